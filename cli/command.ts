@@ -1,0 +1,124 @@
+/**
+ * A tiny command framework: every command declares its options once, and gets
+ * parsing, validation and a generated `--help` from that declaration.
+ * Modules export their commands (e.g. forecast/cli.ts) and cli/mofang.ts lists them.
+ */
+import { parseArgs } from 'node:util'
+import { BadInputError, MofangError } from '../core/errors.js'
+
+export interface OptionSpec {
+  type: 'string' | 'boolean'
+  /** One line for --help; say the unit and the default. */
+  description: string
+  short?: string
+  default?: string | boolean
+  multiple?: boolean
+}
+
+export interface Command {
+  /** Words after `mofang`, e.g. ['forecast', 'run']. */
+  path: string[]
+  summary: string
+  /** Shown under the usage line in --help: examples, details. */
+  details?: string
+  /** Positional arguments, for the usage line, e.g. '<query>' or '[FILES…]'. */
+  positionals?: string
+  options: Record<string, OptionSpec>
+  run(args: ParsedArgs): Promise<number | void>
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | undefined>
+  positionals: string[]
+}
+
+export function helpText(cmd: Command): string {
+  const opts = Object.entries(cmd.options)
+  const width = Math.max(10, ...opts.map(([n, o]) => n.length + (o.type === 'string' ? 8 : 0) + (o.short ? 4 : 0)))
+  const lines = [`Usage: mofang ${cmd.path.join(' ')}${opts.length ? ' [options]' : ''}${cmd.positionals ? ' ' + cmd.positionals : ''}`, '', cmd.summary]
+  if (cmd.details) lines.push('', cmd.details)
+  lines.push('', 'Options:')
+  for (const [name, o] of [...opts, ['help', { type: 'boolean', description: 'show this help', short: 'h' }] as [string, OptionSpec]]) {
+    const flag = `${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ' <value>' : ''}`
+    const def = o.default !== undefined && o.default !== false ? ` (default: ${o.default})` : ''
+    lines.push(`  ${flag.padEnd(width + 6)} ${o.description}${def}`)
+  }
+  return lines.join('\n')
+}
+
+export function rootHelp(commands: Command[]): string {
+  const width = Math.max(...commands.map((c) => c.path.join(' ').length))
+  return [
+    'Usage: mofang <command> [options]',
+    '',
+    'Mofang: real-time analytics, QA and wallboards for contact centres.',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.path.join(' ').padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `mofang <command> --help` for a command\'s options. Settings come from the environment: `mofang config`.',
+  ].join('\n')
+}
+
+/** Finds the longest command path matching argv and runs it. Returns the exit code. */
+export async function dispatch(commands: Command[], argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    console.log(rootHelp(commands))
+    return argv.length === 0 ? 1 : 0
+  }
+  const cmd = [...commands]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((c) => c.path.every((word, i) => argv[i] === word))
+  if (!cmd) {
+    const group = commands.filter((c) => c.path[0] === argv[0])
+    if (group.length) console.error(rootHelp(group))
+    else console.error(`mofang: unknown command "${argv[0]}". Run \`mofang --help\`.`)
+    return 2
+  }
+  const rest = argv.slice(cmd.path.length)
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(helpText(cmd))
+    return 0
+  }
+  let parsed: ParsedArgs
+  try {
+    parsed = parseArgs({ args: rest, options: cmd.options as never, allowPositionals: true, strict: true }) as ParsedArgs
+  } catch (err) {
+    console.error(`mofang ${cmd.path.join(' ')}: ${(err as Error).message}\n\n${helpText(cmd)}`)
+    return 2
+  }
+  for (const [name, o] of Object.entries(cmd.options)) {
+    if (parsed.values[name] === undefined && o.default !== undefined) parsed.values[name] = o.default
+  }
+  try {
+    return (await cmd.run(parsed)) ?? 0
+  } catch (err) {
+    if (err instanceof MofangError) {
+      console.error(`mofang ${cmd.path.join(' ')}: ${err.message}`)
+      return err instanceof BadInputError || err.code === 'CONFIG' ? 2 : 1
+    }
+    throw err
+  }
+}
+
+/** Reads a required string option, with a clear error when it is missing. */
+export function requireString(args: ParsedArgs, name: string): string {
+  const v = args.values[name]
+  if (typeof v !== 'string' || v === '') throw new BadInputError(`--${name} is required`)
+  return v
+}
+
+/** Parses a numeric option; `what` names the unit for the error message. */
+export function numberOption(args: ParsedArgs, name: string, opts: { min?: number; max?: number; integer?: boolean } = {}): number | undefined {
+  const v = args.values[name]
+  if (v === undefined) return undefined
+  const n = Number(v)
+  const bad =
+    typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n) || (opts.integer && !Number.isInteger(n)) ||
+    (opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)
+  if (bad) {
+    const range = [opts.min !== undefined ? `≥ ${opts.min}` : '', opts.max !== undefined ? `≤ ${opts.max}` : ''].filter(Boolean).join(' and ')
+    throw new BadInputError(`--${name}: expected ${opts.integer ? 'a whole number' : 'a number'}${range ? ' ' + range : ''}, got "${v}"`)
+  }
+  return n
+}

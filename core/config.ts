@@ -1,0 +1,109 @@
+/**
+ * Typed configuration from the environment, validated at boot.
+ * Every setting is declared once here: its variable, type, default and meaning.
+ * `mofang config` prints this table; the README's settings table mirrors it.
+ */
+import { ConfigError } from './errors.js'
+
+type Kind = 'string' | 'int' | 'url' | 'bool'
+
+interface Setting<K extends Kind> {
+  env: string
+  kind: K
+  default?: K extends 'int' ? number : K extends 'bool' ? boolean : string
+  min?: number
+  max?: number
+  doc: string
+}
+
+const s = <const T extends Setting<Kind>>(x: T): T => x
+
+/** Every environment variable Mofang reads. */
+export const SETTINGS = {
+  host: s({ env: 'MOFANG_HOST', kind: 'string', default: '127.0.0.1', doc: 'address the HTTP server binds to' }),
+  port: s({ env: 'MOFANG_PORT', kind: 'int', default: 8080, min: 0, max: 65535, doc: 'HTTP port of the ingest API and wallboard' }),
+  dataDir: s({ env: 'MOFANG_DATA_DIR', kind: 'string', default: './data', doc: 'embedded data: nats/ (JetStream) and clickhouse/ (chDB)' }),
+  apiKeys: s({ env: 'MOFANG_API_KEYS', kind: 'string', doc: 'tenant:key pairs, comma separated; unset = one dev key for tenant "demo", kept in <data>/dev-api-key' }),
+  natsUrl: s({ env: 'NATS_URL', kind: 'url', doc: 'external NATS server(s), comma separated; unset = start a local nats-server' }),
+  natsUser: s({ env: 'NATS_USER', kind: 'string', doc: 'NATS user' }),
+  natsPassword: s({ env: 'NATS_PASSWORD', kind: 'string', doc: 'NATS password' }),
+  natsToken: s({ env: 'NATS_TOKEN', kind: 'string', doc: 'NATS auth token' }),
+  natsReplicas: s({ env: 'MOFANG_NATS_REPLICAS', kind: 'int', default: 1, min: 1, max: 5, doc: 'JetStream stream replicas (3 on a cluster)' }),
+  streamMaxAgeHours: s({ env: 'MOFANG_STREAM_MAX_AGE_HOURS', kind: 'int', default: 168, min: 1, doc: 'how long the event stream keeps events, hours' }),
+  clickhouseUrl: s({ env: 'CLICKHOUSE_URL', kind: 'url', doc: 'ClickHouse HTTP endpoint; unset = embedded chDB under <data>/clickhouse' }),
+  clickhouseUser: s({ env: 'CLICKHOUSE_USER', kind: 'string', default: 'default', doc: 'ClickHouse user' }),
+  clickhousePassword: s({ env: 'CLICKHOUSE_PASSWORD', kind: 'string', default: '', doc: 'ClickHouse password' }),
+  clickhouseDatabase: s({ env: 'CLICKHOUSE_DATABASE', kind: 'string', default: 'mofang', doc: 'database holding the Mofang tables' }),
+  clickhouseCluster: s({ env: 'CLICKHOUSE_CLUSTER', kind: 'string', doc: 'cluster name: migrations add ON CLUSTER and Replicated engines' }),
+  maxBodyBytes: s({ env: 'MOFANG_MAX_BODY_BYTES', kind: 'int', default: 16 * 1024 * 1024, min: 1024, doc: 'largest accepted POST /v1/events body, bytes (413 above)' }),
+  maxBatchEvents: s({ env: 'MOFANG_MAX_BATCH_EVENTS', kind: 'int', default: 20_000, min: 1, doc: 'most events in one POST /v1/events (413 above)' }),
+  dedupWindowSeconds: s({ env: 'MOFANG_DEDUP_WINDOW_S', kind: 'int', default: 600, min: 1, doc: 'a repeated event_id within this many seconds is absorbed' }),
+  sinkBatchRows: s({ env: 'MOFANG_SINK_BATCH_ROWS', kind: 'int', default: 20_000, min: 1, doc: 'warehouse sink flushes at this many rows…' }),
+  sinkFlushMs: s({ env: 'MOFANG_SINK_FLUSH_MS', kind: 'int', default: 250, min: 1, doc: '…or this many ms after the first unflushed row' }),
+  logLevel: s({ env: 'MOFANG_LOG_LEVEL', kind: 'string', default: 'info', doc: 'debug, info, warn or error' }),
+} as const
+
+type Settings = typeof SETTINGS
+type ValueOf<S> = S extends { kind: infer K }
+  ? (K extends 'int' ? number : K extends 'bool' ? boolean : string) | (S extends { default: unknown } ? never : undefined)
+  : never
+export type Config = { [K in keyof Settings]: ValueOf<Settings[K]> }
+
+function parseOne(setting: Setting<Kind>, raw: string | undefined): unknown {
+  if (raw === undefined || raw === '') return setting.default
+  switch (setting.kind) {
+    case 'int': {
+      if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(setting.env, `expected a whole number, got "${raw}"`)
+      const n = Number(raw)
+      if (setting.min !== undefined && n < setting.min) throw new ConfigError(setting.env, `must be ≥ ${setting.min}, got ${n}`)
+      if (setting.max !== undefined && n > setting.max) throw new ConfigError(setting.env, `must be ≤ ${setting.max}, got ${n}`)
+      return n
+    }
+    case 'bool':
+      if (/^(1|true|yes|on)$/i.test(raw)) return true
+      if (/^(0|false|no|off)$/i.test(raw)) return false
+      throw new ConfigError(setting.env, `expected true or false, got "${raw}"`)
+    case 'url':
+      for (const part of raw.split(',')) {
+        try {
+          new URL(part.trim())
+        } catch {
+          throw new ConfigError(setting.env, `not a URL: "${part.trim()}"`)
+        }
+      }
+      return raw
+    default:
+      return raw
+  }
+}
+
+/** Reads and validates every setting; throws a ConfigError naming the variable on the first bad one. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const out: Record<string, unknown> = {}
+  for (const [key, setting] of Object.entries(SETTINGS)) out[key] = parseOne(setting as Setting<Kind>, env[setting.env])
+  const cfg = out as Config
+  if (cfg.apiKeys !== undefined) parseApiKeys(cfg.apiKeys)
+  if (!['debug', 'info', 'warn', 'error'].includes(cfg.logLevel)) throw new ConfigError('MOFANG_LOG_LEVEL', `expected debug, info, warn or error, got "${cfg.logLevel}"`)
+  return cfg
+}
+
+/** `tenant:key,tenant:key` → key → tenant. */
+export function parseApiKeys(raw: string): Map<string, string> {
+  const keys = new Map<string, string>()
+  for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = pair.indexOf(':')
+    const tenant = pair.slice(0, at), key = pair.slice(at + 1)
+    if (at <= 0 || !key) throw new ConfigError('MOFANG_API_KEYS', `expected tenant:key, got "${pair}"`)
+    if (!/^[a-z0-9][a-z0-9_-]*$/.test(tenant)) throw new ConfigError('MOFANG_API_KEYS', `bad tenant name "${tenant}" (lower-case letters, digits, _ and -)`)
+    if (key.length < 16) throw new ConfigError('MOFANG_API_KEYS', `key for tenant "${tenant}" is shorter than 16 characters`)
+    keys.set(key, tenant)
+  }
+  return keys
+}
+
+/** The settings table as text, for `mofang config` and the README. */
+export function describeSettings(): string {
+  return Object.values(SETTINGS)
+    .map((st) => `${st.env.padEnd(28)} ${String('default' in st ? st.default : '(unset)').padEnd(14)} ${st.doc}`)
+    .join('\n')
+}

@@ -1,0 +1,162 @@
+/**
+ * The event model: one versioned envelope for every call, chat, ticket, agent,
+ * survey and identity event, with a typed payload per event type.
+ *
+ * The schemas are TypeBox, i.e. plain JSON Schema: `mofang schema` exports them
+ * for integrators, and the ingest API compiles them into fast validators.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
+
+export const SCHEMA_VERSION = 1
+
+/** Channels a contact can arrive on. Subjects and tables use these names verbatim. */
+export const CHANNELS = ['voice', 'webchat', 'app', 'wechat', 'dingtalk', 'facebook', 'line', 'email', 'ticket', 'bot'] as const
+export type Channel = (typeof CHANNELS)[number]
+
+/** Channels whose conversations are message threads (the `chat.*` family). */
+export const MESSAGING_CHANNELS: readonly Channel[] = ['webchat', 'app', 'wechat', 'dingtalk', 'facebook', 'line', 'email', 'bot']
+
+/** Identity kinds a customer can be known by. Identities seen on one event belong to one customer. */
+export const IDENTITY_KINDS = [
+  'phone', 'email', 'wechat_openid', 'wechat_unionid', 'app_user_id', 'dingtalk_id',
+  'facebook_psid', 'line_user_id', 'crm_id',
+] as const
+export type IdentityKind = (typeof IDENTITY_KINDS)[number]
+
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max })
+const Id = Type.String({ minLength: 1, maxLength: 128, pattern: '^[^\\s]+$' })
+const Role = Type.Union([Type.Literal('customer'), Type.Literal('agent'), Type.Literal('bot'), Type.Literal('system')])
+const EndedBy = Type.Union([Type.Literal('customer'), Type.Literal('agent'), Type.Literal('system')])
+const Empty = Type.Object({}, { additionalProperties: false })
+const Closed = <T extends Record<string, TSchema>>(props: T) => Type.Object(props, { additionalProperties: false })
+
+/** Payload schema of every event type, keyed by `type`. The family prefix decides which channels may carry it. */
+export const PAYLOADS = {
+  'voice.offered': Closed({ from: Type.Optional(Text(64)), to: Type.Optional(Text(64)) }),
+  'voice.ivr': Closed({ node: Text(128), choice: Type.Optional(Text(64)) }),
+  'voice.queued': Closed({ priority: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })) }),
+  'voice.answered': Empty,
+  'voice.hold': Empty,
+  'voice.unhold': Empty,
+  'voice.transfer': Closed({
+    kind: Type.Union([Type.Literal('blind'), Type.Literal('warm')]),
+    to_queue: Type.Optional(Text(64)),
+    to_agent: Type.Optional(Id),
+  }),
+  'voice.ended': Closed({ ended_by: EndedBy }),
+  'voice.abandoned': Closed({ stage: Type.Union([Type.Literal('ivr'), Type.Literal('queue'), Type.Literal('ringing')]) }),
+  'voice.callback_requested': Closed({ number: Type.Optional(Text(64)) }),
+  'voice.recording_available': Closed({
+    url: Text(2048),
+    format: Type.Optional(Type.Union([Type.Literal('wav'), Type.Literal('mp3'), Type.Literal('ogg'), Type.Literal('flac')])),
+    channels: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 })),
+    /** Which stereo channel (0 = left) carries the agent; the other carries the customer. */
+    agent_channel: Type.Optional(Type.Integer({ minimum: 0, maximum: 1 })),
+    duration_ms: Type.Optional(Type.Integer({ minimum: 0 })),
+    language: Type.Optional(Type.String({ pattern: '^(zh|en|auto)$' })),
+  }),
+  'chat.started': Closed({ entry: Type.Optional(Text(128)) }),
+  'chat.message': Closed({ role: Role, text: Text(16_000), message_id: Type.Optional(Id) }),
+  'chat.transferred_to_agent': Closed({ from_bot: Type.Optional(Type.Boolean()) }),
+  'chat.ended': Closed({ ended_by: EndedBy }),
+  'ticket.created': Closed({
+    subject: Text(512),
+    priority: Type.Union([Type.Literal('low'), Type.Literal('normal'), Type.Literal('high'), Type.Literal('urgent')]),
+    category: Type.Optional(Text(128)),
+  }),
+  'ticket.assigned': Closed({ team: Type.Optional(Text(64)) }),
+  'ticket.status_changed': Closed({ from: Type.Optional(Text(32)), to: Text(32) }),
+  'ticket.comment': Closed({ role: Role, text: Text(16_000), public: Type.Boolean() }),
+  'ticket.resolved': Closed({ resolution: Type.Optional(Text(512)) }),
+  'ticket.reopened': Closed({ reason: Type.Optional(Text(512)) }),
+  'agent.login': Empty,
+  'agent.ready': Empty,
+  'agent.not_ready': Closed({ reason: Text(64) }),
+  'agent.wrap_up': Empty,
+  'agent.logout': Empty,
+  'survey.nps': Closed({ score: Type.Integer({ minimum: 0, maximum: 10 }), comment: Type.Optional(Text(4000)) }),
+  'survey.csat': Closed({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Text(4000)) }),
+  'survey.comment': Closed({ text: Text(4000) }),
+  'identity.identify': Empty,
+} as const satisfies Record<string, TSchema>
+
+export type EventType = keyof typeof PAYLOADS
+export const EVENT_TYPES = Object.keys(PAYLOADS) as EventType[]
+export type Payload<T extends EventType> = Static<(typeof PAYLOADS)[T]>
+
+/** Families that belong to one channel group; `agent`, `survey` and `identity` may use any channel. */
+export function familyAllowsChannel(type: EventType, channel: Channel): boolean {
+  const family = type.slice(0, type.indexOf('.'))
+  if (family === 'voice') return channel === 'voice'
+  if (family === 'chat') return MESSAGING_CHANNELS.includes(channel)
+  if (family === 'ticket') return channel === 'ticket' || channel === 'email'
+  return true
+}
+
+/** Events that carry an interaction id (everything about a contact); agent state and identity events may omit it. */
+export function needsInteraction(type: EventType): boolean {
+  return !type.startsWith('agent.') && !type.startsWith('identity.')
+}
+
+const IdentityValue = Type.Optional(Type.String({ minLength: 1, maxLength: 256 }))
+export const Identities = Type.Object(
+  Object.fromEntries(IDENTITY_KINDS.map((k) => [k, IdentityValue])) as Record<IdentityKind, typeof IdentityValue>,
+  { additionalProperties: false },
+)
+
+/** Envelope fields shared by every event. `payload` is checked against PAYLOADS[type] separately. */
+export const Envelope = Type.Object(
+  {
+    v: Type.Optional(Type.Literal(SCHEMA_VERSION, { description: 'schema version; defaults to the current one' })),
+    event_id: Type.Optional(Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:\\-]+$', description: 'dedup key; generated when absent' })),
+    tenant: Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_-]*$' }),
+    ts: Type.Integer({ minimum: 946_684_800_000, maximum: 4_102_444_800_000, description: 'event time, ms since the Unix epoch' }),
+    channel: Type.Union(CHANNELS.map((c) => Type.Literal(c))),
+    type: Type.Union(EVENT_TYPES.map((t) => Type.Literal(t))),
+    interaction_id: Type.Optional(Id),
+    customer: Type.Optional(Identities),
+    customer_name: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'display name, e.g. 王伟 or Wei Wang' })),
+    agent_id: Type.Optional(Id),
+    queue: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    team: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    site: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    skills: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 32 })),
+    tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 32 })),
+    vip: Type.Optional(Type.Integer({ minimum: 0, maximum: 9, description: 'VIP tier, 0 = none' })),
+    payload: Type.Optional(Type.Object({})),
+  },
+  { additionalProperties: false },
+)
+
+/** An event as a client sends it. */
+export type IncomingEvent = Static<typeof Envelope> & { payload?: Record<string, unknown> }
+
+/** An event after ingest: id assigned, tenant checked, customer resolved. This is what flows on NATS. */
+export interface StoredEvent extends Omit<IncomingEvent, 'v' | 'event_id' | 'payload'> {
+  v: number
+  event_id: string
+  customer_id?: string
+  payload: Record<string, unknown>
+  /** When ingest accepted the event, ms since the epoch. */
+  received_at: number
+}
+
+/** The NATS subject of an event: `cx.<tenant>.<channel>.<family>.<name>`. */
+export function subjectOf(e: Pick<StoredEvent, 'tenant' | 'channel' | 'type'>, prefix = 'cx'): string {
+  return `${prefix}.${e.tenant}.${e.channel}.${e.type}`
+}
+
+/** JSON Schema of the whole event (envelope with the payload per type as a discriminated `oneOf`), for integrators. */
+export function eventJsonSchema(): Record<string, unknown> {
+  const envelope = JSON.parse(JSON.stringify(Envelope)) as Record<string, unknown>
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: `https://mofang.dev/schema/event.v${SCHEMA_VERSION}.json`,
+    title: 'Mofang event',
+    allOf: [envelope],
+    oneOf: EVENT_TYPES.map((t) => ({
+      properties: { type: { const: t }, payload: JSON.parse(JSON.stringify(PAYLOADS[t])) },
+      required: PAYLOADS[t].required?.length ? ['type', 'payload'] : ['type'],
+    })),
+  }
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// The one set-up path behind `npm start` and `npm test` on a fresh machine:
+// installs what is missing (npm packages, Debian packages when root), builds,
+// then starts the system or runs the test suite.
+// Plain JavaScript with no dependencies, because it runs before `npm install`.
+//
+// usage: node scripts/bootstrap.mjs start|test|build [args for the command…]
+import { existsSync, statSync, readdirSync } from 'node:fs'
+import { spawnSync, spawn } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const [mode = 'start', ...rest] = process.argv.slice(2)
+
+/** Debian packages each mode needs, with the binary that proves each is there. */
+const DEBIAN = {
+  start: [['nats-server', 'nats-server']],
+  test: [['nats-server', 'nats-server'], ['chromium', 'chromium'], ['espeak-ng', 'espeak-ng'], ['sox', 'sox'], ['ffmpeg', 'ffmpeg']],
+  build: [],
+}
+
+function log(msg) {
+  process.stderr.write(`[mofang] ${msg}\n`)
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts })
+  if (r.error) throw r.error
+  if (r.status !== 0) {
+    log(`${cmd} ${args.join(' ')} failed with exit code ${r.status}`)
+    process.exit(r.status ?? 1)
+  }
+}
+
+const onPath = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0)
+
+function ensureNpmPackages() {
+  const installed = join(root, 'node_modules', '.package-lock.json')
+  if (!existsSync(installed)) {
+    log('installing npm packages (first run)…')
+    run('npm', ['ci', '--no-audit', '--no-fund'])
+  } else if (mtime(join(root, 'package-lock.json')) > mtime(installed)) {
+    log('package-lock.json changed: updating npm packages…')
+    run('npm', ['install', '--no-audit', '--no-fund'])
+  }
+}
+
+function ensureDebianPackages(list) {
+  const natsExternal = Boolean(process.env.NATS_URL)
+  const missing = list.filter(([pkg, bin]) => !(pkg === 'nats-server' && natsExternal && mode === 'start') && !onPath(bin)).map(([pkg]) => pkg)
+  if (missing.length === 0) return
+  const isRoot = process.getuid?.() === 0
+  if (!isRoot) {
+    log(`missing Debian packages: ${missing.join(' ')}`)
+    log(`install them with:  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`)
+    if (missing.includes('nats-server')) log('(or set NATS_URL to use an existing NATS server with JetStream)')
+    process.exit(1)
+  }
+  log(`installing Debian packages: ${missing.join(' ')}…`)
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  run('apt-get', ['update', '-qq'], { env })
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env })
+}
+
+function newestSource(dir) {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue
+    const p = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : mtime(p))
+  }
+  return newest
+}
+
+function build() {
+  log('compiling TypeScript…')
+  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'])
+  const app = join(root, 'wallboard', 'app')
+  if (existsSync(join(app, 'vite.config.ts'))) {
+    const out = join(root, 'dist', 'wallboard-app', 'index.html')
+    if (newestSource(app) > mtime(out)) {
+      log('building the wallboard app…')
+      run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: app })
+    }
+  }
+}
+
+function exec(cmd, args) {
+  const child = spawn(cmd, args, { stdio: 'inherit', cwd: root })
+  // Ctrl-C reaches the child through the terminal's process group; a SIGTERM sent
+  // to this process alone (e.g. by a supervisor) is passed on so the child drains.
+  for (const sig of ['SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig))
+  process.on('SIGINT', () => {})
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+}
+
+ensureNpmPackages()
+ensureDebianPackages(DEBIAN[mode] ?? [])
+build()
+if (mode === 'start') exec(process.execPath, [join(root, 'dist', 'cli', 'mofang.js'), 'start', ...rest])
+else if (mode === 'test') exec(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...rest])
