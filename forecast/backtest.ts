@@ -1,0 +1,62 @@
+/**
+ * Rolling-origin backtests: cut the history at several origins, forecast the
+ * next `horizonDays` open days from what came before, and pool the errors.
+ */
+import { prepare, predict } from './engine.js'
+import { ErrorTally } from './metrics.js'
+import type { ForecastMethod } from './methods/types.js'
+import type { Residuals } from './intervals.js'
+import type { DayRow, History } from './series.js'
+
+/** One cut of the history. */
+export interface Split {
+  train: History
+  test: DayRow[]
+}
+
+/** Fewest open days a fold trains on: four weeks of a weekday business. */
+export const MIN_TRAIN_DAYS = 20
+
+/**
+ * The last `folds` non-overlapping windows of `horizonDays` open days, oldest first.
+ * Folds that would train on fewer than `minTrainDays` days are dropped.
+ */
+export function rollingSplits(history: History, horizonDays: number, folds: number, minTrainDays = MIN_TRAIN_DAYS): Split[] {
+  const out: Split[] = []
+  const n = history.days.length
+  for (let k = folds; k >= 1; k--) {
+    const start = n - k * horizonDays
+    if (start < minTrainDays) continue
+    out.push({ train: { ...history, days: history.days.slice(0, start) }, test: history.days.slice(start, start + horizonDays) })
+  }
+  return out
+}
+
+/** Errors of one method over a set of splits, with the residuals for interval fitting. */
+export interface MethodResult {
+  tally: ErrorTally
+  residuals: Residuals
+}
+
+/** Forecasts one split with one method and scores it against the open slots of the test days. */
+export function scoreSplit(method: ForecastMethod, split: Split, into: MethodResult): void {
+  const prepared = prepare(split.train)
+  const forecasts = predict(method, prepared, split.test.map((d) => d.day))
+  split.test.forEach((day, i) => {
+    day.values.forEach((actual, s) => {
+      if (actual !== actual) return
+      into.tally.add(actual, forecasts[i][s])
+      into.residuals.forecast.push(forecasts[i][s])
+      into.residuals.actual.push(actual)
+    })
+  })
+}
+
+export const emptyResult = (): MethodResult => ({ tally: new ErrorTally(), residuals: { forecast: [], actual: [] } })
+
+/** Scores every method on every split. */
+export function evaluate(methods: readonly ForecastMethod[], splits: readonly Split[]): Map<string, MethodResult> {
+  const results = new Map(methods.map((m) => [m.name, emptyResult()]))
+  for (const split of splits) for (const m of methods) scoreSplit(m, split, results.get(m.name)!)
+  return results
+}

@@ -1,0 +1,37 @@
+/**
+ * Runs a method against the learned calendar: zero outside open hours, never
+ * negative. Everything that forecasts (run, backtest, auto) goes through here.
+ */
+import { learnOpenHours, withoutSpecialDays, type OpenHours } from './calendar.js'
+import type { ForecastMethod, TargetDay } from './methods/types.js'
+import { weekdayOf, type History } from './series.js'
+
+/** History ready to forecast from: special days removed, open hours learned. */
+export interface Prepared {
+  train: History
+  open: OpenHours
+}
+
+export function prepare(history: History, special: Map<string, number> = new Map()): Prepared {
+  const train = withoutSpecialDays(history, special)
+  return { train, open: learnOpenHours(train) }
+}
+
+/** Target days with how many open days ahead of the history's end each one is. */
+export function targetDays(p: Prepared, days: readonly number[]): TargetDay[] {
+  const last = p.train.days.at(-1)?.day ?? 0
+  return days.map((day) => {
+    let ahead = 0
+    for (let d = last + 1; d <= day; d++) if (p.open.openWeekdays[weekdayOf(d)]) ahead++
+    return { day, weekday: weekdayOf(day), ahead: Math.max(1, ahead) }
+  })
+}
+
+export function predict(method: ForecastMethod, p: Prepared, days: readonly number[]): Float64Array[] {
+  const targets = targetDays(p, days)
+  if (p.train.days.length === 0) return targets.map(() => new Float64Array(p.train.slots))
+  return method.forecast(p.train, targets).map((values, i) => {
+    const w = targets[i].weekday
+    return values.map((v, s) => (p.open.openWeekdays[w] && p.open.openSlots[w][s] && v > 0 ? v : 0))
+  })
+}

@@ -1,0 +1,19 @@
+/** Combination forecasts: the slot-wise median of several methods (robust when one of them goes astray). */
+import type { ForecastMethod } from './types.js'
+
+function median(xs: number[]): number {
+  const s = xs.sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+
+export function ensemble(name: string, members: readonly ForecastMethod[]): ForecastMethod {
+  return {
+    name,
+    description: `slot-wise median of ${members.map((m) => m.name).join(', ')}`,
+    forecast(train, targets) {
+      const outputs = members.map((m) => m.forecast(train, targets))
+      return targets.map((_, i) => outputs[0][i].map((_, s) => median(outputs.map((o) => o[i][s]))))
+    },
+  }
+}

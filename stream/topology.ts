@@ -1,0 +1,98 @@
+/**
+ * JetStream topology, declared in code and applied idempotently at start:
+ * the event stream, the dead-letter stream, the identity KV bucket and the
+ * durable consumers. Only nats-server 2.9 features (no subject transforms,
+ * no compression, no metadata).
+ */
+import { AckPolicy, DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig, type ConsumerConfig } from '@nats-io/jetstream'
+
+/** Names of everything the topology declares; tests pass a unique prefix so they never collide. */
+export interface Topology {
+  /** Subject prefix: events go to `<prefix>.<tenant>.<channel>.<family>.<name>`. */
+  prefix: string
+  eventStream: string
+  dlqStream: string
+  dlqPrefix: string
+  identityBucket: string
+  sinkConsumer: string
+}
+
+export function topologyNames(namespace = ''): Topology {
+  const up = namespace ? `${namespace.toUpperCase()}_` : ''
+  const low = namespace ? `${namespace.toLowerCase()}_` : ''
+  return {
+    prefix: `${low}cx`,
+    eventStream: `${up}CX_EVENTS`,
+    dlqStream: `${up}CX_DLQ`,
+    dlqPrefix: `${low}dlq`,
+    identityBucket: `${low}identities`,
+    sinkConsumer: `${low}warehouse-sink`,
+  }
+}
+
+export interface TopologyOptions {
+  /** Stream replicas: 1 on one server, 3 on a cluster. */
+  replicas: number
+  /** How long the event stream keeps events, hours. */
+  maxAgeHours: number
+  /** JetStream's publish dedup window (Nats-Msg-Id), seconds. Default 120. */
+  duplicateWindowSeconds?: number
+}
+
+const NS_PER_S = 1_000_000_000
+
+async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
+  try {
+    await jsm.streams.info(config.name)
+    await jsm.streams.update(config.name, config)
+  } catch (err) {
+    if ((err as { message?: string }).message?.includes('stream not found')) await jsm.streams.add(config)
+    else throw err
+  }
+}
+
+export async function ensureTopology(jsm: JetStreamManager, t: Topology, opts: TopologyOptions): Promise<void> {
+  await ensureStream(jsm, {
+    name: t.eventStream,
+    subjects: [`${t.prefix}.>`],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    num_replicas: opts.replicas,
+    max_age: opts.maxAgeHours * 3600 * NS_PER_S,
+    duplicate_window: (opts.duplicateWindowSeconds ?? 120) * NS_PER_S,
+    discard: DiscardPolicy.Old,
+  })
+  await ensureStream(jsm, {
+    name: t.dlqStream,
+    subjects: [`${t.dlqPrefix}.>`],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    num_replicas: opts.replicas,
+    max_age: 30 * 24 * 3600 * NS_PER_S,
+  })
+}
+
+/** A durable pull consumer over the event stream, created or updated in place. */
+export async function ensureConsumer(
+  jsm: JetStreamManager,
+  t: Topology,
+  durable: string,
+  opts: { filter?: string; maxAckPending?: number; ackWaitMs?: number; maxDeliver?: number } = {},
+): Promise<void> {
+  const config: Partial<ConsumerConfig> = {
+    durable_name: durable,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    filter_subject: opts.filter ?? `${t.prefix}.>`,
+    max_ack_pending: opts.maxAckPending ?? 2_000,
+    ack_wait: (opts.ackWaitMs ?? 60_000) * 1_000_000,
+    max_deliver: opts.maxDeliver ?? -1,
+  }
+  try {
+    await jsm.consumers.info(t.eventStream, durable)
+    await jsm.consumers.update(t.eventStream, durable, config)
+  } catch (err) {
+    if ((err as { message?: string }).message?.includes('consumer not found')) await jsm.consumers.add(t.eventStream, config)
+    else throw err
+  }
+}
