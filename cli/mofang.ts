@@ -1,8 +1,11 @@
 /** The `mofang` command: every subcommand of every module, one dispatcher. */
 import { dispatch, type Command } from './command.js'
 import { systemCommands } from './system-commands.js'
+import { runCommands } from './run-commands.js'
+import { warehouseCommands } from './warehouse-commands.js'
+import { forecastCommands } from '../forecast/cli.js'
 
-const commands: Command[] = [...systemCommands]
+const commands: Command[] = [...runCommands, ...warehouseCommands, ...systemCommands, ...forecastCommands]
 
 const code = await dispatch(commands, process.argv.slice(2))
 process.exitCode = code

@@ -136,6 +136,8 @@ export interface StoredEvent extends Omit<IncomingEvent, 'v' | 'event_id' | 'pay
   v: number
   event_id: string
   customer_id?: string
+  /** Customer ids this event's identities merged into customer_id (see ingest/identity.ts). */
+  merged_from?: string[]
   payload: Record<string, unknown>
   /** When ingest accepted the event, ms since the epoch. */
   received_at: number

@@ -29,6 +29,7 @@ function firstError(check: TypeCheck<TSchema>, value: unknown, prefix: string): 
     const extra = obj && typeof obj === 'object' ? Object.keys(obj).find((k) => !known.has(k)) : undefined
     if (extra) return { field: [field === '(event)' ? '' : field, extra].filter(Boolean).join('.'), reason: 'unknown field' }
   }
+  if (err.value === undefined) return { field, reason: 'required' }
   if (path === 'type' && prefix === '') return { field: 'type', reason: `unknown event type; expected one of ${EVENT_TYPES.join(', ')}` }
   return { field, reason: err.message.toLowerCase() }
 }

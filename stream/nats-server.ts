@@ -56,7 +56,7 @@ export async function startLocalNats(opts: LocalNatsOptions): Promise<LocalNats>
   mkdirSync(opts.storeDir, { recursive: true })
   let child: ChildProcess
   try {
-    child = spawn('nats-server', ['-js', '-sd', opts.storeDir, '-a', host, '-p', String(port), '--max_payload', '8MB'], {
+    child = spawn('nats-server', ['-js', '-sd', opts.storeDir, '-a', host, '-p', String(port)], {
       stdio: ['ignore', 'ignore', 'pipe'],
     })
   } catch (err) {
@@ -66,6 +66,7 @@ export async function startLocalNats(opts: LocalNatsOptions): Promise<LocalNats>
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new MofangError('NATS_SERVER_MISSING', `nats-server did not become ready within ${opts.startTimeoutMs ?? 10_000} ms`)), opts.startTimeoutMs ?? 10_000)
     let buffered = ''
+    const recent: string[] = []
     child.stderr!.on('data', (chunk: Buffer) => {
       buffered += chunk.toString()
       let nl: number
@@ -73,6 +74,8 @@ export async function startLocalNats(opts: LocalNatsOptions): Promise<LocalNats>
         const line = buffered.slice(0, nl)
         buffered = buffered.slice(nl + 1)
         opts.onLog?.(line)
+        recent.push(line)
+        if (recent.length > 5) recent.shift()
         if (line.includes('Server is ready')) {
           clearTimeout(timer)
           resolve()
@@ -86,7 +89,7 @@ export async function startLocalNats(opts: LocalNatsOptions): Promise<LocalNats>
     })
     child.once('exit', (code) => {
       clearTimeout(timer)
-      reject(new MofangError('NATS_SERVER_MISSING', `nats-server exited with code ${code} before it was ready (is port ${port} taken?)`))
+      reject(new MofangError('NATS_SERVER_MISSING', `nats-server exited with code ${code} before it was ready: ${recent.join(' | ') || buffered}`))
     })
   })
   startWatchdog(process.pid, child.pid!)

@@ -1,57 +1,45 @@
 /**
- * Daily totals × intraday profile, fitted robustly (the approach of Weinberg,
- * Brown & Stroud 2007 for bank call arrivals, simplified):
+ * Daily totals × intraday profile, fitted robustly (after the analysis of bank
+ * call arrivals by Weinberg, Brown & Stroud 2007, simplified):
  *
- *  - log daily total = week level + weekday effect, fitted by median polish over
- *    recent weeks, so one odd day (an outage, a post-holiday spike) barely moves it;
- *  - the next weeks' level is an exponentially weighted mean of recent week levels;
+ *  - log daily total = level + weekday effect + month-turn effect; the effects come
+ *    from a median polish over recent weeks, so an odd day (an outage, a
+ *    post-holiday spike) barely moves them;
+ *  - the level is an exponentially smoothed mean of the de-seasonalised daily
+ *    totals, with each step clipped at 2.5 robust standard deviations;
  *  - the intraday profile per weekday is the mean share of each slot over many
  *    recent same weekdays, shrunk towards the profile pooled over all weekdays and
  *    lightly smoothed across neighbouring slots. Averaging many weeks of shares is
  *    what beats "mean of the last 4 weeks": shares are stable, single days are noisy.
  */
-import { dayTotal, weekdayOf, type History } from '../series.js'
+import { dayTotal, type History } from '../series.js'
+import { MONTH_TURN, monthTurn, type MonthTurn } from './month-turn.js'
 import { countAt, type ForecastMethod } from './types.js'
 
 export interface DailyProfileOptions {
-  /** Weeks of history in the weekday-effect fit. Default 12. */
+  /** Weeks of history in the effects fit. Default 26. */
   weeks?: number
-  /** Weight of the newest week level in the level forecast (0..1). Default 0.5. */
+  /** Smoothing constant of the daily level (0..1]; higher follows recent days faster. Default 0.3. */
   levelAlpha?: number
-  /** Same weekdays averaged into each weekday's intraday profile. Default 12. */
+  /** Same weekdays averaged into each weekday's intraday profile. Default 20. */
   profileDays?: number
   /** Pseudo-days of the pooled profile mixed into each weekday's (shrinkage). Default 2. */
   shrinkage?: number
-  /** Weight of each neighbouring slot in the profile smoothing (0 = none). Default 0.15. */
+  /** Weight of each neighbouring slot in the profile smoothing (0 = none, < 0.5). Default 0.15. */
   smooth?: number
 }
 
+const DEFAULTS: Required<DailyProfileOptions> = { weeks: 26, levelAlpha: 0.3, profileDays: 20, shrinkage: 2, smooth: 0.15 }
+
+interface Cell {
+  week: number
+  weekday: number
+  turn: MonthTurn
+  /** log daily total */
+  y: number
+}
+
 const weekOf = (day: number): number => Math.floor((day + 3) / 7)
-
-/** Position of a business day at the turn of the month, when bills and statements drive extra contacts. */
-export const enum MonthTurn {
-  None = 0,
-  LastDay = 1,
-  FirstDay = 2,
-  SecondDay = 3,
-}
-
-const monthOf = (day: number): number => new Date(day * 86_400_000).getUTCMonth()
-
-/** Classifies `day` given which weekdays are business days. */
-export function monthTurn(day: number, openWeekdays: readonly boolean[]): MonthTurn {
-  const step = (from: number, dir: 1 | -1) => {
-    let d = from + dir
-    while (!openWeekdays[weekdayOf(d)] && Math.abs(d - from) < 7) d += dir
-    return d
-  }
-  const month = monthOf(day)
-  if (monthOf(step(day, 1)) !== month) return MonthTurn.LastDay
-  const prev = step(day, -1)
-  if (monthOf(prev) !== month) return MonthTurn.FirstDay
-  if (monthOf(step(prev, -1)) !== month) return MonthTurn.SecondDay
-  return MonthTurn.None
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
@@ -59,14 +47,6 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
-interface Cell {
-  week: number
-  weekday: number
-  turn: MonthTurn
-  y: number
-}
-
-/** Median of `value(c)` per `key(c)`. */
 function medianBy(cells: readonly Cell[], key: (c: Cell) => number, value: (c: Cell) => number): Map<number, number> {
   const groups = new Map<number, number[]>()
   for (const c of cells) {
@@ -77,22 +57,34 @@ function medianBy(cells: readonly Cell[], key: (c: Cell) => number, value: (c: C
   return new Map([...groups].map(([k, v]) => [k, median(v)]))
 }
 
-/**
- * Median polish of log totals into week level + weekday effect + month-turn effect.
- * Returns the effects and the level per week, oldest first.
- */
+/** Median polish of log totals into week level + weekday effect + month-turn effect. */
 function polish(cells: readonly Cell[]) {
+  let level = new Map<number, number>()
   let weekday = new Map<number, number>()
   let turn = new Map<number, number>()
-  let level = new Map<number, number>()
-  const fitted = (c: Cell, skip: 'level' | 'weekday' | 'turn') =>
-    (skip === 'level' ? 0 : level.get(c.week) ?? 0) + (skip === 'weekday' ? 0 : weekday.get(c.weekday) ?? 0) + (skip === 'turn' || c.turn === MonthTurn.None ? 0 : turn.get(c.turn) ?? 0)
-  for (let iter = 0; iter < 4; iter++) {
-    level = medianBy(cells, (c) => c.week, (c) => c.y - fitted(c, 'level'))
-    weekday = medianBy(cells, (c) => c.weekday, (c) => c.y - fitted(c, 'weekday'))
-    turn = medianBy(cells.filter((c) => c.turn !== MonthTurn.None), (c) => c.turn, (c) => c.y - fitted(c, 'turn'))
+  const part = {
+    level: (c: Cell) => level.get(c.week) ?? 0,
+    weekday: (c: Cell) => weekday.get(c.weekday) ?? 0,
+    turn: (c: Cell) => turn.get(c.turn) ?? 0,
   }
-  return { weekday, turn, levels: [...level.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]) }
+  const without = (c: Cell, skip: keyof typeof part) => c.y - (Object.keys(part) as (keyof typeof part)[]).reduce((s, k) => (k === skip ? s : s + part[k](c)), 0)
+  for (let iter = 0; iter < 4; iter++) {
+    level = medianBy(cells, (c) => c.week, (c) => without(c, 'level'))
+    weekday = medianBy(cells, (c) => c.weekday, (c) => without(c, 'weekday'))
+    turn = medianBy(cells, (c) => c.turn, (c) => without(c, 'turn'))
+    turn.set(MONTH_TURN.none, 0)
+  }
+  return { seasonal: (c: Pick<Cell, 'weekday' | 'turn'>) => part.weekday(c as Cell) + part.turn(c as Cell) }
+}
+
+/** Robust exponential smoothing of the de-seasonalised log totals. */
+function smoothLevel(values: readonly number[], alpha: number): number {
+  const warm = Math.min(5, values.length)
+  let level = values.slice(0, warm).reduce((a, b) => a + b, 0) / warm
+  const spread = 1.4826 * median(values.map((v) => Math.abs(v - median([...values]))))
+  const clip = 2.5 * spread || 0.1
+  for (const v of values.slice(warm)) level += alpha * Math.max(-clip, Math.min(clip, v - level))
+  return level
 }
 
 function profileFor(train: History, weekday: number, opts: Required<DailyProfileOptions>): Float64Array {
@@ -103,10 +95,9 @@ function profileFor(train: History, weekday: number, opts: Required<DailyProfile
   let nPooled = 0
   for (let i = train.days.length - 1; i >= 0 && nOwn < opts.profileDays; i--) {
     const d = train.days[i]
-    const total = dayTotal(d.values)
-    if (total <= 0) continue
     const mine = d.weekday === weekday
-    if (nPooled >= opts.profileDays * 5 && !mine) continue
+    const total = dayTotal(d.values)
+    if (total <= 0 || (!mine && nPooled >= opts.profileDays * 5)) continue
     for (let s = 0; s < slots; s++) {
       const share = countAt(d.values, s) / total
       pooled[s] += share
@@ -122,22 +113,17 @@ function profileFor(train: History, weekday: number, opts: Required<DailyProfile
 /** Neighbour smoothing that keeps closed slots (share 0) closed and the total unchanged. */
 function smoothSlots(p: Float64Array, w: number): Float64Array {
   if (w === 0) return p
-  const out = p.map((v, s) => {
-    if (v === 0) return 0
-    const left = p[s - 1] || v
-    const right = p[s + 1] || v
-    return (1 - 2 * w) * v + w * left + w * right
-  })
+  const out = p.map((v, s) => (v === 0 ? 0 : (1 - 2 * w) * v + w * (p[s - 1] || v) + w * (p[s + 1] || v)))
   const sum = out.reduce((a, b) => a + b, 0)
   const was = p.reduce((a, b) => a + b, 0)
   return sum > 0 ? out.map((v) => (v * was) / sum) : out
 }
 
 export function dailyProfile(options: DailyProfileOptions = {}): ForecastMethod {
-  const opts: Required<DailyProfileOptions> = { weeks: 12, levelAlpha: 0.5, profileDays: 12, shrinkage: 2, smooth: 0.15, ...options }
+  const opts = { ...DEFAULTS, ...options }
   return {
     name: 'daily_profile',
-    description: 'robust daily totals (median polish of weekday effects, smoothed week level) × shrunk intraday profile',
+    description: 'robust daily totals (weekday and month-turn effects, smoothed level) × shrunk intraday profile per weekday',
     forecast(train, targets) {
       const last = train.days.at(-1)?.day ?? 0
       const open = new Array(7).fill(false)
@@ -145,15 +131,13 @@ export function dailyProfile(options: DailyProfileOptions = {}): ForecastMethod 
       const cells = train.days
         .filter((d) => d.day > last - opts.weeks * 7)
         .map((d) => ({ week: weekOf(d.day), weekday: d.weekday, turn: monthTurn(d.day, open), y: Math.log(Math.max(1, dayTotal(d.values))) }))
-      const effects = polish(cells)
-      const levels = effects.levels
-      let level = levels[0] ?? 0
-      for (const l of levels.slice(1)) level = opts.levelAlpha * l + (1 - opts.levelAlpha) * level
+      if (cells.length === 0) return targets.map(() => new Float64Array(train.slots))
+      const { seasonal } = polish(cells)
+      const level = smoothLevel(cells.map((c) => c.y - seasonal(c)), opts.levelAlpha)
       const profiles = new Map<number, Float64Array>()
       return targets.map((t) => {
         if (!profiles.has(t.weekday)) profiles.set(t.weekday, profileFor(train, t.weekday, opts))
-        const turn = monthTurn(t.day, open)
-        const total = Math.exp(level + (effects.weekday.get(t.weekday) ?? 0) + (turn === MonthTurn.None ? 0 : effects.turn.get(turn) ?? 0))
+        const total = Math.exp(level + seasonal({ weekday: t.weekday, turn: monthTurn(t.day, open) }))
         return profiles.get(t.weekday)!.map((share) => share * total)
       })
     },

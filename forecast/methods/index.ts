@@ -12,7 +12,7 @@ export const METHODS: readonly ForecastMethod[] = [
   meanWeeks,
   holtWinters,
   profile,
-  ensemble('ensemble', [holtWinters, profile, meanWeeks]),
+  ensemble('ensemble', [holtWinters, profile]),
 ]
 
 export function methodByName(name: string): ForecastMethod | undefined {

@@ -30,7 +30,7 @@ function lines(file: string): string[] {
 }
 
 /** mulberry32: a tiny seeded PRNG, so the split is identical on every machine and Node version. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

@@ -1,0 +1,34 @@
+/** GET /healthz (each component's state) and GET /metrics (Prometheus counters). */
+import { route } from '../ingest/server.js'
+import { sendJson, type Handler } from '../ingest/http-util.js'
+
+export interface HealthCheck {
+  name: string
+  /** Resolves with the component's state; a throw counts as down. */
+  check(): Promise<{ ok: boolean; detail?: Record<string, unknown> }>
+}
+
+const CHECK_TIMEOUT_MS = 2_000
+
+export function healthHandler(checks: HealthCheck[], metrics: () => string): Handler {
+  const health = route('/healthz', async (_req, res) => {
+    const results = await Promise.all(
+      checks.map(async (c) => {
+        try {
+          const timeout = new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref())
+          return [c.name, await Promise.race([c.check(), timeout])] as const
+        } catch (err) {
+          return [c.name, { ok: false, detail: { error: (err as Error).message } }] as const
+        }
+      }),
+    )
+    const components = Object.fromEntries(results)
+    const healthy = results.every(([, r]) => r.ok)
+    sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', components })
+  })
+  const prom = route('/metrics', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' })
+    res.end(metrics() + '\n')
+  })
+  return async (req, res) => (await health(req, res)) || prom(req, res)
+}

@@ -1,0 +1,53 @@
+/** Commands that run Mofang: the whole system, or the warehouse sink alone. */
+import type { Command } from './command.js'
+import { loadConfig } from '../core/config.js'
+
+/** Resolves on the first SIGINT/SIGTERM; a second one exits at once. */
+export function untilSignal(onFirst?: (signal: string) => void): Promise<string> {
+  return new Promise((resolve) => {
+    let seen = false
+    const handler = (signal: NodeJS.Signals) => {
+      if (seen) process.exit(130)
+      seen = true
+      onFirst?.(signal)
+      resolve(signal)
+    }
+    process.on('SIGINT', handler)
+    process.on('SIGTERM', handler)
+  })
+}
+
+export const runCommands: Command[] = [
+  {
+    path: ['start'],
+    summary: 'start the whole system on embedded defaults (NATS, chDB, ingest API, sink, wallboard) with the simulator',
+    details: [
+      'Settings come from the environment (see `mofang config`). With NATS_URL / CLICKHOUSE_URL unset,',
+      'a local nats-server and chDB keep their data under MOFANG_DATA_DIR (default ./data).',
+      'Ctrl-C drains and stops everything; a second Ctrl-C exits at once.',
+    ].join('\n'),
+    options: {
+      'no-simulator': { type: 'boolean', description: 'do not run the simulated contact centre' },
+      seed: { type: 'string', description: 'simulator random seed', default: '42' },
+      speed: { type: 'string', description: 'simulator clock speed factor', default: '1' },
+      agents: { type: 'string', description: 'simulated agents', default: '60' },
+      rate: { type: 'string', description: 'simulated contacts per hour at the daily peak', default: '600' },
+    },
+    async run(args) {
+      const { startWholeSystem } = await import('./start.js')
+      return startWholeSystem(loadConfig(), args)
+    },
+  },
+  {
+    path: ['sink'],
+    summary: 'run only the warehouse sink (NATS → ClickHouse), e.g. as its own process at scale',
+    details: 'Needs NATS_URL (the stream and consumer are declared if missing). ClickHouse as for `start`.',
+    options: {
+      namespace: { type: 'string', description: 'stream/consumer name prefix (tests use a unique one)', default: '' },
+    },
+    async run(args) {
+      const { runSinkOnly } = await import('./start.js')
+      return runSinkOnly(loadConfig(), String(args.values.namespace ?? ''))
+    },
+  },
+]

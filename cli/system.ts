@@ -1,0 +1,218 @@
+/**
+ * The whole system in one process, on embedded defaults: a managed nats-server
+ * (unless NATS_URL), chDB (unless CLICKHOUSE_URL), migrations, the HTTP server
+ * (ingest API, health, warehouse endpoints), the warehouse sink and, optionally,
+ * the simulator. `stop()` drains in the safe order: stop producing, stop
+ * accepting, flush and ack the sink, then close NATS and the warehouse.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import type { Server } from 'node:http'
+import { jetstream, jetstreamManager } from '@nats-io/jetstream'
+import { Kvm } from '@nats-io/kv'
+import { parseApiKeys, type Config } from '../core/config.js'
+import { MofangError } from '../core/errors.js'
+import { startLocalNats, type LocalNats } from '../stream/nats-server.js'
+import { connectNats, type NatsLink } from '../stream/connect.js'
+import { ensureConsumer, ensureTopology, topologyNames, type Topology } from '../stream/topology.js'
+import { startWarehouseSink, type WarehouseSink } from '../stream/warehouse-sink.js'
+import { openWarehouse, type Warehouse } from '../warehouse/client.js'
+import { migrate } from '../warehouse/migrate.js'
+import { warehouseHandlers } from '../warehouse/http.js'
+import { createHttpServer } from '../ingest/server.js'
+import { createEventsEndpoint } from '../ingest/events-endpoint.js'
+import { createIdentityResolver } from '../ingest/identity.js'
+import { DedupWindow } from '../ingest/dedup.js'
+import { packEvents, publishMessages } from '../ingest/publish.js'
+import { healthHandler, type HealthCheck } from './health.js'
+import type { Handler } from '../ingest/http-util.js'
+
+export interface SystemOptions {
+  config: Config
+  /** Namespace for stream/consumer names (tests use a unique one). Default ''. */
+  namespace?: string
+  /** Run the warehouse sink in this process. Default true. */
+  sink?: boolean
+  /** Serve HTTP (ingest API, health, warehouse endpoints). Default true. */
+  http?: boolean
+  /** Extra HTTP handlers, tried before the 404 (e.g. the wallboard). */
+  extraHandlers?: (sys: SystemParts) => Handler[]
+  log?: (msg: string) => void
+}
+
+export interface SystemParts {
+  config: Config
+  topology: Topology
+  nats: NatsLink
+  warehouse: Warehouse
+  apiKeys: Map<string, string>
+  devApiKey?: string
+  url: string
+}
+
+export interface RunningSystem extends SystemParts {
+  localNats?: LocalNats
+  server?: Server
+  sink?: WarehouseSink
+  stop(): Promise<void>
+}
+
+/** Written while a server owns the data directory, so `mofang sql` can talk to it instead. */
+export interface LockFile {
+  pid: number
+  url: string
+  adminToken: string
+}
+
+export const lockPath = (dataDir: string) => join(resolve(dataDir), 'mofang.lock.json')
+
+export function readLiveLock(dataDir: string): LockFile | undefined {
+  const path = lockPath(dataDir)
+  if (!existsSync(path)) return undefined
+  try {
+    const lock = JSON.parse(readFileSync(path, 'utf8')) as LockFile
+    process.kill(lock.pid, 0)
+    return lock
+  } catch {
+    return undefined
+  }
+}
+
+function devApiKey(dataDir: string): string {
+  const path = join(dataDir, 'dev-api-key')
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim()
+  const key = `mf_dev_${randomBytes(16).toString('hex')}`
+  writeFileSync(path, key + '\n', { mode: 0o600 })
+  return key
+}
+
+export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
+  const { config } = opts
+  const log = opts.log ?? ((m: string) => console.error(`[mofang] ${m}`))
+  const dataDir = resolve(config.dataDir)
+  mkdirSync(dataDir, { recursive: true })
+  const running = readLiveLock(dataDir)
+  if (running) throw new MofangError('CONFIG', `another Mofang (pid ${running.pid}) is running on ${dataDir}: stop it or set MOFANG_DATA_DIR`)
+
+  const cleanups: (() => Promise<void>)[] = []
+  const stopAll = async () => {
+    for (const fn of cleanups.reverse()) await fn().catch((err) => log(`shutdown: ${(err as Error).message}`))
+  }
+  cleanups.push(async () => rmSync(lockPath(dataDir), { force: true }))
+  try {
+    let localNats: LocalNats | undefined
+    if (!config.natsUrl) {
+      localNats = await startLocalNats({ storeDir: join(dataDir, 'nats') })
+      cleanups.push(() => localNats!.stop())
+      log(`nats-server started (${localNats.url}, JetStream in ${join(dataDir, 'nats')})`)
+    }
+    const nats = await connectNats(
+      { servers: config.natsUrl ?? localNats!.url, user: config.natsUser, pass: config.natsPassword, token: config.natsToken },
+      log,
+    )
+    cleanups.push(() => nats.close())
+    const topology = topologyNames(opts.namespace)
+    const jsm = await jetstreamManager(nats.nc)
+    await ensureTopology(jsm, topology, { replicas: config.natsReplicas, maxAgeHours: config.streamMaxAgeHours })
+    await ensureConsumer(jsm, topology, topology.sinkConsumer, { maxAckPending: 4_000 })
+    const js = jetstream(nats.nc)
+    const kv = await new Kvm(js).create(topology.identityBucket, { history: 1, replicas: config.natsReplicas })
+
+    const warehouse = await openWarehouse({
+      url: config.clickhouseUrl,
+      username: config.clickhouseUser,
+      password: config.clickhousePassword,
+      database: config.clickhouseDatabase,
+      chdbPath: join(dataDir, 'clickhouse'),
+    })
+    cleanups.push(() => warehouse.close())
+    const applied = await migrate(warehouse, { cluster: config.clickhouseCluster })
+    if (applied.length) log(`migrations applied: ${applied.join(', ')}`)
+
+    const dev = config.apiKeys === undefined ? devApiKey(dataDir) : undefined
+    const apiKeys = dev ? new Map([[dev, 'demo']]) : parseApiKeys(config.apiKeys!)
+    const publishOpts = { prefix: topology.prefix }
+    const ingest = createEventsEndpoint({
+      apiKeys,
+      maxBodyBytes: config.maxBodyBytes,
+      maxBatchEvents: config.maxBatchEvents,
+      dedup: new DedupWindow({ windowSeconds: config.dedupWindowSeconds }),
+      identity: createIdentityResolver(kv),
+      brokerUp: () => nats.isConnected(),
+      log,
+      async publish(events) {
+        const { failed, error } = await publishMessages(js, packEvents(events, publishOpts), publishOpts)
+        return { failed: failed.flatMap((m) => m.events), error }
+      },
+    })
+
+    let sink: WarehouseSink | undefined
+    if (opts.sink !== false) {
+      sink = await startWarehouseSink({
+        js,
+        warehouse,
+        topology,
+        options: { batchRows: config.sinkBatchRows, flushMs: config.sinkFlushMs },
+        log,
+      })
+      cleanups.push(() => sink!.stop())
+    }
+
+    const adminToken = randomBytes(24).toString('hex')
+    const url = `http://${config.host}:${config.port}`
+    const parts: SystemParts = { config, topology, nats, warehouse, apiKeys, devApiKey: dev, url }
+    const checks: HealthCheck[] = [
+      { name: 'nats', check: async () => ({ ok: nats.isConnected(), detail: { url: config.natsUrl ?? localNats?.url, managed: Boolean(localNats) } }) },
+      {
+        name: 'jetstream',
+        check: async () => {
+          const info = await jsm.streams.info(topology.eventStream)
+          const consumer = await jsm.consumers.info(topology.eventStream, topology.sinkConsumer)
+          return { ok: true, detail: { stream: topology.eventStream, messages: info.state.messages, sink_pending: consumer.num_pending, sink_unacked: consumer.num_ack_pending } }
+        },
+      },
+      { name: 'warehouse', check: async () => ({ ok: (await warehouse.query('SELECT 1 AS one')).length === 1, detail: { kind: warehouse.kind, database: warehouse.database } }) },
+    ]
+    if (sink) checks.push({ name: 'sink', check: async () => ({ ok: true, detail: { written: sink!.written(), dead_lettered: sink!.deadLettered(), ...sink!.drops.snapshot() } }) })
+
+    const handlers: Handler[] = [
+      async (req, res) => {
+        if (!req.url?.startsWith('/v1/events')) return false
+        await ingest.handle(req, res)
+        return true
+      },
+      healthHandler(checks, () => [ingest.counters.prometheus(), sink?.drops.prometheus() ?? ''].join('\n')),
+      warehouseHandlers({ warehouse, adminToken, apiKeys }),
+      ...(opts.extraHandlers?.(parts) ?? []),
+    ]
+    if (opts.http === false) {
+      let stopped: Promise<void> | undefined
+      return { ...parts, localNats, sink, stop: () => (stopped ??= stopAll()) }
+    }
+    const server = createHttpServer(handlers, log)
+    await new Promise<void>((ok, fail) => {
+      server.once('error', (err: NodeJS.ErrnoException) =>
+        fail(new MofangError('CONFIG', err.code === 'EADDRINUSE' ? `MOFANG_PORT: port ${config.port} is in use` : err.message, { cause: err })),
+      )
+      server.listen(config.port, config.host, ok)
+    })
+    const port = (server.address() as { port: number }).port
+    parts.url = `http://${config.host}:${port}`
+    // Cleanups run last-in first-out: the server stops accepting before the sink flushes.
+    cleanups.push(
+      () =>
+        new Promise<void>((done) => {
+          server.close(() => done())
+          server.closeIdleConnections()
+        }),
+    )
+    writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, url: parts.url, adminToken } satisfies LockFile), { mode: 0o600 })
+
+    let stopped: Promise<void> | undefined
+    return { ...parts, localNats, server, sink, stop: () => (stopped ??= stopAll()) }
+  } catch (err) {
+    await stopAll()
+    throw err
+  }
+}

@@ -1,0 +1,132 @@
+/** Commands on the warehouse: ad-hoc SQL, migrations, customer history. */
+import type { Command, ParsedArgs } from './command.js'
+import { requireString } from './command.js'
+import { loadConfig, type Config } from '../core/config.js'
+import { BadInputError } from '../core/errors.js'
+import { readLiveLock } from './system.js'
+
+/** Prints rows as an aligned table (or JSON lines / CSV). */
+export function formatRows(rows: Record<string, unknown>[], format: string): string {
+  if (format === 'json') return rows.map((r) => JSON.stringify(r)).join('\n')
+  if (rows.length === 0) return '(no rows)'
+  const cols = Object.keys(rows[0])
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))
+  if (format === 'csv') {
+    const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
+    return [cols.join(','), ...rows.map((r) => cols.map((c) => q(cell(r[c]))).join(','))].join('\n')
+  }
+  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => [...cell(r[c])].length)))
+  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i])).join('  ')
+  return [line(cols), line(widths.map((w) => '─'.repeat(w))), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join('\n')
+}
+
+/**
+ * Runs SQL where the data is: through the running server when one owns the chDB
+ * directory (chDB allows one owner process), else directly.
+ */
+async function runSql(config: Config, sql: string): Promise<Record<string, unknown>[]> {
+  const lock = config.clickhouseUrl ? undefined : readLiveLock(config.dataDir)
+  if (lock) {
+    const res = await fetch(`${lock.url}/v1/sql`, { method: 'POST', headers: { authorization: `Bearer ${lock.adminToken}` }, body: sql })
+    const body = (await res.json()) as { rows?: Record<string, unknown>[]; error?: string }
+    if (!res.ok) throw new BadInputError(body.error ?? `server answered ${res.status}`)
+    return body.rows ?? []
+  }
+  return withWarehouse(config, async (wh) => {
+    try {
+      if (/^\s*(SELECT|WITH|SHOW|DESCRIBE|DESC|EXPLAIN|EXISTS)\b/i.test(sql)) return await wh.query(sql)
+      await wh.command(sql)
+      return []
+    } catch (err) {
+      throw new BadInputError((err as Error).message)
+    }
+  })
+}
+
+async function withWarehouse<T>(config: Config, fn: (wh: import('../warehouse/client.js').Warehouse) => Promise<T>): Promise<T> {
+  const { openWarehouse } = await import('../warehouse/client.js')
+  const { migrate } = await import('../warehouse/migrate.js')
+  const { join } = await import('node:path')
+  const wh = await openWarehouse({
+    url: config.clickhouseUrl,
+    username: config.clickhouseUser,
+    password: config.clickhousePassword,
+    database: config.clickhouseDatabase,
+    chdbPath: join(config.dataDir, 'clickhouse'),
+    poolSize: 1,
+  })
+  try {
+    await migrate(wh, { cluster: config.clickhouseCluster })
+    return await fn(wh)
+  } finally {
+    await wh.close()
+  }
+}
+
+const formatOption = { type: 'string', description: 'table, json (one object per line) or csv', default: 'table' } as const
+
+function formatOf(args: ParsedArgs): string {
+  const f = String(args.values.format)
+  if (!['table', 'json', 'csv'].includes(f)) throw new BadInputError(`--format: expected table, json or csv, got "${f}"`)
+  return f
+}
+
+export const warehouseCommands: Command[] = [
+  {
+    path: ['sql'],
+    summary: 'run a ClickHouse query against the warehouse (through the running server when there is one)',
+    positionals: '"<query>"',
+    details: 'Example: mofang sql "SELECT channel, count() FROM events GROUP BY channel"',
+    options: { format: formatOption },
+    async run(args) {
+      const sql = args.positionals.join(' ').trim()
+      if (!sql) throw new BadInputError('give the query as an argument, e.g. mofang sql "SELECT count() FROM events"')
+      const format = formatOf(args)
+      console.log(formatRows(await runSql(loadConfig(), sql), format))
+    },
+  },
+  {
+    path: ['migrate'],
+    summary: 'apply pending sql/migrations to the warehouse (start does this too); --print shows the cluster DDL',
+    options: {
+      print: { type: 'boolean', description: 'print the statements for CLICKHOUSE_CLUSTER (or --cluster) instead of applying' },
+      cluster: { type: 'string', description: 'cluster name for --print (default: CLICKHOUSE_CLUSTER)' },
+    },
+    async run(args) {
+      const config = loadConfig()
+      const { loadMigrations, clusterStatements, migrate } = await import('../warehouse/migrate.js')
+      if (args.values.print) {
+        const cluster = (args.values.cluster as string | undefined) ?? config.clickhouseCluster
+        const tables = new Set<string>()
+        for (const m of loadMigrations()) {
+          const stmts = cluster ? clusterStatements(m.statements, { cluster, database: config.clickhouseDatabase }, tables) : m.statements
+          console.log(`-- ${m.name}\n${stmts.join(';\n\n')};\n`)
+        }
+        return
+      }
+      if (readLiveLock(config.dataDir) && !config.clickhouseUrl) {
+        console.log('The running server applied the migrations at start.')
+        return
+      }
+      await withWarehouse(config, async (wh) => console.log((await migrate(wh)).join('\n') || 'up to date'))
+    },
+  },
+  {
+    path: ['customer', 'history'],
+    summary: "one customer's whole cross-channel history (all merged identities)",
+    positionals: '<customer_id>',
+    options: { tenant: { type: 'string', description: 'tenant', default: 'demo' }, format: formatOption },
+    async run(args) {
+      const id = args.positionals[0]
+      if (!id) throw new BadInputError('give the customer id, e.g. mofang customer history 0190…')
+      const tenant = requireString(args, 'tenant')
+      const config = loadConfig()
+      const { customerHistory } = await import('../warehouse/customers.js')
+      const lock = config.clickhouseUrl ? undefined : readLiveLock(config.dataDir)
+      if (lock) throw new BadInputError(`the server is running: GET ${lock.url}/v1/customers/${id}/history with the tenant's API key`)
+      const h = await withWarehouse(config, (wh) => customerHistory(wh, tenant, id))
+      console.log(`customer ${h.customer_id}${h.merged_ids.length ? ` (merged: ${h.merged_ids.join(', ')})` : ''}; channels: ${h.channels.join(', ')}`)
+      console.log(formatRows(h.events as unknown as Record<string, unknown>[], formatOf(args)))
+    },
+  },
+]

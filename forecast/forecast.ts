@@ -1,0 +1,60 @@
+/**
+ * The forecasting entry point: history points and target times in, a forecast
+ * with prediction interval per target out. Pure and deterministic.
+ */
+import { selectMethod } from './auto.js'
+import { specialDayIndex, type SpecialDay } from './calendar.js'
+import { prepare, predict, targetDays } from './engine.js'
+import { intervalFor } from './intervals.js'
+import { METHODS, methodByName } from './methods/index.js'
+import { BadInputError } from '../core/errors.js'
+import { dayOf, detectInterval, formatDay, minuteOfDay, toHistory, type IntervalMinutes, type Point } from './series.js'
+
+export interface ForecastOptions {
+  /** 'auto' (default) or a method name from METHODS. */
+  method?: string
+  /** Holidays and other special days: closed (factor 0) or scaled. Excluded from training. */
+  specialDays?: readonly SpecialDay[]
+  /** Central coverage of the prediction interval, 0..1. Default 0.8. */
+  level?: number
+}
+
+export interface ForecastRow {
+  /** Local minutes of the interval start (see series.ts). */
+  t: number
+  forecast: number
+  lo: number
+  hi: number
+}
+
+export interface ForecastResult {
+  method: string
+  interval: IntervalMinutes
+  rows: ForecastRow[]
+}
+
+/** Longest horizon used to choose a method; longer target spans reuse the 2-week ranking. */
+const MAX_SELECTION_HORIZON = 10
+
+export const METHOD_NAMES = ['auto', ...METHODS.map((m) => m.name)]
+
+export function forecastSeries(points: readonly Point[], targets: readonly number[], opts: ForecastOptions = {}): ForecastResult {
+  const interval = detectInterval(points)
+  if (typeof interval === 'string') throw new BadInputError(`history: ${interval}`)
+  const special = specialDayIndex(opts.specialDays ?? [])
+  const prepared = prepare(toHistory(points, interval), special)
+  const days = [...new Set(targets.map(dayOf))].sort((a, b) => a - b)
+  const horizon = Math.min(MAX_SELECTION_HORIZON, Math.max(1, ...targetDays(prepared, days).map((t) => t.ahead)))
+  const name = opts.method ?? 'auto'
+  const fixed = name === 'auto' ? undefined : methodByName(name)
+  if (name !== 'auto' && !fixed) throw new BadInputError(`unknown method "${name}" (choose from ${METHOD_NAMES.join(', ')})`)
+  const selection = selectMethod(prepared.train, { horizonDays: horizon, level: opts.level, candidates: fixed ? [fixed] : undefined })
+  const byDay = new Map(predict(selection.method, prepared, days).map((values, i) => [days[i], values]))
+  const rows = targets.map((t) => {
+    const factor = special.get(formatDay(dayOf(t))) ?? 1
+    const f = byDay.get(dayOf(t))![Math.floor(minuteOfDay(t) / interval)] * factor
+    const [lo, hi] = intervalFor(selection.intervals, f)
+    return { t, forecast: f, lo, hi }
+  })
+  return { method: selection.method.name, interval, rows }
+}

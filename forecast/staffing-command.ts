@@ -1,0 +1,50 @@
+/** `mofang staffing`: one period's staffing, as a table or JSON. */
+import { numberOption, requireString, type ParsedArgs } from '../cli/command.js'
+import { BadInputError } from '../core/errors.js'
+import { staff, type Staffing } from './staffing.js'
+
+/** `30m`, `1h`, `90s` or plain seconds → seconds. */
+export function parseDuration(text: string, flag: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/.exec(text.trim())
+  const seconds = m ? Number(m[1]) * { s: 1, m: 60, h: 3600 }[(m[2] ?? 's') as 's' | 'm' | 'h'] : NaN
+  if (!(seconds > 0)) throw new BadInputError(`--${flag}: expected a duration like 30m, 1h or 1800, got "${text}"`)
+  return seconds
+}
+
+/** `80/20` → 80% within 20 s. */
+export function parseServiceLevel(text: string): { serviceLevel: number; threshold: number } {
+  const m = /^(\d+(?:\.\d+)?)\s*%?\s*\/\s*(\d+(?:\.\d+)?)\s*s?$/.exec(text.trim())
+  if (!m || !(Number(m[1]) > 0 && Number(m[1]) < 100)) throw new BadInputError(`--sl: expected PERCENT/SECONDS with 0 < PERCENT < 100, e.g. 80/20, got "${text}"`)
+  return { serviceLevel: Number(m[1]) / 100, threshold: Number(m[2]) }
+}
+
+export function formatStaffing(s: Staffing, extra: { volume: number; periodSeconds: number; threshold: number }): string {
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`
+  const rows: [string, string][] = [
+    ['model', s.model === 'erlang_a' ? 'Erlang A (with abandonment)' : 'Erlang C'],
+    ['offered load', `${s.erlangs.toFixed(2)} Erlangs (${extra.volume} contacts in ${extra.periodSeconds / 60} min)`],
+    ['required agents', String(s.required)],
+    ['scheduled agents', `${s.scheduled} (after shrinkage)`],
+    [`service level (${extra.threshold} s)`, pct(s.serviceLevel)],
+    ['ASA', `${s.asa.toFixed(1)} s`],
+    ['probability of waiting', pct(s.probWait)],
+    ['occupancy', pct(s.occupancy)],
+  ]
+  if (s.model === 'erlang_a') rows.push(['abandonment', pct(s.abandonment)])
+  const width = Math.max(...rows.map((r) => r[0].length))
+  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')
+}
+
+export async function runStaffing(args: ParsedArgs): Promise<void> {
+  requireString(args, 'volume')
+  requireString(args, 'aht')
+  const volume = numberOption(args, 'volume', { min: 0 })!
+  const aht = numberOption(args, 'aht', { min: 1 })!
+  const periodSeconds = parseDuration(String(args.values.period), 'period')
+  const { serviceLevel, threshold } = parseServiceLevel(String(args.values.sl))
+  const patience = numberOption(args, 'patience', { min: 1 })
+  const shrinkage = numberOption(args, 'shrinkage', { min: 0, max: 0.95 }) ?? 0
+  const maxOccupancy = numberOption(args, 'max-occupancy', { min: 0.05, max: 1 }) ?? 1
+  const result = staff({ lambda: volume / periodSeconds, aht }, { serviceLevel, threshold, maxOccupancy, patience }, shrinkage)
+  console.log(args.values.json ? JSON.stringify(result, null, 2) : formatStaffing(result, { volume, periodSeconds, threshold }))
+}

@@ -1,0 +1,94 @@
+/**
+ * How many agents a load needs: Erlang C by default, Erlang A when customers'
+ * patience is known; then shrinkage turns agents on the phones into agents
+ * scheduled. Also the per-interval plan for a forecast (the planner's input).
+ */
+import { erlangAMeasures, erlangCMeasures, erlangs, type Load, type QueueMeasures } from './erlang.js'
+
+export interface ServiceTarget {
+  /** Share answered within `threshold`, 0..1 exclusive (0.8 for 80/20). */
+  serviceLevel: number
+  /** Seconds (20 for 80/20). */
+  threshold: number
+  /** Highest acceptable occupancy, 0..1. Default 1 (no cap). */
+  maxOccupancy?: number
+  /** Mean patience before abandoning, seconds: switches to Erlang A. Default: none (Erlang C). */
+  patience?: number
+}
+
+export interface Staffing extends QueueMeasures {
+  /** Offered load, Erlangs. */
+  erlangs: number
+  model: 'erlang_c' | 'erlang_a'
+  /** Agents needed on the phones (= `agents`). */
+  required: number
+  /** Agents to schedule so that `required` remain after shrinkage. */
+  scheduled: number
+}
+
+function measures(n: number, load: Load, target: ServiceTarget): QueueMeasures {
+  return target.patience !== undefined
+    ? erlangAMeasures(n, load, target.threshold, target.patience)
+    : erlangCMeasures(n, load, target.threshold)
+}
+
+function meets(m: QueueMeasures, target: ServiceTarget): boolean {
+  return m.serviceLevel >= target.serviceLevel && m.occupancy <= (target.maxOccupancy ?? 1) + 1e-12
+}
+
+/**
+ * The fewest agents meeting the target. Service level rises with agents, so a
+ * doubling search then bisection needs O(log n) evaluations of O(n) each.
+ */
+export function requiredAgents(load: Load, target: ServiceTarget): QueueMeasures {
+  const a = erlangs(load)
+  if (a === 0) return { agents: 0, serviceLevel: 1, asa: 0, probWait: 0, occupancy: 0, abandonment: 0 }
+  let hi = Math.max(1, Math.ceil(a + 2 * Math.sqrt(a)))
+  while (!meets(measures(hi, load, target), target)) {
+    if (hi > 1e6) throw new RangeError(`no staffing up to ${hi} agents meets the target`)
+    hi *= 2
+  }
+  let lo = 0 // invariant: lo fails (or is 0), hi meets
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1
+    if (meets(measures(mid, load, target), target)) hi = mid
+    else lo = mid
+  }
+  return measures(hi, load, target)
+}
+
+/** Share of paid time not on the phones, 0..1 exclusive. */
+export function staff(load: Load, target: ServiceTarget, shrinkage = 0): Staffing {
+  const m = requiredAgents(load, target)
+  return {
+    ...m,
+    erlangs: erlangs(load),
+    model: target.patience !== undefined ? 'erlang_a' : 'erlang_c',
+    required: m.agents,
+    scheduled: Math.ceil(m.agents / (1 - shrinkage) - 1e-9),
+  }
+}
+
+export interface PlanOptions {
+  /** Interval length of the forecast rows, minutes. */
+  intervalMinutes: number
+  /** Average handling time, seconds. */
+  aht: number
+  target: ServiceTarget
+  /** Share of paid time not on the phones, 0..1 exclusive. Default 0. */
+  shrinkage?: number
+}
+
+export interface PlanRow<T> {
+  row: T
+  staffing: Staffing
+}
+
+/** Required and scheduled agents per forecast interval. */
+export function staffingPlan<T extends { forecast: number }>(rows: readonly T[], opts: PlanOptions): PlanRow<T>[] {
+  const seconds = opts.intervalMinutes * 60
+  return rows.map((row) => ({
+    row,
+    staffing: staff({ lambda: Math.max(0, row.forecast) / seconds, aht: opts.aht }, opts.target, opts.shrinkage),
+  }))
+}

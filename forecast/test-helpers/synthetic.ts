@@ -1,0 +1,40 @@
+/** Synthetic series for tests: deterministic, with a known weekday/intraday shape. */
+import type { Point } from '../series.js'
+
+/** Park–Miller style LCG so tests never depend on Math.random. */
+export function seededRandom(seed: number): () => number {
+  let s = seed % 2147483647 || 1
+  return () => (s = (s * 48271) % 2147483647) / 2147483647
+}
+
+/** Poisson sample (Knuth for small means, normal approximation above 50). */
+export function poisson(mean: number, rnd: () => number): number {
+  if (mean > 50) {
+    const z = Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * z))
+  }
+  const l = Math.exp(-mean)
+  let k = 0
+  for (let p = rnd(); p > l; p *= rnd()) k++
+  return k
+}
+
+/**
+ * Weekdays 08:00–18:00 at `interval` minutes for `days` calendar days from 2024-01-01 (a Monday),
+ * Mondays 30% busier, a midday peak; weekends absent.
+ */
+export function syntheticSeries(days: number, interval = 15, seed = 1, level = 40): Point[] {
+  const rnd = seededRandom(seed)
+  const start = Date.UTC(2024, 0, 1) / 60_000
+  const out: Point[] = []
+  for (let d = 0; d < days; d++) {
+    const weekday = (d + 1) % 7
+    if (weekday === 0 || weekday === 6) continue
+    for (let m = 8 * 60; m < 18 * 60; m += interval) {
+      const shape = 1 + 0.6 * Math.sin((Math.PI * (m - 480)) / 600)
+      const mean = level * shape * (weekday === 1 ? 1.3 : 1) * (interval / 15)
+      out.push({ t: start + d * 1440 + m, count: poisson(mean, rnd) })
+    }
+  }
+  return out
+}

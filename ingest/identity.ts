@@ -1,0 +1,139 @@
+/**
+ * Identity merge: the same customer across channels becomes one customer_id.
+ *
+ * Identities seen together on one event (or linked by identity.identify) belong
+ * to one customer. The mapping lives in a NATS KV bucket, because ingest needs it
+ * on the hot path before publishing (so every event on the stream, and every
+ * consumer, sees the resolved customer_id), KV `create` settles races between
+ * ingest instances, and it lives with the stream (no extra database to run).
+ * ClickHouse gets the outcome: each event's customer_id, and merged_from on the
+ * event that caused a merge (→ customer_aliases), so history queries stay exact.
+ *
+ * Keys: `<tenant>.id.<kind>.<digest>` → customer_id;
+ *       `<tenant>.alias.<customer_id>` → the customer it was merged into.
+ */
+import type { KV } from '@nats-io/kv'
+import { IDENTITY_KINDS, type IdentityKind } from '../core/events.js'
+import { digest, newId } from '../core/ids.js'
+
+/** The part of an event identity resolution reads and writes. */
+export interface Identifiable {
+  tenant: string
+  ts: number
+  customer?: Partial<Record<IdentityKind, string>>
+  customer_id?: string
+  merged_from?: string[]
+}
+
+/** Normalises an identity value so `+86 138-1234-5678` and `13812345678` are one phone. */
+export function normalizeIdentity(kind: IdentityKind, value: string): string {
+  const v = value.trim()
+  if (kind === 'email') return v.toLowerCase()
+  if (kind === 'phone') {
+    const digits = v.replace(/[^\d]/g, '')
+    return digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits
+  }
+  return v
+}
+
+export function identityKeys(e: Identifiable): string[] {
+  const keys: string[] = []
+  for (const kind of IDENTITY_KINDS) {
+    const value = e.customer?.[kind]
+    if (value) keys.push(`${e.tenant}.id.${kind}.${digest(normalizeIdentity(kind, value))}`)
+  }
+  return keys
+}
+
+const MAX_CACHE = 2_000_000
+const MAX_ROUNDS = 5
+
+export interface IdentityResolver {
+  /** Sets customer_id (and merged_from on merges) on each event, in order. */
+  resolve(events: Identifiable[]): Promise<void>
+}
+
+export function createIdentityResolver(kv: KV): IdentityResolver {
+  const ids = new Map<string, string | null>()
+  const aliases = new Map<string, string | null>()
+  const decoder = new TextDecoder()
+
+  const fetchInto = async (map: Map<string, string | null>, keys: Iterable<string>) => {
+    await Promise.all(
+      [...new Set(keys)].map(async (k) => {
+        const entry = await kv.get(k)
+        map.set(k, entry && entry.operation === 'PUT' ? decoder.decode(entry.value) : null)
+      }),
+    )
+  }
+
+  /** Follows alias links to the surviving customer, fetching unknown links from KV. */
+  const canonical = async (tenant: string, start: string): Promise<string> => {
+    let id = start
+    for (let hop = 0; hop < 32; hop++) {
+      const key = `${tenant}.alias.${id}`
+      if (!aliases.has(key)) await fetchInto(aliases, [key])
+      const next = aliases.get(key)
+      if (!next) return id
+      id = next
+    }
+    return id
+  }
+
+  /** One in-memory pass over the batch: decides ids, returns the KV writes it needs. */
+  const plan = async (events: Identifiable[]) => {
+    const creates = new Map<string, string>()
+    const links = new Map<string, string>()
+    for (const e of events) {
+      const keys = identityKeys(e)
+      e.merged_from = undefined
+      if (keys.length === 0) continue
+      const found = new Set<string>()
+      for (const k of keys) {
+        const id = ids.get(k)
+        if (id) found.add(await canonical(e.tenant, id))
+      }
+      const sorted = [...found].sort()
+      const id = sorted[0] ?? newId(e.ts)
+      for (const other of sorted.slice(1)) {
+        const key = `${e.tenant}.alias.${other}`
+        aliases.set(key, id)
+        links.set(key, id)
+      }
+      if (sorted.length > 1) e.merged_from = sorted.slice(1)
+      for (const k of keys) {
+        if (!ids.get(k)) {
+          ids.set(k, id)
+          creates.set(k, id)
+        }
+      }
+      e.customer_id = id
+    }
+    return { creates, links }
+  }
+
+  return {
+    async resolve(events) {
+      if (ids.size > MAX_CACHE) ids.clear()
+      if (aliases.size > MAX_CACHE) aliases.clear()
+      await fetchInto(ids, events.flatMap(identityKeys).filter((k) => !ids.has(k)))
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        const { creates, links } = await plan(events)
+        const conflicts: string[] = []
+        await Promise.all([
+          ...[...creates].map(([k, id]) =>
+            kv.create(k, id).catch(() => {
+              // Another ingest instance created it first: forget our guess and learn theirs.
+              ids.delete(k)
+              conflicts.push(k)
+            }),
+          ),
+          ...[...links].map(([k, id]) => kv.put(k, id)),
+        ])
+        if (conflicts.length === 0) return
+        await fetchInto(ids, conflicts)
+      }
+      throw new Error('identity resolution did not settle: too many concurrent writers for the same identities')
+    },
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Scorecards: versioned, per-tenant/queue JSON or YAML files that say which checks run, with which word
+ * lists, thresholds and weights. Validated on load; every error names the field (`checks.blame.weight`).
+ */
+import { readFileSync, existsSync } from 'node:fs'
+import { extname, join } from 'node:path'
+import { Type, type Static } from '@sinclair/typebox'
+import { TypeCompiler } from '@sinclair/typebox/compiler'
+import { parse as parseYaml } from 'yaml'
+import { rootDir } from '../core/compiled.js'
+import { BadInputError } from '../core/errors.js'
+import type { Language } from './language.js'
+
+/** A literal phrase, or a regular expression written as "/source/" (flags i and u are always on). */
+const Patterns = Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })
+const Severity = Type.Union(['info', 'low', 'medium', 'high', 'critical'].map((s) => Type.Literal(s)))
+const Closed = Type.Object
+const common = {
+  /** Share of the total this check is worth; weights are normalised over the applicable checks. */
+  weight: Type.Number({ minimum: 0, maximum: 1000 }),
+  severity: Type.Optional(Severity),
+  /** When the check fires, the whole interaction scores 0. */
+  auto_fail: Type.Optional(Type.Boolean()),
+}
+const strict = { additionalProperties: false }
+
+const Checks = Closed(
+  {
+    greeting: Type.Optional(Closed({ ...common, within_agent_turns: Type.Integer({ minimum: 1, maximum: 20 }), phrases: Patterns }, strict)),
+    closing: Type.Optional(Closed({ ...common, within_last_agent_turns: Type.Integer({ minimum: 1, maximum: 20 }), phrases: Patterns }, strict)),
+    politeness: Type.Optional(
+      Closed({ ...common, polite: Patterns, impolite: Type.Optional(Patterns), min_score: Type.Number({ minimum: 0, maximum: 1 }) }, strict),
+    ),
+    address_by_surname: Type.Optional(Closed({ ...common, per_minute: Type.Number({ minimum: 0, maximum: 60 }) }, strict)),
+    blame: Type.Optional(Closed({ ...common, phrases: Patterns, exclude: Type.Optional(Patterns) }, strict)),
+    forbidden_words: Type.Optional(
+      Closed({ ...common, words: Patterns, sensitive: Type.Optional(Patterns), sensitive_severity: Type.Optional(Severity) }, strict),
+    ),
+    sentiment: Type.Optional(Closed({ ...common, angry_below: Type.Number({ minimum: -1, maximum: 0 }) }, strict)),
+    dead_air: Type.Optional(
+      Closed(
+        { ...common, max_silence_ms: Type.Integer({ minimum: 1000 }), max_silence_share: Type.Number({ minimum: 0, maximum: 1 }) },
+        strict,
+      ),
+    ),
+  },
+  strict,
+)
+
+export const ScorecardSchema = Closed(
+  {
+    id: Type.String({ minLength: 1, maxLength: 128 }),
+    version: Type.Integer({ minimum: 1 }),
+    language: Type.Union([Type.Literal('zh'), Type.Literal('en'), Type.Literal('any')]),
+    description: Type.Optional(Type.String()),
+    checks: Checks,
+    facts: Type.Optional(
+      Closed(
+        { error_code: Type.Optional(Patterns), product_model: Type.Optional(Patterns), order_number: Type.Optional(Patterns) },
+        strict,
+      ),
+    ),
+    nps: Type.Optional(
+      Closed(
+        {
+          /** Final customer sentiment at or above this predicts a promoter (when nothing serious was flagged). */
+          promoter_from: Type.Number({ minimum: -1, maximum: 1 }),
+          /** Final customer sentiment below this predicts a detractor. */
+          detractor_below: Type.Number({ minimum: -1, maximum: 1 }),
+        },
+        strict,
+      ),
+    ),
+  },
+  strict,
+)
+
+export type ScorecardSpec = Static<typeof ScorecardSchema>
+export type CheckName = keyof ScorecardSpec['checks']
+export const CHECK_NAMES = Object.keys(Checks.properties) as CheckName[]
+
+/** A scorecard with its patterns compiled, ready to score with. Plain data + RegExps: cheap to share per thread. */
+export interface Scorecard {
+  spec: ScorecardSpec
+  /** One global regex per pattern list, keyed by its field path (e.g. `checks.blame.phrases`). */
+  patterns: Map<string, RegExp>
+}
+
+const checker = TypeCompiler.Compile(ScorecardSchema)
+
+function fieldOf(path: string): string {
+  return path.replace(/^\//, '').replace(/\/(\d+)(?=\/|$)/g, '[$1]').replaceAll('/', '.') || '(scorecard)'
+}
+
+function schemaError(value: unknown, source: string): BadInputError {
+  const err = checker.Errors(value).First()!
+  let field = fieldOf(err.path)
+  let reason = err.message.toLowerCase()
+  if (reason.includes('additional properties') && err.value && typeof err.value === 'object') {
+    const known = new Set(Object.keys((err.schema as { properties?: object }).properties ?? {}))
+    const extra = Object.keys(err.value).find((k) => !known.has(k))
+    if (extra) [field, reason] = [field === '(scorecard)' ? extra : `${field}.${extra}`, `unknown field; expected one of ${[...known].join(', ')}`]
+  }
+  if (err.value === undefined) reason = 'required'
+  return new BadInputError(`scorecard ${source}: ${field}: ${reason}`)
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Joins a pattern list into one alternation; "/…/" entries are regexes, everything else a literal. */
+function compilePatterns(list: string[], field: string, source: string): RegExp {
+  const parts = list.map((entry, i) => {
+    const isRegex = entry.length > 2 && entry.startsWith('/') && entry.endsWith('/')
+    const body = isRegex ? entry.slice(1, -1) : escapeRegex(entry)
+    try {
+      new RegExp(body, 'u')
+    } catch (err) {
+      throw new BadInputError(`scorecard ${source}: ${field}[${i}]: invalid regular expression: ${(err as Error).message}`)
+    }
+    // Latin literals match on word boundaries ("damn" not in "damnation"); Han has no spaces to bound on.
+    return !isRegex && /^[A-Za-z]/.test(entry) ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : `(?:${body})`
+  })
+  return new RegExp(parts.join('|'), 'giu')
+}
+
+/** Validates a parsed scorecard object; `source` names it in errors (a file name). */
+export function compileScorecard(value: unknown, source = '(inline)'): Scorecard {
+  if (!checker.Check(value)) throw schemaError(value, source)
+  const spec = value as ScorecardSpec
+  const weights = CHECK_NAMES.map((n) => spec.checks[n]?.weight ?? 0)
+  if (!weights.some((w) => w > 0)) throw new BadInputError(`scorecard ${source}: checks: at least one check needs a weight above 0`)
+  if (spec.nps && spec.nps.detractor_below > spec.nps.promoter_from) {
+    throw new BadInputError(`scorecard ${source}: nps.detractor_below: must not exceed nps.promoter_from`)
+  }
+  const patterns = new Map<string, RegExp>()
+  const visit = (obj: Record<string, unknown>, prefix: string) => {
+    for (const [key, v] of Object.entries(obj)) {
+      const field = `${prefix}.${key}`
+      if (Array.isArray(v)) patterns.set(field, compilePatterns(v as string[], field, source))
+      else if (v && typeof v === 'object') visit(v as Record<string, unknown>, field)
+    }
+  }
+  visit(spec.checks, 'checks')
+  if (spec.facts) visit(spec.facts, 'facts')
+  return { spec, patterns }
+}
+
+/** Reads a .json, .yaml or .yml scorecard file. */
+export function loadScorecard(file: string): Scorecard {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (err) {
+    throw new BadInputError(`scorecard ${file}: cannot read: ${(err as Error).message}`)
+  }
+  let value: unknown
+  try {
+    value = extname(file) === '.json' ? JSON.parse(text) : parseYaml(text)
+  } catch (err) {
+    throw new BadInputError(`scorecard ${file}: not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`)
+  }
+  return compileScorecard(value, file)
+}
+
+export function defaultScorecardDir(): string {
+  return join(rootDir(), 'qa-engine', 'scorecards')
+}
+
+const defaults = new Map<string, Scorecard>()
+
+/** The shipped default for a language (mixed text uses the Chinese one: its lists carry English too). */
+export function defaultScorecard(language: Language): Scorecard {
+  const lang = language === 'en' ? 'en' : 'zh'
+  let card = defaults.get(lang)
+  if (!card) defaults.set(lang, (card = loadScorecard(join(defaultScorecardDir(), `default.${lang}.yaml`))))
+  return card
+}
+
+/**
+ * The scorecard file for a tenant and queue under `dir`: `<tenant>/<queue>.{yaml,yml,json}`, then
+ * `<tenant>/default.*`; null when the tenant has none (use the language default).
+ */
+export function findScorecardFile(dir: string, tenant: string, queue?: string): string | null {
+  for (const name of [queue, 'default'].filter(Boolean) as string[]) {
+    for (const ext of ['.yaml', '.yml', '.json']) {
+      const file = join(dir, tenant, name + ext)
+      if (existsSync(file)) return file
+    }
+  }
+  return null
+}

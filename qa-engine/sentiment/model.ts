@@ -1,0 +1,118 @@
+/**
+ * Per-turn sentiment in [-1,1] from the shipped weights (sentiment/weights.json, written by train.ts):
+ * logistic regression over character n-grams for Chinese, the AFINN-165 lexicon plus contact-centre
+ * phrases with negation for English, and a blend of the two for mixed text.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { rootDir } from '../../core/compiled.js'
+import { hanShare } from '../language.js'
+import { charNgrams, wordTokens } from './features.js'
+
+export interface SentimentWeights {
+  format: 'mofang-sentiment/1'
+  zh: {
+    method: string
+    bias: number
+    /** n-gram → logistic-regression weight; features are binary and scaled by 1/sqrt(n-grams in the text). */
+    weights: Record<string, number>
+    held_out_accuracy: number
+  }
+  en: {
+    method: string
+    source: string
+    /** word → valence in [-5,5] (AFINN scale). */
+    words: Record<string, number>
+    /** multi-word phrase (space-separated tokens) → valence; wins over the words it covers. */
+    phrases: Record<string, number>
+  }
+}
+
+export function defaultWeightsPath(): string {
+  return join(rootDir(), 'qa-engine', 'sentiment', 'weights.json')
+}
+
+const NEGATORS = new Set(['not', 'no', 'never', "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "can't", "cannot", "won't", "haven't", "hasn't", 'nobody', 'nothing'])
+const INTENSIFIERS: Record<string, number> = { very: 1.3, really: 1.3, so: 1.2, extremely: 1.5, totally: 1.3, absolutely: 1.4, super: 1.3 }
+/** Negation flips and weakens, as in VADER ("not great" is mildly bad, not terrible). */
+const NEGATION_FACTOR = -0.74
+/** Negators reach this many tokens ahead. */
+const NEGATION_WINDOW = 3
+/** VADER's normalisation constant: maps a summed valence onto (-1,1) with ±4 ≈ ±0.72. */
+const EN_ALPHA = 15
+const MAX_PHRASE_TOKENS = 4
+
+export class SentimentModel {
+  private readonly zhWeights: Map<string, number>
+  private readonly words: Map<string, number>
+  private readonly phrases: Map<string, number>
+
+  constructor(readonly weights: SentimentWeights) {
+    this.zhWeights = new Map(Object.entries(weights.zh.weights))
+    this.words = new Map(Object.entries(weights.en.words))
+    this.phrases = new Map(Object.entries(weights.en.phrases))
+  }
+
+  /** Chinese log-odds of "positive" (bias included): what the held-out accuracy is measured on. */
+  zhLogit(text: string): number {
+    const grams = charNgrams(text)
+    let z = 0
+    for (const g of grams) z += this.zhWeights.get(g) ?? 0
+    return this.weights.zh.bias + z / Math.sqrt(grams.size || 1)
+  }
+
+  /** Chinese sentiment in [-1,1]: tanh(z/2) = 2·sigmoid(z) − 1. */
+  zh(text: string): number {
+    return Math.tanh(this.zhLogit(text) / 2)
+  }
+
+  /** English sentiment in [-1,1]. */
+  en(text: string): number {
+    const tokens = wordTokens(text)
+    let sum = 0
+    for (let i = 0; i < tokens.length; ) {
+      let valence = 0
+      let width = 1
+      for (let n = Math.min(MAX_PHRASE_TOKENS, tokens.length - i); n >= 2; n--) {
+        const phrase = this.phrases.get(tokens.slice(i, i + n).join(' '))
+        if (phrase !== undefined) {
+          valence = phrase
+          width = n
+          break
+        }
+      }
+      if (width === 1) {
+        valence = this.words.get(tokens[i]) ?? 0
+        if (valence !== 0) {
+          const before = tokens.slice(Math.max(0, i - NEGATION_WINDOW), i)
+          if (before.some((t) => NEGATORS.has(t))) valence *= NEGATION_FACTOR
+          valence *= INTENSIFIERS[tokens[i - 1]] ?? 1
+        }
+      }
+      sum += valence
+      i += width
+    }
+    return sum / Math.sqrt(sum * sum + EN_ALPHA)
+  }
+
+  /** Sentiment of one turn in [-1,1], choosing (or blending) the model by the share of Han in the text. */
+  score(text: string): number {
+    const share = hanShare(text)
+    if (Number.isNaN(share)) return 0
+    if (share >= 0.85) return this.zh(text)
+    if (share <= 0.15) return this.en(text)
+    return share * this.zh(text) + (1 - share) * this.en(text)
+  }
+}
+
+let shared: SentimentModel | undefined
+
+/** The shipped model, loaded once per thread. */
+export function sentimentModel(): SentimentModel {
+  shared ??= loadSentimentModel()
+  return shared
+}
+
+export function loadSentimentModel(file = defaultWeightsPath()): SentimentModel {
+  return new SentimentModel(JSON.parse(readFileSync(file, 'utf8')) as SentimentWeights)
+}

@@ -1,0 +1,20 @@
+/** What the parts of a simulation (floor, flows) share: the clock, randomness and the event outlet. */
+import type { IncomingEvent } from '../core/events.js'
+import type { Random } from './random.js'
+import type { LocalClock } from './calendar.js'
+
+export interface SimContext {
+  readonly rng: Random
+  readonly tenant: string
+  readonly clock: LocalClock
+  /** Simulated time of the action being run, ms. */
+  readonly now: number
+  /** True once the simulation stopped taking new contacts and is winding down. */
+  readonly finishing: boolean
+  /** Runs `action` at simulated `time` (≥ now). */
+  at(time: number, action: () => void): void
+  /** Queues an event for output; its ts must be ≥ now (the future is fine: transcripts are written ahead). */
+  emit(event: IncomingEvent): void
+  /** A new id unique to this run, e.g. call-s42-lx3k2-1a. */
+  newId(prefix: string): string
+}

@@ -1,0 +1,205 @@
+/**
+ * The people in the simulation: agents (fixed at start, from the seed) and customers
+ * (created as they first get in touch, then coming back on other channels).
+ * Both carry their ground truth so tests can check what downstream modules infer.
+ */
+import { IDENTITY_KINDS, type Channel, type IdentityKind } from '../core/events.js'
+import { Random } from './random.js'
+import { personName, formOfAddress, type Language, type PersonName } from './names.js'
+import { QUEUES, TEAMS, ENGLISH_SKILL, type QueueId } from './catalog.js'
+
+export type Politeness = 'polite' | 'neutral' | 'rude'
+export type Media = 'voice' | 'digital'
+
+export interface ShiftDef {
+  name: string
+  /** Local start hour. */
+  start: number
+  /** Length in hours (a night shift runs past midnight). */
+  hours: number
+}
+
+export const SHIFTS = {
+  early: { name: 'early', start: 8, hours: 9 },
+  mid: { name: 'mid', start: 10, hours: 9 },
+  late: { name: 'late', start: 13, hours: 9 },
+  night: { name: 'night', start: 22, hours: 10 },
+} as const satisfies Record<string, ShiftDef>
+
+export interface AgentProfile {
+  id: string
+  name: string
+  /** How the agent signs chats: 小王 / Kevin. */
+  nickname: string
+  team: string
+  site: string
+  skills: string[]
+  media: Media
+  /** Contacts at once: 1 call, or up to maxChats chats. */
+  capacity: number
+  /** Ground truth for QA: how the agent talks to customers. Rude agents also pass the buck. */
+  politeness: Politeness
+  /** Multiplies handle times (0.8 = fast, 1.3 = slow). */
+  speed: number
+  /** Multiplies the chance of resolving an issue. */
+  competence: number
+  shift: ShiftDef
+  /** Local weekdays off, 0 = Sunday. */
+  daysOff: number[]
+}
+
+const DAY_OFF_PAIRS: readonly number[][] = [[0, 6], [0, 6], [0, 6], [1, 2], [2, 3], [3, 4], [4, 5], [5, 6], [0, 1]]
+
+/** Builds the agent roster; the same seed and size always give the same people. */
+export function createAgents(seed: number, count: number, maxChats: number): AgentProfile[] {
+  const rng = new Random(seed * 7919 + 17)
+  const agents: AgentProfile[] = []
+  for (let i = 0; i < count; i++) {
+    const team = TEAMS[i % TEAMS.length]
+    const english = rng.chance(0.25)
+    const name = personName(rng, english && rng.chance(0.4) ? 'en' : 'zh')
+    const skills: string[] = [team.primary]
+    const other = rng.pick(QUEUES.filter((q) => q.id !== team.primary && q.id !== 'vip'))
+    if (rng.chance(0.5)) skills.push(other.id)
+    if (rng.chance(0.12)) skills.push('vip')
+    if (english) skills.push(ENGLISH_SKILL)
+    const r = rng.next()
+    const politeness: Politeness = r < 0.65 ? 'polite' : r < 0.85 ? 'neutral' : 'rude'
+    agents.push({
+      id: `a${1001 + i}`,
+      name: name.full,
+      nickname: name.latin.includes('.') ? name.full.split(' ')[0] : '小' + name.surname,
+      team: team.name,
+      site: team.site,
+      skills,
+      media: team.media,
+      capacity: team.media === 'voice' ? 1 : maxChats,
+      politeness,
+      speed: rng.uniform(0.8, 1.3),
+      competence: rng.uniform(0.85, 1.1),
+      shift: SHIFTS.early,
+      daysOff: count >= 20 ? rng.pick(DAY_OFF_PAIRS) : [],
+    })
+  }
+  assignShifts(agents)
+  ensureCoverage(agents)
+  return agents
+}
+
+/** Voice agents cover 08:00-22:00; digital agents cover the clock, with a thin night shift. */
+function assignShifts(agents: AgentProfile[]): void {
+  for (const media of ['voice', 'digital'] as const) {
+    const group = agents.filter((a) => a.media === media)
+    const plan = media === 'voice' ? [SHIFTS.early, SHIFTS.mid, SHIFTS.early, SHIFTS.late, SHIFTS.mid, SHIFTS.late] : [SHIFTS.early, SHIFTS.mid, SHIFTS.late, SHIFTS.early, SHIFTS.mid, SHIFTS.late, SHIFTS.night]
+    group.forEach((a, i) => (a.shift = plan[i % plan.length]))
+  }
+}
+
+/**
+ * Every queue, VIP and English must be servable on both media in every shift, or contacts
+ * would wait forever; politeness must include both ends so QA has something to find.
+ */
+function ensureCoverage(agents: AgentProfile[]): void {
+  const needs = [...QUEUES.map((q) => q.skill), ENGLISH_SKILL]
+  for (const media of ['voice', 'digital'] as const) {
+    for (const shift of Object.values(SHIFTS)) {
+      const group = agents.filter((a) => a.media === media && a.shift === shift)
+      needs.forEach((skill, k) => {
+        if (group.length && !group.some((a) => a.skills.includes(skill))) group[k % group.length].skills.push(skill)
+      })
+    }
+  }
+  if (agents.length >= 3) {
+    if (!agents.some((a) => a.politeness === 'rude')) agents[agents.length - 1].politeness = 'rude'
+    if (!agents.some((a) => a.politeness === 'polite')) agents[0].politeness = 'polite'
+  }
+}
+
+export type Identities = Partial<Record<IdentityKind, string>>
+
+export interface Customer {
+  /** Ground-truth person key (never sent in events). */
+  key: string
+  name: PersonName
+  language: Language
+  /** 王先生 / Ms. Lee. */
+  address: string
+  /** VIP tier, 0 = none. */
+  vip: number
+  /** Probability this person gets angry when things go badly. */
+  temper: number
+  /** Every identity the person owns. */
+  identities: Required<Record<Exclude<IdentityKind, 'wechat_unionid'>, string>> & Identities
+  /** Identities that appeared in at least one event. */
+  seen: Identities
+  channels: Set<Channel>
+  contacts: number
+  /** When they last got in touch, ms. */
+  lastContact: number
+}
+
+/** Creates customers with unique identities: the index is folded into every identifier. */
+export class CustomerBase {
+  readonly all: Customer[] = []
+
+  constructor(private readonly rng: Random, private readonly seed: number) {}
+
+  create(language: Language, now: number): Customer {
+    const rng = this.rng
+    const n = this.all.length
+    const name = personName(rng, language)
+    // 7919 is coprime with 10^8, so n → n·7919 mod 10^8 never repeats a number.
+    const local = String((n * 7919 + this.seed * 104729) % 100_000_000).padStart(8, '0')
+    const phone = language === 'zh' ? `+861${rng.pick(['3', '5', '8', '9'])}${rng.int(0, 9)}${local}` : `+${rng.pick(['44', '1', '65', '66', '81'])}7${local}`
+    const domain = language === 'zh' ? rng.pick(['qq.com', '163.com', '126.com', 'sina.com', 'foxmail.com']) : rng.pick(['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com'])
+    const tag = n.toString(36)
+    const identities = {
+      phone,
+      email: `${name.latin}.${tag}${rng.int(1, 99)}@${domain}`,
+      wechat_openid: `oX${rng.token(20)}${tag}`,
+      app_user_id: `u${this.seed}${tag}${rng.digits(4)}`,
+      dingtalk_id: `dt_${rng.token(10)}${tag}`,
+      facebook_psid: `${rng.digits(12)}${n}`,
+      line_user_id: `U${rng.token(24)}${tag}`,
+      crm_id: `CRM-${this.seed}-${10000 + n}`,
+      ...(rng.chance(0.6) ? { wechat_unionid: `oU${rng.token(20)}${tag}` } : {}),
+    }
+    const customer: Customer = {
+      key: `cust-${this.seed}-${n}`,
+      name,
+      language,
+      address: formOfAddress(name, language),
+      vip: rng.chance(0.05) ? rng.int(1, 3) : 0,
+      temper: rng.uniform(0.05, 0.6),
+      identities,
+      seen: {},
+      channels: new Set(),
+      contacts: 0,
+      lastContact: now,
+    }
+    this.all.push(customer)
+    return customer
+  }
+
+  /** A returning customer: recent ones are likelier (people follow up on open issues). */
+  pickReturning(): Customer | undefined {
+    const n = this.all.length
+    if (n === 0) return undefined
+    // Biased toward the most recent half, but anyone can come back.
+    const recent = this.rng.chance(0.7)
+    const lo = recent ? Math.floor(n / 2) : 0
+    return this.all[this.rng.int(lo, n - 1)]
+  }
+
+  /** The identities a contact on this channel shows; always at least one. */
+  reveal(customer: Customer, kinds: ReadonlyArray<readonly [IdentityKind, number]>): Identities {
+    const out: Identities = {}
+    for (const [kind, p] of kinds) {
+      const value = customer.identities[kind]
+      if (value !== undefined && this.rng.chance(p)) out[kind] = value
+    }
+    if (Object.keys(out).length === 0) out.phone = customer.identities.phone
+    for (const kind of IDENTITY_KINDS) if (out[kind] !== undefined) customer.seen[kind] = out[kind]
+    return out
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The NATS connection every component shares: reconnects forever (a restarted
+ * nats-server must not need a restarted Mofang) and tracks whether it is
+ * connected right now, so ingest can answer 503 at once instead of waiting.
+ */
+import { connect, type NatsConnection } from '@nats-io/transport-node'
+import { NatsUnavailableError } from '../core/errors.js'
+
+export interface NatsOptions {
+  /** Server URL(s), comma separated. */
+  servers: string
+  user?: string
+  pass?: string
+  token?: string
+  /** Connection name shown by the server's monitoring. */
+  name?: string
+}
+
+export interface NatsLink {
+  nc: NatsConnection
+  /** False between a disconnect and the next reconnect. */
+  isConnected(): boolean
+  close(): Promise<void>
+}
+
+export async function connectNats(opts: NatsOptions, log: (msg: string) => void = () => {}): Promise<NatsLink> {
+  let nc: NatsConnection
+  try {
+    nc = await connect({
+      servers: opts.servers.split(',').map((s) => s.trim()),
+      user: opts.user,
+      pass: opts.pass,
+      token: opts.token,
+      name: opts.name ?? 'mofang',
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+      waitOnFirstConnect: false,
+    })
+  } catch (err) {
+    throw new NatsUnavailableError(`cannot connect to NATS at ${opts.servers}: ${(err as Error).message}`, err)
+  }
+  let connected = true
+  void (async () => {
+    for await (const s of nc.status()) {
+      if (s.type === 'disconnect') {
+        connected = false
+        log('NATS disconnected; reconnecting…')
+      } else if (s.type === 'reconnect') {
+        connected = true
+        log('NATS reconnected')
+      }
+    }
+  })()
+  return {
+    nc,
+    isConnected: () => connected && !nc.isClosed(),
+    async close() {
+      if (!nc.isClosed()) await nc.drain().catch(() => nc.close())
+    },
+  }
+}

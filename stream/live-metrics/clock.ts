@@ -1,0 +1,57 @@
+/**
+ * "Today" and the interval grid in a named time zone, without a date library:
+ * Intl gives the local wall time of an instant, and the difference to UTC is the offset.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    })
+    formatters.set(timeZone, f)
+  }
+  return f
+}
+
+// Offsets only change on the hour or half hour somewhere; caching per zone and quarter hour keeps Intl off the hot path.
+const offsetCache = new Map<string, number>()
+const QUARTER_HOUR = 900_000
+
+/** Offset of local time from UTC at instant `ts`, ms (e.g. +8 h for Asia/Shanghai). */
+export function utcOffsetMs(ts: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(ts / QUARTER_HOUR)}`
+  let offset = offsetCache.get(key)
+  if (offset === undefined) {
+    if (offsetCache.size > 10_000) offsetCache.clear()
+    offset = computeOffset(ts, timeZone)
+    offsetCache.set(key, offset)
+  }
+  return offset
+}
+
+function computeOffset(ts: number, timeZone: string): number {
+  const parts: Record<string, number> = {}
+  for (const p of formatter(timeZone).formatToParts(ts)) if (p.type !== 'literal') parts[p.type] = Number(p.value)
+  const local = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second)
+  return local - (ts - (((ts % 1000) + 1000) % 1000))
+}
+
+const DAY = 86_400_000
+
+/** Local midnight at or before `ts` (exact except on the day a DST change happens, where it may be off by the shift). */
+export function dayStartOf(ts: number, timeZone: string): number {
+  const offset = utcOffsetMs(ts, timeZone)
+  return Math.floor((ts + offset) / DAY) * DAY - offset
+}
+
+/** Local calendar date of `ts`, YYYY-MM-DD. */
+export function localDate(ts: number, timeZone: string): string {
+  return new Date(ts + utcOffsetMs(ts, timeZone)).toISOString().slice(0, 10)
+}
+
+/** Start of the interval of `stepMs` (aligned to local midnight) that holds `ts`. */
+export function intervalStartOf(ts: number, dayStart: number, stepMs: number): number {
+  return dayStart + Math.floor((ts - dayStart) / stepMs) * stepMs
+}

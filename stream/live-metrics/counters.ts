@@ -1,0 +1,77 @@
+/**
+ * Additive counters: facts add into them and retracted facts subtract, so an
+ * interaction re-derived after a late event simply swaps its old facts for new ones.
+ */
+import type { WindowMetrics } from './types.js'
+
+export interface Counters {
+  offered: number
+  answered: number
+  answeredInSl: number
+  abandoned: number
+  abandonedShort: number
+  transferred: number
+  /** Sum of waits of answered contacts, ms. */
+  answerWaitMs: number
+  handled: number
+  talkMs: number
+  holdMs: number
+  wrapMs: number
+  ticketsCreated: number
+  ticketsResolved: number
+  npsPromoters: number
+  npsDetractors: number
+  npsResponses: number
+  csatSatisfied: number
+  csatResponses: number
+}
+
+export type CounterDelta = Partial<Counters>
+
+export const emptyCounters = (): Counters => ({
+  offered: 0, answered: 0, answeredInSl: 0, abandoned: 0, abandonedShort: 0, transferred: 0, answerWaitMs: 0,
+  handled: 0, talkMs: 0, holdMs: 0, wrapMs: 0, ticketsCreated: 0, ticketsResolved: 0,
+  npsPromoters: 0, npsDetractors: 0, npsResponses: 0, csatSatisfied: 0, csatResponses: 0,
+})
+
+/** target += sign × delta */
+export function addInto(target: Counters, delta: CounterDelta, sign: 1 | -1 = 1): void {
+  for (const k in delta) {
+    const key = k as keyof Counters
+    target[key] += sign * (delta[key] ?? 0)
+  }
+}
+
+const pct = (num: number, den: number): number | null => (den > 0 ? round1((100 * num) / den) : null)
+const avgSeconds = (ms: number, n: number): number | null => (n > 0 ? round1(ms / n / 1000) : null)
+const round1 = (x: number): number => Math.round(x * 10) / 10
+
+/** The metric definitions, in one place (see README-wallboard.md). */
+export function toWindowMetrics(c: Counters): WindowMetrics {
+  const closed = c.answered + c.abandoned
+  return {
+    offered: c.offered,
+    answered: c.answered,
+    answered_in_sl: c.answeredInSl,
+    abandoned: c.abandoned,
+    abandoned_short: c.abandonedShort,
+    transferred: c.transferred,
+    handled: c.handled,
+    sl_pct: pct(c.answeredInSl, closed),
+    abandon_pct: pct(c.abandoned, closed),
+    asa_s: avgSeconds(c.answerWaitMs, c.answered),
+    aht_s: avgSeconds(c.talkMs + c.holdMs + c.wrapMs, c.handled),
+    avg_talk_s: avgSeconds(c.talkMs, c.handled),
+    avg_hold_s: avgSeconds(c.holdMs, c.handled),
+    avg_wrap_s: avgSeconds(c.wrapMs, c.handled),
+    tickets_created: c.ticketsCreated,
+    tickets_resolved: c.ticketsResolved,
+    nps: c.npsResponses > 0 ? round1((100 * (c.npsPromoters - c.npsDetractors)) / c.npsResponses) : null,
+    nps_responses: c.npsResponses,
+    csat_pct: pct(c.csatSatisfied, c.csatResponses),
+    csat_responses: c.csatResponses,
+  }
+}
+
+/** SL % of one interval, for the series. */
+export const slPct = (c: Counters): number | null => pct(c.answeredInSl, c.answered + c.abandoned)

@@ -1,0 +1,311 @@
+import { describe, it, expect } from 'vitest'
+import { createLiveMetrics } from './engine.js'
+import { T0, s, ev, call } from './test-helpers/events.js'
+import type { StoredEvent } from '../../core/events.js'
+
+const engineWith = (events: StoredEvent[], options = {}) => {
+  const m = createLiveMetrics({ timeZone: 'UTC', ...options })
+  for (const e of events) m.apply(e)
+  return m
+}
+const today = (m: ReturnType<typeof createLiveMetrics>, now: number) => m.snapshot('acme', now).totals.windows.today
+
+describe('voice contact metrics', () => {
+  // Queued at 0 s, answered at 12 s (wait 12 s from voice.queued at 2 s = 10 s), hold 30 s, ended at 132 s, wrap 30 s.
+  const handledCall = (): StoredEvent[] => {
+    const base = { interaction_id: 'c1', queue: 'repair' }
+    return [
+      ev('agent.login', s(-60), { agent_id: 'a1', team: 'blue' }),
+      ev('voice.offered', s(0), base),
+      ev('voice.queued', s(2), base),
+      ev('voice.answered', s(12), { ...base, agent_id: 'a1', team: 'blue' }),
+      ev('voice.hold', s(40), base),
+      ev('voice.unhold', s(70), base),
+      ev('voice.ended', s(132), { ...base, payload: { ended_by: 'customer' } }),
+      ev('agent.wrap_up', s(132), { agent_id: 'a1' }),
+      ev('agent.ready', s(162), { agent_id: 'a1' }),
+    ]
+  }
+
+  it('counts offered, answered, SL, ASA and AHT = talk + hold + wrap', () => {
+    const w = today(engineWith(handledCall()), s(300))
+    expect(w).toMatchObject({ offered: 1, answered: 1, answered_in_sl: 1, handled: 1, sl_pct: 100, asa_s: 10 })
+    // talk = 132 − 12 − 30 hold = 90; AHT = 90 + 30 + 30 = 150
+    expect(w).toMatchObject({ avg_talk_s: 90, avg_hold_s: 30, avg_wrap_s: 30, aht_s: 150 })
+  })
+
+  it('gives the same result whatever the arrival order, and ignores duplicates', () => {
+    const events = handledCall()
+    const inOrder = engineWith(events).snapshot('acme', s(300))
+    const shuffled = [...events].reverse()
+    const m = createLiveMetrics({ timeZone: 'UTC' })
+    for (const e of shuffled) m.apply(e)
+    expect(m.apply(events[3])).toBe('duplicate')
+    for (const e of events) m.apply(e)
+    expect(m.snapshot('acme', s(300))).toEqual(inOrder)
+  })
+
+  it('counts wrap once it ends, including a wrap_up event that arrives after the ready', () => {
+    const events = handledCall()
+    const wrap = events.splice(7, 1)[0]
+    const m = engineWith(events)
+    expect(today(m, s(300)).aht_s).toBe(120)
+    m.apply(wrap)
+    expect(today(m, s(300)).aht_s).toBe(150)
+  })
+
+  it('leaves short abandons out of SL and abandon rate; long ones count against both', () => {
+    const events = [
+      ...call('short', s(0), 0, null),
+      ev('voice.abandoned', s(3), { interaction_id: 'short', payload: { stage: 'queue' } }),
+      ...call('long', s(0), 0, null),
+      ev('voice.abandoned', s(30), { interaction_id: 'long', payload: { stage: 'queue' } }),
+      ...call('ok', s(0), 15, 60),
+    ]
+    const w = today(engineWith(events), s(600))
+    expect(w).toMatchObject({ offered: 3, answered: 1, abandoned: 1, abandoned_short: 1, sl_pct: 50, abandon_pct: 50 })
+  })
+
+  it('treats a call that ends unanswered as abandoned', () => {
+    const events = [...call('x', s(0), 0, null), ev('voice.ended', s(40), { interaction_id: 'x', payload: { ended_by: 'customer' } })]
+    expect(today(engineWith(events), s(60))).toMatchObject({ abandoned: 1, sl_pct: 0 })
+  })
+
+  it('uses the short-abandon threshold from the options (0 = every abandon counts)', () => {
+    const events = [...call('x', s(0), 0, null), ev('voice.abandoned', s(3), { interaction_id: 'x', payload: { stage: 'queue' } })]
+    expect(today(engineWith(events, { shortAbandonMs: 0 }), s(60))).toMatchObject({ abandoned: 1, abandoned_short: 0 })
+  })
+
+  it('judges SL against each queue target (answered at exactly the threshold counts)', () => {
+    const events = [...call('a', s(0), 20, 30), ...call('b', s(0), 25, 30), ...call('c', s(0), 25, 30, { queue: 'vip' })]
+    const snap = engineWith(events, { serviceLevel: { queues: { vip: { percent: 90, seconds: 30 } } } }).snapshot('acme', s(600))
+    expect(snap.queues.repair.windows.today.sl_pct).toBe(50)
+    expect(snap.queues.vip.windows.today.sl_pct).toBe(100)
+    expect(snap.queues.vip.target).toEqual({ percent: 90, seconds: 30 })
+    expect(snap.totals.windows.today).toMatchObject({ answered: 3, answered_in_sl: 2 })
+  })
+
+  it('counts a transferred call once for the tenant and once per queue leg', () => {
+    const base = { interaction_id: 't1' }
+    const events = [
+      ev('voice.offered', s(0), { ...base, queue: 'repair' }),
+      ev('voice.answered', s(10), { ...base, queue: 'repair', agent_id: 'a1', team: 'blue' }),
+      ev('voice.transfer', s(70), { ...base, agent_id: 'a1', payload: { kind: 'blind', to_queue: 'billing' } }),
+      ev('voice.answered', s(90), { ...base, queue: 'billing', agent_id: 'a2', team: 'green' }),
+      ev('voice.ended', s(210), { ...base, payload: { ended_by: 'customer' } }),
+    ]
+    const snap = engineWith(events).snapshot('acme', s(600))
+    expect(snap.totals.windows.today).toMatchObject({ offered: 1, answered: 1, transferred: 1, handled: 2, asa_s: 10 })
+    expect(snap.queues.repair.windows.today).toMatchObject({ offered: 1, answered: 1, transferred: 1, handled: 1, avg_talk_s: 60 })
+    expect(snap.queues.billing.windows.today).toMatchObject({ offered: 1, answered: 1, transferred: 0, handled: 1, asa_s: 20, avg_talk_s: 120 })
+    expect(snap.teams.green.windows.today).toMatchObject({ answered: 1, handled: 1 })
+    expect(snap.channels.voice.windows.today).toMatchObject({ offered: 1, answered: 1 })
+  })
+
+  it('shows contacts waiting now, with the longest wait, and drops them once answered', () => {
+    const events = [...call('w1', s(0), 0, null), ...call('w2', s(30), 0, null, { queue: 'billing' })]
+    const m = engineWith(events)
+    const snap = m.snapshot('acme', s(100))
+    expect(snap.totals).toMatchObject({ waiting: 2, longest_wait_s: 100 })
+    expect(snap.queues.billing).toMatchObject({ waiting: 1, longest_wait_s: 70 })
+    m.apply(ev('voice.answered', s(110), { interaction_id: 'w1', agent_id: 'a1' }))
+    expect(m.snapshot('acme', s(120)).totals).toMatchObject({ waiting: 1, longest_wait_s: 90 })
+  })
+})
+
+describe('intervals and windows', () => {
+  it('attributes each metric to the interval of the event that closes it', () => {
+    // Offered 09:14:50, answered 09:15:10 → offered in the 09:00 interval, answered in 09:15.
+    const events = call('b', s(14 * 60 + 50), 20, 600)
+    const snap = engineWith(events).snapshot('acme', s(40 * 60))
+    const all = snap.series.all
+    expect(all.start).toBe(Date.UTC(2025, 0, 6))
+    const i9 = (9 * 60) / 15
+    expect(all.offered.slice(i9, i9 + 3)).toEqual([1, 0, 0])
+    expect(all.answered.slice(i9, i9 + 3)).toEqual([0, 1, 0])
+    expect(all.sl_pct.slice(i9, i9 + 2)).toEqual([null, 100])
+    expect(all.offered).toHaveLength(i9 + 3) // through the current interval (09:30-09:45)
+    expect(snap.series['queue:repair'].answered[i9 + 1]).toBe(1)
+  })
+
+  it('keeps rolling 15/30/60-minute windows and today apart', () => {
+    const now = s(3 * 3600)
+    const events = [70, 50, 20, 10].flatMap((minAgo, i) => call(`r${i}`, now - minAgo * 60_000 - 5000, 5, 30))
+    const w = engineWith(events).snapshot('acme', now).totals.windows
+    expect([w['15m'].answered, w['30m'].answered, w['60m'].answered, w.today.answered]).toEqual([1, 2, 3, 4])
+  })
+
+  it('starts a new day at local midnight in the configured time zone', () => {
+    // 15:30 UTC on the 6th is 23:30 in Shanghai; 16:30 UTC is 00:30 on the 7th there.
+    const events = [...call('late', Date.UTC(2025, 0, 6, 15, 30), 5, 30), ...call('early', Date.UTC(2025, 0, 6, 16, 30), 5, 30)]
+    const m = engineWith(events, { timeZone: 'Asia/Shanghai' })
+    const snap = m.snapshot('acme', Date.UTC(2025, 0, 6, 16, 45))
+    expect(snap.day_start).toBe(Date.UTC(2025, 0, 6, 16))
+    expect(snap.totals.windows.today.answered).toBe(1)
+    expect(snap.totals.windows['60m'].answered).toBe(1)
+  })
+})
+
+describe('agents', () => {
+  it('reports agents by state, not-ready reasons and chat concurrency', () => {
+    const events = [
+      ev('agent.login', s(0), { agent_id: 'a1', team: 'blue' }),
+      ev('agent.login', s(0), { agent_id: 'a2', team: 'blue' }),
+      ev('agent.not_ready', s(10), { agent_id: 'a2', payload: { reason: 'lunch' } }),
+      ev('agent.login', s(0), { agent_id: 'a3', team: 'green' }),
+      ev('agent.login', s(0), { agent_id: 'a4', team: 'green' }),
+      ev('agent.logout', s(20), { agent_id: 'a4' }),
+      ...[1, 2, 3].flatMap((n) => [
+        ev('chat.started', s(30), { interaction_id: `ch${n}` }),
+        ev('chat.message', s(40), { interaction_id: `ch${n}`, agent_id: 'a3', payload: { role: 'agent', text: 'hi' } }),
+      ]),
+    ]
+    const snap = engineWith(events).snapshot('acme', s(100))
+    expect(snap.totals.agents).toEqual({ ready: 1, on_contact: 1, wrap_up: 0, not_ready: 1, offline: 1, not_ready_by_reason: { lunch: 1 } })
+    expect(snap.teams.green.agents).toMatchObject({ on_contact: 1, offline: 1 })
+    expect(snap.totals.chat_concurrency).toBe(3)
+    expect(snap.agents.find((a) => a.agent_id === 'a3')).toMatchObject({ state: 'on_contact', active_chats: 3, since: s(40) })
+    expect(snap.agents.find((a) => a.agent_id === 'a2')).toMatchObject({ state: 'not_ready', reason: 'lunch', since: s(10) })
+  })
+
+  it('computes occupancy as (contact + wrap) / (contact + wrap + ready), leaving not-ready out', () => {
+    const events = [
+      ev('agent.login', s(0), { agent_id: 'a1', team: 'blue' }),
+      ...call('c', s(60), 0, 120), // on contact 60-180
+      ev('agent.wrap_up', s(180), { agent_id: 'a1', interaction_id: 'c' }),
+      ev('agent.not_ready', s(240), { agent_id: 'a1', payload: { reason: 'break' } }), // wrap 180-240
+      ev('agent.ready', s(540), { agent_id: 'a1' }),
+    ]
+    // At 600: ready 0-60 and 540-600 = 120 s, busy 180 s, not ready 300 s (ignored) → 180 / 300 = 60 %
+    const snap = engineWith(events).snapshot('acme', s(600))
+    expect(snap.totals.windows.today.occupancy_pct).toBe(60)
+    expect(snap.teams.blue.windows['15m'].occupancy_pct).toBe(60)
+    expect(snap.queues.repair.windows.today.occupancy_pct).toBeUndefined()
+  })
+
+  it('shows an agent who logs out mid-call as offline, stops occupancy there, and still counts the call', () => {
+    const [offered, queued, answered, ended] = call('c', s(0), 10, 110) // answered 10, ended 120
+    const m = engineWith([ev('agent.login', s(0), { agent_id: 'a1', team: 'blue' }), offered, queued, answered, ev('agent.logout', s(60), { agent_id: 'a1' })])
+    const snap = m.snapshot('acme', s(90))
+    expect(snap.agents[0]).toMatchObject({ agent_id: 'a1', state: 'offline', since: s(60), active_calls: 1 })
+    // ready 0-10, busy 10-60 → 50 / 60
+    expect(snap.totals.windows.today.occupancy_pct).toBe(83.3)
+    expect(snap.totals.windows.today.handled).toBe(0)
+    m.apply(ended)
+    expect(m.snapshot('acme', s(130)).totals.windows.today).toMatchObject({ handled: 1, avg_talk_s: 110, occupancy_pct: 83.3 })
+  })
+
+  it('links a wrap_up without interaction id to the agent’s last ended contact', () => {
+    const events = [
+      ...call('c1', s(0), 5, 60, { agent: 'a9' }), // ends at 65
+      ev('agent.wrap_up', s(66), { agent_id: 'a9' }),
+      ev('agent.ready', s(86), { agent_id: 'a9' }),
+    ]
+    expect(today(engineWith(events), s(200))).toMatchObject({ avg_wrap_s: 20, aht_s: 80 })
+  })
+})
+
+describe('chat, tickets and surveys', () => {
+  it('offers a chat at hand-over from the bot and answers it at the first agent message', () => {
+    const c = { interaction_id: 'bot1' }
+    const events = [
+      ev('chat.started', s(0), c),
+      ev('chat.message', s(1), { ...c, payload: { role: 'bot', text: '您好' } }),
+      ev('chat.transferred_to_agent', s(30), { ...c, queue: 'sales', payload: { from_bot: true } }),
+      ev('chat.message', s(35), { ...c, payload: { role: 'customer', text: 'hello?' } }),
+      ev('chat.message', s(100), { ...c, agent_id: 'a1', payload: { role: 'agent', text: 'hi' } }),
+      ev('chat.ended', s(400), { ...c, payload: { ended_by: 'agent' } }),
+      // No bot: offered at start, answered 40 s later (in the 60 s chat target).
+      ev('chat.started', s(0), { interaction_id: 'direct', queue: 'sales' }),
+      ev('chat.message', s(40), { interaction_id: 'direct', agent_id: 'a2', payload: { role: 'agent', text: 'hi' } }),
+      // Bot only: never offered to agents.
+      ev('chat.started', s(0), { interaction_id: 'bot2' }),
+      ev('chat.message', s(2), { interaction_id: 'bot2', payload: { role: 'bot', text: 'hi' } }),
+      ev('chat.ended', s(60), { interaction_id: 'bot2', payload: { ended_by: 'customer' } }),
+      // Left before any agent replied: abandoned.
+      ev('chat.started', s(0), { interaction_id: 'gone' }),
+      ev('chat.ended', s(90), { interaction_id: 'gone', payload: { ended_by: 'customer' } }),
+    ]
+    const snap = engineWith(events).snapshot('acme', s(600))
+    expect(snap.channels.webchat.windows.today).toMatchObject({ offered: 3, answered: 2, answered_in_sl: 1, abandoned: 1, handled: 1, asa_s: 55, aht_s: 300 })
+    expect(snap.channels.webchat.target).toEqual({ percent: 80, seconds: 60 })
+    expect(snap.queues.sales.windows.today.answered).toBe(2)
+  })
+
+  it('counts tickets created and resolved', () => {
+    const events = [
+      ev('ticket.created', s(0), { interaction_id: 'k1', queue: 'repair', payload: { subject: 'x', priority: 'low' } }),
+      ev('ticket.created', s(0), { interaction_id: 'k2', payload: { subject: 'y', priority: 'high' } }),
+      ev('ticket.resolved', s(50), { interaction_id: 'k1', payload: {} }),
+    ]
+    const snap = engineWith(events).snapshot('acme', s(60))
+    expect(snap.totals.windows.today).toMatchObject({ tickets_created: 2, tickets_resolved: 1, offered: 0 })
+    expect(snap.queues.repair.windows.today).toMatchObject({ tickets_created: 1, tickets_resolved: 1 })
+  })
+
+  it('computes NPS (promoters − detractors, %) and CSAT (share of 4-5)', () => {
+    const nps = [10, 9, 8, 6, 0].map((score) => ev('survey.nps', s(10), { interaction_id: `n${score}`, payload: { score } }))
+    const csat = [5, 4, 3, 1].map((score) => ev('survey.csat', s(10), { interaction_id: `c${score}`, payload: { score } }))
+    const m = engineWith([...nps, ...csat])
+    expect(m.apply(nps[0])).toBe('duplicate')
+    expect(today(m, s(60))).toMatchObject({ nps: 0, nps_responses: 5, csat_pct: 50, csat_responses: 4 })
+  })
+})
+
+describe('engine housekeeping', () => {
+  it('rebuilds from a replay to the same snapshot', () => {
+    const events = [...call('a', s(0), 5, 60), ...call('b', s(10), 30, null), ev('agent.login', s(0), { agent_id: 'a1', team: 'blue' })]
+    const live = engineWith(events).snapshot('acme', s(120))
+    const m = createLiveMetrics({ timeZone: 'UTC' })
+    m.apply(ev('voice.offered', s(1), { interaction_id: 'stale', tenant: 'acme', queue: 'x' }))
+    expect(m.rebuild([...events, events[0]])).toEqual({ applied: events.length, duplicate: 1, late: 0, ignored: 0 })
+    expect(m.snapshot('acme', s(120))).toEqual(live)
+    expect(m.replayFrom(s(120))).toBe(Date.UTC(2025, 0, 6) - 6 * 3600_000)
+  })
+
+  it('ignores events older than the retention horizon and forgets idle state', () => {
+    const m = engineWith(call('old', s(0), 5, 60))
+    m.apply(ev('voice.offered', s(7 * 3600), { interaction_id: 'new', queue: 'repair' }))
+    expect(m.apply(ev('voice.answered', s(1), { interaction_id: 'old', agent_id: 'a1' }))).toBe('late')
+    m.prune(s(7 * 3600))
+    expect(m.snapshot('acme', s(7 * 3600)).totals.windows.today.answered).toBe(1)
+  })
+
+  it('keeps tenants apart and serves an empty snapshot for an unknown tenant', () => {
+    const m = engineWith([...call('a', s(0), 5, 60), ...call('b', s(0), 5, 60).map((e) => ({ ...e, tenant: 'other' }))])
+    expect(m.tenants().sort()).toEqual(['acme', 'other'])
+    const empty = m.snapshot('nobody', s(100))
+    expect(empty.totals.windows.today.offered).toBe(0)
+    expect(empty.totals.windows.today.sl_pct).toBeNull()
+    expect(m.tenants()).not.toContain('nobody')
+    expect(JSON.parse(JSON.stringify(empty))).toEqual(empty)
+  })
+
+  it('carries QA results and alerts in the snapshot', () => {
+    const m = createLiveMetrics({ timeZone: 'UTC' })
+    m.applyQa({ tenant: 'acme', interaction_id: 'i1', ts: s(0), score: 80, flagged: false, sentiment: 0.5, queue: 'repair' })
+    m.applyQa({ tenant: 'acme', interaction_id: 'i2', ts: s(10), score: 60, flagged: true, sentiment: -0.5, queue: 'repair' })
+    m.applyQa({ tenant: 'acme', interaction_id: 'i2', ts: s(20), score: 70, flagged: true, sentiment: -0.3, queue: 'repair' })
+    m.raiseAlert({ tenant: 'acme', id: 'sl', severity: 'warning', text: 'SL below target', ts: s(0), source: 'rules' })
+    m.raiseAlert({ tenant: 'acme', id: 'down', severity: 'critical', text: 'Trunk down', ts: s(5), source: 'pbx', ttl_ms: 60_000 })
+    const snap = m.snapshot('acme', s(30))
+    expect(snap.qa).toMatchObject({ today_count: 2, today_avg_score: 75, today_flagged_pct: 50, sentiment_by_queue: { repair: { avg: 0.1, n: 2 } } })
+    expect(snap.alerts.map((a) => a.id)).toEqual(['down', 'sl'])
+    expect(m.snapshot('acme', s(120)).alerts.map((a) => a.id)).toEqual(['sl'])
+    m.clearAlert('acme', 'sl')
+    expect(m.snapshot('acme', s(130)).alerts).toEqual([])
+  })
+})
+
+describe('options', () => {
+  it('rejects intervals that do not divide the day and unknown time zones', () => {
+    expect(() => createLiveMetrics({ intervalMinutes: 7 })).toThrow(/intervalMinutes/)
+    expect(() => createLiveMetrics({ timeZone: 'Mars/Olympus' })).toThrow(RangeError)
+  })
+
+  it('names the windows in the snapshot', () => {
+    const snap = createLiveMetrics({ timeZone: 'UTC', windowsMinutes: [5, 60] }).snapshot('acme', T0)
+    expect(snap.windows).toEqual(['5m', '60m', 'today'])
+    expect(Object.keys(snap.totals.windows)).toEqual(['5m', '60m', 'today'])
+  })
+})

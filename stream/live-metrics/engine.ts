@@ -1,0 +1,317 @@
+/**
+ * The live metrics engine: events in, per-tenant snapshots out. Pure (no I/O, no
+ * clock: callers pass `now`), so the same code serves the live stream, a replay
+ * after restart and the unit tests.
+ *
+ * Every interaction and agent keeps its (slimmed) events; each new event re-derives
+ * that interaction, swapping its old facts for new ones in the counters. That makes
+ * late, out-of-order and duplicate events harmless within the retention horizon.
+ */
+import type { StoredEvent } from '../../core/events.js'
+import { deriveTimeline, wrapLinks, type StateSpan } from './agent.js'
+import { dayStartOf, intervalStartOf } from './clock.js'
+import { addInto, emptyCounters, type Counters } from './counters.js'
+import { deriveInteraction, rowKeys, type ContactSegment, type Fact, type Waiting } from './interaction.js'
+import { resolveOptions, type LiveMetricsOptions, type ResolvedOptions } from './options.js'
+import { insertSorted, slim, type SlimEvent } from './slim.js'
+import { buildSnapshot } from './snapshot.js'
+import type { AlertInput, QaResultInput, Snapshot } from './types.js'
+
+export type ApplyResult = 'applied' | 'duplicate' | 'late' | 'ignored'
+
+export interface InteractionState {
+  events: SlimEvent[]
+  ids: Set<string>
+  facts: Fact[]
+  waiting: Waiting | null
+  segments: ContactSegment[]
+  lastTs: number
+}
+
+export interface AgentState {
+  id: string
+  events: SlimEvent[]
+  ids: Set<string>
+  /** Contact segments by interaction id, as the interactions last reported them. */
+  contacts: Map<string, ContactSegment[]>
+  wrap: Map<string, number>
+  team?: string
+  site?: string
+  skills?: string[]
+  timeline: StateSpan[] | null
+  lastTs: number
+}
+
+export interface TenantState {
+  tenant: string
+  interactions: Map<string, InteractionState>
+  agents: Map<string, AgentState>
+  /** interval start → row key → counters; today's rows are the sum of today's intervals. */
+  intervals: Map<number, Map<string, Counters>>
+  /** Facts young enough for a rolling window. */
+  recent: Set<Fact>
+  surveys: Map<string, Fact>
+  waiting: Map<string, Waiting>
+  /** queue → channel it was last seen on, to pick its SL target. */
+  queueChannel: Map<string, string>
+  qa: Map<string, QaResultInput>
+  alerts: Map<string, { alert: AlertInput; expiresAt: number }>
+  lastEventTs: number | null
+}
+
+export interface LiveMetrics {
+  /** Feeds one event; duplicates (same event_id) and events older than the retention horizon are ignored. */
+  apply(event: StoredEvent): ApplyResult
+  /** Resets and feeds `events` (any order), e.g. a JetStream replay after a restart. Returns how many were applied. */
+  rebuild(events: Iterable<StoredEvent>): { applied: number; duplicate: number; late: number; ignored: number }
+  /** The tenant's metrics at `now` (ms). An unknown tenant gets an empty snapshot. */
+  snapshot(tenant: string, now?: number): Snapshot
+  /** Tenants that have sent anything. */
+  tenants(): string[]
+  /** Where a replay must start to rebuild today's and the rolling windows' metrics at `now`, ms since the epoch. */
+  replayFrom(now: number): number
+  /** Records a QA evaluation; a later result for the same interaction replaces the earlier one. */
+  applyQa(result: QaResultInput): void
+  /** Shows an alert (same id = update); it expires after its ttl_ms or the engine's alertTtlMs. */
+  raiseAlert(alert: AlertInput): void
+  clearAlert(tenant: string, id: string): void
+  /** Prunes state older than the retention horizon; snapshot() calls it too. */
+  prune(now: number): void
+  readonly options: ResolvedOptions
+}
+
+const MINUTE = 60_000
+
+function emptyTenant(tenant: string): TenantState {
+  return {
+    tenant, interactions: new Map(), agents: new Map(), intervals: new Map(), recent: new Set(), surveys: new Map(),
+    waiting: new Map(), queueChannel: new Map(), qa: new Map(), alerts: new Map(), lastEventTs: null,
+  }
+}
+
+export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics {
+  const opts = resolveOptions(options)
+  const stepMs = opts.intervalMinutes * MINUTE
+  const longestWindowMs = Math.max(...opts.windowsMinutes) * MINUTE
+  let tenants = new Map<string, TenantState>()
+  /** Newest ingest time seen: the engine's notion of "now" while applying events. */
+  let watermark = 0
+
+  function tenantState(tenant: string): TenantState {
+    let t = tenants.get(tenant)
+    if (!t) tenants.set(tenant, (t = emptyTenant(tenant)))
+    return t
+  }
+
+  function count(t: TenantState, f: Fact, sign: 1 | -1): void {
+    const start = intervalStartOf(f.ts, dayStartOf(f.ts, opts.timeZone), stepMs)
+    let rows = t.intervals.get(start)
+    if (!rows) t.intervals.set(start, (rows = new Map()))
+    for (const key of rowKeys(f)) {
+      let c = rows.get(key)
+      if (!c) rows.set(key, (c = emptyCounters()))
+      addInto(c, f.delta, sign)
+    }
+    if (sign === 1) {
+      t.recent.add(f)
+      if (f.queue !== undefined) t.queueChannel.set(f.queue, f.channel)
+    } else t.recent.delete(f)
+  }
+
+  function agentState(t: TenantState, id: string): AgentState {
+    let a = t.agents.get(id)
+    if (!a) t.agents.set(id, (a = { id, events: [], ids: new Set(), contacts: new Map(), wrap: new Map(), timeline: null, lastTs: 0 }))
+    return a
+  }
+
+  /** The newest event's team/site/skills win; an older event only fills what is unknown. */
+  function noteAgentInfo(a: AgentState, e: SlimEvent): void {
+    const newer = e.ts >= a.lastTs
+    a.lastTs = Math.max(a.lastTs, e.ts)
+    if (e.team && (newer || !a.team)) a.team = e.team
+    if (e.site && (newer || !a.site)) a.site = e.site
+    if (e.skills && (newer || !a.skills)) a.skills = e.skills
+  }
+
+  /** Re-derives interactions and relinks agents until nothing changes (a new segment may claim a wrap and vice versa). */
+  function settle(t: TenantState, dirtyInteractions: Set<string>, dirtyAgents: Set<string>): void {
+    for (let round = 0; round < 20 && (dirtyInteractions.size || dirtyAgents.size); round++) {
+      for (const iid of dirtyInteractions) {
+        const touched = rederive(t, iid)
+        for (const agent of touched) dirtyAgents.add(agent)
+      }
+      dirtyInteractions.clear()
+      for (const id of dirtyAgents) {
+        const a = t.agents.get(id)
+        if (!a) continue
+        a.timeline = null
+        const links = wrapLinks(a.events, a.contacts, opts.wrapLinkMs)
+        for (const iid of new Set([...links.keys(), ...a.wrap.keys()])) {
+          if (links.get(iid) !== a.wrap.get(iid) && t.interactions.has(iid)) dirtyInteractions.add(iid)
+        }
+        a.wrap = links
+      }
+      dirtyAgents.clear()
+    }
+  }
+
+  /** Swaps the interaction's facts and segments for freshly derived ones; returns the agents whose segments changed. */
+  function rederive(t: TenantState, iid: string): string[] {
+    const it = t.interactions.get(iid)
+    if (!it) return []
+    const d = deriveInteraction(it.events, opts, (agent) => t.agents.get(agent)?.wrap.get(iid) ?? 0)
+    for (const f of it.facts) count(t, f, -1)
+    for (const f of d.facts) count(t, f, 1)
+    it.facts = d.facts
+    it.waiting = d.waiting
+    if (d.waiting) t.waiting.set(iid, d.waiting)
+    else t.waiting.delete(iid)
+    const before = JSON.stringify(it.segments)
+    if (JSON.stringify(d.segments) === before) return []
+    const agents = new Set([...it.segments, ...d.segments].map((s) => s.agent))
+    it.segments = d.segments
+    for (const id of agents) {
+      const a = agentState(t, id)
+      const mine = d.segments.filter((s) => s.agent === id)
+      if (mine.length) a.contacts.set(iid, mine)
+      else a.contacts.delete(iid)
+    }
+    return [...agents]
+  }
+
+  function apply(event: StoredEvent): ApplyResult {
+    watermark = Math.max(watermark, event.received_at ?? event.ts)
+    if (event.ts < watermark - opts.retentionMs) return 'late'
+    const t = tenantState(event.tenant)
+    const e = slim(event)
+    const family = e.type.slice(0, e.type.indexOf('.'))
+    let result: ApplyResult = 'ignored'
+    if (family === 'agent') result = applyAgentEvent(t, e)
+    else if (family === 'survey') result = applySurvey(t, e)
+    else if (family === 'voice' || family === 'chat' || family === 'ticket') result = applyContactEvent(t, e)
+    if (result === 'applied') t.lastEventTs = Math.max(t.lastEventTs ?? 0, e.ts)
+    return result
+  }
+
+  function applyAgentEvent(t: TenantState, e: SlimEvent): ApplyResult {
+    if (!e.agent_id) return 'ignored'
+    const a = agentState(t, e.agent_id)
+    if (a.ids.has(e.event_id)) return 'duplicate'
+    a.ids.add(e.event_id)
+    insertSorted(a.events, e)
+    noteAgentInfo(a, e)
+    settle(t, new Set(), new Set([a.id]))
+    return 'applied'
+  }
+
+  function applySurvey(t: TenantState, e: SlimEvent): ApplyResult {
+    if (t.surveys.has(e.event_id)) return 'duplicate'
+    if (e.score === undefined || (e.type !== 'survey.nps' && e.type !== 'survey.csat')) return 'ignored'
+    const delta =
+      e.type === 'survey.nps'
+        ? { npsResponses: 1, npsPromoters: e.score >= 9 ? 1 : 0, npsDetractors: e.score <= 6 ? 1 : 0 }
+        : { csatResponses: 1, csatSatisfied: e.score >= 4 ? 1 : 0 }
+    const f: Fact = { ts: e.ts, contactLevel: true, channel: e.channel, queue: e.queue, team: e.team, delta }
+    t.surveys.set(e.event_id, f)
+    count(t, f, 1)
+    return 'applied'
+  }
+
+  function applyContactEvent(t: TenantState, e: SlimEvent): ApplyResult {
+    const iid = e.interaction_id
+    if (!iid) return 'ignored'
+    // Only agent messages matter in a chat; the others would only cost memory.
+    if (e.type === 'chat.message' && e.role !== 'agent' && e.role !== 'bot') return 'ignored'
+    let it = t.interactions.get(iid)
+    if (!it) t.interactions.set(iid, (it = { events: [], ids: new Set(), facts: [], waiting: null, segments: [], lastTs: e.ts }))
+    if (it.ids.has(e.event_id)) return 'duplicate'
+    // A bot chat keeps one bot message: enough to know a bot took part.
+    if (e.role === 'bot' && it.events.some((x) => x.role === 'bot')) return 'applied'
+    it.ids.add(e.event_id)
+    insertSorted(it.events, e)
+    it.lastTs = Math.max(it.lastTs, e.ts)
+    if (e.agent_id) noteAgentInfo(agentState(t, e.agent_id), e)
+    settle(t, new Set([iid]), new Set())
+    return 'applied'
+  }
+
+  function prune(now: number): void {
+    const horizon = Math.max(now, watermark) - opts.retentionMs
+    for (const t of tenants.values()) {
+      const dayStart = dayStartOf(now, opts.timeZone)
+      for (const start of t.intervals.keys()) if (start < dayStart - stepMs) t.intervals.delete(start)
+      for (const f of t.recent) if (f.ts < now - longestWindowMs - MINUTE) t.recent.delete(f)
+      for (const [id, f] of t.surveys) if (f.ts < horizon) t.surveys.delete(id)
+      for (const [iid, it] of t.interactions) {
+        if (it.lastTs >= horizon) continue
+        t.interactions.delete(iid)
+        t.waiting.delete(iid)
+      }
+      for (const [id, a] of t.agents) pruneAgent(t, id, a, horizon)
+      for (const [iid, r] of t.qa) if (r.ts < dayStart) t.qa.delete(iid)
+      for (const [id, { expiresAt }] of t.alerts) if (expiresAt <= now) t.alerts.delete(id)
+    }
+  }
+
+  /** Drops an agent's old history, keeping the last event before the horizon as the state it starts from. */
+  function pruneAgent(t: TenantState, id: string, a: AgentState, horizon: number): void {
+    for (const [iid, segs] of a.contacts) {
+      const kept = segs.filter((s) => (s.end ?? s.start) >= horizon || (s.end === null && t.interactions.has(iid)))
+      if (kept.length === segs.length) continue
+      a.timeline = null
+      if (kept.length) a.contacts.set(iid, kept)
+      else a.contacts.delete(iid)
+    }
+    const firstKept = a.events.findIndex((e) => e.ts >= horizon)
+    const cut = (firstKept === -1 ? a.events.length : firstKept) - 1
+    if (cut > 0) {
+      for (const e of a.events.slice(0, cut)) a.ids.delete(e.event_id)
+      a.events = a.events.slice(cut)
+      a.timeline = null
+    }
+    const lastSeen = Math.max(a.lastTs, a.events.at(-1)?.ts ?? 0)
+    if (lastSeen < horizon && a.contacts.size === 0 && a.events.at(-1)?.type !== 'agent.login') {
+      const last = a.events.at(-1)
+      if (!last || last.type === 'agent.logout') t.agents.delete(id)
+    }
+  }
+
+  function timelineOf(a: AgentState): StateSpan[] {
+    a.timeline ??= deriveTimeline(a.events, [...a.contacts.values()].flat())
+    return a.timeline
+  }
+
+  const engine: LiveMetrics = {
+    options: opts,
+    apply,
+    rebuild(events) {
+      tenants = new Map()
+      watermark = 0
+      const stats = { applied: 0, duplicate: 0, late: 0, ignored: 0 }
+      for (const e of events) stats[apply(e)]++
+      return stats
+    },
+    snapshot(tenant, now = Date.now()) {
+      prune(now)
+      const t = tenants.get(tenant) ?? emptyTenant(tenant)
+      return buildSnapshot(t, now, opts, timelineOf)
+    },
+    tenants: () => [...tenants.keys()],
+    replayFrom(now) {
+      return Math.min(dayStartOf(now, opts.timeZone), now - longestWindowMs) - opts.retentionMs
+    },
+    applyQa(result) {
+      const t = tenantState(result.tenant)
+      const prev = t.qa.get(result.interaction_id)
+      if (!prev || prev.ts <= result.ts) t.qa.set(result.interaction_id, result)
+    },
+    raiseAlert(alert) {
+      tenantState(alert.tenant).alerts.set(alert.id, { alert, expiresAt: alert.ts + (alert.ttl_ms ?? opts.alertTtlMs) })
+    },
+    clearAlert(tenant, id) {
+      tenants.get(tenant)?.alerts.delete(id)
+    },
+    prune,
+  }
+  return engine
+}

@@ -1,0 +1,5 @@
+/** Live contact-centre metrics: a pure engine fed with StoredEvents, read as per-tenant snapshots. */
+export { createLiveMetrics, type LiveMetrics, type ApplyResult } from './engine.js'
+export type { LiveMetricsOptions, ServiceLevelOptions } from './options.js'
+export { localDate, dayStartOf } from './clock.js'
+export type * from './types.js'

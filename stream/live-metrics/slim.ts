@@ -1,0 +1,66 @@
+/**
+ * The part of a StoredEvent the live metrics need. Interactions keep their events
+ * so they can be re-derived when a late event arrives; keeping chat texts and
+ * customer identities for a whole day would cost memory for nothing.
+ */
+import type { StoredEvent } from '../../core/events.js'
+
+export interface SlimEvent {
+  event_id: string
+  ts: number
+  type: string
+  channel: string
+  agent_id?: string
+  interaction_id?: string
+  queue?: string
+  team?: string
+  site?: string
+  skills?: string[]
+  /** chat.message role */
+  role?: string
+  /** voice.transfer target queue */
+  to_queue?: string
+  /** agent.not_ready reason */
+  reason?: string
+  /** chat.transferred_to_agent from_bot */
+  from_bot?: boolean
+  /** survey score */
+  score?: number
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
+
+export function slim(e: StoredEvent): SlimEvent {
+  const p = e.payload ?? {}
+  const s: SlimEvent = { event_id: e.event_id, ts: e.ts, type: e.type, channel: e.channel }
+  if (e.agent_id) s.agent_id = e.agent_id
+  if (e.interaction_id) s.interaction_id = e.interaction_id
+  if (e.queue) s.queue = e.queue
+  if (e.team) s.team = e.team
+  if (e.site) s.site = e.site
+  if (e.skills?.length) s.skills = e.skills
+  if (e.type === 'chat.message') s.role = str(p.role)
+  else if (e.type === 'voice.transfer') s.to_queue = str(p.to_queue)
+  else if (e.type === 'agent.not_ready') s.reason = str(p.reason) ?? 'unknown'
+  else if (e.type === 'chat.transferred_to_agent') s.from_bot = p.from_bot === true
+  else if (e.type === 'survey.nps' || e.type === 'survey.csat') s.score = typeof p.score === 'number' ? p.score : undefined
+  return s
+}
+
+/** Same-millisecond events sort in the order they happen in a contact's life. */
+const RANK: Record<string, number> = {
+  'voice.offered': 0, 'chat.started': 0, 'ticket.created': 0, 'voice.ivr': 1, 'voice.queued': 2, 'chat.transferred_to_agent': 3,
+  'voice.answered': 4, 'agent.login': 0, 'voice.hold': 6, 'voice.unhold': 7, 'voice.transfer': 8, 'voice.abandoned': 9,
+  'voice.ended': 10, 'chat.ended': 10, 'agent.wrap_up': 11, 'agent.logout': 12,
+}
+
+export function byTime(a: SlimEvent, b: SlimEvent): number {
+  return a.ts - b.ts || (RANK[a.type] ?? 5) - (RANK[b.type] ?? 5) || (a.event_id < b.event_id ? -1 : a.event_id > b.event_id ? 1 : 0)
+}
+
+/** Inserts `e` keeping `list` sorted; events mostly arrive in order, so search from the end. */
+export function insertSorted(list: SlimEvent[], e: SlimEvent): void {
+  let i = list.length
+  while (i > 0 && byTime(list[i - 1], e) > 0) i--
+  list.splice(i, 0, e)
+}

@@ -1,0 +1,36 @@
+/** Compact builders of StoredEvents for the live-metrics tests. */
+import type { StoredEvent } from '../../../core/events.js'
+
+/** Monday 2025-01-06 09:00:00 UTC: tests run the engine in UTC. */
+export const T0 = Date.UTC(2025, 0, 6, 9, 0, 0)
+export const s = (seconds: number): number => T0 + seconds * 1000
+
+let seq = 0
+
+type Extra = Partial<Omit<StoredEvent, 'type' | 'ts'>>
+
+export function ev(type: string, at: number, extra: Extra = {}): StoredEvent {
+  const channel = extra.channel ?? (type.startsWith('chat.') ? 'webchat' : type.startsWith('ticket.') ? 'ticket' : 'voice')
+  return {
+    v: 1,
+    event_id: `e${++seq}`,
+    tenant: 'acme',
+    channel,
+    received_at: at,
+    payload: {},
+    ...extra,
+    type: type as StoredEvent['type'],
+    ts: at,
+  } as StoredEvent
+}
+
+/** A voice call: offered+queued at `start`, answered after `waitS` by `agent`, ended after `talkS` more seconds. */
+export function call(id: string, start: number, waitS: number, talkS: number | null, opts: { queue?: string; agent?: string; team?: string } = {}): StoredEvent[] {
+  const base = { interaction_id: id, queue: opts.queue ?? 'repair' }
+  const out = [ev('voice.offered', start, base), ev('voice.queued', start, base)]
+  if (talkS === null) return out
+  const answered = start + waitS * 1000
+  out.push(ev('voice.answered', answered, { ...base, agent_id: opts.agent ?? 'a1', team: opts.team ?? 'blue' }))
+  out.push(ev('voice.ended', answered + talkS * 1000, { ...base, agent_id: opts.agent ?? 'a1', payload: { ended_by: 'customer' } }))
+  return out
+}

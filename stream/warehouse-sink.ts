@@ -1,0 +1,215 @@
+/**
+ * The warehouse sink: a durable pull consumer that writes events into ClickHouse.
+ *
+ * One batched writer for the events table: flush at N rows or T ms, insert, and
+ * only then ack the messages. Batches are inserted strictly one after another, and
+ * an insert that fails for a transient reason is retried (keeping the messages
+ * alive with `working()`) rather than skipped, so nothing acknowledged is lost.
+ *
+ * Exactly once: a message redelivered after a crash may already be stored (the
+ * sink died between insert and ack). Rows carry the JetStream sequence of their
+ * message, so for a redelivered message the sink asks ClickHouse which of its
+ * event_ids are already there and inserts only the rest.
+ *
+ * Poison: a message that cannot be decoded, or whose rows ClickHouse refuses as
+ * data, goes to the dead-letter stream with the reason, and is acked.
+ */
+import type { Consumer, JetStreamClient, JsMsg } from '@nats-io/jetstream'
+import { headers as natsHeaders } from '@nats-io/transport-node'
+import type { StoredEvent } from '../core/events.js'
+import { Counters, dlq, drop, ok, type StepResult } from '../core/pipeline.js'
+import type { Warehouse } from '../warehouse/client.js'
+import { eventRow, type EventRow } from '../warehouse/event-row.js'
+import type { Topology } from './topology.js'
+
+export interface SinkOptions {
+  /** Flush when this many rows are pending. */
+  batchRows: number
+  /** …or this many ms after the first pending row. */
+  flushMs: number
+  /** Messages pulled ahead of the writer. Default 256. */
+  pullAhead?: number
+  /** Target table. Default 'events'. */
+  table?: string
+}
+
+export const SINK_DROPS = ['already_stored'] as const
+export type SinkDrop = (typeof SINK_DROPS)[number]
+
+interface Pending {
+  msg: JsMsg
+  rows: EventRow[]
+}
+
+/** ClickHouse error codes that mean "this data is bad", not "the server is unwell". */
+const DATA_ERROR_CODES = new Set(['6', '26', '27', '38', '41', '53', '69', '70', '72', '117', '130', '131', '190', '386', '1001'])
+const isDataError = (err: unknown) => {
+  const cause = (err as { cause?: { code?: string } }).cause
+  return DATA_ERROR_CODES.has(String(cause?.code ?? ''))
+}
+
+const decoder = new TextDecoder()
+
+/** Step: message body → events. */
+export function createDecodeStep() {
+  return (msg: JsMsg): StepResult<StoredEvent[], never> => {
+    try {
+      const events = decoder.decode(msg.data).split('\n').filter(Boolean).map((l) => JSON.parse(l) as StoredEvent)
+      if (events.some((e) => typeof e?.tenant !== 'string' || typeof e?.event_id !== 'string' || typeof e?.ts !== 'number')) {
+        return dlq('malformed_event', new Error('event without tenant, event_id or ts'))
+      }
+      return ok(events)
+    } catch (err) {
+      return dlq('undecodable', err)
+    }
+  }
+}
+
+/** Step: for a redelivered message, remove the events a previous delivery already stored. */
+export function createSkipStoredStep(wh: Warehouse, table: string) {
+  return async (msg: JsMsg, events: StoredEvent[]): Promise<StepResult<StoredEvent[], SinkDrop>> => {
+    if (!msg.info.redelivered) return ok(events)
+    const stored = await wh.query<{ event_id: string }>(
+      `SELECT event_id FROM ${table} WHERE stream_seq = {seq:UInt64} AND tenant = {tenant:String}`,
+      { seq: msg.seq, tenant: events[0]?.tenant ?? '' },
+    )
+    if (stored.length === 0) return ok(events)
+    const have = new Set(stored.map((r) => r.event_id))
+    const rest = events.filter((e) => !have.has(e.event_id))
+    return rest.length ? ok(rest) : drop('already_stored')
+  }
+}
+
+export interface WarehouseSink {
+  /** Rows written since start. */
+  readonly written: () => number
+  readonly drops: Counters<SinkDrop>
+  readonly deadLettered: () => number
+  /** Stops pulling, flushes what was pulled, acks it, and resolves. */
+  stop(): Promise<void>
+}
+
+export async function startWarehouseSink(deps: {
+  js: JetStreamClient
+  warehouse: Warehouse
+  topology: Topology
+  options: SinkOptions
+  log?: (msg: string) => void
+}): Promise<WarehouseSink> {
+  const { js, warehouse, topology, options } = deps
+  const log = deps.log ?? (() => {})
+  const table = options.table ?? 'events'
+  const consumer: Consumer = await js.consumers.get(topology.eventStream, topology.sinkConsumer)
+  const decode = createDecodeStep()
+  const skipStored = createSkipStoredStep(warehouse, table)
+  const drops = new Counters<SinkDrop>('sink_drops', SINK_DROPS)
+  let written = 0
+  let deadLettered = 0
+  let pending: Pending[] = []
+  let pendingRows = 0
+  let timer: NodeJS.Timeout | undefined
+  let chain: Promise<void> = Promise.resolve()
+  let stopping = false
+
+  const toDeadLetter = async (msg: JsMsg, reason: string, err: unknown) => {
+    const h = natsHeaders()
+    h.set('Mofang-Reason', reason)
+    h.set('Mofang-Error', String((err as Error)?.message ?? err).slice(0, 1000))
+    h.set('Mofang-Subject', msg.subject)
+    h.set('Mofang-Stream-Seq', String(msg.seq))
+    await js.publish(`${topology.dlqPrefix}.${reason}`, msg.data, { headers: h })
+    msg.ack()
+    deadLettered++
+    log(`sink: message ${msg.seq} sent to the dead-letter stream: ${reason}: ${(err as Error)?.message ?? err}`)
+  }
+
+  const insertWithRetry = async (batch: Pending[]): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await warehouse.insert(table, batch.flatMap((p) => p.rows))
+        return
+      } catch (err) {
+        if (isDataError(err)) throw err
+        const wait = Math.min(10_000, 200 * 2 ** attempt)
+        log(`sink: insert failed (${(err as Error).message}); retrying in ${wait} ms`)
+        batch.forEach((p) => p.msg.working())
+        await new Promise((r) => setTimeout(r, wait))
+      }
+    }
+  }
+
+  const write = async (batch: Pending[]) => {
+    if (batch.length === 0) return
+    try {
+      await insertWithRetry(batch)
+    } catch (err) {
+      // A data error poisons the whole insert: isolate the bad message(s).
+      for (const p of batch) {
+        try {
+          await insertWithRetry([p])
+        } catch (e) {
+          await toDeadLetter(p.msg, 'rejected_by_warehouse', e)
+          p.rows = []
+        }
+      }
+      log(`sink: batch rejected (${(err as Error).message}); stored message by message`)
+    }
+    for (const p of batch) {
+      written += p.rows.length
+      if (p.rows.length) p.msg.ack()
+    }
+  }
+
+  const flush = () => {
+    clearTimeout(timer)
+    timer = undefined
+    const batch = pending
+    pending = []
+    pendingRows = 0
+    chain = chain.then(() => write(batch)).catch((err) => log(`sink: flush failed: ${(err as Error).message}`))
+    return chain
+  }
+
+  const handle = async (msg: JsMsg) => {
+    const decoded = decode(msg)
+    if (decoded.kind === 'dlq') return toDeadLetter(msg, decoded.reason, decoded.error)
+    if (decoded.kind !== 'ok') return
+    const fresh = await skipStored(msg, decoded.value)
+    if (fresh.kind === 'drop') {
+      drops.add(fresh.reason)
+      msg.ack()
+      return
+    }
+    if (fresh.kind !== 'ok') return
+    pending.push({ msg, rows: fresh.value.map((e) => eventRow(e, msg.seq)) })
+    pendingRows += fresh.value.length
+    if (pendingRows >= options.batchRows) await flush()
+    else timer ??= setTimeout(flush, options.flushMs)
+  }
+
+  const messages = await consumer.consume({ max_messages: options.pullAhead ?? 256 })
+  const loop = (async () => {
+    for await (const msg of messages) {
+      if (stopping) break
+      try {
+        await handle(msg)
+      } catch (err) {
+        // ClickHouse unreachable for the redelivery check: let JetStream redeliver later.
+        log(`sink: message ${msg.seq} deferred: ${(err as Error).message}`)
+        msg.nak(1_000)
+      }
+    }
+  })()
+
+  return {
+    written: () => written,
+    deadLettered: () => deadLettered,
+    drops,
+    async stop() {
+      stopping = true
+      await messages.close()
+      await loop
+      await flush()
+    },
+  }
+}

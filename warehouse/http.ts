@@ -1,0 +1,54 @@
+/**
+ * Warehouse endpoints of the running server:
+ *  - POST /v1/sql: the admin channel behind `mofang sql` while the server owns
+ *    the chDB directory (chDB allows one owner process); admin token only.
+ *  - GET /v1/customers/<id>/history: a customer's cross-channel history (tenant API key).
+ */
+import { timingSafeEqual } from 'node:crypto'
+import { bearerToken, readBody, sendJson, type Handler } from '../ingest/http-util.js'
+import type { Warehouse } from './client.js'
+import { customerHistory } from './customers.js'
+
+const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+
+export function warehouseHandlers(deps: { warehouse: Warehouse; adminToken: string; apiKeys: ReadonlyMap<string, string> }): Handler {
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (url.pathname === '/v1/sql') {
+      const token = bearerToken(req)
+      if (!token || !sameSecret(token, deps.adminToken)) {
+        sendJson(res, 401, { error: 'admin token required' })
+        return true
+      }
+      if (req.method !== 'POST') {
+        sendJson(res, 405, { error: 'use POST with the query as the body' })
+        return true
+      }
+      const sql = (await readBody(req, 1024 * 1024)).toString('utf8').trim()
+      try {
+        const isSelect = /^\s*(SELECT|WITH|SHOW|DESCRIBE|DESC|EXPLAIN|EXISTS)\b/i.test(sql)
+        if (isSelect) sendJson(res, 200, { rows: await deps.warehouse.query(sql) })
+        else {
+          await deps.warehouse.command(sql)
+          sendJson(res, 200, { rows: [] })
+        }
+      } catch (err) {
+        sendJson(res, 400, { error: (err as Error).message })
+      }
+      return true
+    }
+    const m = /^\/v1\/customers\/([^/]+)\/history$/.exec(url.pathname)
+    if (m && req.method === 'GET') {
+      const key = bearerToken(req)
+      const tenant = key ? deps.apiKeys.get(key) : undefined
+      if (!tenant) {
+        sendJson(res, 401, { error: 'missing or invalid API key' })
+        return true
+      }
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 1000) || 1000, 10_000)
+      sendJson(res, 200, await customerHistory(deps.warehouse, tenant, decodeURIComponent(m[1]), limit))
+      return true
+    }
+    return false
+  }
+}
