@@ -1,6 +1,7 @@
 /** The `mofang` command: every subcommand of every module, one dispatcher. */
 import { dispatch, type Command } from './command.js'
 import { systemCommands } from './system-commands.js'
+import { qaCommands } from '../qa-engine/cli.js'
 import { runCommands } from './run-commands.js'
 import { warehouseCommands } from './warehouse-commands.js'
 import { forecastCommands } from '../forecast/cli.js'

@@ -22,13 +22,7 @@ function firstError(check: TypeCheck<TSchema>, value: unknown, prefix: string): 
   if (!err) return { field: prefix || '(event)', reason: 'invalid' }
   const path = err.path.replace(/^\//, '').replaceAll('/', '.')
   const field = [prefix, path].filter(Boolean).join('.') || '(event)'
-  // An unknown property is reported at the object; name the property itself.
-  if (err.message.includes('additional properties')) {
-    const obj = err.value as Record<string, unknown>
-    const known = new Set(Object.keys((err.schema as { properties?: object }).properties ?? {}))
-    const extra = obj && typeof obj === 'object' ? Object.keys(obj).find((k) => !known.has(k)) : undefined
-    if (extra) return { field: [field === '(event)' ? '' : field, extra].filter(Boolean).join('.'), reason: 'unknown field' }
-  }
+  if (/unexpected property/i.test(err.message)) return { field, reason: 'unknown field' }
   if (err.value === undefined) return { field, reason: 'required' }
   if (path === 'type' && prefix === '') return { field: 'type', reason: `unknown event type; expected one of ${EVENT_TYPES.join(', ')}` }
   return { field, reason: err.message.toLowerCase() }

@@ -65,7 +65,8 @@ export function staff(load: Load, target: ServiceTarget, shrinkage = 0): Staffin
     erlangs: erlangs(load),
     model: target.patience !== undefined ? 'erlang_a' : 'erlang_c',
     required: m.agents,
-    scheduled: Math.ceil(m.agents / (1 - shrinkage) - 1e-9),
+    // Tolerance so 14 / 0.7 = 20.000000000000004 stays 20; max(0, …) turns −0 into 0.
+    scheduled: Math.max(0, Math.ceil(m.agents / (1 - shrinkage) - 1e-9)),
   }
 }
 

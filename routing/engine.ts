@@ -14,7 +14,7 @@ import {
   addLoad, applyProfile, canTake, isAtRisk, isMember, makeAgent, makeQueue,
   type AgentRec, type ContactRec, type QueueRec, type Serving,
 } from './records.js'
-import { PART_COUNT, contactParts, expansionStep, heldForLastAgent, pairParts, partsObject, round3 } from './scoring.js'
+import { AFFINITY, PART_COUNT, contactParts, expansionStep, heldForLastAgent, pairParts, partsObject, round3 } from './scoring.js'
 import { SCORE_PARTS, type AgentStateChange, type ContactInput, type Decision, type Trigger, type Why } from './types.js'
 import type { EngineSnapshot } from './snapshot.js'
 
@@ -326,7 +326,8 @@ export class RoutingEngine {
     const p = this.podium
     const winner = { id: p.best!.id, total: round3(p.best!.total), parts: partsObject(p.bestParts) }
     const runnerUp = p.runner && { id: p.runner.id, total: round3(p.runner.total), parts: partsObject(p.runnerParts) }
-    let decidedBy: Why['decidedBy'] = 'only_candidate'
+    // A contact held for its last agent has her as the only candidate: that is affinity's doing.
+    let decidedBy: Why['decidedBy'] = p.bestParts[AFFINITY] > 0 ? 'affinity' : 'only_candidate'
     if (p.runner) {
       if (p.best!.total === p.runner.total) decidedBy = p.best!.order !== p.runner.order ? (choseContact ? 'tie_break_arrival' : 'tie_break_idle') : 'tie_break_id'
       else {

@@ -37,11 +37,11 @@ export interface QueueDef {
 }
 
 export const QUEUES: readonly QueueDef[] = [
-  { id: 'repair', zh: '维修', en: 'Repair', skill: 'repair', share: 0.36, talkMedianS: 330, baseResolution: 0.72, ivrChoice: '1' },
-  { id: 'presales', zh: '售前', en: 'Pre-sales', skill: 'presales', share: 0.24, talkMedianS: 220, baseResolution: 0.9, ivrChoice: '2' },
-  { id: 'aftersales', zh: '售后', en: 'After-sales', skill: 'aftersales', share: 0.3, talkMedianS: 270, baseResolution: 0.8, ivrChoice: '3' },
-  { id: 'complaints', zh: '投诉', en: 'Complaints', skill: 'complaints', share: 0.1, talkMedianS: 420, baseResolution: 0.55, ivrChoice: '4' },
-  { id: 'vip', zh: 'VIP专席', en: 'VIP', skill: 'vip', share: 0, talkMedianS: 300, baseResolution: 0.88, ivrChoice: '0' },
+  { id: 'repair', zh: '维修', en: 'Repair', skill: 'repair', share: 0.36, talkMedianS: 210, baseResolution: 0.72, ivrChoice: '1' },
+  { id: 'presales', zh: '售前', en: 'Pre-sales', skill: 'presales', share: 0.24, talkMedianS: 140, baseResolution: 0.9, ivrChoice: '2' },
+  { id: 'aftersales', zh: '售后', en: 'After-sales', skill: 'aftersales', share: 0.3, talkMedianS: 170, baseResolution: 0.8, ivrChoice: '3' },
+  { id: 'complaints', zh: '投诉', en: 'Complaints', skill: 'complaints', share: 0.1, talkMedianS: 270, baseResolution: 0.55, ivrChoice: '4' },
+  { id: 'vip', zh: 'VIP专席', en: 'VIP', skill: 'vip', share: 0, talkMedianS: 200, baseResolution: 0.88, ivrChoice: '0' },
 ]
 export const QUEUE_BY_ID: ReadonlyMap<QueueId, QueueDef> = new Map(QUEUES.map((q) => [q.id, q]))
 

@@ -48,7 +48,8 @@ export interface AgentProfile {
   daysOff: number[]
 }
 
-const DAY_OFF_PAIRS: readonly number[][] = [[0, 6], [0, 6], [0, 6], [1, 2], [2, 3], [3, 4], [4, 5], [5, 6], [0, 1]]
+/** One day off a week (a six-day week is common in Chinese centres), mostly at the weekend. */
+const DAYS_OFF: readonly number[][] = [[0], [6], [0], [6], [1], [2], [3], [4], [5]]
 
 /** Builds the agent roster; the same seed and size always give the same people. */
 export function createAgents(seed: number, count: number, maxChats: number): AgentProfile[] {
@@ -78,7 +79,7 @@ export function createAgents(seed: number, count: number, maxChats: number): Age
       speed: rng.uniform(0.8, 1.3),
       competence: rng.uniform(0.85, 1.1),
       shift: SHIFTS.early,
-      daysOff: count >= 20 ? rng.pick(DAY_OFF_PAIRS) : [],
+      daysOff: count >= 20 ? rng.pick(DAYS_OFF) : [],
     })
   }
   assignShifts(agents)
@@ -90,7 +91,8 @@ export function createAgents(seed: number, count: number, maxChats: number): Age
 function assignShifts(agents: AgentProfile[]): void {
   for (const media of ['voice', 'digital'] as const) {
     const group = agents.filter((a) => a.media === media)
-    const plan = media === 'voice' ? [SHIFTS.early, SHIFTS.mid, SHIFTS.early, SHIFTS.late, SHIFTS.mid, SHIFTS.late] : [SHIFTS.early, SHIFTS.mid, SHIFTS.late, SHIFTS.early, SHIFTS.mid, SHIFTS.late, SHIFTS.night]
+    const { early, mid, late, night } = SHIFTS
+    const plan = media === 'voice' ? [early, mid, early, mid, late, mid, early, late] : [early, mid, late, night, early, mid, late, early]
     group.forEach((a, i) => (a.shift = plan[i % plan.length]))
   }
 }

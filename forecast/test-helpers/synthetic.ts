@@ -1,23 +1,8 @@
 /** Synthetic series for tests: deterministic, with a known weekday/intraday shape. */
+import { poisson, seededRandom } from '../random.js'
 import type { Point } from '../series.js'
 
-/** Park–Miller style LCG so tests never depend on Math.random. */
-export function seededRandom(seed: number): () => number {
-  let s = seed % 2147483647 || 1
-  return () => (s = (s * 48271) % 2147483647) / 2147483647
-}
-
-/** Poisson sample (Knuth for small means, normal approximation above 50). */
-export function poisson(mean: number, rnd: () => number): number {
-  if (mean > 50) {
-    const z = Math.sqrt(-2 * Math.log(rnd() || 1e-12)) * Math.cos(2 * Math.PI * rnd())
-    return Math.max(0, Math.round(mean + Math.sqrt(mean) * z))
-  }
-  const l = Math.exp(-mean)
-  let k = 0
-  for (let p = rnd(); p > l; p *= rnd()) k++
-  return k
-}
+export { seededRandom }
 
 /**
  * Weekdays 08:00–18:00 at `interval` minutes for `days` calendar days from 2024-01-01 (a Monday),

@@ -1,0 +1,80 @@
+/**
+ * Open-Meteo forecast API client (https://open-meteo.com/en/docs): hourly
+ * precipitation, temperature, wind and weather code per region, in the region's
+ * local time (timezone=auto). Failures degrade to "no signal" with a warning.
+ */
+import { parseLocalTimestamp } from '../series.js'
+import { checkHour, type Region, type WeatherHour, type WeatherResult, type WeatherSource } from './types.js'
+
+export const OPEN_METEO_URL = 'https://api.open-meteo.com/v1/forecast'
+const HOURLY = ['precipitation', 'temperature_2m', 'wind_speed_10m', 'wind_gusts_10m', 'weather_code'] as const
+
+export interface OpenMeteoOptions {
+  /** API endpoint. Default https://api.open-meteo.com/v1/forecast. */
+  baseUrl?: string
+  /** Injected for tests; default the global fetch. */
+  fetch?: typeof fetch
+  /** Per-request timeout, ms. Default 10000. */
+  timeoutMs?: number
+  /** Days ahead, 1-16. Default 2. */
+  forecastDays?: number
+}
+
+export function openMeteoUrl(region: Region, opts: OpenMeteoOptions = {}): string {
+  const url = new URL(opts.baseUrl ?? OPEN_METEO_URL)
+  url.searchParams.set('latitude', String(region.latitude))
+  url.searchParams.set('longitude', String(region.longitude))
+  url.searchParams.set('hourly', HOURLY.join(','))
+  url.searchParams.set('timezone', 'auto')
+  url.searchParams.set('forecast_days', String(opts.forecastDays ?? 2))
+  return url.toString()
+}
+
+/** Parses Open-Meteo's JSON (`hourly.time` plus one array per variable); returns a reason when malformed. */
+export function parseOpenMeteo(body: unknown): WeatherHour[] | string {
+  const hourly = (body as { hourly?: Record<string, unknown[]> } | null)?.hourly
+  if (!hourly || !Array.isArray(hourly.time)) return 'response has no hourly.time array'
+  for (const v of HOURLY) {
+    if (!Array.isArray(hourly[v]) || hourly[v].length !== hourly.time.length) return `hourly.${v} is missing or has the wrong length`
+  }
+  const out: WeatherHour[] = []
+  for (let i = 0; i < hourly.time.length; i++) {
+    const time = parseLocalTimestamp(String(hourly.time[i]))
+    const hour = checkHour({
+      time: typeof time === 'number' ? time : NaN,
+      // Open-Meteo sends null for hours it has no value for: treat missing rain as none.
+      precipitation: (hourly.precipitation[i] ?? 0) as number,
+      temperature: hourly.temperature_2m[i] as number,
+      windSpeed: hourly.wind_speed_10m[i] as number,
+      windGusts: hourly.wind_gusts_10m[i] as number,
+      weatherCode: hourly.weather_code[i] as number,
+    })
+    if (typeof hour === 'string') continue // one bad hour loses that hour only
+    out.push(hour)
+  }
+  return out
+}
+
+export function openMeteoSource(opts: OpenMeteoOptions = {}): WeatherSource {
+  const doFetch = opts.fetch ?? fetch
+  return {
+    name: 'open-meteo',
+    async fetch(regions) {
+      const result: WeatherResult = { byRegion: new Map(), warnings: [] }
+      await Promise.all(
+        regions.map(async (region) => {
+          try {
+            const res = await doFetch(openMeteoUrl(region, opts), { signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000) })
+            if (!res.ok) throw new Error(`HTTP ${res.status}`)
+            const hours = parseOpenMeteo(await res.json())
+            if (typeof hours === 'string') throw new Error(hours)
+            result.byRegion.set(region.region, hours)
+          } catch (err) {
+            result.warnings.push(`open-meteo ${region.region}: no weather signal (${(err as Error).message})`)
+          }
+        }),
+      )
+      return result
+    },
+  }
+}

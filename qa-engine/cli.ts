@@ -1,0 +1,31 @@
+/** `mofang qa …` commands. Heavy modules load lazily so `--help` stays instant. */
+import { numberOption, requireString, type Command } from '../cli/command.js'
+
+export const qaCommands: Command[] = [
+  {
+    path: ['qa', 'score'],
+    summary: 'Score interactions offline (QA checks, sentiment, NPS class, facts, PII redaction)',
+    details: [
+      'Reads one interaction per line: {"interaction_id","channel","language"?,"customer_name"?,"survey"?:{"nps"?,"csat"?},',
+      '"audio"?:{"duration_ms","silence_ms"?,"silences"?},"turns":[{"role":"customer"|"agent"|"bot","text","ts"?}]}',
+      'and writes one result per line. Bad lines are reported on stderr with their line number and skipped.',
+      'Example: mofang qa score --input chats.ndjson --output results.ndjson --scorecard acme/support.yaml',
+    ].join('\n'),
+    options: {
+      input: { type: 'string', short: 'i', description: 'NDJSON file of interactions' },
+      output: { type: 'string', short: 'o', description: 'NDJSON file for the results (default: stdout)' },
+      scorecard: { type: 'string', description: 'scorecard file, .yaml/.yml/.json (default: the shipped zh/en default per interaction)' },
+      workers: { type: 'string', description: 'worker threads, 0 = this thread only (default: all cores for inputs of 500+ lines)' },
+    },
+    async run(args) {
+      const { scoreFile } = await import('./score-file.js')
+      const summary = await scoreFile({
+        input: requireString(args, 'input'),
+        output: args.values.output as string | undefined,
+        scorecard: args.values.scorecard as string | undefined,
+        workers: numberOption(args, 'workers', { min: 0, max: 64, integer: true }),
+      })
+      process.stderr.write(`qa score: ${summary.scored} scored, ${summary.bad} bad line(s)\n`)
+    },
+  },
+]

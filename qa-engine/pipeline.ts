@@ -1,0 +1,179 @@
+/**
+ * scoreInteraction: a pure function from an interaction and a scorecard to a QaResult, run as a list of
+ * named steps over one state. Redaction is the first step: every later step sees masked text only.
+ */
+import { redact } from './pii.js'
+import { detectLanguage, hanShare } from './language.js'
+import { segment } from './segment.js'
+import { sentimentModel } from './sentiment/model.js'
+import { surnameOf } from './surname.js'
+import { defaultScorecard, CHECK_NAMES, type CheckName, type Scorecard, type ScorecardSpec } from './scorecard.js'
+import { extractFacts } from './facts.js'
+import { npsOf, predictNps } from './nps.js'
+import type { CheckContext, CheckOutcome } from './checks/context.js'
+import { greetingCheck, closingCheck } from './checks/opening-closing.js'
+import { politenessCheck } from './checks/politeness.js'
+import { addressCheck } from './checks/address.js'
+import { blameCheck, forbiddenCheck } from './checks/phrases.js'
+import { sentimentCheck } from './checks/sentiment.js'
+import { deadAirCheck } from './checks/dead-air.js'
+import type { CheckResult, Fact, Flag, Interaction, NpsClass, PiiSpan, QaResult } from './types.js'
+
+type CheckFn<N extends CheckName> = (ctx: CheckContext, cfg: NonNullable<ScorecardSpec['checks'][N]>) => CheckOutcome
+
+const CHECKS: { [N in CheckName]: CheckFn<N> } = {
+  greeting: greetingCheck,
+  closing: closingCheck,
+  politeness: politenessCheck,
+  address_by_surname: addressCheck,
+  blame: blameCheck,
+  forbidden_words: forbiddenCheck,
+  sentiment: sentimentCheck,
+  dead_air: deadAirCheck,
+}
+
+interface State extends CheckContext {
+  pii: PiiSpan[]
+  checks: Record<string, CheckResult>
+  flags: Flag[]
+  politeness: number | null
+  agentSentiment: number | null
+  facts: Fact[]
+  predicted: NpsClass
+  score: number
+  autoFailed: boolean
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null)
+const round3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000)
+
+/** The customer's first and last thirds (by turn), at least one turn each. */
+function trajectory(scores: number[]): { first: number | null; last: number | null } {
+  const third = Math.max(1, Math.ceil(scores.length / 3))
+  return { first: mean(scores.slice(0, third)), last: mean(scores.slice(-third)) }
+}
+
+export interface Step {
+  name: string
+  run(s: State): void
+}
+
+export const STEPS: Step[] = [
+  {
+    name: 'redact_pii',
+    run(s) {
+      s.turns = s.interaction.turns.map((t, i) => {
+        const { text, spans } = redact(t.text, i)
+        s.pii.push(...spans)
+        return { ...t, text }
+      })
+    },
+  },
+  {
+    name: 'detect_language',
+    run(s) {
+      s.language = s.interaction.language ?? detectLanguage(s.turns.map((t) => t.text))
+    },
+  },
+  {
+    name: 'segment',
+    run(s) {
+      s.tokens = s.turns.map((t) => (hanShare(t.text) > 0 ? segment(t.text) : []))
+    },
+  },
+  {
+    name: 'sentiment',
+    run(s) {
+      const model = sentimentModel()
+      s.sentiment = s.turns.map((t) => (t.role === 'bot' ? null : model.score(t.text)))
+      const of = (role: string) => s.sentiment.filter((x, i): x is number => x !== null && s.turns[i].role === role)
+      const customer = of('customer')
+      s.customer = { overall: mean(customer), ...trajectory(customer) }
+      s.agentSentiment = mean(of('agent'))
+    },
+  },
+  {
+    name: 'checks',
+    run(s) {
+      for (const name of CHECK_NAMES) {
+        const cfg = s.card.spec.checks[name]
+        if (!cfg) continue
+        const out = (CHECKS[name] as CheckFn<typeof name>)(s, cfg as never)
+        const autoFailed = out.applicable && out.failed && cfg.auto_fail === true
+        s.checks[name] = { fraction: round3(out.fraction)!, weight: cfg.weight, applicable: out.applicable, auto_failed: autoFailed }
+        s.flags.push(...out.flags)
+        if (name === 'politeness' && out.applicable) s.politeness = out.fraction
+      }
+    },
+  },
+  {
+    name: 'facts',
+    run(s) {
+      s.facts = extractFacts(s.turns, s.card)
+    },
+  },
+  {
+    name: 'nps',
+    run(s) {
+      s.predicted = predictNps(s.customer.last, s.flags, s.card)
+    },
+  },
+  {
+    name: 'score',
+    run(s) {
+      const applicable = Object.values(s.checks).filter((c) => c.applicable)
+      const total = applicable.reduce((sum, c) => sum + c.weight, 0)
+      const earned = applicable.reduce((sum, c) => sum + c.weight * c.fraction, 0)
+      s.autoFailed = applicable.some((c) => c.auto_failed)
+      s.score = s.autoFailed || total === 0 ? 0 : Math.round((1000 * earned) / total) / 10
+    },
+  },
+]
+
+/**
+ * Scores one interaction. Pure: the same input gives the same result, nothing is read or written except
+ * the shared, read-only models (loaded once per thread). Without a scorecard, the shipped default for the
+ * interaction's language is used.
+ */
+export function scoreInteraction(interaction: Interaction, scorecard?: Scorecard): QaResult {
+  const s: State = {
+    interaction,
+    card: scorecard ?? defaultScorecard(interaction.language ?? detectLanguage(interaction.turns.map((t) => t.text))),
+    turns: [],
+    language: 'en',
+    tokens: [],
+    sentiment: [],
+    customer: { overall: null, first: null, last: null },
+    surname: surnameOf(interaction.customer_name),
+    pii: [],
+    checks: {},
+    flags: [],
+    politeness: null,
+    agentSentiment: null,
+    facts: [],
+    predicted: 'passive',
+    score: 0,
+    autoFailed: false,
+  }
+  for (const step of STEPS) step.run(s)
+  return {
+    interaction_id: interaction.interaction_id,
+    scorecard: { id: s.card.spec.id, version: s.card.spec.version },
+    language: s.language,
+    score: s.score,
+    auto_failed: s.autoFailed,
+    checks: s.checks,
+    flags: s.flags,
+    politeness: { agent: round3(s.politeness) },
+    sentiment: {
+      turns: s.sentiment.map(round3),
+      customer: { overall: round3(s.customer.overall), first: round3(s.customer.first), last: round3(s.customer.last) },
+      agent: { overall: round3(s.agentSentiment) },
+    },
+    nps: npsOf(interaction, s.predicted),
+    nps_predicted: s.predicted,
+    facts: s.facts,
+    pii: s.pii,
+    turns: s.turns,
+  }
+}

@@ -1,0 +1,59 @@
+/** Shared set-up for integration tests: temp dirs, a test config, a real nats-server. */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { loadConfig, type Config } from '../core/config.js'
+import { startLocalNats, type LocalNats } from '../stream/nats-server.js'
+
+export const TEST_TENANT = 'acme'
+export const TEST_KEY = 'test-key-0123456789abcdef'
+
+export function tempDir(label: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), `mofang-${label}-`))
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+}
+
+/** A unique namespace so streams and consumers never collide between tests. */
+export function uniqueNamespace(): string {
+  return `t${randomBytes(4).toString('hex')}`
+}
+
+/** A config on temp data with one API key, port 0 and the given overrides. */
+export function testConfig(dataDir: string, env: Record<string, string> = {}): Config {
+  return loadConfig({
+    MOFANG_DATA_DIR: dataDir,
+    MOFANG_PORT: '0',
+    MOFANG_API_KEYS: `${TEST_TENANT}:${TEST_KEY}`,
+    MOFANG_SINK_FLUSH_MS: '50',
+    ...env,
+  })
+}
+
+export async function testNats(dir: string, port?: number): Promise<LocalNats> {
+  return startLocalNats({ storeDir: join(dir, 'nats'), port })
+}
+
+/** Polls `fn` until it returns a truthy value or the deadline passes. */
+export async function eventually<T>(fn: () => Promise<T>, { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  let last: unknown
+  for (;;) {
+    try {
+      const v = await fn()
+      if (v) return v
+    } catch (err) {
+      last = err
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`)
+    await new Promise((r) => setTimeout(r, intervalMs))
+  }
+}
+
+export function postEvents(url: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${url}/v1/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TEST_KEY}`, 'content-type': 'application/json', ...headers },
+    body,
+  })
+}
