@@ -5,8 +5,9 @@ import { qaCommands } from '../qa-engine/cli.js'
 import { runCommands } from './run-commands.js'
 import { warehouseCommands } from './warehouse-commands.js'
 import { forecastCommands } from '../forecast/cli.js'
+import { routingCommands } from '../routing/cli.js'
 
-const commands: Command[] = [...runCommands, ...warehouseCommands, ...systemCommands, ...forecastCommands]
+const commands: Command[] = [...runCommands, ...warehouseCommands, ...systemCommands, ...forecastCommands, ...routingCommands, ...qaCommands]
 
 const code = await dispatch(commands, process.argv.slice(2))
 process.exitCode = code

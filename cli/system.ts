@@ -115,7 +115,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     const topology = topologyNames(opts.namespace)
     const jsm = await jetstreamManager(nats.nc)
     await ensureTopology(jsm, topology, { replicas: config.natsReplicas, maxAgeHours: config.streamMaxAgeHours })
-    await ensureConsumer(jsm, topology, topology.sinkConsumer, { maxAckPending: 4_000 })
+    await ensureConsumer(jsm, topology, topology.sinkConsumer, { maxAckPending: 4_000, ackWaitMs: config.sinkAckWaitMs })
     const js = jetstream(nats.nc)
     const kv = await new Kvm(js).create(topology.identityBucket, { history: 1, replicas: config.natsReplicas })
 
@@ -153,7 +153,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         js,
         warehouse,
         topology,
-        options: { batchRows: config.sinkBatchRows, flushMs: config.sinkFlushMs },
+        options: { batchRows: config.sinkBatchRows, flushMs: config.sinkFlushMs, ackWaitMs: config.sinkAckWaitMs },
         log,
       })
       cleanups.push(() => sink!.stop())

@@ -40,6 +40,7 @@ export const SETTINGS = {
   dedupWindowSeconds: s({ env: 'MOFANG_DEDUP_WINDOW_S', kind: 'int', default: 600, min: 1, doc: 'a repeated event_id within this many seconds is absorbed' }),
   sinkBatchRows: s({ env: 'MOFANG_SINK_BATCH_ROWS', kind: 'int', default: 20_000, min: 1, doc: 'warehouse sink flushes at this many rows…' }),
   sinkFlushMs: s({ env: 'MOFANG_SINK_FLUSH_MS', kind: 'int', default: 250, min: 1, doc: '…or this many ms after the first unflushed row' }),
+  sinkAckWaitMs: s({ env: 'MOFANG_SINK_ACK_WAIT_MS', kind: 'int', default: 30_000, min: 1_000, doc: 'JetStream redelivers an unacked message after this many ms (a crashed sink\'s work resumes after it)' }),
   logLevel: s({ env: 'MOFANG_LOG_LEVEL', kind: 'string', default: 'info', doc: 'debug, info, warn or error' }),
 } as const
 

@@ -37,7 +37,7 @@ function readHistory(args: ParsedArgs): { history: History; name: string; points
 }
 
 export async function runForecast(args: ParsedArgs): Promise<void> {
-  const progress = new Progress({ total: 3, label: 'forecast', unit: 'steps' })
+  const progress = new Progress({ total: 2, label: 'forecast', unit: 'steps' })
   const { points, history, name } = readHistory(args)
   const targetPath = requireString(args, 'target')
   const targets = parseTargetCsv(readText(targetPath, 'target'), basename(targetPath))
@@ -48,11 +48,10 @@ export async function runForecast(args: ParsedArgs): Promise<void> {
   })
   progress.tick(1, 'read')
   const result = forecastSeries(points, targets.map((t) => t.t), { method: String(args.values.method), specialDays: readSpecialDays(args) })
-  progress.tick(1, `fitted ${result.method}`)
   const csv = ['ts,forecast,lo,hi', ...result.rows.map((r, i) => `${targets[i].text},${r.forecast.toFixed(2)},${r.lo.toFixed(2)},${r.hi.toFixed(2)}`)].join('\n') + '\n'
   if (typeof args.values.output === 'string') writeFileSync(args.values.output, csv)
   else process.stdout.write(csv)
-  progress.finish(`method ${result.method}, ${result.rows.length} rows`)
+  progress.tick(1, `method ${result.method}, ${result.rows.length} rows`)
 }
 
 /** `5d` → 5 open days; `2w` → two weeks of open days as learned from the history. */

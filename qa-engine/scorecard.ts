@@ -13,7 +13,7 @@ import type { Language } from './language.js'
 
 /** A literal phrase, or a regular expression written as "/source/" (flags i and u are always on). */
 const Patterns = Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })
-const Severity = Type.Union(['info', 'low', 'medium', 'high', 'critical'].map((s) => Type.Literal(s)))
+const Severity = Type.Union([Type.Literal('info'), Type.Literal('low'), Type.Literal('medium'), Type.Literal('high'), Type.Literal('critical')])
 const Closed = Type.Object
 const common = {
   /** Share of the total this check is worth; weights are normalised over the applicable checks. */
@@ -94,15 +94,8 @@ function fieldOf(path: string): string {
 
 function schemaError(value: unknown, source: string): BadInputError {
   const err = checker.Errors(value).First()!
-  let field = fieldOf(err.path)
-  let reason = err.message.toLowerCase()
-  if (reason.includes('additional properties') && err.value && typeof err.value === 'object') {
-    const known = new Set(Object.keys((err.schema as { properties?: object }).properties ?? {}))
-    const extra = Object.keys(err.value).find((k) => !known.has(k))
-    if (extra) [field, reason] = [field === '(scorecard)' ? extra : `${field}.${extra}`, `unknown field; expected one of ${[...known].join(', ')}`]
-  }
-  if (err.value === undefined) reason = 'required'
-  return new BadInputError(`scorecard ${source}: ${field}: ${reason}`)
+  const reason = err.value === undefined ? 'required' : err.message.toLowerCase() === 'unexpected property' ? 'unknown field' : err.message.toLowerCase()
+  return new BadInputError(`scorecard ${source}: ${fieldOf(err.path)}: ${reason}`)
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

@@ -345,3 +345,14 @@ describe('explanations', () => {
     expect(text).toContain('runner-up generalist: total 12.5 = tags 12.5')
   })
 })
+
+describe('abandon', () => {
+  it('voids the timers of a contact that left', () => {
+    const e = new RoutingEngine(config({ repair: { policies: ['skills'], expansion: [{ after_s: 0, min_proficiency: 4 }, { after_s: 30, min_proficiency: 1 }] } }))
+    ready(e, profile('a', { repair: 1 }), 0)
+    e.offer(contact('c', 'repair', 1))
+    e.abandon('c', T0 + 10 * S)
+    expect(e.nextDueAt()).toBeUndefined()
+    expect(e.tick(T0 + 40 * S)).toEqual([])
+  })
+})

@@ -11,7 +11,7 @@ import type { Channel } from '../core/events.js'
 import { resolveQueuePolicy, type TenantRoutingConfig } from './config.js'
 import { TimeHeap } from './heap.js'
 import {
-  addLoad, applyProfile, canTake, isAtRisk, isMember, makeAgent, makeQueue,
+  addLoad, applyProfile, availableIn, canTake, isAtRisk, isMember, makeAgent, makeQueue, refreshAvailability, unindexAgent, waitingIn,
   type AgentRec, type ContactRec, type QueueRec, type Serving,
 } from './records.js'
 import { AFFINITY, PART_COUNT, contactParts, expansionStep, heldForLastAgent, pairParts, partsObject, round3 } from './scoring.js'
@@ -100,7 +100,7 @@ export class RoutingEngine {
       callbackOffered: false, timerGen: 0,
     }
     this.contacts.set(c.id, c)
-    home.waiting.add(c)
+    waitingIn(home, input.channel).add(c)
     this.assignContact(c, input.arrivedAt, 'contact_offered', out)
     if (c.state === 'waiting') {
       this.offerCallback(c, input.arrivedAt, out)
@@ -125,6 +125,7 @@ export class RoutingEngine {
     }
     const wasReady = a.state === 'ready'
     a.state = change.state
+    refreshAvailability(a, this.exclusive)
     if (change.state !== 'ready') {
       for (const c of [...a.held.values()]) if (c.state === 'ringing') this.requeue(c, at, `agent went ${change.state} before answering`, out)
     } else {
@@ -149,6 +150,7 @@ export class RoutingEngine {
     const c = this.contacts.get(contactId)
     if (!c) return this.ignored(out, at, contactId, 'abandon: unknown contact')
     this.contacts.delete(contactId)
+    c.timerGen++ // its pending timers are void
     if (c.state === 'waiting') this.leaveQueues(c)
     else this.release(c, at, out)
     return out
@@ -263,10 +265,11 @@ export class RoutingEngine {
         addLoad(a, c.input.channel, e.exclusive.has(c.input.channel), 1)
       } else {
         c.state = 'waiting'
-        for (const v of c.serving) v.queue.waiting.add(c)
+        for (const v of c.serving) waitingIn(v.queue, c.input.channel).add(c)
         e.schedule(c, x.input.arrivedAt)
       }
     }
+    for (const a of e.agents.values()) refreshAvailability(a, e.exclusive)
     return e
   }
 
@@ -278,11 +281,10 @@ export class RoutingEngine {
     p.reset()
     const parts = this.scratch
     const last = this.lastAgentOf(c)
-    const exclusive = this.exclusive.has(c.input.channel)
     contactParts(c, now, parts)
     for (const s of c.serving) {
-      for (const a of s.queue.members) {
-        if (!canTake(a, c.input.channel, exclusive) || !pairParts(c, s, a, last, now, parts)) continue
+      for (const a of availableIn(s.queue, c.input.channel)) {
+        if (!pairParts(c, s, a, last, now, parts)) continue
         p.offer(a.id, sum(parts), a.totalLoad === 0 ? a.idleSince : Infinity, parts, a, undefined, s)
       }
     }
@@ -292,20 +294,28 @@ export class RoutingEngine {
   /** Fills an agent's free capacity with the best waiting contacts of her queues. */
   private assignAgent(a: AgentRec, now: number, trigger: Trigger, out: Decision[]): void {
     const p = this.podium
-    const parts = this.scratch
     while (a.state === 'ready') {
       p.reset()
-      for (const q of a.queues) {
-        for (const c of q.waiting) {
-          if (!canTake(a, c.input.channel, this.exclusive.has(c.input.channel))) continue
-          const s = c.serving.length === 1 ? c.serving[0] : c.serving.find((v) => v.queue === q)!
-          if (!pairParts(c, s, a, this.lastAgentOf(c), now, parts)) continue
-          contactParts(c, now, parts)
-          p.offer(c.id, sum(parts), c.input.arrivedAt, parts, undefined, c, s)
+      for (const ch of Object.keys(a.capacity) as Channel[]) {
+        if (!canTake(a, ch, this.exclusive.has(ch))) continue
+        for (const q of a.queues) {
+          const waiting = q.waiting.get(ch)
+          if (waiting) this.scanWaiting(a, q, waiting, now)
         }
       }
       if (!p.best) return
       this.assign(p.best.contact!, a, p.best.serving!, now, trigger, out)
+    }
+  }
+
+  /** Offers every waiting contact of one queue and channel that the agent may take to the podium. */
+  private scanWaiting(a: AgentRec, q: QueueRec, waiting: Set<ContactRec>, now: number): void {
+    const p = this.podium, parts = this.scratch
+    for (const c of waiting) {
+      const s = c.serving.length === 1 ? c.serving[0] : c.serving.find((v) => v.queue === q)!
+      if (!pairParts(c, s, a, this.lastAgentOf(c), now, parts)) continue
+      contactParts(c, now, parts)
+      p.offer(c.id, sum(parts), c.input.arrivedAt, parts, undefined, c, s)
     }
   }
 
@@ -317,6 +327,7 @@ export class RoutingEngine {
     c.assignedAt = now
     a.held.set(c.id, c)
     addLoad(a, c.input.channel, this.exclusive.has(c.input.channel), 1)
+    refreshAvailability(a, this.exclusive)
     const d: Decision = { kind: 'assign', seq: ++this.seq, at: now, contactId: c.id, agentId: a.id, queue: s.queue.name, trigger, why }
     c.lastDecision = d
     out.push(d)
@@ -351,6 +362,7 @@ export class RoutingEngine {
     a.held.delete(c.id)
     addLoad(a, c.input.channel, this.exclusive.has(c.input.channel), -1)
     if (a.totalLoad === 0) a.idleSince = at
+    refreshAvailability(a, this.exclusive)
     this.assignAgent(a, at, 'agent_available', out)
   }
 
@@ -359,16 +371,17 @@ export class RoutingEngine {
     a.held.delete(c.id)
     addLoad(a, c.input.channel, this.exclusive.has(c.input.channel), -1)
     if (a.totalLoad === 0) a.idleSince = at
+    refreshAvailability(a, this.exclusive)
     c.state = 'waiting'
     c.agent = c.assignedAt = undefined
-    for (const s of c.serving) s.queue.waiting.add(c)
+    for (const s of c.serving) waitingIn(s.queue, c.input.channel).add(c)
     out.push({ kind: 'requeue', seq: ++this.seq, at, contactId: c.id, agentId: a.id, reason })
     this.assignContact(c, at, 'requeue', out)
     if (c.state === 'waiting') this.schedule(c, at)
   }
 
   private leaveQueues(c: ContactRec): void {
-    for (const s of c.serving) s.queue.waiting.delete(c)
+    for (const s of c.serving) waitingIn(s.queue, c.input.channel).delete(c)
   }
 
   private applyOverflow(c: ContactRec, now: number, out: Decision[]): void {
@@ -378,7 +391,7 @@ export class RoutingEngine {
       const to = this.queue(home.policy.overflow[c.overflowNext++].to)
       if (c.serving.some((s) => s.queue === to)) continue
       c.serving.push({ queue: to, since: now })
-      to.waiting.add(c)
+      waitingIn(to, c.input.channel).add(c)
       out.push({ kind: 'overflow', seq: ++this.seq, at: now, contactId: c.id, from: home.name, to: to.name })
     }
   }
@@ -390,7 +403,7 @@ export class RoutingEngine {
     let seats = 0
     for (const a of q.members) if (a.state !== 'logged_out') seats += a.capacity[c.input.channel] ?? 0
     const aht = this.aht.get(q.name) ?? q.policy.callback.default_aht_s
-    const predicted = seats === 0 ? Infinity : (q.waiting.size * aht) / seats
+    const predicted = seats === 0 ? Infinity : (waitingIn(q, c.input.channel).size * aht) / seats
     if (predicted <= q.policy.callback.predicted_wait_s) return
     c.callbackOffered = true
     out.push({
@@ -436,15 +449,20 @@ export class RoutingEngine {
     if (!q) {
       q = makeQueue(name, resolveQueuePolicy(this.config, name))
       this.queues.set(name, q)
-      for (const a of this.agents.values()) if (isMember(a, q)) (q.members.push(a), a.queues.push(q))
+      for (const a of this.agents.values()) {
+        if (!isMember(a, q)) continue
+        q.members.push(a)
+        a.queues.push(q)
+        refreshAvailability(a, this.exclusive)
+      }
     }
     return q
   }
 
   private indexAgent(a: AgentRec): void {
-    for (const q of a.queues) q.members.splice(q.members.indexOf(a), 1)
-    a.queues = []
+    unindexAgent(a)
     for (const q of this.queues.values()) if (isMember(a, q)) (q.members.push(a), a.queues.push(q))
+    refreshAvailability(a, this.exclusive)
   }
 
   /** Rebuilds queue records and the agent index from a config; contacts keep their place by queue name. */
@@ -458,6 +476,7 @@ export class RoutingEngine {
       a.exclusiveLoad = 0
       for (const [ch, n] of Object.entries(a.load) as [Channel, number][]) if (this.exclusive.has(ch)) a.exclusiveLoad += n
       for (const q of this.queues.values()) if (isMember(a, q)) (q.members.push(a), a.queues.push(q))
+      refreshAvailability(a, this.exclusive)
     }
     for (const c of this.contacts.values()) {
       c.home = this.queues.get(c.home.name)!
@@ -465,7 +484,7 @@ export class RoutingEngine {
       c.extraSkills = this.extraSkills(c.input)
       for (const s of c.serving) {
         s.queue = this.queues.get(s.queue.name)!
-        if (c.state === 'waiting') s.queue.waiting.add(c)
+        if (c.state === 'waiting') waitingIn(s.queue, c.input.channel).add(c)
       }
     }
   }

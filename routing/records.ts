@@ -38,7 +38,10 @@ export interface QueueRec {
   expansionMs: number[]
   overflowMs: number[]
   members: AgentRec[]
-  waiting: Set<ContactRec>
+  /** Waiting contacts by channel, in arrival order (requeues and overflows append). */
+  waiting: Map<Channel, Set<ContactRec>>
+  /** Members who can take one more contact of the channel now: offers scan these, not all members. */
+  available: Map<Channel, Set<AgentRec>>
 }
 
 export interface Serving {
@@ -79,8 +82,39 @@ export function makeQueue(name: string, policy: QueuePolicy): QueueRec {
     expansionMs: policy.expansion.map((s) => Math.round(s.after_s * 1000)),
     overflowMs: policy.overflow.map((s) => Math.round(s.after_s * 1000)),
     members: [],
-    waiting: new Set(),
+    waiting: new Map(),
+    available: new Map(),
   }
+}
+
+function setIn<K, V>(m: Map<K, Set<V>>, k: K): Set<V> {
+  let s = m.get(k)
+  if (!s) m.set(k, (s = new Set()))
+  return s
+}
+
+export const waitingIn = (q: QueueRec, channel: Channel): Set<ContactRec> => setIn(q.waiting, channel)
+export const availableIn = (q: QueueRec, channel: Channel): Set<AgentRec> => setIn(q.available, channel)
+
+/** Re-files the agent in the `available` index of her queues after any change of state, load or profile. */
+export function refreshAvailability(a: AgentRec, exclusive: Set<Channel>): void {
+  for (const ch of Object.keys(a.capacity) as Channel[]) {
+    const can = canTake(a, ch, exclusive.has(ch))
+    for (const q of a.queues) {
+      const s = availableIn(q, ch)
+      if (can) s.add(a)
+      else s.delete(a)
+    }
+  }
+}
+
+/** Takes the agent out of her queues' indexes, before her memberships are rebuilt. */
+export function unindexAgent(a: AgentRec): void {
+  for (const q of a.queues) {
+    q.members.splice(q.members.indexOf(a), 1)
+    for (const s of q.available.values()) s.delete(a)
+  }
+  a.queues = []
 }
 
 export function makeAgent(profile: AgentProfile, exclusive: Set<Channel>, at: number): AgentRec {

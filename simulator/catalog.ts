@@ -6,7 +6,7 @@ import type { Channel, IdentityKind } from '../core/events.js'
 
 /** Share of contacts per channel at the peak (sums to 1). */
 export const CHANNEL_MIX: ReadonlyArray<readonly [Channel, number]> = [
-  ['voice', 0.42], ['wechat', 0.15], ['webchat', 0.1], ['app', 0.1], ['email', 0.06],
+  ['voice', 0.4], ['wechat', 0.16], ['webchat', 0.1], ['app', 0.11], ['email', 0.06],
   ['ticket', 0.05], ['dingtalk', 0.04], ['facebook', 0.04], ['line', 0.04],
 ]
 

@@ -73,9 +73,6 @@ export interface SimStats {
   events: number
 }
 
-interface Action { time: number; seq: number; run: () => void }
-interface Pending { time: number; seq: number; event: IncomingEvent }
-
 export class Simulation implements SimContext {
   readonly rng: Random
   readonly tenant: string
@@ -83,9 +80,8 @@ export class Simulation implements SimContext {
   readonly startedAt: number
   private nowMs: number
   private finishingFlag = false
-  private readonly actions = new TimeHeap<Action>()
-  private readonly output = new TimeHeap<Pending>()
-  private actionSeq = 0
+  private readonly actions = new TimeHeap<() => void>()
+  private readonly output = new TimeHeap<IncomingEvent>()
   private eventSeq = 0
   private idSeq = 0
   private readonly runTag: string
@@ -137,16 +133,15 @@ export class Simulation implements SimContext {
   }
 
   at(time: number, run: () => void): void {
-    this.actions.push({ time: Math.max(this.nowMs, Math.round(time)), seq: this.actionSeq++, run })
+    this.actions.push(Math.max(this.nowMs, Math.round(time)), run)
   }
 
   emit(event: IncomingEvent): void {
     const ts = Math.round(event.ts)
     if (ts < this.nowMs) throw new Error(`simulator bug: ${event.type} at ${ts} is before the clock ${this.nowMs}`)
     event.ts = ts
-    const seq = this.eventSeq++
-    event.event_id = `e-${this.runTag}-${seq.toString(36)}`
-    this.output.push({ time: ts, seq, event })
+    event.event_id = `e-${this.runTag}-${(this.eventSeq++).toString(36)}`
+    this.output.push(ts, event)
   }
 
   newId(prefix: string): string {
@@ -155,17 +150,14 @@ export class Simulation implements SimContext {
 
   /** Runs the simulation up to `t` (ms) and returns the events with ts ≤ t, in ts order. */
   advanceTo(t: number): IncomingEvent[] {
-    for (let next = this.actions.peek(); next && next.time <= t; next = this.actions.peek()) {
-      this.actions.pop()
-      this.nowMs = next.time
-      next.run()
+    const { actions, output } = this
+    while (actions.size > 0 && actions.peekTime() <= t) {
+      this.nowMs = actions.peekTime()
+      actions.pop()!()
     }
     if (Number.isFinite(t) && t > this.nowMs) this.nowMs = Math.floor(t)
     const out: IncomingEvent[] = []
-    for (let p = this.output.peek(); p && p.time <= t; p = this.output.peek()) {
-      this.output.pop()
-      out.push(p.event)
-    }
+    while (output.size > 0 && output.peekTime() <= t) out.push(output.pop()!)
     return out
   }
 

@@ -1,57 +1,71 @@
 /**
- * A binary min-heap ordered by (time, seq). The sequence number breaks ties in insertion
- * order, which keeps simulations deterministic when many things happen in the same millisecond.
+ * A binary min-heap of items keyed by time, ties broken by insertion order (which keeps
+ * simulations deterministic when many things happen in the same millisecond).
+ * Keys live in parallel arrays rather than wrapper objects: the simulator pushes and pops
+ * every event through one of these, and wrappers were a large share of its garbage.
  */
-export interface Timed {
-  time: number
-  seq: number
-}
-
-export class TimeHeap<T extends Timed> {
+export class TimeHeap<T> {
+  private readonly times: number[] = []
+  private readonly seqs: number[] = []
   private readonly items: T[] = []
+  private nextSeq = 0
 
   get size(): number {
     return this.items.length
   }
 
-  peek(): T | undefined {
-    return this.items[0]
+  /** Time of the earliest item; NaN when empty (check size first). */
+  peekTime(): number {
+    return this.items.length ? this.times[0] : NaN
   }
 
-  push(item: T): void {
-    const a = this.items
-    a.push(item)
-    let i = a.length - 1
+  push(time: number, item: T): void {
+    const { times, seqs, items } = this
+    const seq = this.nextSeq++
+    let i = items.length
+    times.push(time)
+    seqs.push(seq)
+    items.push(item)
     while (i > 0) {
       const parent = (i - 1) >> 1
-      if (!before(item, a[parent])) break
-      a[i] = a[parent]
+      const pt = times[parent]
+      if (pt < time || (pt === time && seqs[parent] < seq)) break
+      times[i] = pt
+      seqs[i] = seqs[parent]
+      items[i] = items[parent]
       i = parent
     }
-    a[i] = item
+    times[i] = time
+    seqs[i] = seq
+    items[i] = item
   }
 
+  /** Removes and returns the earliest item (undefined when empty). */
   pop(): T | undefined {
-    const a = this.items
-    const top = a[0]
-    const last = a.pop()
-    if (a.length === 0 || last === undefined) return top
+    const { times, seqs, items } = this
+    const top = items[0]
+    const n = items.length - 1
+    if (n <= 0) {
+      times.length = seqs.length = items.length = 0
+      return top
+    }
+    const time = times.pop()!, seq = seqs.pop()!, item = items.pop()!
     let i = 0
-    const n = a.length
     for (;;) {
-      const l = 2 * i + 1
-      if (l >= n) break
-      const r = l + 1
-      const child = r < n && before(a[r], a[l]) ? r : l
-      if (!before(a[child], last)) break
-      a[i] = a[child]
+      let child = 2 * i + 1
+      if (child >= n) break
+      const r = child + 1
+      if (r < n && (times[r] < times[child] || (times[r] === times[child] && seqs[r] < seqs[child]))) child = r
+      const ct = times[child]
+      if (ct > time || (ct === time && seqs[child] > seq)) break
+      times[i] = ct
+      seqs[i] = seqs[child]
+      items[i] = items[child]
       i = child
     }
-    a[i] = last
+    times[i] = time
+    seqs[i] = seq
+    items[i] = item
     return top
   }
-}
-
-function before(x: Timed, y: Timed): boolean {
-  return x.time < y.time || (x.time === y.time && x.seq < y.seq)
 }

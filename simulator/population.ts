@@ -21,8 +21,10 @@ export interface ShiftDef {
 
 export const SHIFTS = {
   early: { name: 'early', start: 8, hours: 9 },
-  mid: { name: 'mid', start: 10, hours: 9 },
+  day: { name: 'day', start: 9, hours: 9 },
+  mid: { name: 'mid', start: 11, hours: 9 },
   late: { name: 'late', start: 13, hours: 9 },
+  evening: { name: 'evening', start: 14, hours: 9 },
   night: { name: 'night', start: 22, hours: 10 },
 } as const satisfies Record<string, ShiftDef>
 
@@ -57,12 +59,13 @@ export function createAgents(seed: number, count: number, maxChats: number): Age
   const agents: AgentProfile[] = []
   for (let i = 0; i < count; i++) {
     const team = TEAMS[i % TEAMS.length]
-    const english = rng.chance(0.25)
+    const digital = team.media === 'digital'
+    // Chat agents are mostly generalists and often write English (Facebook, LINE).
+    const english = rng.chance(0.45)
     const name = personName(rng, english && rng.chance(0.4) ? 'en' : 'zh')
     const skills: string[] = [team.primary]
-    const other = rng.pick(QUEUES.filter((q) => q.id !== team.primary && q.id !== 'vip'))
-    if (rng.chance(0.5)) skills.push(other.id)
-    if (rng.chance(0.12)) skills.push('vip')
+    for (const q of QUEUES) if (q.id !== team.primary && q.id !== 'vip' && rng.chance(digital ? 0.7 : 0.4)) skills.push(q.skill)
+    if (rng.chance(0.15)) skills.push('vip')
     if (english) skills.push(ENGLISH_SKILL)
     const r = rng.next()
     const politeness: Politeness = r < 0.65 ? 'polite' : r < 0.85 ? 'neutral' : 'rude'
@@ -91,8 +94,9 @@ export function createAgents(seed: number, count: number, maxChats: number): Age
 function assignShifts(agents: AgentProfile[]): void {
   for (const media of ['voice', 'digital'] as const) {
     const group = agents.filter((a) => a.media === media)
-    const { early, mid, late, night } = SHIFTS
-    const plan = media === 'voice' ? [early, mid, early, mid, late, mid, early, late] : [early, mid, late, night, early, mid, late, early]
+    const { early, day, mid, late, evening, night } = SHIFTS
+    // Staffing follows demand: voice peaks 10:00-16:00 and closes at 22:00; chat stays busy in the evening.
+    const plan = media === 'voice' ? [early, day, mid, late, day, early, late, day] : [early, day, mid, evening, night, day, mid, evening]
     group.forEach((a, i) => (a.shift = plan[i % plan.length]))
   }
 }

@@ -31,6 +31,8 @@ export interface SinkOptions {
   pullAhead?: number
   /** Target table. Default 'events'. */
   table?: string
+  /** The consumer's ack wait, ms: pending messages are kept alive well within it. Default 30,000. */
+  ackWaitMs?: number
 }
 
 export const SINK_DROPS = ['already_stored'] as const
@@ -106,6 +108,10 @@ export async function startWarehouseSink(deps: {
   let written = 0
   let deadLettered = 0
   let pending: Pending[] = []
+  // Pulled but not yet acked, by stream sequence: a redelivery of one of these (the
+  // writer was slow) must not be stored twice; its newest delivery is the one to ack.
+  const inFlight = new Map<number, Pending>()
+  const keepAlive = setInterval(() => inFlight.forEach((p) => p.msg.working()), (options.ackWaitMs ?? 30_000) / 3)
   let pendingRows = 0
   let timer: NodeJS.Timeout | undefined
   let chain: Promise<void> = Promise.resolve()
@@ -157,6 +163,7 @@ export async function startWarehouseSink(deps: {
     for (const p of batch) {
       written += p.rows.length
       if (p.rows.length) p.msg.ack()
+      inFlight.delete(p.msg.seq)
     }
   }
 
@@ -171,6 +178,11 @@ export async function startWarehouseSink(deps: {
   }
 
   const handle = async (msg: JsMsg) => {
+    const already = inFlight.get(msg.seq)
+    if (already) {
+      already.msg = msg
+      return
+    }
     const decoded = decode(msg)
     if (decoded.kind === 'dlq') return toDeadLetter(msg, decoded.reason, decoded.error)
     if (decoded.kind !== 'ok') return
@@ -181,7 +193,9 @@ export async function startWarehouseSink(deps: {
       return
     }
     if (fresh.kind !== 'ok') return
-    pending.push({ msg, rows: fresh.value.map((e) => eventRow(e, msg.seq)) })
+    const entry = { msg, rows: fresh.value.map((e) => eventRow(e, msg.seq)) }
+    inFlight.set(msg.seq, entry)
+    pending.push(entry)
     pendingRows += fresh.value.length
     if (pendingRows >= options.batchRows) await flush()
     else timer ??= setTimeout(flush, options.flushMs)
@@ -210,6 +224,7 @@ export async function startWarehouseSink(deps: {
       await messages.close()
       await loop
       await flush()
+      clearInterval(keepAlive)
     },
   }
 }

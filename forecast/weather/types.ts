@@ -35,11 +35,6 @@ export interface WeatherSource {
   fetch(regions: readonly Region[]): Promise<WeatherResult>
 }
 
-/** The queues fed by each region, for routing alerts. */
-export function queuesByRegion(regions: readonly Region[]): Map<string, string[]> {
-  return new Map(regions.map((r) => [r.region, r.queues]))
-}
-
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
 /** Checks one hour's numbers; returns a reason when unusable. */

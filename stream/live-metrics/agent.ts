@@ -102,13 +102,17 @@ export function spanAt(spans: StateSpan[], ts: number): StateSpan | undefined {
  */
 export function wrapLinks(events: SlimEvent[], segments: Map<string, ContactSegment[]>, linkMs: number): Map<string, number> {
   const links = new Map<string, number>()
-  for (let i = 0; i < events.length; i++) {
+  // Walk backwards so the next non-wrap event is known in one pass.
+  let endTs: number | undefined
+  for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i]
-    if (e.type !== 'agent.wrap_up') continue
-    const endEvent = events.slice(i + 1).find((x) => x.type !== 'agent.wrap_up')
-    if (!endEvent) continue
+    if (e.type !== 'agent.wrap_up') {
+      endTs = e.ts
+      continue
+    }
+    if (endTs === undefined) continue
     const target = e.interaction_id ?? lastEndedBefore(segments, e.ts, linkMs)
-    if (target !== undefined) links.set(target, (links.get(target) ?? 0) + (endEvent.ts - e.ts))
+    if (target !== undefined) links.set(target, (links.get(target) ?? 0) + (endTs - e.ts))
   }
   return links
 }

@@ -62,7 +62,7 @@ export interface TenantState {
 export interface LiveMetrics {
   /** Feeds one event; duplicates (same event_id) and events older than the retention horizon are ignored. */
   apply(event: StoredEvent): ApplyResult
-  /** Resets and feeds `events` (any order), e.g. a JetStream replay after a restart. Returns how many were applied. */
+  /** Resets and feeds `events` (any order: they are sorted by received_at first), e.g. a JetStream replay after a restart. */
   rebuild(events: Iterable<StoredEvent>): { applied: number; duplicate: number; late: number; ignored: number }
   /** The tenant's metrics at `now` (ms). An unknown tenant gets an empty snapshot. */
   snapshot(tenant: string, now?: number): Snapshot
@@ -288,7 +288,9 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
       tenants = new Map()
       watermark = 0
       const stats = { applied: 0, duplicate: 0, late: 0, ignored: 0 }
-      for (const e of events) stats[apply(e)]++
+      // In arrival order, as the stream delivered them: the retention horizon then drops exactly what live would have.
+      const ordered = [...events].sort((a, b) => (a.received_at ?? a.ts) - (b.received_at ?? b.ts))
+      for (const e of ordered) stats[apply(e)]++
       return stats
     },
     snapshot(tenant, now = Date.now()) {

@@ -179,4 +179,4 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
 const API_ROUTES = new Set(['GET /api/snapshot', 'GET /api/me', 'GET /api/live', 'GET /api/history'])
 
 /** A valid hash of a random password, checked against when the user name is unknown. */
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'

@@ -1,0 +1,172 @@
+/**
+ * Delivers events to the ingest API (`POST <url>/v1/events`) in batches, one request at a
+ * time, in order. Events are kept until the API accepts them: a 503 or a network error
+ * is retried with backoff forever (or until a flush deadline), never dropped. Every event
+ * carries an event_id, so a retry of a request that did land is absorbed as duplicates.
+ * A 4xx naming bad events means a simulator bug: it is logged loudly and those events skipped.
+ */
+import type { IncomingEvent } from '../core/events.js'
+import { BadInputError } from '../core/errors.js'
+
+export interface PosterOptions {
+  /** Base URL of Mofang, e.g. http://127.0.0.1:8080. */
+  url: string
+  apiKey: string
+  /** Most events per request. Default 20000 (the ingest API's limit); halved on 413. */
+  maxBatch?: number
+  /** First retry delay, ms, doubling per failure up to maxBackoffMs. Default 250. */
+  backoffMs?: number
+  /** Longest retry delay, ms. Default 10000. */
+  maxBackoffMs?: number
+  /** One request's time limit, ms; a timeout is retried like a 503. Default 30000. */
+  requestTimeoutMs?: number
+  /** Where warnings go. Default: stderr. */
+  log?: (line: string) => void
+}
+
+export interface PosterStats {
+  /** Events the API accepted (new ones). */
+  accepted: number
+  /** Events the API had already seen (retries of requests that landed). */
+  duplicates: number
+  /** Events the API refused as invalid: should stay 0. */
+  rejected: number
+  /** Requests retried after a 503, 5xx or network error. */
+  retries: number
+  /** Events waiting to be sent. */
+  pending: number
+}
+
+interface ApiError {
+  error?: string
+  errors?: { index: number; field: string; reason: string }[]
+}
+
+export class EventPoster {
+  private queue: IncomingEvent[] = []
+  private head = 0
+  private maxBatch: number
+  private readonly endpoint: string
+  private readonly log: (line: string) => void
+  private readonly counts = { accepted: 0, duplicates: 0, rejected: 0, retries: 0 }
+  private flushing: Promise<boolean> | null = null
+
+  constructor(private readonly opts: PosterOptions) {
+    this.endpoint = new URL('/v1/events', opts.url).toString()
+    this.maxBatch = opts.maxBatch ?? 20_000
+    this.log = opts.log ?? ((line) => process.stderr.write(line + '\n'))
+  }
+
+  get pending(): number {
+    return this.queue.length - this.head
+  }
+
+  stats(): PosterStats {
+    return { ...this.counts, pending: this.pending }
+  }
+
+  enqueue(events: IncomingEvent[]): void {
+    for (const e of events) this.queue.push(e)
+  }
+
+  /**
+   * Sends everything queued (including events enqueued meanwhile). Resolves true when the
+   * queue is empty, false when `deadline` (ms since the epoch) passed or `signal` aborted first.
+   * Concurrent calls share one sender, so order is kept.
+   */
+  flush(deadline = Infinity, signal?: AbortSignal): Promise<boolean> {
+    if (this.flushing) return this.flushing.then((ok) => (ok || this.pending === 0 ? this.flush(deadline, signal) : false))
+    this.flushing = this.sendAll(deadline, signal).finally(() => (this.flushing = null))
+    return this.flushing
+  }
+
+  private async sendAll(deadline: number, signal?: AbortSignal): Promise<boolean> {
+    let backoff = this.opts.backoffMs ?? 250
+    while (this.pending > 0) {
+      if (signal?.aborted || Date.now() >= deadline) return false
+      const batch = this.queue.slice(this.head, this.head + this.maxBatch)
+      const outcome = await this.send(batch)
+      if (outcome === 'retry') {
+        this.counts.retries++
+        const wait = Math.min(backoff, deadline - Date.now())
+        if (wait > 0) await sleep(wait, signal)
+        backoff = Math.min(backoff * 2, this.opts.maxBackoffMs ?? 10_000)
+        continue
+      }
+      backoff = this.opts.backoffMs ?? 250
+      if (outcome === 'smaller') continue
+      this.head += outcome
+      if (this.head > 100_000 && this.head * 2 > this.queue.length) {
+        this.queue = this.queue.slice(this.head)
+        this.head = 0
+      }
+    }
+    return true
+  }
+
+  /** Posts one batch: how many events are done with, or whether to retry or shrink the batch. */
+  private async send(batch: IncomingEvent[]): Promise<number | 'retry' | 'smaller'> {
+    let res: Response
+    try {
+      res = await fetch(this.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.opts.apiKey}` },
+        body: JSON.stringify(batch),
+        signal: AbortSignal.timeout(this.opts.requestTimeoutMs ?? 30_000),
+      })
+    } catch (err) {
+      this.log(`simulate: POST ${this.endpoint} failed (${(err as Error).message}); retrying, ${this.pending} events kept`)
+      return 'retry'
+    }
+    const body = (await res.json().catch(() => ({}))) as ApiError & { accepted?: number; duplicates?: number }
+    if (res.ok) {
+      this.counts.accepted += body.accepted ?? batch.length
+      this.counts.duplicates += body.duplicates ?? 0
+      return batch.length
+    }
+    if (res.status === 503 || res.status >= 500 || res.status === 429) {
+      if (res.status !== 503) this.log(`simulate: ingest answered ${res.status} ${body.error ?? ''}; retrying`)
+      return 'retry'
+    }
+    if (res.status === 401 || res.status === 403) {
+      throw new BadInputError(`the ingest API refused the API key (${res.status} ${body.error ?? ''}): pass --api-key or set MOFANG_API_KEY`)
+    }
+    if (res.status === 413 && this.maxBatch > 1) {
+      this.maxBatch = Math.max(1, Math.floor(this.maxBatch / 2))
+      return 'smaller'
+    }
+    return this.rejectedBatch(batch, res.status, body)
+  }
+
+  /**
+   * A 4xx for bad events is a simulator bug: say so loudly, drop the named events and resend
+   * the rest (whether the API kept the good ones or not, their event_ids make resending safe).
+   */
+  private rejectedBatch(batch: IncomingEvent[], status: number, body: ApiError): number | 'retry' {
+    const bad = new Set((body.errors ?? []).map((e) => e.index).filter((i) => Number.isInteger(i) && i >= 0 && i < batch.length))
+    this.log(`simulate: BUG: ingest rejected ${bad.size || batch.length} event(s) with ${status} ${body.error ?? ''}`)
+    for (const e of (body.errors ?? []).slice(0, 20)) {
+      this.log(`  event #${e.index} (${batch[e.index]?.type ?? '?'}): ${e.field}: ${e.reason}`)
+    }
+    if (bad.size === 0 || bad.size === batch.length) {
+      this.counts.rejected += batch.length
+      return batch.length
+    }
+    this.counts.rejected += bad.size
+    const good = batch.filter((_, i) => !bad.has(i))
+    this.queue.splice(this.head, batch.length, ...good)
+    return 'retry'
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}

@@ -1,0 +1,145 @@
+/**
+ * The warehouse sink against the real nats-server and chDB: exactly once across
+ * redeliveries and a SIGKILL mid-batch, and poison messages to the dead-letter stream.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream'
+import { connect, type NatsConnection } from '@nats-io/transport-node'
+import type { StoredEvent } from '../core/events.js'
+import { rootDir } from '../core/compiled.js'
+import { packEvents, publishMessages } from '../ingest/publish.js'
+import { ensureConsumer, ensureTopology, topologyNames, type Topology } from './topology.js'
+import { startWarehouseSink } from './warehouse-sink.js'
+import { openWarehouse, type Warehouse } from '../warehouse/client.js'
+import { migrate } from '../warehouse/migrate.js'
+import type { LocalNats } from './nats-server.js'
+import { TEST_TENANT, eventually, tempDir, testNats, uniqueNamespace } from '../testing/env.js'
+
+const dir = tempDir('sink')
+let nats: LocalNats
+let nc: NatsConnection
+let js: JetStreamClient
+let jsm: JetStreamManager
+
+beforeAll(async () => {
+  nats = await testNats(dir.path)
+  nc = await connect({ servers: nats.url })
+  js = jetstream(nc)
+  jsm = await jetstreamManager(nc)
+})
+afterAll(async () => {
+  await nc?.close()
+  await nats?.stop()
+  dir.remove()
+})
+
+function events(n: number, prefix: string): StoredEvent[] {
+  return Array.from({ length: n }, (_, i) => ({
+    v: 1,
+    event_id: `${prefix}-${i}`,
+    tenant: TEST_TENANT,
+    ts: Date.UTC(2026, 10, 2, 9) + i,
+    received_at: Date.now(),
+    channel: 'webchat',
+    type: 'chat.message',
+    interaction_id: `${prefix}-int-${i % 100}`,
+    payload: { role: 'customer', text: `message ${i}: 我的电脑蓝屏了，错误代码 0x0000007B` },
+  }))
+}
+
+async function setup(ackWaitMs = 30_000): Promise<Topology> {
+  const t = topologyNames(uniqueNamespace())
+  await ensureTopology(jsm, t, { replicas: 1, maxAgeHours: 1 })
+  await ensureConsumer(jsm, t, t.sinkConsumer, { ackWaitMs })
+  return t
+}
+
+async function publish(t: Topology, list: StoredEvent[], maxMessageBytes?: number) {
+  const opts = { prefix: t.prefix, maxMessageBytes }
+  const { failed } = await publishMessages(js, packEvents(list, opts), opts)
+  expect(failed).toEqual([])
+}
+
+const drained = async (t: Topology) => {
+  const c = await jsm.consumers.info(t.eventStream, t.sinkConsumer)
+  return c.num_pending === 0 && c.num_ack_pending === 0
+}
+
+describe('warehouse sink, in process', () => {
+  let wh: Warehouse
+  beforeAll(async () => {
+    wh = await openWarehouse({ chdbPath: join(dir.path, 'clickhouse') })
+    await migrate(wh)
+  })
+  afterAll(() => wh?.close())
+
+  it('inserts only the missing rows of a message redelivered after a partial insert', async () => {
+    const t = await setup(500)
+    const list = events(10, 'redeliver')
+    await publish(t, list)
+    // Simulate a sink that stored 4 of the message's events, then died before acking.
+    const { eventRow } = await import('../warehouse/event-row.js')
+    await wh.insert('events', list.slice(0, 4).map((e) => eventRow(e, 1)))
+    const consumer = await js.consumers.get(t.eventStream, t.sinkConsumer)
+    const first = await consumer.next()
+    expect(first?.info.redelivered).toBe(false)
+    await new Promise((r) => setTimeout(r, 700)) // past ack_wait: JetStream redelivers
+
+    const sink = await startWarehouseSink({ js, warehouse: wh, topology: t, options: { batchRows: 1000, flushMs: 20 } })
+    await eventually(() => drained(t), { what: 'the sink to drain' })
+    await sink.stop()
+    const [row] = await wh.query<{ n: number; ids: number }>(`SELECT count() AS n, uniqExact(event_id) AS ids FROM events WHERE event_id LIKE 'redeliver-%'`)
+    expect(row).toEqual({ n: 10, ids: 10 })
+    expect(sink.written()).toBe(6)
+  })
+
+  it('sends an undecodable message to the dead-letter stream and carries on', async () => {
+    const t = await setup()
+    await js.publish(`${t.prefix}.${TEST_TENANT}.webchat.chat.message`, new TextEncoder().encode('{not json'))
+    await publish(t, events(5, 'after-poison'))
+    const sink = await startWarehouseSink({ js, warehouse: wh, topology: t, options: { batchRows: 1000, flushMs: 20 } })
+    await eventually(() => drained(t), { what: 'the sink to drain' })
+    await sink.stop()
+    expect(sink.deadLettered()).toBe(1)
+    const dlq = await jsm.streams.getMessage(t.dlqStream, { last_by_subj: `${t.dlqPrefix}.undecodable` })
+    expect(dlq.header.get('Mofang-Reason')).toBe('undecodable')
+    const [row] = await wh.query<{ n: number }>(`SELECT count() AS n FROM events WHERE event_id LIKE 'after-poison-%'`)
+    expect(Number(row.n)).toBe(5)
+  })
+})
+
+describe('warehouse sink as its own process', () => {
+  const sinkDir = join(dir.path, 'sink-process')
+  const cli = join(rootDir(), 'dist', 'cli', 'mofang.js')
+  const env = (ns: string) => ({ ...process.env, NATS_URL: nats.url, MOFANG_DATA_DIR: sinkDir, MOFANG_SINK_BATCH_ROWS: '3000', MOFANG_SINK_FLUSH_MS: '20', MOFANG_SINK_ACK_WAIT_MS: '2000' })
+  const startSink = (ns: string): ChildProcess => spawn(process.execPath, [cli, 'sink', '--namespace', ns], { env: env(ns), stdio: ['ignore', 'ignore', 'ignore'] })
+
+  it('leaves every event stored exactly once after a SIGKILL mid-batch and a restart', async () => {
+    const ns = uniqueNamespace()
+    const t = topologyNames(ns)
+    await ensureTopology(jsm, t, { replicas: 1, maxAgeHours: 1 })
+    await ensureConsumer(jsm, t, t.sinkConsumer, { ackWaitMs: 2_000 })
+    const total = 60_000
+    await publish(t, events(total, 'kill'), 64 * 1024)
+
+    const first = startSink(ns)
+    const ackedAtKill = await eventually(async () => {
+      const c = await jsm.consumers.info(t.eventStream, t.sinkConsumer)
+      return c.ack_floor.stream_seq > 0 && c.ack_floor.stream_seq
+    }, { intervalMs: 5, what: 'the first acks' })
+    first.kill('SIGKILL')
+    await new Promise((r) => first.once('exit', r))
+    const messages = (await jsm.streams.info(t.eventStream)).state.messages
+    expect(ackedAtKill).toBeLessThan(messages) // it really died part-way
+
+    const second = startSink(ns)
+    await eventually(() => drained(t), { timeoutMs: 60_000, what: 'the restarted sink to drain' })
+    second.kill('SIGTERM')
+    expect(await new Promise((r) => second.once('exit', r))).toBe(0)
+
+    const out = execFileSync(process.execPath, [cli, 'sql', '--format', 'json', "SELECT count() AS n, uniqExact(event_id) AS ids FROM events WHERE event_id LIKE 'kill-%'"], { env: env(ns) }).toString()
+    expect(JSON.parse(out)).toEqual({ n: total, ids: total })
+  })
+})

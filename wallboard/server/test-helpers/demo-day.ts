@@ -1,0 +1,105 @@
+/**
+ * A plausible contact-centre day of events up to `now`, for screenshots and the
+ * browser test: agents working calls and chats with waits, holds, wrap-ups and
+ * breaks, abandoned calls, callers still waiting, surveys. Deterministic per seed.
+ */
+import type { StoredEvent } from '../../../core/events.js'
+
+function rng(seed: number): () => number {
+  let x = seed >>> 0 || 1
+  return () => {
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+    return (x >>> 0) / 4294967296
+  }
+}
+
+export function demoDay(now: number, dayStart: number, seed = 7, tenant = 'demo'): StoredEvent[] {
+  const rand = rng(seed)
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]
+  const between = (a: number, b: number) => a + rand() * (b - a)
+  const events: StoredEvent[] = []
+  let n = 0
+  const add = (type: string, ts: number, extra: Partial<StoredEvent> = {}) => {
+    if (ts > now) return
+    events.push({ v: 1, event_id: `d${++n}`, tenant, channel: 'voice', received_at: ts, payload: {}, ...extra, type, ts: Math.round(ts) } as StoredEvent)
+  }
+  const S = 1000
+  const open = dayStart + 8 * 3600 * S
+  const voiceQueues = ['repair', 'billing', 'repair', 'vip']
+  const teams = ['blue', 'green', 'orange']
+  // Voice agents: ready → call (after a queue wait) → talk (maybe hold) → wrap → ready, with breaks.
+  for (let i = 0; i < 34; i++) {
+    const agent = `A${String(101 + i)}`
+    const team = teams[i % 3]
+    const site = i % 4 === 0 ? 'beijing' : 'shanghai'
+    const base = { agent_id: agent, team, site, channel: 'voice' as const }
+    let t = open + between(0, 20 * 60) * S
+    add('agent.login', t, { ...base, skills: [voiceQueues[i % 4], 'repair'] })
+    let call = 0
+    while (t < now) {
+      t += between(5, 90) * S
+      if (rand() < 0.07) {
+        add('agent.not_ready', t, { ...base, payload: { reason: pick(['break', 'lunch', 'training', 'meeting']) } })
+        t += between(4, 25) * 60 * S
+        add('agent.ready', t, base)
+        continue
+      }
+      const id = `${agent}-c${++call}`
+      const queue = voiceQueues[(i + call) % 4]
+      const hour = (t - dayStart) / 3600_000
+      // Busier late morning: waits grow, and the SL dips.
+      const wait = (hour > 10 && hour < 11.5 ? between(5, 70) : between(1, 28)) * S
+      const q = { interaction_id: id, queue, channel: 'voice' as const }
+      add('voice.offered', t - wait - 8 * S, q)
+      add('voice.queued', t - wait, q)
+      add('voice.answered', t, { ...q, agent_id: agent, team })
+      const talk = between(90, 420) * S
+      if (rand() < 0.3) {
+        add('voice.hold', t + talk * 0.4, q)
+        add('voice.unhold', t + talk * 0.4 + between(15, 60) * S, q)
+      }
+      t += talk
+      add('voice.ended', t, { ...q, payload: { ended_by: pick(['customer', 'agent']) } })
+      add('agent.wrap_up', t, { ...base, interaction_id: id })
+      t += between(15, 75) * S
+      add('agent.ready', t, base)
+      if (rand() < 0.25) add('survey.nps', t + 60 * S, { interaction_id: id, queue, payload: { score: pick([10, 10, 9, 9, 9, 8, 7, 6, 3]) } })
+      if (rand() < 0.2) add('survey.csat', t + 60 * S, { interaction_id: id, queue, payload: { score: pick([5, 5, 4, 4, 4, 3, 2]) } })
+    }
+  }
+  // Chat agents: up to three chats at once.
+  for (let i = 0; i < 8; i++) {
+    const agent = `C${201 + i}`
+    const base = { agent_id: agent, team: 'chat', site: 'shanghai', channel: 'webchat' as const }
+    add('agent.login', open, { ...base, skills: ['sales'] })
+    for (let slot = 0; slot < 3; slot++) {
+      let t = open + between(0, 30) * 60 * S
+      let k = 0
+      while (t < now) {
+        const id = `${agent}-${slot}-${++k}`
+        const c = { interaction_id: id, queue: 'sales', channel: 'webchat' as const }
+        const wait = between(5, 80) * S
+        add('chat.started', t - wait, c)
+        add('chat.message', t, { ...c, agent_id: agent, team: 'chat', payload: { role: 'agent', text: '您好' } })
+        t += between(4, 14) * 60 * S
+        add('chat.ended', t, { ...c, payload: { ended_by: 'customer' } })
+        t += between(1, 6) * 60 * S
+      }
+    }
+  }
+  // Callers who gave up, and callers waiting now.
+  for (let t = open; t < now; t += between(2, 6) * 60 * S) {
+    const id = `ab-${Math.round(t)}`
+    const q = { interaction_id: id, queue: pick(voiceQueues), channel: 'voice' as const }
+    add('voice.offered', t, q)
+    add('voice.queued', t + 6 * S, q)
+    add('voice.abandoned', t + 6 * S + between(2, 120) * S, { ...q, payload: { stage: 'queue' } })
+  }
+  for (let k = 0; k < 7; k++) {
+    const q = { interaction_id: `wait-${k}`, queue: pick(voiceQueues), channel: 'voice' as const }
+    add('voice.offered', now - between(5, 150) * S, q)
+  }
+  return events
+}
