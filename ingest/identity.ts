@@ -67,21 +67,41 @@ export function createIdentityResolver(kv: KV): IdentityResolver {
     )
   }
 
-  /** Follows alias links to the surviving customer, fetching unknown links from KV. */
-  const canonical = async (tenant: string, start: string): Promise<string> => {
+  /** Follows alias links to the surviving customer, using what prefetchAliases loaded. */
+  const canonical = (tenant: string, start: string): string => {
     let id = start
     for (let hop = 0; hop < 32; hop++) {
-      const key = `${tenant}.alias.${id}`
-      if (!aliases.has(key)) await fetchInto(aliases, [key])
-      const next = aliases.get(key)
+      const next = aliases.get(`${tenant}.alias.${id}`)
       if (!next) return id
       id = next
     }
     return id
   }
 
+  /** Loads, concurrently, every alias link the batch's known customers may follow. */
+  const prefetchAliases = async (events: Identifiable[]) => {
+    for (let hop = 0; hop < 32; hop++) {
+      const missing = new Set<string>()
+      for (const e of events) {
+        for (const k of identityKeys(e)) {
+          let id = ids.get(k)
+          while (id) {
+            const key = `${e.tenant}.alias.${id}`
+            if (!aliases.has(key)) {
+              missing.add(key)
+              break
+            }
+            id = aliases.get(key) ?? undefined
+          }
+        }
+      }
+      if (missing.size === 0) return
+      await fetchInto(aliases, missing)
+    }
+  }
+
   /** One in-memory pass over the batch: decides ids, returns the KV writes it needs. */
-  const plan = async (events: Identifiable[]) => {
+  const plan = (events: Identifiable[]) => {
     const creates = new Map<string, string>()
     const links = new Map<string, string>()
     for (const e of events) {
@@ -91,10 +111,12 @@ export function createIdentityResolver(kv: KV): IdentityResolver {
       const found = new Set<string>()
       for (const k of keys) {
         const id = ids.get(k)
-        if (id) found.add(await canonical(e.tenant, id))
+        if (id) found.add(canonical(e.tenant, id))
       }
       const sorted = [...found].sort()
       const id = sorted[0] ?? newId(e.ts)
+      // A brand-new customer has no alias yet; remembering that saves a KV read later.
+      if (!sorted.length) aliases.set(`${e.tenant}.alias.${id}`, null)
       for (const other of sorted.slice(1)) {
         const key = `${e.tenant}.alias.${other}`
         aliases.set(key, id)
@@ -118,7 +140,8 @@ export function createIdentityResolver(kv: KV): IdentityResolver {
       if (aliases.size > MAX_CACHE) aliases.clear()
       await fetchInto(ids, events.flatMap(identityKeys).filter((k) => !ids.has(k)))
       for (let round = 0; round < MAX_ROUNDS; round++) {
-        const { creates, links } = await plan(events)
+        await prefetchAliases(events)
+        const { creates, links } = plan(events)
         const conflicts: string[] = []
         await Promise.all([
           ...[...creates].map(([k, id]) =>

@@ -79,6 +79,9 @@ export class RoutingEngine {
   private readonly timers = new TimeHeap<Timer>()
   private timerSeq = 0
   private seq = 0
+  /** Bumped whenever an agent logs in or out or changes profile: invalidates the per-queue seat counts. */
+  private staffing = 0
+  private readonly seats = new Map<string, { staffing: number; seats: number }>()
   private readonly scratch = new Float64Array(PART_COUNT)
   private readonly podium = new Podium()
 
@@ -124,6 +127,7 @@ export class RoutingEngine {
       this.indexAgent(a)
     }
     const wasReady = a.state === 'ready'
+    if (change.profile || (a.state === 'logged_out') !== (change.state === 'logged_out')) this.staffing++
     a.state = change.state
     refreshAvailability(a, this.exclusive)
     if (change.state !== 'ready') {
@@ -312,9 +316,12 @@ export class RoutingEngine {
   private scanWaiting(a: AgentRec, q: QueueRec, waiting: Set<ContactRec>, now: number): void {
     const p = this.podium, parts = this.scratch
     for (const c of waiting) {
+      contactParts(c, now, parts)
+      const own = parts[0] + parts[1] + parts[2] + parts[3]
+      // Exact pruning: even the best possible pair score cannot beat the current winner.
+      if (p.best && own + q.pairMax + (c.input.history?.lastAgentId === a.id ? c.home.policy.affinity.bonus : 0) < p.best.total) continue
       const s = c.serving.length === 1 ? c.serving[0] : c.serving.find((v) => v.queue === q)!
       if (!pairParts(c, s, a, this.lastAgentOf(c), now, parts)) continue
-      contactParts(c, now, parts)
       p.offer(c.id, sum(parts), c.input.arrivedAt, parts, undefined, c, s)
     }
   }
@@ -400,8 +407,7 @@ export class RoutingEngine {
   private offerCallback(c: ContactRec, now: number, out: Decision[]): void {
     const q = c.home
     if (!q.on.callback || c.callbackOffered) return
-    let seats = 0
-    for (const a of q.members) if (a.state !== 'logged_out') seats += a.capacity[c.input.channel] ?? 0
+    const seats = this.seatsOf(q, c.input.channel)
     const aht = this.aht.get(q.name) ?? q.policy.callback.default_aht_s
     const predicted = seats === 0 ? Infinity : (waitingIn(q, c.input.channel).size * aht) / seats
     if (predicted <= q.policy.callback.predicted_wait_s) return
@@ -410,6 +416,17 @@ export class RoutingEngine {
       kind: 'callback_offer', seq: ++this.seq, at: now, contactId: c.id, queue: q.name,
       predictedWaitS: Number.isFinite(predicted) ? Math.round(predicted) : -1, thresholdS: q.policy.callback.predicted_wait_s,
     })
+  }
+
+  /** Seats (logged-in members × capacity) of a queue on a channel, recounted only after staffing changed. */
+  private seatsOf(q: QueueRec, channel: Channel): number {
+    const key = `${q.name}\u0000${channel}`
+    const cached = this.seats.get(key)
+    if (cached && cached.staffing === this.staffing) return cached.seats
+    let seats = 0
+    for (const a of q.members) if (a.state !== 'logged_out') seats += a.capacity[channel] ?? 0
+    this.seats.set(key, { staffing: this.staffing, seats })
+    return seats
   }
 
   /** Sets the contact's next timer: the earliest future moment its eligibility can widen. */
@@ -433,8 +450,11 @@ export class RoutingEngine {
   }
 
   private lastAgentOf(c: ContactRec): AgentRec | undefined {
+    if (!c.home.on.affinity) return undefined
+    if (c.lastAgent !== undefined) return c.lastAgent
     const id = c.input.history?.lastAgentId
-    return id === undefined || !c.home.on.affinity ? undefined : this.agents.get(id)
+    // Agent records are never dropped, so a found one can be kept on the contact.
+    return id === undefined ? undefined : (c.lastAgent = this.agents.get(id))
   }
 
   private extraSkills(input: ContactInput): [string, number][] {
@@ -467,6 +487,7 @@ export class RoutingEngine {
 
   /** Rebuilds queue records and the agent index from a config; contacts keep their place by queue name. */
   private applyConfig(config: TenantRoutingConfig): void {
+    this.staffing++
     this.exclusive = new Set(config.exclusive_channels)
     const names = new Set([...Object.keys(config.queues), ...[...this.contacts.values()].flatMap((c) => c.serving.map((s) => s.queue.name))])
     this.queues.clear()

@@ -37,6 +37,8 @@ export interface QueueRec {
   /** Expansion and overflow step times in ms, precomputed so timers and checks agree exactly. */
   expansionMs: number[]
   overflowMs: number[]
+  /** Upper bound of the pair parts through this queue, affinity aside (it belongs to the home queue). */
+  pairMax: number
   members: AgentRec[]
   /** Waiting contacts by channel, in arrival order (requeues and overflows append). */
   waiting: Map<Channel, Set<ContactRec>>
@@ -67,6 +69,8 @@ export interface ContactRec {
   atRisk: boolean
   vipTier: number
   callbackOffered: boolean
+  /** The customer's last agent, once found (policy `affinity`). */
+  lastAgent?: AgentRec
   /** Bumped on every reschedule; stale timer entries carry an older value and are skipped. */
   timerGen: number
   lastDecision?: Decision
@@ -81,10 +85,21 @@ export function makeQueue(name: string, policy: QueuePolicy): QueueRec {
     floor: Object.entries(policy.skills),
     expansionMs: policy.expansion.map((s) => Math.round(s.after_s * 1000)),
     overflowMs: policy.overflow.map((s) => Math.round(s.after_s * 1000)),
+    pairMax: maxPairParts(policy, enabled),
     members: [],
     waiting: new Map(),
     available: new Map(),
   }
+}
+
+function maxPairParts(p: QueuePolicy, on: Set<PolicyName>): number {
+  let max = 0
+  if (on.has('skills')) max += p.skill_weight
+  if (on.has('tags')) max += p.tags.customer_weight + p.tags.agent_weight
+  if (on.has('rating')) max += 2 * p.rating.weight // CSAT 5 is 2 points above neutral
+  if (on.has('vip')) max += p.vip.dedicated_bonus
+  if (on.has('fairness')) max += p.fairness.weight
+  return max
 }
 
 function setIn<K, V>(m: Map<K, Set<V>>, k: K): Set<V> {

@@ -109,6 +109,7 @@ export class Simulation implements SimContext {
     if (!Number.isInteger(maxChats) || maxChats < 1 || maxChats > 10) throw new BadInputError(`maxChats must be a whole number 1…10, got ${maxChats}`)
     this.returningShare = opts.returningShare ?? 0.3
     this.tenant = opts.tenant ?? 'demo'
+    if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(this.tenant)) throw new BadInputError(`tenant must be lower-case letters, digits, _ and -, got "${this.tenant}"`)
     this.startedAt = this.nowMs = Math.round(opts.start ?? Date.now())
     this.rng = new Random(seed)
     this.clock = new LocalClock((opts.utcOffsetMinutes ?? 480) * MINUTE)

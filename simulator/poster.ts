@@ -57,6 +57,11 @@ export class EventPoster {
     this.log = opts.log ?? ((line) => process.stderr.write(line + '\n'))
   }
 
+  /** A flush is in progress (it will also send events enqueued meanwhile). */
+  get busy(): boolean {
+    return this.flushing !== null
+  }
+
   get pending(): number {
     return this.queue.length - this.head
   }
@@ -75,7 +80,7 @@ export class EventPoster {
    * Concurrent calls share one sender, so order is kept.
    */
   flush(deadline = Infinity, signal?: AbortSignal): Promise<boolean> {
-    if (this.flushing) return this.flushing.then((ok) => (ok || this.pending === 0 ? this.flush(deadline, signal) : false))
+    if (this.flushing) return this.flushing.then(() => this.flush(deadline, signal))
     this.flushing = this.sendAll(deadline, signal).finally(() => (this.flushing = null))
     return this.flushing
   }
@@ -94,7 +99,7 @@ export class EventPoster {
         continue
       }
       backoff = this.opts.backoffMs ?? 250
-      if (outcome === 'smaller') continue
+      if (outcome === 'again') continue
       this.head += outcome
       if (this.head > 100_000 && this.head * 2 > this.queue.length) {
         this.queue = this.queue.slice(this.head)
@@ -104,8 +109,8 @@ export class EventPoster {
     return true
   }
 
-  /** Posts one batch: how many events are done with, or whether to retry or shrink the batch. */
-  private async send(batch: IncomingEvent[]): Promise<number | 'retry' | 'smaller'> {
+  /** Posts one batch: how many events are done with, 'retry' after a backoff, or 'again' at once (batch changed). */
+  private async send(batch: IncomingEvent[]): Promise<number | 'retry' | 'again'> {
     let res: Response
     try {
       res = await fetch(this.endpoint, {
@@ -133,7 +138,7 @@ export class EventPoster {
     }
     if (res.status === 413 && this.maxBatch > 1) {
       this.maxBatch = Math.max(1, Math.floor(this.maxBatch / 2))
-      return 'smaller'
+      return 'again'
     }
     return this.rejectedBatch(batch, res.status, body)
   }
@@ -142,7 +147,7 @@ export class EventPoster {
    * A 4xx for bad events is a simulator bug: say so loudly, drop the named events and resend
    * the rest (whether the API kept the good ones or not, their event_ids make resending safe).
    */
-  private rejectedBatch(batch: IncomingEvent[], status: number, body: ApiError): number | 'retry' {
+  private rejectedBatch(batch: IncomingEvent[], status: number, body: ApiError): number | 'again' {
     const bad = new Set((body.errors ?? []).map((e) => e.index).filter((i) => Number.isInteger(i) && i >= 0 && i < batch.length))
     this.log(`simulate: BUG: ingest rejected ${bad.size || batch.length} event(s) with ${status} ${body.error ?? ''}`)
     for (const e of (body.errors ?? []).slice(0, 20)) {
@@ -155,7 +160,7 @@ export class EventPoster {
     this.counts.rejected += bad.size
     const good = batch.filter((_, i) => !bad.has(i))
     this.queue.splice(this.head, batch.length, ...good)
-    return 'retry'
+    return 'again'
   }
 }
 

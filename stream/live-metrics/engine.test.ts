@@ -297,6 +297,25 @@ describe('engine housekeeping', () => {
   })
 })
 
+describe('change notifications', () => {
+  it('tells subscribers of a tenant about applied events, QA results and alerts, not duplicates', () => {
+    const m = createLiveMetrics({ timeZone: 'UTC' })
+    let acme = 0
+    let other = 0
+    const off = m.subscribe('acme', () => acme++)
+    m.subscribe('other', () => other++)
+    const e = ev('voice.offered', s(0), { interaction_id: 'n1' })
+    m.apply(e)
+    m.apply(e)
+    m.applyQa({ tenant: 'acme', interaction_id: 'n1', ts: s(1), score: 90, flagged: false })
+    m.raiseAlert({ tenant: 'acme', id: 'a', severity: 'info', text: 'x', ts: s(1), source: 'test' })
+    expect([acme, other]).toEqual([3, 0])
+    off()
+    m.apply(ev('voice.offered', s(2), { interaction_id: 'n2' }))
+    expect(acme).toBe(3)
+  })
+})
+
 describe('options', () => {
   it('rejects intervals that do not divide the day and unknown time zones', () => {
     expect(() => createLiveMetrics({ intervalMinutes: 7 })).toThrow(/intervalMinutes/)

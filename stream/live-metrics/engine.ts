@@ -75,6 +75,8 @@ export interface LiveMetrics {
   /** Shows an alert (same id = update); it expires after its ttl_ms or the engine's alertTtlMs. */
   raiseAlert(alert: AlertInput): void
   clearAlert(tenant: string, id: string): void
+  /** Calls `onChange` (synchronously, keep it cheap) after anything changes the tenant's metrics; returns the unsubscribe function. */
+  subscribe(tenant: string, onChange: () => void): () => void
   /** Prunes state older than the retention horizon; snapshot() calls it too. */
   prune(now: number): void
   readonly options: ResolvedOptions
@@ -96,6 +98,10 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
   let tenants = new Map<string, TenantState>()
   /** Newest ingest time seen: the engine's notion of "now" while applying events. */
   let watermark = 0
+  const listeners = new Map<string, Set<() => void>>()
+  const notify = (tenant: string) => {
+    for (const fn of listeners.get(tenant) ?? []) fn()
+  }
 
   function tenantState(tenant: string): TenantState {
     let t = tenants.get(tenant)
@@ -189,7 +195,10 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     if (family === 'agent') result = applyAgentEvent(t, e)
     else if (family === 'survey') result = applySurvey(t, e)
     else if (family === 'voice' || family === 'chat' || family === 'ticket') result = applyContactEvent(t, e)
-    if (result === 'applied') t.lastEventTs = Math.max(t.lastEventTs ?? 0, e.ts)
+    if (result === 'applied') {
+      t.lastEventTs = Math.max(t.lastEventTs ?? 0, e.ts)
+      notify(t.tenant)
+    }
     return result
   }
 
@@ -306,12 +315,23 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
       const t = tenantState(result.tenant)
       const prev = t.qa.get(result.interaction_id)
       if (!prev || prev.ts <= result.ts) t.qa.set(result.interaction_id, result)
+      notify(result.tenant)
     },
     raiseAlert(alert) {
       tenantState(alert.tenant).alerts.set(alert.id, { alert, expiresAt: alert.ts + (alert.ttl_ms ?? opts.alertTtlMs) })
+      notify(alert.tenant)
     },
     clearAlert(tenant, id) {
-      tenants.get(tenant)?.alerts.delete(id)
+      if (tenants.get(tenant)?.alerts.delete(id)) notify(tenant)
+    },
+    subscribe(tenant, onChange) {
+      let set = listeners.get(tenant)
+      if (!set) listeners.set(tenant, (set = new Set()))
+      set.add(onChange)
+      return () => {
+        set.delete(onChange)
+        if (set.size === 0) listeners.delete(tenant)
+      }
     },
     prune,
   }

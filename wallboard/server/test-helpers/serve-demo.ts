@@ -7,9 +7,10 @@ import { createServer } from 'node:http'
 import { createLiveMetrics } from '../../../stream/live-metrics/engine.js'
 import { dayStartOf } from '../../../stream/live-metrics/clock.js'
 import { createWallboardHandler } from '../handler.js'
+import type { SupervisorAccount } from '../auth.js'
 import { demoDay } from './demo-day.js'
 
-export function demoServer(staticDir: string, now = Date.now()) {
+export function demoServer(staticDir: string, now = Date.now(), supervisors = new Map<string, SupervisorAccount>()) {
   const engine = createLiveMetrics({ timeZone: 'Asia/Shanghai' })
   const dayStart = dayStartOf(now, 'Asia/Shanghai')
   engine.rebuild(demoDay(now, dayStart))
@@ -21,7 +22,8 @@ export function demoServer(staticDir: string, now = Date.now()) {
     getSnapshot: (tenant) => ({ ...engine.snapshot(tenant, now), as_of: Date.now() }),
     subscribe: () => () => {},
     getHistory: async () => [],
-    auth: { displayTokens: new Map([['demo-wall', 'demo']]), supervisors: new Map() },
+    auth: { displayTokens: new Map([['demo-wall', 'demo']]), supervisors },
+    heartbeatMs: 500,
     staticDir,
   })
   const server = createServer(async (req, res) => {

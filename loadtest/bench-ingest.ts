@@ -1,0 +1,138 @@
+/**
+ * `npm run bench:ingest`: HTTP → JetStream → ClickHouse on this machine.
+ *
+ * Starts Mofang as its own process (embedded nats-server and chDB, no simulator),
+ * drives POST /v1/events from this process with several connections, and prints
+ * sustained events/s and POST→queryable latency (p50/p99, from probe events sent
+ * every 200 ms during the load), next to two ceilings measured in the same run:
+ * raw JetStream publish rate (same packing as ingest) and raw chDB insert rate.
+ */
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { parseArgs } from 'node:util'
+import { rootDir } from '../core/compiled.js'
+import { measureChdbInsertCeiling, measureJetStreamCeiling } from './ceilings.js'
+import { percentile, syntheticEvents } from './bench-util.js'
+
+const HELP = `Usage: npm run bench:ingest -- [--duration 60] [--connections 8] [--batch 1000]
+
+Sustained ingest throughput and POST→queryable latency, with JetStream and chDB ceilings.
+  --duration     seconds of load (default 60)
+  --connections  concurrent HTTP clients (default 8)
+  --batch        events per POST (default 1000)`
+
+const { values } = parseArgs({
+  options: { duration: { type: 'string', default: '60' }, connections: { type: 'string', default: '8' }, batch: { type: 'string', default: '1000' }, help: { type: 'boolean' } },
+})
+if (values.help) {
+  console.log(HELP)
+  process.exit(0)
+}
+const durationS = Number(values.duration)
+const connections = Number(values.connections)
+const batch = Number(values.batch)
+
+const KEY = 'bench-key-0123456789abcdef'
+const dir = mkdtempSync(join(tmpdir(), 'mofang-bench-'))
+
+async function startServer(): Promise<{ url: string; admin: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [join(rootDir(), 'dist', 'cli', 'mofang.js'), 'start', '--no-simulator'], {
+    env: { ...process.env, MOFANG_DATA_DIR: dir, MOFANG_PORT: '0', MOFANG_API_KEYS: `bench:${KEY}`, MOFANG_SINK_BATCH_ROWS: '30000', MOFANG_SINK_FLUSH_MS: '200' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /Mofang is running:\s+(\S+)/.exec(out)
+      if (m) resolve(m[1])
+    })
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
+  })
+  const { readLiveLock } = await import('../cli/system.js')
+  const admin = readLiveLock(dir)!.adminToken
+  return {
+    url,
+    admin,
+    stop: () => new Promise<void>((r) => {
+      child.once('exit', () => r())
+      child.kill('SIGINT')
+    }),
+  }
+}
+
+async function sql(url: string, admin: string, query: string): Promise<Record<string, number>[]> {
+  const res = await fetch(`${url}/v1/sql`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: query })
+  return ((await res.json()) as { rows: Record<string, number>[] }).rows
+}
+
+async function post(url: string, body: string): Promise<number> {
+  for (;;) {
+    const res = await fetch(`${url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body })
+    if (res.status === 202) return ((await res.json()) as { accepted: number }).accepted
+    await res.text()
+    if (res.status !== 503) throw new Error(`ingest answered ${res.status}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+async function main() {
+  console.log(`bench:ingest: ${durationS}s, ${connections} connections, ${batch} events per POST`)
+  const server = await startServer()
+  // Bodies are prepared up front so the driver measures the server, not JSON.stringify.
+  const bodies = Array.from({ length: 64 }, (_, i) => JSON.stringify(syntheticEvents('bench', batch, i)))
+
+  let accepted = 0
+  const latencies: number[] = []
+  const deadline = Date.now() + durationS * 1000
+  const started = Date.now()
+  const workers = Array.from({ length: connections }, async (_, w) => {
+    for (let i = w; Date.now() < deadline; i += connections) accepted += await post(server.url, bodies[i % bodies.length])
+  })
+  const probes = (async () => {
+    for (let n = 0; Date.now() < deadline; n++) {
+      const id = `probe-${n}`
+      const sent = Date.now()
+      await post(server.url, JSON.stringify([{ ...syntheticEvents('bench', 1, n)[0], event_id: id }]))
+      for (;;) {
+        const rows = await sql(server.url, server.admin, `SELECT count() AS n FROM events WHERE event_id = '${id}'`)
+        if (Number(rows[0]?.n) > 0) break
+        await new Promise((r) => setTimeout(r, 10))
+      }
+      latencies.push(Date.now() - sent)
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  })()
+  const progress = setInterval(() => process.stderr.write(`  ${Math.round((Date.now() - started) / 1000)}s: ${accepted} events accepted\n`), 10_000)
+  await Promise.all([...workers, probes])
+  clearInterval(progress)
+  const elapsed = (Date.now() - started) / 1000
+  const drainStart = Date.now()
+  for (;;) {
+    const [row] = await sql(server.url, server.admin, `SELECT count() AS n FROM events WHERE event_id NOT LIKE 'probe-%'`)
+    if (Number(row.n) >= accepted) break
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  const drainMs = Date.now() - drainStart
+  await server.stop()
+
+  console.log('\nceilings (same machine, same run):')
+  const jsRate = await measureJetStreamCeiling(join(dir, 'ceiling-nats'), batch)
+  const chRate = await measureChdbInsertCeiling(join(dir, 'ceiling-ch'))
+  rmSync(dir, { recursive: true, force: true })
+
+  latencies.sort((a, b) => a - b)
+  const rows: [string, string][] = [
+    ['sustained ingest (HTTP → JetStream → ClickHouse)', `${Math.round(accepted / elapsed).toLocaleString('en')} events/s over ${elapsed.toFixed(0)} s (${accepted.toLocaleString('en')} events)`],
+    ['POST → queryable latency', `p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms (${latencies.length} probes)`],
+    ['backlog drained after load stopped', `${drainMs} ms`],
+    ['ceiling: raw JetStream publish (same packing)', `${Math.round(jsRate).toLocaleString('en')} events/s`],
+    ['ceiling: raw chDB insert (JSONEachRow)', `${Math.round(chRate).toLocaleString('en')} rows/s`],
+  ]
+  console.log('')
+  for (const [k, v] of rows) console.log(`${k.padEnd(50)} ${v}`)
+}
+
+await main()

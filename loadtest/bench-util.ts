@@ -1,0 +1,42 @@
+/** Shared pieces of the benchmarks: synthetic events and percentiles. */
+import type { IncomingEvent } from '../core/events.js'
+
+const TYPES: [IncomingEvent['channel'], IncomingEvent['type'], Record<string, unknown>][] = [
+  ['voice', 'voice.offered', {}],
+  ['voice', 'voice.queued', {}],
+  ['voice', 'voice.answered', {}],
+  ['voice', 'voice.ended', { ended_by: 'customer' }],
+  ['wechat', 'chat.started', {}],
+  ['wechat', 'chat.message', { role: 'customer', text: '您好，我的笔记本蓝屏了，错误代码 0x0000007B，怎么办？' }],
+  ['wechat', 'chat.message', { role: 'agent', text: '王先生您好，请您先尝试进入安全模式，我来帮您处理。' }],
+  ['webchat', 'chat.message', { role: 'customer', text: 'Hi, my ThinkPad X1 Carbon will not boot after the update.' }],
+  ['voice', 'agent.ready', {}],
+  ['voice', 'survey.nps', { score: 9 }],
+]
+
+/** `n` valid events without event_id (the server assigns them), spread over 20,000 customers. */
+export function syntheticEvents(tenant: string, n: number, seed: number): IncomingEvent[] {
+  const now = Date.now()
+  return Array.from({ length: n }, (_, i) => {
+    const k = seed * n + i
+    const [channel, type, payload] = TYPES[k % TYPES.length]
+    const customer = k % 20_000
+    return {
+      tenant,
+      ts: now,
+      channel,
+      type,
+      interaction_id: `bench-${Math.floor(k / 10)}`,
+      customer: channel === 'voice' ? { phone: `1390000${String(customer).padStart(4, '0')}` } : { wechat_openid: `o${customer}` },
+      agent_id: `agent-${k % 500}`,
+      queue: ['repair', 'presales', 'aftersales'][k % 3],
+      payload,
+    } as IncomingEvent
+  })
+}
+
+/** The p-th percentile (0..1) of sorted numbers, nearest rank. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]
+}
