@@ -98,7 +98,8 @@ export function startSimulator(opts: LiveOptions): RunningSimulator {
   }
 
   function tick(): void {
-    const now = Math.min(simNow(), endAt)
+    // After the end, time runs on (uncapped) so contacts in progress can finish.
+    const now = sim.finishing ? simNow() : Math.min(simNow(), endAt)
     take(now)
     if (now >= endAt && !sim.finishing) sim.finish()
     // A finished run is over once no call or chat is left and every agent has logged out.
@@ -125,7 +126,7 @@ export function startSimulator(opts: LiveOptions): RunningSimulator {
     clearInterval(statusTimer)
     stopper.abort()
     stopping = (async () => {
-      if (!sim.finishing) take(Math.min(simNow(), endAt))
+      take(sim.finishing ? simNow() : Math.min(simNow(), endAt))
       const deadline = Date.now() + (opts.flushTimeoutMs ?? 30_000)
       const ok = await poster.flush(deadline)
       const final = stats()
