@@ -1,12 +1,7 @@
 /** GET /healthz (each component's state) and GET /metrics (Prometheus counters). */
 import { route } from '../ingest/server.js'
-import { sendJson, type Handler } from '../ingest/http-util.js'
-
-export interface HealthCheck {
-  name: string
-  /** Resolves with the component's state; a throw counts as down. */
-  check(): Promise<{ ok: boolean; detail?: Record<string, unknown> }>
-}
+import { sendJson } from '../ingest/http-util.js'
+import type { Handler, HealthCheck } from '../core/service.js'
 
 const CHECK_TIMEOUT_MS = 2_000
 

@@ -4,16 +4,21 @@ import { MofangError } from '../core/errors.js'
 import type { ParsedArgs } from './command.js'
 import { numberOption } from './command.js'
 import { startSystem } from './system.js'
+import { defaultServices } from './services.js'
 import { untilSignal } from './run-commands.js'
 
 const log = (m: string) => console.error(`[mofang] ${m}`)
 
 export async function startWholeSystem(config: Config, args: ParsedArgs): Promise<number> {
-  const sys = await startSystem({ config, log })
-  console.log(`\n  Mofang is running:   ${sys.url}`)
-  if (sys.devApiKey) console.log(`  dev API key (tenant "demo"):  ${sys.devApiKey}`)
-  console.log(`  health:              ${sys.url}/healthz`)
-  console.log(`  try:                 mofang sql "SELECT channel, count() FROM events GROUP BY channel"\n`)
+  const sys = await startSystem({ config, log, services: defaultServices(config) })
+  const lines = [
+    `Mofang is running:   ${sys.url}`,
+    ...(sys.devApiKey ? [`dev API key (tenant "demo"):  ${sys.devApiKey}`] : []),
+    ...sys.services.flatMap((s) => s.banner ?? []),
+    `health:              ${sys.url}/healthz`,
+    `try:                 mofang sql "SELECT channel, count() FROM events GROUP BY channel"`,
+  ]
+  console.log(['', ...lines.map((l) => '  ' + l), ''].join('\n'))
   const simulator = args.values['no-simulator']
     ? undefined
     : await startBuiltInSimulator(sys.url, sys.devApiKey ?? [...sys.apiKeys.keys()][0], args)

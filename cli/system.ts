@@ -25,8 +25,10 @@ import { createEventsEndpoint } from '../ingest/events-endpoint.js'
 import { createIdentityResolver } from '../ingest/identity.js'
 import { DedupWindow } from '../ingest/dedup.js'
 import { packEvents, publishMessages } from '../ingest/publish.js'
-import { healthHandler, type HealthCheck } from './health.js'
-import type { Handler } from '../ingest/http-util.js'
+import { healthHandler } from './health.js'
+import type { Handler, HealthCheck, Service, ServiceFactory, SystemParts } from '../core/service.js'
+
+export type { Service, ServiceContext, ServiceFactory, SystemParts } from '../core/service.js'
 
 export interface SystemOptions {
   config: Config
@@ -36,22 +38,16 @@ export interface SystemOptions {
   sink?: boolean
   /** Serve HTTP (ingest API, health, warehouse endpoints). Default true. */
   http?: boolean
-  /** Extra HTTP handlers, tried before the 404 (e.g. the wallboard). */
-  extraHandlers?: (sys: SystemParts) => Handler[]
+  /** Components started after the core (live metrics, QA, forecasting…), stopped before it. */
+  services?: ServiceFactory[]
   log?: (msg: string) => void
 }
 
-export interface SystemParts {
-  config: Config
-  topology: Topology
-  nats: NatsLink
-  warehouse: Warehouse
-  apiKeys: Map<string, string>
-  devApiKey?: string
-  url: string
-}
+
+
 
 export interface RunningSystem extends SystemParts {
+  services: Service[]
   localNats?: LocalNats
   server?: Server
   sink?: WarehouseSink
@@ -184,11 +180,21 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       },
       healthHandler(checks, () => [ingest.counters.prometheus(), sink?.drops.prometheus() ?? ''].join('\n')),
       warehouseHandlers({ warehouse, adminToken, apiKeys }),
-      ...(opts.extraHandlers?.(parts) ?? []),
     ]
+    const services: Service[] = []
+    const startServices = async () => {
+      for (const factory of opts.services ?? []) {
+        const service = await factory({ ...parts, js, jsm, log })
+        services.push(service)
+        cleanups.push(() => service.stop())
+        if (service.health) checks.push({ name: service.name, check: service.health })
+        handlers.push(...(service.handlers ?? []))
+      }
+    }
     if (opts.http === false) {
+      await startServices()
       let stopped: Promise<void> | undefined
-      return { ...parts, localNats, sink, stop: () => (stopped ??= stopAll()) }
+      return { ...parts, services, localNats, sink, stop: () => (stopped ??= stopAll()) }
     }
     const server = createHttpServer(handlers, log)
     await new Promise<void>((ok, fail) => {
@@ -203,14 +209,17 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     cleanups.push(
       () =>
         new Promise<void>((done) => {
+          services.forEach((svc) => svc.beforeClose?.())
           server.close(() => done())
           server.closeIdleConnections()
         }),
     )
     writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, url: parts.url, adminToken } satisfies LockFile), { mode: 0o600 })
+    // Services start once the URL is known (they print it); their routes join the live handler list.
+    await startServices()
 
     let stopped: Promise<void> | undefined
-    return { ...parts, localNats, server, sink, stop: () => (stopped ??= stopAll()) }
+    return { ...parts, services, localNats, server, sink, stop: () => (stopped ??= stopAll()) }
   } catch (err) {
     await stopAll()
     throw err

@@ -41,6 +41,10 @@ export const SETTINGS = {
   sinkBatchRows: s({ env: 'MOFANG_SINK_BATCH_ROWS', kind: 'int', default: 20_000, min: 1, doc: 'warehouse sink flushes at this many rows…' }),
   sinkFlushMs: s({ env: 'MOFANG_SINK_FLUSH_MS', kind: 'int', default: 250, min: 1, doc: '…or this many ms after the first unflushed row' }),
   sinkAckWaitMs: s({ env: 'MOFANG_SINK_ACK_WAIT_MS', kind: 'int', default: 30_000, min: 1_000, doc: 'JetStream redelivers an unacked message after this many ms (a crashed sink\'s work resumes after it)' }),
+  timeZone: s({ env: 'MOFANG_TIMEZONE', kind: 'string', default: 'Asia/Shanghai', doc: 'the contact centre\'s IANA time zone: "today", intervals and open hours' }),
+  displayTokens: s({ env: 'MOFANG_DISPLAY_TOKENS', kind: 'string', doc: 'read-only wall display tokens, tenant:token pairs; unset (and no supervisors) = a dev token in <data>' }),
+  supervisors: s({ env: 'MOFANG_SUPERVISORS', kind: 'string', doc: 'user:tenant:hash entries (hash: `mofang wallboard hash-password`); unset = dev user "admin" in <data>' }),
+  sessionSecret: s({ env: 'MOFANG_SESSION_SECRET', kind: 'string', doc: 'HMAC key for sign-in cookies (32+ characters); unset = random per data directory' }),
   logLevel: s({ env: 'MOFANG_LOG_LEVEL', kind: 'string', default: 'info', doc: 'debug, info, warn or error' }),
 } as const
 
@@ -84,6 +88,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   for (const [key, setting] of Object.entries(SETTINGS)) out[key] = parseOne(setting as Setting<Kind>, env[setting.env])
   const cfg = out as Config
   if (cfg.apiKeys !== undefined) parseApiKeys(cfg.apiKeys)
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: cfg.timeZone })
+  } catch {
+    throw new ConfigError('MOFANG_TIMEZONE', `unknown time zone "${cfg.timeZone}" (use an IANA name such as Asia/Shanghai)`)
+  }
   if (!['debug', 'info', 'warn', 'error'].includes(cfg.logLevel)) throw new ConfigError('MOFANG_LOG_LEVEL', `expected debug, info, warn or error, got "${cfg.logLevel}"`)
   return cfg
 }

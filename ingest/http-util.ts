@@ -1,8 +1,7 @@
 /** Small node:http helpers shared by the ingest API and the other HTTP handlers. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-/** A request handler that answers what it owns and returns false for everything else. */
-export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>
+export type { Handler } from '../core/service.js'
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body)

@@ -26,7 +26,7 @@ export const simulatorCommands: Command[] = [
       'api-key': { type: 'string', description: 'API key (default: $MOFANG_API_KEY, else <MOFANG_DATA_DIR>/dev-api-key)' },
       seed: { type: 'string', description: 'random seed, a whole number', default: '42' },
       speed: { type: 'string', description: 'simulated seconds per wall second', default: '1' },
-      agents: { type: 'string', description: 'agents on the roster (about 70% work on a given day, over shifts)', default: '60' },
+      agents: { type: 'string', description: 'agents on the roster (each works six days a week, in shifts)', default: '60' },
       rate: { type: 'string', description: 'contacts per hour at the weekly peak (Monday ~10:00)', default: '600' },
       'max-chats': { type: 'string', description: 'chats one agent handles at once', default: '3' },
       tenant: { type: 'string', description: 'tenant written on every event', default: 'demo' },

@@ -41,8 +41,8 @@ const base = (url: string): LiveOptions => ({
 })
 
 /** What the live run must have posted: the first N events of the same simulation. */
-function expectPrefixOfGenerate(posted: IncomingEvent[], opts: { start: number }) {
-  const reference = generate({ seed: 11, start: opts.start, agents: 30, ratePerHour: 900, durationMs: 6 * 60 * MINUTE })
+function expectPrefixOfGenerate(posted: IncomingEvent[], opts: { start: number; durationMs?: number }) {
+  const reference = generate({ seed: 11, start: opts.start, agents: 30, ratePerHour: 900, durationMs: opts.durationMs ?? 6 * 60 * MINUTE })
   expect(posted.length).toBeGreaterThan(100)
   expect(posted.map((e) => e.event_id)).toEqual(reference.slice(0, posted.length).map((e) => e.event_id))
   expect(new Set(posted.map((e) => e.event_id)).size).toBe(posted.length)
@@ -82,7 +82,7 @@ describe('startSimulator', () => {
     const sim = startSimulator({ ...base(api.url), backfillMs: 2 * 60 * MINUTE, durationMs: 20 * MINUTE, speed: 6000 })
     const final = await sim.done
     expect(final.pending).toBe(0)
-    expectPrefixOfGenerate(api.accepted, { start: START - 2 * 60 * MINUTE })
+    expectPrefixOfGenerate(api.accepted, { start: START - 2 * 60 * MINUTE, durationMs: 140 * MINUTE })
     expect(api.accepted[0].ts).toBeLessThan(START - 110 * MINUTE)
     // Arrivals stopped at the end; the run ended once contacts finished and agents logged out.
     expect(api.accepted.filter((e) => (e.type === 'voice.offered' || e.type === 'chat.started') && e.ts > START + 20 * MINUTE)).toEqual([])

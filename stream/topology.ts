@@ -15,6 +15,13 @@ export interface Topology {
   dlqPrefix: string
   identityBucket: string
   sinkConsumer: string
+  /** Core NATS subjects (not stored by JetStream), each followed by `.<tenant>`: */
+  /** live metrics snapshots, published at least every second */
+  liveSubject: string
+  /** QA results as they are stored */
+  qaSubject: string
+  /** alerts for the wallboard banner (surges, severe QA flags) */
+  alertSubject: string
 }
 
 export function topologyNames(namespace = ''): Topology {
@@ -27,6 +34,9 @@ export function topologyNames(namespace = ''): Topology {
     dlqPrefix: `${low}dlq`,
     identityBucket: `${low}identities`,
     sinkConsumer: `${low}warehouse-sink`,
+    liveSubject: `${low}live.snapshot`,
+    qaSubject: `${low}qa.result`,
+    alertSubject: `${low}alert`,
   }
 }
 

@@ -1,0 +1,9 @@
+/** The services `mofang start` runs beside the core, in start order. */
+import type { Config } from '../core/config.js'
+import type { ServiceFactory } from '../core/service.js'
+import { liveMetricsService } from '../stream/live-metrics/service.js'
+import { wallboardService } from '../wallboard/server/service.js'
+
+export function defaultServices(config: Config): ServiceFactory[] {
+  return [liveMetricsService({ timeZone: config.timeZone }), wallboardService()]
+}

@@ -1,0 +1,52 @@
+/**
+ * The plug-in contract between the system (cli/system.ts) and its components
+ * (live metrics, wallboard, QA, forecasting, routing, transcription): types only.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream'
+import type { Config } from './config.js'
+import type { Topology } from '../stream/topology.js'
+import type { NatsLink } from '../stream/connect.js'
+import type { Warehouse } from '../warehouse/client.js'
+
+/** A request handler that answers what it owns and resolves false for everything else. */
+export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>
+
+export interface HealthCheck {
+  name: string
+  /** Resolves with the component's state; a throw counts as down. */
+  check(): Promise<{ ok: boolean; detail?: Record<string, unknown> }>
+}
+
+export interface SystemParts {
+  config: Config
+  topology: Topology
+  nats: NatsLink
+  warehouse: Warehouse
+  /** API key → tenant. */
+  apiKeys: Map<string, string>
+  devApiKey?: string
+  url: string
+}
+
+/** What a service gets to work with. */
+export interface ServiceContext extends SystemParts {
+  js: JetStreamClient
+  jsm: JetStreamManager
+  log: (msg: string) => void
+}
+
+/** A component plugged into the system: its HTTP routes, its health, its shutdown. */
+export interface Service {
+  name: string
+  /** Tried in order after the core routes. */
+  handlers?: Handler[]
+  health?: HealthCheck['check']
+  /** Lines `mofang start` prints under the URL (e.g. the wallboard link). */
+  banner?: string[]
+  /** Called before the HTTP server closes (e.g. to end open SSE streams). */
+  beforeClose?(): void
+  stop(): Promise<void>
+}
+
+export type ServiceFactory = (ctx: ServiceContext) => Promise<Service>
