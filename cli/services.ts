@@ -3,7 +3,10 @@ import type { Config } from '../core/config.js'
 import type { ServiceFactory } from '../core/service.js'
 import { liveMetricsService } from '../stream/live-metrics/service.js'
 import { wallboardService } from '../wallboard/server/service.js'
+import { transcriptionService } from '../qa-engine/transcribe/service.js'
+import { routingService } from '../routing/service.js'
+import { qaService } from '../qa-engine/service.js'
 
 export function defaultServices(config: Config): ServiceFactory[] {
-  return [liveMetricsService({ timeZone: config.timeZone }), wallboardService()]
+  return [liveMetricsService({ timeZone: config.timeZone }), wallboardService(), ...(config.routingConfig ? [routingService({ configPath: config.routingConfig })] : []), qaService()]
 }

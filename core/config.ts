@@ -45,6 +45,8 @@ export const SETTINGS = {
   displayTokens: s({ env: 'MOFANG_DISPLAY_TOKENS', kind: 'string', doc: 'read-only wall display tokens, tenant:token pairs; unset (and no supervisors) = a dev token in <data>' }),
   supervisors: s({ env: 'MOFANG_SUPERVISORS', kind: 'string', doc: 'user:tenant:hash entries (hash: `mofang wallboard hash-password`); unset = dev user "admin" in <data>' }),
   sessionSecret: s({ env: 'MOFANG_SESSION_SECRET', kind: 'string', doc: 'HMAC key for sign-in cookies (32+ characters); unset = random per data directory' }),
+  routingConfig: s({ env: 'MOFANG_ROUTING_CONFIG', kind: 'string', doc: 'routing configuration file (YAML/JSON); set = run the router (reload: SIGHUP or POST /api/routing/config)' }),
+  whisperModel: s({ env: 'WHISPER_MODEL', kind: 'string', doc: 'Whisper ggml model file for call transcription; unset = the largest ggml-*.bin in <data>/models (`mofang models pull base`)' }),
   logLevel: s({ env: 'MOFANG_LOG_LEVEL', kind: 'string', default: 'info', doc: 'debug, info, warn or error' }),
 } as const
 

@@ -78,6 +78,26 @@ export const PAYLOADS = {
   'survey.csat': Closed({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Text(4000)) }),
   'survey.comment': Closed({ text: Text(4000) }),
   'identity.identify': Empty,
+  /** Decisions of the router (routing/service.ts): who got the contact and why. */
+  'routing.assigned': Closed({
+    agent_id: Id,
+    /** The policy (score part) or tie-break that separated the winner from the runner-up. */
+    policy: Text(64),
+    /** The winning pair's total score, points. */
+    score: Type.Number(),
+    /** The decision as sentences (routing/explain.ts). */
+    reason: Text(4000),
+    trigger: Text(32),
+    serving_queue: Text(64),
+    candidates: Type.Integer({ minimum: 0 }),
+    expansion_step: Type.Integer({ minimum: 0 }),
+    /** Score parts of the winning pair, points. */
+    parts: Type.Record(Type.String(), Type.Number()),
+    runner_up: Type.Optional(Closed({ id: Id, score: Type.Number() })),
+  }),
+  'routing.overflowed': Closed({ from_queue: Text(64), to_queue: Text(64) }),
+  /** -1 = unbounded (nobody staffed). */
+  'routing.callback_offered': Closed({ predicted_wait_s: Type.Integer({ minimum: -1 }), threshold_s: Type.Optional(Type.Number({ minimum: 0 })) }),
 } as const satisfies Record<string, TSchema>
 
 export type EventType = keyof typeof PAYLOADS

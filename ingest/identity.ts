@@ -79,11 +79,11 @@ export function createIdentityResolver(kv: KV): IdentityResolver {
   }
 
   /** Loads, concurrently, every alias link the batch's known customers may follow. */
-  const prefetchAliases = async (events: Identifiable[]) => {
+  const prefetchAliases = async (events: Identifiable[], keysOf: string[][]) => {
     for (let hop = 0; hop < 32; hop++) {
       const missing = new Set<string>()
-      for (const e of events) {
-        for (const k of identityKeys(e)) {
+      for (const [i, e] of events.entries()) {
+        for (const k of keysOf[i]) {
           let id = ids.get(k)
           while (id) {
             const key = `${e.tenant}.alias.${id}`
@@ -101,11 +101,11 @@ export function createIdentityResolver(kv: KV): IdentityResolver {
   }
 
   /** One in-memory pass over the batch: decides ids, returns the KV writes it needs. */
-  const plan = (events: Identifiable[]) => {
+  const plan = (events: Identifiable[], keysOf: string[][]) => {
     const creates = new Map<string, string>()
     const links = new Map<string, string>()
-    for (const e of events) {
-      const keys = identityKeys(e)
+    for (const [i, e] of events.entries()) {
+      const keys = keysOf[i]
       e.merged_from = undefined
       if (keys.length === 0) continue
       const found = new Set<string>()
@@ -138,10 +138,11 @@ export function createIdentityResolver(kv: KV): IdentityResolver {
     async resolve(events) {
       if (ids.size > MAX_CACHE) ids.clear()
       if (aliases.size > MAX_CACHE) aliases.clear()
-      await fetchInto(ids, events.flatMap(identityKeys).filter((k) => !ids.has(k)))
+      const keysOf = events.map(identityKeys)
+      await fetchInto(ids, keysOf.flat().filter((k) => !ids.has(k)))
       for (let round = 0; round < MAX_ROUNDS; round++) {
-        await prefetchAliases(events)
-        const { creates, links } = plan(events)
+        await prefetchAliases(events, keysOf)
+        const { creates, links } = plan(events, keysOf)
         const conflicts: string[] = []
         await Promise.all([
           ...[...creates].map(([k, id]) =>

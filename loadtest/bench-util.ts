@@ -14,13 +14,16 @@ const TYPES: [IncomingEvent['channel'], IncomingEvent['type'], Record<string, un
   ['voice', 'survey.nps', { score: 9 }],
 ]
 
-/** `n` valid events without event_id (the server assigns them), spread over 20,000 customers. */
+/**
+ * `n` valid events without event_id (the server assigns them): interactions of 10
+ * events each, from 20,000 customers who keep coming back (as real ones do).
+ */
 export function syntheticEvents(tenant: string, n: number, seed: number): IncomingEvent[] {
   const now = Date.now()
   return Array.from({ length: n }, (_, i) => {
     const k = seed * n + i
     const [channel, type, payload] = TYPES[k % TYPES.length]
-    const customer = k % 20_000
+    const customer = Math.floor(k / 10) % 20_000
     return {
       tenant,
       ts: now,

@@ -28,4 +28,31 @@ export const qaCommands: Command[] = [
       process.stderr.write(`qa score: ${summary.scored} scored, ${summary.bad} bad line(s)\n`)
     },
   },
+  {
+    path: ['qa', 'backfill'],
+    summary: 'Score stored chats and tickets that have no QA result yet (through the running server when there is one)',
+    details: [
+      'Finds interactions that ended (chat.ended, ticket.resolved) in [--since, --until) without a row in qa_results,',
+      'rebuilds their turns from the events table, scores and stores them. Dates: YYYY-MM-DD (UTC), ISO times or ms.',
+      'Example: mofang qa backfill --since 2025-01-01 --tenant demo',
+    ].join('\n'),
+    options: {
+      since: { type: 'string', description: 'score interactions that ended at or after this time' },
+      until: { type: 'string', description: 'and before this time (default: now)' },
+      tenant: { type: 'string', description: 'only this tenant (default: all)' },
+      limit: { type: 'string', description: 'most interactions in this run (default 100000)' },
+      workers: { type: 'string', description: 'worker threads when scoring here (default: all cores)' },
+    },
+    async run(args) {
+      const { runBackfill } = await import('./backfill-cli.js')
+      const summary = await runBackfill({
+        since: requireString(args, 'since'),
+        until: args.values.until as string | undefined,
+        tenant: args.values.tenant as string | undefined,
+        limit: numberOption(args, 'limit', { min: 1, max: 10_000_000, integer: true }),
+        workers: numberOption(args, 'workers', { min: 1, max: 64, integer: true }),
+      })
+      process.stderr.write(`qa backfill: ${summary.scored} scored, ${summary.skipped} without turns\n`)
+    },
+  },
 ]

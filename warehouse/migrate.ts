@@ -78,7 +78,7 @@ export function clusterStatements(statements: string[], opts: ClusterOptions, ta
       tables.add(name)
     } else if (mv) {
       const [head, body] = [stmt.slice(0, stmt.search(/\bAS\b/i)), stmt.slice(stmt.search(/\bAS\b/i))]
-      out.push(head.replace(MV_RE, `CREATE MATERIALIZED VIEW IF NOT EXISTS ${mv[1]} ${on} TO ${tables.has(mv[2]) ? mv[2] + '_local' : mv[2]}`) + ' ' + toLocal(body))
+      out.push(`${head.replace(MV_RE, `CREATE MATERIALIZED VIEW IF NOT EXISTS ${mv[1]} ${on} TO ${tables.has(mv[2]) ? mv[2] + '_local' : mv[2]}`).trimEnd()} ${toLocal(body)}`)
     } else if (view) {
       out.push(stmt.replace(VIEW_RE, `CREATE VIEW IF NOT EXISTS ${view[1]} ${on}`))
     } else {

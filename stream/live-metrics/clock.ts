@@ -55,3 +55,10 @@ export function localDate(ts: number, timeZone: string): string {
 export function intervalStartOf(ts: number, dayStart: number, stepMs: number): number {
   return dayStart + Math.floor((ts - dayStart) / stepMs) * stepMs
 }
+
+/** The instant local midnight starts the calendar date `date` (YYYY-MM-DD) in `timeZone`. */
+export function localMidnight(date: string, timeZone: string): number {
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`)
+  // Two rounds: the offset at the guess is the one in force at local midnight (unless a DST change falls right there).
+  return utcMidnight - utcOffsetMs(utcMidnight - utcOffsetMs(utcMidnight, timeZone), timeZone)
+}

@@ -18,6 +18,7 @@ import type { HistoryInterval, Snapshot } from '../../stream/live-metrics/types.
 import { authenticate, SESSION_COOKIE, SessionSigner, verifyPassword, type Principal, type WallboardAuth } from './auth.js'
 import { LiveHub } from './live.js'
 import { serveStatic } from './static.js'
+import { BodyTooLarge, readBody, sendJson } from '../../ingest/http-util.js'
 
 export interface WallboardHandlerOptions {
   /** The tenant's current snapshot (e.g. `engine.snapshot(tenant, Date.now())`). */
@@ -64,22 +65,10 @@ const LOCKOUT_MS = 15 * 60_000
 const MAX_LOGIN_BODY = 4096
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): true {
-  const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text), ...headers })
-  res.end(text)
+/** JSON answer with `no-store` (snapshots and principals must never be cached); true for the handler's "answered". */
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): true {
+  sendJson(res, status, body, { 'cache-control': 'no-store', ...headers })
   return true
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  let size = 0
-  const chunks: Buffer[] = []
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > limit) return undefined
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
 }
 
 export function createWallboardHandler(opts: WallboardHandlerOptions): WallboardHandler {
@@ -105,12 +94,11 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
   async function login(req: IncomingMessage, res: ServerResponse): Promise<true> {
     // Only JSON: a cross-site HTML form cannot send it, which keeps sign-in CSRF out.
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { error: 'unsupported_media_type', reason: 'send JSON: { "username": …, "password": … }' })
-    const text = await readBody(req, MAX_LOGIN_BODY)
-    if (text === undefined) return json(res, 413, { error: 'too_large', reason: `body over ${MAX_LOGIN_BODY} bytes` })
     let body: { username?: unknown; password?: unknown }
     try {
-      body = JSON.parse(text) as typeof body
-    } catch {
+      body = JSON.parse((await readBody(req, MAX_LOGIN_BODY)).toString('utf8')) as typeof body
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return json(res, 413, { error: 'too_large', reason: `body over ${MAX_LOGIN_BODY} bytes` })
       return json(res, 400, { error: 'bad_request', reason: 'body is not JSON' })
     }
     if (typeof body.username !== 'string' || typeof body.password !== 'string') return json(res, 400, { error: 'bad_request', reason: 'username and password are required strings' })

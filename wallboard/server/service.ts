@@ -14,6 +14,8 @@ import type { Service, ServiceContext, ServiceFactory } from '../../core/service
 import { rootDir } from '../../core/compiled.js'
 import { ConfigError } from '../../core/errors.js'
 import { createLiveMetrics } from '../../stream/live-metrics/engine.js'
+import { localMidnight } from '../../stream/live-metrics/clock.js'
+import { DEFAULT_SL_CHAT, DEFAULT_SL_VOICE } from '../../stream/live-metrics/options.js'
 import type { HistoryInterval, Snapshot } from '../../stream/live-metrics/types.js'
 import { createWallboardHandler } from './handler.js'
 import { hashPassword, type SupervisorAccount, type WallboardAuth } from './auth.js'
@@ -72,7 +74,17 @@ export function wallboardService(): ServiceFactory {
         listeners.get(snap.tenant)?.forEach((fn) => fn())
       },
     })
-    const intervalsSql = loadQuery('intervals_of_day')
+    const metricsSql = loadQuery('contact_metrics')
+    const sl = { voice_sl_s: DEFAULT_SL_VOICE.seconds, chat_sl_s: DEFAULT_SL_CHAT.seconds, short_abandon_ms: 5000 }
+    /** The day's 15-minute tenant rows, by the live engine's definitions (same query as the SQL cross-check). */
+    const history = async (tenant: string, date: string): Promise<HistoryInterval[]> => {
+      const from = localMidnight(date, config.timeZone)
+      const to = localMidnight(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10), config.timeZone)
+      const rows = await warehouse.query<HistoryInterval & { start_ms: number; dimension: string }>(metricsSql, {
+        tenant, from_ms: from, to_ms: to, tz: config.timeZone, step_minutes: 15, ...sl,
+      })
+      return rows.filter((r) => r.dimension === 'all').map((r) => ({ t: r.start_ms, offered: r.offered, answered: r.answered, abandoned: r.abandoned, sl_pct: r.sl_pct }))
+    }
 
     const handler = createWallboardHandler({
       getSnapshot: (tenant) => latest.get(tenant) ?? empty.snapshot(tenant, Date.now()),
@@ -81,7 +93,7 @@ export function wallboardService(): ServiceFactory {
         listeners.set(tenant, set.add(onChange))
         return () => set.delete(onChange)
       },
-      getHistory: (tenant, date) => warehouse.query<HistoryInterval>(intervalsSql, { tenant, date, tz: config.timeZone }),
+      getHistory: history,
       auth,
       staticDir: join(rootDir(), 'dist', 'wallboard-app'),
       sessionSecret: config.sessionSecret ?? dev?.sessionSecret,

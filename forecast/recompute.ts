@@ -1,0 +1,122 @@
+/**
+ * One forecast run: history from ClickHouse → a forecast per tenant, queue and
+ * channel for today and the coming days (15-minute intervals, local time) →
+ * required agents (Erlang C with the queue's own AHT) → rows for `forecasts`.
+ * A series the library cannot forecast (too little history) is skipped with a
+ * reason, never fails the run.
+ */
+import type { Warehouse } from '../warehouse/client.js'
+import { loadQuery } from '../warehouse/queries.js'
+import { forecastSeries, type ForecastRow } from './forecast.js'
+import { parseLocalTimestamp, dayOf, type Point } from './series.js'
+import { staff, type ServiceTarget } from './staffing.js'
+import { fromLocalMinutes, toLocalMinutes } from './local-time.js'
+import { DEFAULT_TARGETS, targetFor } from './service-settings.js'
+
+const STEP_MIN = 15
+
+export interface SeriesKey {
+  tenant: string
+  queue: string
+  channel: string
+}
+
+export interface StoredForecast extends SeriesKey {
+  /** Interval start, ms since the epoch (DateTime64 takes integer ms). */
+  interval_start: number
+  forecast: number
+  lo: number
+  hi: number
+  required_agents: number
+  aht_s: number
+  sl_target: number
+  sl_threshold_s: number
+  method: string
+  generated_at: number
+}
+
+export interface RecomputeOptions {
+  timeZone: string
+  now: number
+  historyDays: number
+  days: number
+  targets?: Record<string, ServiceTarget>
+  defaultAht: number
+}
+
+export interface RecomputeResult {
+  rows: StoredForecast[]
+  series: number
+  skipped: { key: SeriesKey; reason: string }[]
+}
+
+const keyOf = (k: SeriesKey) => `${k.tenant}\u0000${k.queue}\u0000${k.channel}`
+
+/** Forecasts a series, trying `auto` first and the plain 4-week mean when history is too short for model selection. */
+function forecastOne(points: Point[], targets: number[]): { method: string; rows: ForecastRow[] } {
+  try {
+    return forecastSeries(points, targets)
+  } catch {
+    return forecastSeries(points, targets, { method: 'mean_weeks' })
+  }
+}
+
+/** Pure part: history rows + AHT per series → rows to store. */
+export function buildForecasts(
+  history: readonly (SeriesKey & { local_ts: string; offered: number })[],
+  aht: ReadonlyMap<string, number>,
+  opts: RecomputeOptions,
+): RecomputeResult {
+  const bySeries = new Map<string, { key: SeriesKey; points: Point[] }>()
+  for (const h of history) {
+    const t = parseLocalTimestamp(h.local_ts)
+    if (typeof t === 'string') continue
+    const k = keyOf(h)
+    const s = bySeries.get(k) ?? { key: { tenant: h.tenant, queue: h.queue, channel: h.channel }, points: [] }
+    s.points.push({ t, count: Number(h.offered) })
+    bySeries.set(k, s)
+  }
+  const firstDay = dayOf(toLocalMinutes(opts.now, opts.timeZone)) * 1440
+  const targets = Array.from({ length: (opts.days * 1440) / STEP_MIN }, (_, i) => firstDay + i * STEP_MIN)
+  const result: RecomputeResult = { rows: [], series: 0, skipped: [] }
+  for (const { key, points } of bySeries.values()) {
+    points.sort((a, b) => a.t - b.t)
+    let fc: { method: string; rows: ForecastRow[] }
+    try {
+      fc = forecastOne(points, targets)
+    } catch (err) {
+      result.skipped.push({ key, reason: (err as Error).message })
+      continue
+    }
+    result.series++
+    const seconds = aht.get(keyOf(key)) ?? opts.defaultAht
+    const target = targetFor(opts.targets ?? DEFAULT_TARGETS, key.channel)
+    for (const r of fc.rows) {
+      const forecast = Math.max(0, r.forecast)
+      result.rows.push({
+        ...key,
+        interval_start: fromLocalMinutes(r.t, opts.timeZone),
+        forecast,
+        lo: Math.max(0, r.lo),
+        hi: Math.max(0, r.hi),
+        required_agents: staff({ lambda: forecast / (STEP_MIN * 60), aht: seconds }, target).required,
+        aht_s: seconds,
+        sl_target: target.serviceLevel,
+        sl_threshold_s: target.threshold,
+        method: fc.method,
+        generated_at: opts.now,
+      })
+    }
+  }
+  return result
+}
+
+/** Reads history and AHT, forecasts, and stores the rows. */
+export async function recomputeForecasts(warehouse: Warehouse, opts: RecomputeOptions): Promise<RecomputeResult> {
+  const history = await warehouse.query<SeriesKey & { local_ts: string; offered: number }>(loadQuery('forecast_history'), { since_days: opts.historyDays, tz: opts.timeZone })
+  const ahtRows = await warehouse.query<SeriesKey & { aht_s: number }>(loadQuery('forecast_aht'), { since_days: Math.min(opts.historyDays, 28) })
+  const aht = new Map(ahtRows.filter((r) => Number(r.aht_s) > 0).map((r) => [keyOf(r), Number(r.aht_s)]))
+  const result = buildForecasts(history, aht, opts)
+  if (result.rows.length) await warehouse.insert('forecasts', result.rows)
+  return result
+}

@@ -1,0 +1,95 @@
+/**
+ * Settings of the forecast service, from the environment (documented in the
+ * README's forecast section). Read once at start; a bad value stops the start
+ * with a ConfigError naming the variable.
+ */
+import { readFileSync } from 'node:fs'
+import { ConfigError } from '../core/errors.js'
+import type { ServiceTarget } from './staffing.js'
+import type { Region } from './weather/types.js'
+
+export interface ForecastServiceOptions {
+  /** The centre's IANA time zone (config.timeZone). */
+  timeZone: string
+  /** Minutes between recomputes; 0 = only at start. Default 15. */
+  everyMinutes?: number
+  /** Days of history the forecast trains on. Default 56. */
+  historyDays?: number
+  /** Local days forecast, today included. Default 8. */
+  days?: number
+  /** Service-level target per channel; '*' for any other channel. Default voice 80/20, others 80/60. */
+  targets?: Record<string, ServiceTarget>
+  /** AHT when a queue has no answered contacts yet, seconds. Default 300. */
+  defaultAht?: number
+  /** 'none' (default), a feed file path (JSON or CSV), or an Open-Meteo base URL (http…). */
+  weatherSource?: string
+  /** Regions and the queues their customers call. Default none. */
+  regions?: Region[]
+  /** Hours ahead the surge detector looks. Default 6. */
+  surgeHours?: number
+  /** Alert when extra contacts ≥ this share of the window's forecast. Default 0.15. */
+  surgeThreshold?: number
+  /** …and at least this many extra contacts. Default 20. */
+  surgeMinContacts?: number
+  /** Relative volume change per 10 mm/h of rain (the uplift model's prior). Default 0.3. */
+  rainUpliftPer10mm?: number
+  /** Recompute at start. Default true (tests turn it off and call recompute()). */
+  runAtStart?: boolean
+}
+
+export const DEFAULT_TARGETS: Record<string, ServiceTarget> = { voice: { serviceLevel: 0.8, threshold: 20 }, '*': { serviceLevel: 0.8, threshold: 60 } }
+
+/** `voice:80/20,*:80/60` → targets. */
+export function parseTargets(text: string, variable = 'MOFANG_SL_TARGETS'): Record<string, ServiceTarget> {
+  const out: Record<string, ServiceTarget> = {}
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([\w*-]+):(\d+(?:\.\d+)?)\/(\d+)$/.exec(part)
+    if (!m || !(+m[2] > 0 && +m[2] < 100)) throw new ConfigError(variable, `expected channel:SL/seconds like voice:80/20, got "${part}"`)
+    out[m[1]] = { serviceLevel: +m[2] / 100, threshold: +m[3] }
+  }
+  return { ...DEFAULT_TARGETS, ...out }
+}
+
+export const targetFor = (targets: Record<string, ServiceTarget>, channel: string): ServiceTarget => targets[channel] ?? targets['*'] ?? DEFAULT_TARGETS['*']
+
+function parseRegions(text: string): Region[] {
+  const json = text.trim().startsWith('[') ? text : readFileSync(text, 'utf8')
+  let data: unknown
+  try {
+    data = JSON.parse(json)
+  } catch (err) {
+    throw new ConfigError('MOFANG_WEATHER_REGIONS', `not JSON: ${(err as Error).message}`)
+  }
+  if (!Array.isArray(data)) throw new ConfigError('MOFANG_WEATHER_REGIONS', 'expected a JSON array of { region, latitude, longitude, queues }')
+  return data.map((r: Partial<Region>, i) => {
+    if (typeof r.region !== 'string' || !Array.isArray(r.queues) || typeof r.latitude !== 'number' || typeof r.longitude !== 'number') {
+      throw new ConfigError('MOFANG_WEATHER_REGIONS', `item ${i}: needs region (string), latitude, longitude (numbers) and queues (array)`)
+    }
+    return { region: r.region, latitude: r.latitude, longitude: r.longitude, queues: r.queues.map(String) }
+  })
+}
+
+function num(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return undefined
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n < min || n > max) throw new ConfigError(name, `expected a number ${min}…${max}, got "${raw}"`)
+  return n
+}
+
+/** The service's options from MOFANG_FORECAST_* / MOFANG_WEATHER_* / MOFANG_SURGE_* variables. */
+export function forecastSettings(timeZone: string, env: NodeJS.ProcessEnv = process.env): ForecastServiceOptions {
+  return {
+    timeZone,
+    everyMinutes: num(env, 'MOFANG_FORECAST_EVERY_MIN', 0, 1440),
+    historyDays: num(env, 'MOFANG_FORECAST_HISTORY_DAYS', 7, 730),
+    days: num(env, 'MOFANG_FORECAST_DAYS', 1, 35),
+    targets: env.MOFANG_SL_TARGETS ? parseTargets(env.MOFANG_SL_TARGETS) : undefined,
+    weatherSource: env.MOFANG_WEATHER_SOURCE || undefined,
+    regions: env.MOFANG_WEATHER_REGIONS ? parseRegions(env.MOFANG_WEATHER_REGIONS) : undefined,
+    surgeHours: num(env, 'MOFANG_SURGE_HOURS', 1, 48),
+    surgeThreshold: num(env, 'MOFANG_SURGE_THRESHOLD', 0, 10),
+    surgeMinContacts: num(env, 'MOFANG_SURGE_MIN_CONTACTS', 0, 1e6),
+    rainUpliftPer10mm: num(env, 'MOFANG_RAIN_UPLIFT_PER_10MM', -0.9, 10),
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Weather surges, wired to the system: fetch the configured weather source,
+ * compare the uplift it implies with the stored forecast of each region's
+ * queues, and raise a wallboard alert (`<alertSubject>.<tenant>`) plus a
+ * `surge_alerts` row when the next hours cross the threshold. A missing,
+ * failing or malformed source means "no weather signal": a warning, no alert.
+ */
+import type { AlertInput } from '../stream/live-metrics/types.js'
+import type { StoredForecast } from './recompute.js'
+import { toLocalMinutes } from './local-time.js'
+import { fileFeedSource } from './weather/file-feed.js'
+import { openMeteoSource } from './weather/open-meteo.js'
+import { detectSurges, type HourForecast, type SurgeAlert } from './weather/surge.js'
+import { FEATURES, fitUplift, type UpliftModel } from './weather/uplift.js'
+import type { Region, WeatherSource } from './weather/types.js'
+
+export interface WeatherStatus {
+  source: string
+  /** 'ok', or 'no weather signal' when no region has usable weather. */
+  signal: 'ok' | 'no weather signal'
+  warnings: string[]
+  checked_at: number
+}
+
+export interface StoredSurge extends SurgeAlert {
+  tenant: string
+  alert_id: string
+  source: string
+  raised_at: number
+}
+
+/** 'none'/undefined → no source; http(s) → Open-Meteo at that base URL; anything else → a feed file. */
+export function weatherSourceFrom(setting: string | undefined): WeatherSource | undefined {
+  if (!setting || setting === 'none') return undefined
+  return /^https?:\/\//.test(setting) ? openMeteoSource({ baseUrl: setting }) : fileFeedSource(setting)
+}
+
+/** The prior uplift model: only rain moves volume, by `per10mm` per 10 mm/h, the same in every region. */
+export function rainModel(regions: readonly Region[], per10mm: number): UpliftModel {
+  const base = fitUplift([])
+  const beta = FEATURES.map((f) => (f === 'rain_mm_h' ? Math.log(1 + per10mm) / 10 : 0))
+  return { options: base.options, coefficients: new Map(regions.map((r) => [r.region, beta])) }
+}
+
+export interface SurgeCheckOptions {
+  source?: WeatherSource
+  regions: readonly Region[]
+  model: UpliftModel
+  timeZone: string
+  now: number
+  horizonHours: number
+  threshold: number
+  minExtraContacts: number
+}
+
+/** Hourly forecast of each region's queues per tenant, and their contact-weighted AHT. */
+function regionHours(rows: readonly StoredForecast[], regions: readonly Region[], timeZone: string) {
+  const out = new Map<string, { hours: Map<string, HourForecast[]>; ahtWeighted: number; volume: number }>()
+  for (const region of regions) {
+    const queues = new Set(region.queues)
+    const perHour = new Map<string, Map<number, number>>()
+    for (const r of rows) {
+      if (!queues.has(r.queue)) continue
+      const t = out.get(r.tenant) ?? { hours: new Map(), ahtWeighted: 0, volume: 0 }
+      out.set(r.tenant, t)
+      t.ahtWeighted += r.aht_s * r.forecast
+      t.volume += r.forecast
+      const hours = perHour.get(r.tenant) ?? new Map<number, number>()
+      perHour.set(r.tenant, hours)
+      const hour = Math.floor(toLocalMinutes(r.interval_start, timeZone) / 60) * 60
+      hours.set(hour, (hours.get(hour) ?? 0) + r.forecast)
+    }
+    for (const [tenant, hours] of perHour) {
+      out.get(tenant)!.hours.set(region.region, [...hours].map(([time, forecast]) => ({ time, forecast })))
+    }
+  }
+  return out
+}
+
+export async function checkSurges(rows: readonly StoredForecast[], opts: SurgeCheckOptions): Promise<{ status: WeatherStatus; surges: StoredSurge[] }> {
+  const status: WeatherStatus = { source: opts.source?.name ?? 'none', signal: 'no weather signal', warnings: [], checked_at: opts.now }
+  if (!opts.source || opts.regions.length === 0) {
+    if (opts.source) status.warnings.push('no regions configured (MOFANG_WEATHER_REGIONS); no weather signal')
+    return { status, surges: [] }
+  }
+  let weather
+  try {
+    weather = await opts.source.fetch(opts.regions)
+  } catch (err) {
+    // Sources promise not to throw; this guards a future one that does.
+    status.warnings.push(`${opts.source.name}: ${(err as Error).message}; no weather signal`)
+    return { status, surges: [] }
+  }
+  status.warnings.push(...weather.warnings)
+  if (weather.byRegion.size === 0) {
+    if (!status.warnings.length) status.warnings.push(`${opts.source.name}: no usable hours for the configured regions; no weather signal`)
+    return { status, surges: [] }
+  }
+  status.signal = 'ok'
+  const surges: StoredSurge[] = []
+  for (const [tenant, t] of regionHours(rows, opts.regions, opts.timeZone)) {
+    const alerts = detectSurges(opts.model, opts.regions, t.hours, weather.byRegion, {
+      now: Math.floor(toLocalMinutes(opts.now, opts.timeZone) / 60) * 60,
+      horizonHours: opts.horizonHours,
+      threshold: opts.threshold,
+      minExtraContacts: opts.minExtraContacts,
+      aht: t.volume > 0 ? t.ahtWeighted / t.volume : undefined,
+    })
+    for (const a of alerts) surges.push({ ...a, tenant, alert_id: `weather-surge-${a.region}`, source: status.source, raised_at: Date.now() })
+  }
+  return { status, surges }
+}
+
+/** The wallboard banner's view of a surge. */
+export function surgeAlertInput(s: StoredSurge, ttlMs: number): AlertInput {
+  return {
+    tenant: s.tenant,
+    id: s.alert_id,
+    severity: 'warning',
+    source: 'forecast',
+    ts: s.raised_at,
+    ttl_ms: ttlMs,
+    text: `天气预警 / Weather surge ${s.region} (${s.queues.join(', ')}) ${s.window.start.slice(11, 16)}–${s.window.end.slice(11, 16)}: +${s.expected_extra_contacts} contacts, +${s.expected_extra_agents} agents. ${s.reason}`,
+  }
+}
+
+/** Columns of `surge_alerts`. */
+export const surgeRow = (s: StoredSurge) => ({
+  tenant: s.tenant,
+  alert_id: s.alert_id,
+  region: s.region,
+  queues: s.queues,
+  window_start: s.window.start,
+  window_end: s.window.end,
+  expected_extra_contacts: s.expected_extra_contacts,
+  expected_extra_agents: s.expected_extra_agents,
+  reason: s.reason,
+  source: s.source,
+  raised_at: s.raised_at,
+})

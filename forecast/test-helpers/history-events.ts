@@ -1,0 +1,49 @@
+/**
+ * Weeks of plain voice history as warehouse rows, for the service tests: every
+ * open interval (08:00-20:00 local) gets a known number of answered calls, so
+ * the forecast has an exact pattern to find; plus agents logged in today.
+ */
+import { fromLocalMinutes } from '../local-time.js'
+
+export interface HistoryEventsOptions {
+  tenant: string
+  queue: string
+  timeZone: string
+  /** Local minutes of the first day's midnight. */
+  firstDay: number
+  days: number
+  /** Calls in the interval starting at local minute-of-day `m`. */
+  calls(m: number): number
+  /** Handling time of each call, seconds. Default 180. */
+  talkS?: number
+}
+
+export function historyEvents(o: HistoryEventsOptions): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = []
+  const talk = (o.talkS ?? 180) * 1000
+  for (let d = 0; d < o.days; d++) {
+    for (let m = 8 * 60; m < 20 * 60; m += 15) {
+      const start = fromLocalMinutes(o.firstDay + d * 1440 + m, o.timeZone)
+      const n = o.calls(m)
+      for (let k = 0; k < n; k++) {
+        const id = `h-${o.queue}-${d}-${m}-${k}`
+        const t0 = start + Math.floor(((k + 0.5) * 900_000) / n)
+        const ev = (type: string, ts: number, extra: Record<string, unknown> = {}) =>
+          rows.push({ event_id: `${id}-${type}`, tenant: o.tenant, ts, received_at: ts, v: 1, channel: 'voice', type, interaction_id: id, queue: o.queue, payload: '{}', ...extra })
+        ev('voice.offered', t0)
+        ev('voice.queued', t0 + 1000)
+        ev('voice.answered', t0 + 6000, { agent_id: 'A1' })
+        ev('voice.ended', t0 + 6000 + talk, { payload: '{"ended_by":"customer"}' })
+      }
+    }
+  }
+  return rows
+}
+
+/** `agents` agents logged in from `fromMin` to `toMin` (local minutes) today. */
+export function loginEvents(tenant: string, timeZone: string, agents: number, fromMin: number, toMin: number): Record<string, unknown>[] {
+  return Array.from({ length: agents }, (_, i) => [
+    { event_id: `login-${i}`, tenant, ts: fromLocalMinutes(fromMin, timeZone), received_at: fromLocalMinutes(fromMin, timeZone), v: 1, channel: 'voice', type: 'agent.login', agent_id: `P${i}`, payload: '{}' },
+    { event_id: `logout-${i}`, tenant, ts: fromLocalMinutes(toMin, timeZone), received_at: fromLocalMinutes(toMin, timeZone), v: 1, channel: 'voice', type: 'agent.logout', agent_id: `P${i}`, payload: '{}' },
+  ]).flat()
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { packEvents } from './publish.js'
+import type { StoredEvent } from '../core/events.js'
+
+const ev = (i: number, type: StoredEvent['type'], channel: StoredEvent['channel'] = 'voice'): StoredEvent => ({
+  v: 1, event_id: `e${i}`, tenant: 'acme', ts: i, received_at: i, channel, type, interaction_id: `c${i}`, payload: {},
+})
+
+describe('packEvents', () => {
+  it('groups by subject in first-appearance order and keeps order within a subject', () => {
+    const msgs = packEvents([ev(1, 'voice.offered'), ev(2, 'voice.answered'), ev(3, 'voice.offered')], { prefix: 'cx' })
+    expect(msgs.map((m) => [m.subject, m.events.map((e) => e.event_id)])).toEqual([
+      ['cx.acme.voice.voice.offered', ['e1', 'e3']],
+      ['cx.acme.voice.voice.answered', ['e2']],
+    ])
+    expect(new TextDecoder().decode(msgs[0].body).split('\n').map((l) => JSON.parse(l).event_id)).toEqual(['e1', 'e3'])
+  })
+  it('splits a subject into messages under the size limit', () => {
+    const msgs = packEvents(Array.from({ length: 100 }, (_, i) => ev(i, 'voice.offered')), { prefix: 'cx', maxMessageBytes: 2_000 })
+    expect(msgs.length).toBeGreaterThan(5)
+    expect(msgs.every((m) => m.body.length <= 2_000)).toBe(true)
+    expect(msgs.flatMap((m) => m.events).length).toBe(100)
+  })
+})

@@ -1,0 +1,75 @@
+/**
+ * `mofang qa backfill`: scores stored chats and tickets that have no QA result. Through the running server
+ * when one owns the chDB directory (chDB allows one owner process), else directly on this machine's data.
+ */
+import { join } from 'node:path'
+import { loadConfig } from '../core/config.js'
+import { BadInputError } from '../core/errors.js'
+import { readLiveLock } from '../cli/system.js'
+import { Progress } from '../cli/progress.js'
+
+export interface BackfillCliOptions {
+  since: string
+  until?: string
+  tenant?: string
+  limit?: number
+  workers?: number
+}
+
+/** YYYY-MM-DD (UTC midnight), an ISO time, or ms since the epoch. */
+export function parseTime(value: string, flag: string): number {
+  const ms = /^\d{10,}$/.test(value) ? Number(value) : Date.parse(value)
+  if (!Number.isFinite(ms)) throw new BadInputError(`--${flag}: expected YYYY-MM-DD, an ISO time or ms since the epoch, got "${value}"`)
+  return ms
+}
+
+export async function runBackfill(opts: BackfillCliOptions): Promise<{ scored: number; skipped: number }> {
+  const since = parseTime(opts.since, 'since')
+  const until = opts.until === undefined ? undefined : parseTime(opts.until, 'until')
+  const config = loadConfig()
+  const lock = config.clickhouseUrl ? undefined : readLiveLock(config.dataDir)
+  if (lock) {
+    const query = opts.tenant ? `?tenant=${encodeURIComponent(opts.tenant)}` : ''
+    const res = await fetch(`${lock.url}/api/qa/backfill${query}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${lock.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ since, until, limit: opts.limit }),
+    })
+    const body = (await res.json()) as { scored?: number; skipped?: number; reason?: string }
+    if (!res.ok) throw new BadInputError(`server answered ${res.status}: ${body.reason ?? ''}`)
+    return { scored: body.scored ?? 0, skipped: body.skipped ?? 0 }
+  }
+  const { openWarehouse } = await import('../warehouse/client.js')
+  const { migrate } = await import('../warehouse/migrate.js')
+  const { createQaPool } = await import('./pool.js')
+  const { backfill, createQaScorer } = await import('./scorer.js')
+  const wh = await openWarehouse({
+    url: config.clickhouseUrl,
+    username: config.clickhouseUser,
+    password: config.clickhousePassword,
+    database: config.clickhouseDatabase,
+    chdbPath: join(config.dataDir, 'clickhouse'),
+    poolSize: 1,
+  })
+  const pool = createQaPool({ size: opts.workers })
+  let progress: Progress | undefined
+  let reported = 0
+  try {
+    await migrate(wh, { cluster: config.clickhouseCluster })
+    return await backfill(wh, createQaScorer({ warehouse: wh, pool }), {
+      since,
+      until,
+      tenant: opts.tenant,
+      limit: opts.limit,
+      onProgress(done, total) {
+        progress ??= new Progress({ total, label: 'qa backfill', unit: 'interactions' })
+        progress.tick(done - reported)
+        reported = done
+      },
+    })
+  } finally {
+    progress?.finish()
+    await pool.close()
+    await wh.close()
+  }
+}

@@ -1,0 +1,313 @@
+/**
+ * The review desk's API (signed-in supervisors with the qa role, see access.ts):
+ *
+ *   GET  /api/qa/queue?queue=&agent=&check=&severity=&from=&to=&reviewed=&all=1&sort=&order=&limit=
+ *   GET  /api/qa/interactions/<id>               result, masked transcript, flags, reviews, disputes
+ *   POST /api/qa/interactions/<id>/review        { items: [{check, decision, earned?, comment?}], comment? }
+ *   POST /api/qa/interactions/<id>/dispute       { comment, item? }   the agent's objection (entered for them)
+ *   POST /api/qa/interactions/<id>/answer        { comment, item? }   the reviewer's reply
+ *   GET  /api/qa/interactions/<id>/calibration   blind until the caller has scored it, then everyone's + agreement
+ *   POST /api/qa/interactions/<id>/calibration   { items: {check: share 0…1}, comment? }
+ *   POST /api/qa/backfill                        { since, until?, limit? } (ms or YYYY-MM-DD); also with the admin token
+ */
+import { randomUUID, timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Warehouse } from '../warehouse/client.js'
+import { loadQuery } from '../warehouse/queries.js'
+import { bearerToken, BodyTooLarge, readBody, sendJson } from '../ingest/http-util.js'
+import type { QaResultInput } from '../stream/live-metrics/types.js'
+import type { CheckResult } from './types.js'
+import type { QaAccess } from './access.js'
+import { agreementOf, correctedScore, invalidDecision, type CalibrationEntry, type ItemDecision } from './review.js'
+
+export interface ReviewApiDeps {
+  warehouse: Warehouse
+  access(req: IncomingMessage, url: URL): QaAccess
+  /** IANA zone for the date filters. */
+  timeZone: string
+  /** Publishes a corrected result so the wallboard's QA average follows reviews. */
+  announce?(result: QaResultInput): void
+  /** Scores unscored interactions of a tenant ('' = every tenant). */
+  backfill?(tenant: string, since: number, until: number | undefined, limit: number | undefined): Promise<{ scored: number; skipped: number }>
+  /** The server's admin token (as in the lock file), accepted for the backfill so `mofang qa backfill` can use it. */
+  adminToken?(): string | undefined
+}
+
+interface ResultRow {
+  interaction_id: string
+  channel: string
+  queue: string
+  agent_id: string
+  ended_at: number
+  scored_at: number
+  scorecard_id: string
+  scorecard_version: number
+  language: string
+  score: number
+  auto_failed: number
+  flagged: number
+  max_severity: string
+  sentiment_customer: number | null
+  sentiment_first: number | null
+  sentiment_last: number | null
+  politeness: number | null
+  nps_class: string
+  nps_source: string
+  nps_predicted: string
+  pii_count: number
+  checks: string
+  facts: string
+  turns: string
+}
+
+interface ReviewRow {
+  created_at: number
+  review_id: string
+  kind: string
+  reviewer: string
+  item: string
+  decision: string
+  earned: number | null
+  score: number | null
+  comment: string
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+const SEVERITIES = new Set(['', 'low', 'medium', 'high', 'critical'])
+const SORTS = new Set(['ended_at', 'score', 'severity', 'sentiment'])
+const MAX_BODY = 64 * 1024
+
+class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message)
+  }
+}
+
+async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new ApiError(415, 'send JSON (content-type: application/json)')
+  let text: string
+  try {
+    text = (await readBody(req, MAX_BODY)).toString('utf8')
+  } catch (err) {
+    if (err instanceof BodyTooLarge) throw new ApiError(413, `body over ${MAX_BODY} bytes`)
+    throw err
+  }
+  try {
+    const v = JSON.parse(text) as unknown
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>
+  } catch {
+    // answered below
+  }
+  throw new ApiError(400, 'body must be a JSON object')
+}
+
+function commentOf(body: Record<string, unknown>, required: boolean): string {
+  const c = body.comment
+  if (c === undefined && !required) return ''
+  if (typeof c !== 'string' || (required && !c.trim()) || c.length > 4000) throw new ApiError(400, `comment: expected ${required ? 'non-empty ' : ''}text up to 4000 characters`)
+  return c
+}
+
+/** ms, or a YYYY-MM-DD date taken as UTC midnight. */
+function timeOf(v: unknown, field: string): number {
+  if (typeof v === 'number' && Number.isFinite(v)) return v
+  if (typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v))) return Date.parse(v)
+  throw new ApiError(400, `${field}: expected ms since the epoch or YYYY-MM-DD`)
+}
+
+const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+
+async function answer(res: ServerResponse, fn: () => Promise<unknown>): Promise<true> {
+  try {
+    sendJson(res, 200, await fn(), { 'cache-control': 'no-store' })
+  } catch (err) {
+    if (err instanceof ApiError) sendJson(res, err.status, { error: 'bad_request', reason: err.message })
+    else sendJson(res, 503, { error: 'unavailable', reason: (err as Error).message })
+  }
+  return true
+}
+
+export function createReviewApi(deps: ReviewApiDeps) {
+  const { warehouse: wh } = deps
+  const queueSql = loadQuery('qa_review_queue')
+
+  async function loadResult(tenant: string, id: string): Promise<ResultRow> {
+    const [row] = await wh.query<ResultRow>(
+      `SELECT * EXCEPT (ended_at, scored_at), toUnixTimestamp64Milli(ended_at) AS ended_at, toUnixTimestamp64Milli(scored_at) AS scored_at
+       FROM qa_results FINAL WHERE tenant = {tenant:String} AND interaction_id = {id:String}`,
+      { tenant, id },
+    )
+    if (!row) throw new ApiError(404, `no QA result for ${id}`)
+    return row
+  }
+
+  const loadReviews = (tenant: string, id: string, kinds: string[]) =>
+    wh.query<ReviewRow>(
+      `SELECT toUnixTimestamp64Milli(created_at) AS created_at, review_id, kind, reviewer, item, decision, earned, score, comment
+       FROM qa_reviews WHERE tenant = {tenant:String} AND interaction_id = {id:String} AND kind IN {kinds:Array(String)} ORDER BY created_at, item`,
+      { tenant, id, kinds },
+    )
+
+  const insertReviews = (tenant: string, id: string, rows: Partial<ReviewRow>[]) => {
+    const now = Date.now()
+    return wh.insert(
+      'qa_reviews',
+      rows.map((r) => ({ tenant, interaction_id: id, created_at: now, item: '', decision: '', earned: null, score: null, comment: '', ...r })),
+    )
+  }
+
+  async function queue(tenant: string, url: URL) {
+    const p = url.searchParams
+    const get = (k: string) => p.get(k) ?? ''
+    const severity = get('severity')
+    if (!SEVERITIES.has(severity)) throw new ApiError(400, 'severity: expected low, medium, high or critical')
+    const sort = get('sort') || 'ended_at'
+    if (!SORTS.has(sort)) throw new ApiError(400, 'sort: expected ended_at, score, severity or sentiment')
+    for (const k of ['from', 'to']) if (get(k) && !DATE.test(get(k))) throw new ApiError(400, `${k}: expected YYYY-MM-DD`)
+    const reviewed = get('reviewed')
+    if (!['', 'yes', 'no'].includes(reviewed)) throw new ApiError(400, 'reviewed: expected yes or no')
+    const limit = Math.min(Math.max(1, Number(get('limit')) || 200), 1000)
+    const rows = await wh.query(queueSql, {
+      tenant,
+      tz: deps.timeZone,
+      flagged: p.get('all') === '1' ? 0 : 1,
+      queue: get('queue'),
+      agent: get('agent'),
+      check: get('check'),
+      severity,
+      reviewed,
+      from: get('from') || '1970-01-01',
+      to: get('to') || '2149-06-06',
+      sort,
+      desc: get('order') === 'asc' ? 0 : 1,
+      limit,
+    })
+    return { rows }
+  }
+
+  async function detail(tenant: string, id: string, user: string) {
+    const r = await loadResult(tenant, id)
+    const flags = await wh.query(
+      `SELECT idx, check_name AS check, severity, turn, span_start AS start, span_end AS end, evidence, reason
+       FROM qa_flags FINAL WHERE tenant = {tenant:String} AND interaction_id = {id:String} AND scored_at = fromUnixTimestamp64Milli({at:Int64}) ORDER BY idx`,
+      { tenant, id, at: r.scored_at },
+    )
+    const reviews = await loadReviews(tenant, id, ['review', 'dispute', 'answer'])
+    const reviewSets = reviews.filter((x) => x.kind === 'review' && x.item === '')
+    const latest = reviewSets[reviewSets.length - 1]
+    const calibrations = await loadReviews(tenant, id, ['calibration'])
+    const { checks, facts, turns, ...result } = r
+    return {
+      result: { ...result, checks: JSON.parse(checks) as Record<string, CheckResult>, facts: JSON.parse(facts) as unknown, turns: JSON.parse(turns) as unknown },
+      flags,
+      effective_score: latest?.score ?? r.score,
+      review: latest ? { reviewer: latest.reviewer, at: latest.created_at, comment: latest.comment, items: reviews.filter((x) => x.kind === 'review' && x.review_id === latest.review_id && x.item !== '') } : null,
+      history: reviews,
+      calibration: { reviewers: new Set(calibrations.map((c) => c.reviewer)).size, mine: calibrations.some((c) => c.reviewer === user) },
+    }
+  }
+
+  async function review(tenant: string, id: string, user: string, body: Record<string, unknown>) {
+    const r = await loadResult(tenant, id)
+    const checks = JSON.parse(r.checks) as Record<string, CheckResult>
+    const problem = invalidDecision(checks, body.items)
+    if (problem) throw new ApiError(400, problem)
+    const items = body.items as ItemDecision[]
+    const comment = commentOf(body, false)
+    const { score, auto_failed } = correctedScore(checks, items)
+    const review_id = randomUUID()
+    await insertReviews(tenant, id, [
+      ...items.map((d) => ({ review_id, kind: 'review', reviewer: user, item: d.check, decision: d.decision, earned: d.decision === 'override' ? d.earned! : checks[d.check].fraction, comment: d.comment ?? '' })),
+      { review_id, kind: 'review', reviewer: user, score, comment },
+    ])
+    deps.announce?.({ tenant, interaction_id: id, ts: Date.now(), score, flagged: r.flagged === 1, ...(r.sentiment_customer !== null && { sentiment: r.sentiment_customer }), ...(r.queue && { queue: r.queue }), ...(r.agent_id && { agent_id: r.agent_id }) })
+    return { review_id, auto_score: r.score, effective_score: score, auto_failed }
+  }
+
+  async function note(tenant: string, id: string, user: string, kind: 'dispute' | 'answer', body: Record<string, unknown>) {
+    const r = await loadResult(tenant, id)
+    const item = body.item === undefined ? '' : String(body.item)
+    if (item && !(item in (JSON.parse(r.checks) as object))) throw new ApiError(400, 'item: unknown item')
+    const review_id = randomUUID()
+    await insertReviews(tenant, id, [{ review_id, kind, reviewer: user, item, comment: commentOf(body, true) }])
+    return { review_id }
+  }
+
+  async function calibration(tenant: string, id: string, user: string) {
+    const rows = await loadReviews(tenant, id, ['calibration'])
+    const sets = new Map<string, CalibrationEntry & { comment: string }>()
+    for (const row of rows) {
+      let set = sets.get(row.review_id)
+      if (!set) sets.set(row.review_id, (set = { reviewer: row.reviewer, items: {}, score: 0, comment: '' }))
+      if (row.item === '') Object.assign(set, { score: row.score ?? 0, comment: row.comment })
+      else if (row.earned !== null) set.items[row.item] = row.earned
+    }
+    // Rows come oldest first: a reviewer's latest submission is the one that counts.
+    const byReviewer = new Map([...sets.values()].map((s) => [s.reviewer, s]))
+    const entries = [...byReviewer.values()]
+    // Blind: nobody sees the others' scores (or the agreement) before submitting their own.
+    if (!byReviewer.has(user)) return { submitted: false, reviewers: entries.length }
+    return { submitted: true, reviewers: entries.length, entries, agreement: agreementOf(entries) }
+  }
+
+  async function calibrate(tenant: string, id: string, user: string, body: Record<string, unknown>) {
+    const r = await loadResult(tenant, id)
+    const checks = JSON.parse(r.checks) as Record<string, CheckResult>
+    const items = body.items as Record<string, unknown> | undefined
+    if (!items || typeof items !== 'object' || Object.keys(items).length === 0) throw new ApiError(400, 'items: expected {check: share 0…1}')
+    for (const [k, v] of Object.entries(items)) {
+      if (!(k in checks)) throw new ApiError(400, `items.${k}: unknown item`)
+      if (!(typeof v === 'number' && v >= 0 && v <= 1)) throw new ApiError(400, `items.${k}: expected a number from 0 to 1`)
+    }
+    const decisions = Object.entries(items).map(([check, earned]) => ({ check, decision: 'override' as const, earned: earned as number }))
+    const { score } = correctedScore(checks, decisions)
+    const review_id = randomUUID()
+    await insertReviews(tenant, id, [
+      ...decisions.map((d) => ({ review_id, kind: 'calibration', reviewer: user, item: d.check, earned: d.earned })),
+      { review_id, kind: 'calibration', reviewer: user, score, comment: commentOf(body, false) },
+    ])
+    return calibration(tenant, id, user)
+  }
+
+  async function runBackfill(req: IncomingMessage, tenant: string) {
+    if (!deps.backfill) throw new ApiError(503, 'backfill is not available here')
+    const body = await jsonBody(req)
+    const limit = body.limit === undefined ? undefined : Number(body.limit)
+    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new ApiError(400, 'limit: expected a whole number above 0')
+    return deps.backfill(tenant, timeOf(body.since, 'since'), body.until === undefined ? undefined : timeOf(body.until, 'until'), limit)
+  }
+
+  async function route(req: IncomingMessage, url: URL, who: Extract<QaAccess, { ok: true }>): Promise<unknown> {
+    const { tenant, user } = who
+    if (req.method === 'GET' && url.pathname === '/api/qa/queue') return queue(tenant, url)
+    if (req.method === 'POST' && url.pathname === '/api/qa/backfill') return runBackfill(req, tenant)
+    const m = /^\/api\/qa\/interactions\/([^/]+)(?:\/(review|dispute|answer|calibration))?$/.exec(url.pathname)
+    if (!m) throw new ApiError(404, 'no such QA route')
+    const id = decodeURIComponent(m[1])
+    const action = m[2]
+    if (req.method === 'GET' && !action) return detail(tenant, id, user)
+    if (req.method === 'GET' && action === 'calibration') return calibration(tenant, id, user)
+    if (req.method !== 'POST' || !action) throw new ApiError(405, 'method not allowed')
+    const body = await jsonBody(req)
+    if (action === 'review') return review(tenant, id, user, body)
+    if (action === 'calibration') return calibrate(tenant, id, user, body)
+    return note(tenant, id, user, action as 'dispute' | 'answer', body)
+  }
+
+  return async function qaHandler(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? '/', 'http://qa.invalid')
+    if (!url.pathname.startsWith('/api/qa/')) return false
+    const admin = deps.adminToken?.()
+    const bearer = bearerToken(req)
+    if (admin && bearer && url.pathname === '/api/qa/backfill' && req.method === 'POST' && sameSecret(bearer, admin)) {
+      // The CLI (admin token from the lock file) may backfill any tenant: ?tenant= narrows it.
+      return answer(res, () => runBackfill(req, url.searchParams.get('tenant') ?? ''))
+    }
+    const who = deps.access(req, url)
+    if (!who.ok) {
+      sendJson(res, who.status, { error: who.status === 401 ? 'unauthorized' : 'forbidden', reason: who.reason }, { 'cache-control': 'no-store' })
+      return true
+    }
+    return answer(res, () => route(req, url, who))
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Review desk logic, pure: the corrected score after a reviewer's decisions, and the agreement of blind
+ * calibration scores. The HTTP layer (review-api.ts) stores decisions in qa_reviews.
+ */
+import type { CheckResult } from './types.js'
+
+export type Decision = 'confirm' | 'override'
+
+/** A reviewer's decision on one scorecard item. */
+export interface ItemDecision {
+  check: string
+  decision: Decision
+  /** For an override: the share of the item's weight earned, 0…1 (0 = fail, 1 = pass). */
+  earned?: number
+  comment?: string
+}
+
+/**
+ * The score with overridden items' shares replaced, computed like the pipeline's: Σ weight × share over the
+ * applicable items / Σ weight × 100, one decimal. An overridden item counts even if it had nothing to judge;
+ * an auto-fail stands unless the reviewer overrides that item to a non-zero share.
+ */
+export function correctedScore(checks: Record<string, CheckResult>, decisions: readonly ItemDecision[]): { score: number; auto_failed: boolean } {
+  const overrides = new Map(decisions.filter((d) => d.decision === 'override' && d.earned !== undefined).map((d) => [d.check, d.earned!]))
+  let total = 0
+  let earned = 0
+  let autoFailed = false
+  for (const [name, c] of Object.entries(checks)) {
+    const override = overrides.get(name)
+    if (override === undefined && !c.applicable) continue
+    const share = override ?? c.fraction
+    total += c.weight
+    earned += c.weight * share
+    if (c.auto_failed && (override === undefined || override === 0)) autoFailed = true
+  }
+  return { score: autoFailed || total === 0 ? 0 : Math.round((1000 * earned) / total) / 10, auto_failed: autoFailed }
+}
+
+/** Checks a decision list from the API: known items, a share in [0,1] for overrides. Returns the reason or null. */
+export function invalidDecision(checks: Record<string, CheckResult>, decisions: unknown): string | null {
+  if (!Array.isArray(decisions) || decisions.length === 0) return 'items: expected a non-empty array'
+  for (const [i, d] of (decisions as Partial<ItemDecision>[]).entries()) {
+    if (typeof d?.check !== 'string' || !(d.check in checks)) return `items[${i}].check: unknown item`
+    if (d.decision !== 'confirm' && d.decision !== 'override') return `items[${i}].decision: expected confirm or override`
+    if (d.decision === 'override' && !(typeof d.earned === 'number' && d.earned >= 0 && d.earned <= 1)) return `items[${i}].earned: expected a number from 0 to 1`
+    if (d.comment !== undefined && (typeof d.comment !== 'string' || d.comment.length > 4000)) return `items[${i}].comment: expected text up to 4000 characters`
+  }
+  return null
+}
+
+/** One reviewer's blind calibration: a share per item. */
+export interface CalibrationEntry {
+  reviewer: string
+  items: Record<string, number>
+  score: number
+}
+
+export interface Agreement {
+  reviewers: number
+  /** Per item: share of reviewer pairs that agree on pass (share ≥ 0.5) vs fail, 0…1; null with fewer than two. */
+  items: Record<string, number | null>
+  /** Mean of the items' pair agreement, %; null with fewer than two reviewers. */
+  overall_pct: number | null
+  /** Highest minus lowest total score. */
+  score_spread: number | null
+}
+
+/** Pairwise percent agreement on pass/fail per item, the usual first measure of calibration. */
+export function agreementOf(entries: readonly CalibrationEntry[]): Agreement {
+  const names = [...new Set(entries.flatMap((e) => Object.keys(e.items)))].sort()
+  const items: Record<string, number | null> = {}
+  for (const name of names) {
+    const votes = entries.map((e) => e.items[name]).filter((v): v is number => v !== undefined).map((v) => v >= 0.5)
+    let pairs = 0
+    let agree = 0
+    for (let i = 0; i < votes.length; i++) for (let j = i + 1; j < votes.length; j++) (pairs++, votes[i] === votes[j] && agree++)
+    items[name] = pairs ? agree / pairs : null
+  }
+  const known = Object.values(items).filter((v): v is number => v !== null)
+  const scores = entries.map((e) => e.score)
+  return {
+    reviewers: entries.length,
+    items,
+    overall_pct: known.length ? Math.round((1000 * known.reduce((a, b) => a + b, 0)) / known.length) / 10 : null,
+    score_spread: entries.length >= 2 ? Math.round(10 * (Math.max(...scores) - Math.min(...scores))) / 10 : null,
+  }
+}

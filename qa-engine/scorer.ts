@@ -1,0 +1,116 @@
+/**
+ * Scoring stored interactions: load their events from ClickHouse (main thread: chDB never enters a worker),
+ * build the turns, score them on the worker pool with the tenant's scorecard, store the rows and announce the
+ * results. Shared by the stream consumer, the backfill and the transcription hook.
+ */
+import { loadQuery } from '../warehouse/queries.js'
+import type { Warehouse } from '../warehouse/client.js'
+import type { QaPool } from './pool.js'
+import { findScorecardFile, loadScorecard, type Scorecard } from './scorecard.js'
+import { buildInteraction, groupByInteraction, type InteractionEventRow, type ScorableInteraction } from './turns.js'
+import { liveInput, qaRows, severeAlert, storeQaRows, type FlagPolicy, type QaFlagRow, type QaResultRow } from './store.js'
+import type { AlertInput, QaResultInput } from '../stream/live-metrics/types.js'
+
+export interface QaScorerDeps {
+  warehouse: Warehouse
+  pool: QaPool
+  /** Per-tenant scorecards: `<dir>/<tenant>/<queue>.yaml`, then `<tenant>/default.yaml`; default: the shipped ones. */
+  scorecardDir?: string
+  policy?: FlagPolicy
+  /** Called after the rows are stored (the service publishes them on NATS). */
+  announce?(result: QaResultInput, alert: AlertInput | null): void
+}
+
+export interface ScoredRow {
+  result: QaResultRow
+  flags: QaFlagRow[]
+}
+
+export interface QaScorer {
+  /** Events of the given interactions of one tenant, grouped by interaction id. */
+  loadEvents(tenant: string, ids: readonly string[]): Promise<Map<string, InteractionEventRow[]>>
+  /** Scores, stores and announces; resolves once the rows are in ClickHouse. Interactions without turns are skipped. */
+  scoreAndStore(items: readonly ScorableInteraction[]): Promise<ScoredRow[]>
+}
+
+export function createQaScorer(deps: QaScorerDeps): QaScorer {
+  const sql = loadQuery('qa_interaction_events')
+  const cards = new Map<string, Scorecard>()
+
+  /** The tenant's card for the queue, or undefined for the shipped default of the interaction's language. */
+  const cardFor = (tenant: string, queue: string): Scorecard | undefined => {
+    if (!deps.scorecardDir) return undefined
+    const file = findScorecardFile(deps.scorecardDir, tenant, queue || undefined)
+    if (!file) return undefined
+    let card = cards.get(file)
+    if (!card) cards.set(file, (card = loadScorecard(file)))
+    return card
+  }
+
+  return {
+    async loadEvents(tenant, ids) {
+      if (ids.length === 0) return new Map()
+      return groupByInteraction(await deps.warehouse.query<InteractionEventRow>(sql, { tenant, ids: [...ids] }))
+    },
+
+    async scoreAndStore(items) {
+      const withTurns = items.filter((i) => i.interaction.turns.length > 0)
+      const groups = new Map<Scorecard | undefined, ScorableInteraction[]>()
+      for (const item of withTurns) {
+        const card = cardFor(item.tenant, item.queue)
+        groups.set(card, [...(groups.get(card) ?? []), item])
+      }
+      const scoredAt = Date.now()
+      const rows: ScoredRow[] = []
+      await Promise.all(
+        [...groups].map(async ([card, group]) => {
+          const results = await deps.pool.score(group.map((g) => g.interaction), card)
+          group.forEach((item, i) => rows.push(qaRows(item, results[i], scoredAt, deps.policy)))
+        }),
+      )
+      await storeQaRows(deps.warehouse, rows)
+      for (const r of rows) deps.announce?.(liveInput(r.result), severeAlert(r.result, r.flags, deps.policy))
+      return rows
+    },
+  }
+}
+
+export interface BackfillOptions {
+  /** Interactions that ended at or after this time, ms since the epoch. */
+  since: number
+  /** …and before this time, ms; default now. */
+  until?: number
+  /** Only this tenant; default every tenant. */
+  tenant?: string
+  /** Most interactions to score in this run; default 100,000. */
+  limit?: number
+  /** Interactions per scoring batch; default 256. */
+  batch?: number
+  onProgress?(done: number, total: number): void
+}
+
+/** Scores finished chats and tickets that have no QA result yet. Returns how many were scored and skipped (no turns). */
+export async function backfill(wh: Warehouse, scorer: QaScorer, opts: BackfillOptions): Promise<{ scored: number; skipped: number }> {
+  const todo = await wh.query<{ tenant: string; interaction_id: string }>(loadQuery('qa_unscored'), {
+    since: opts.since,
+    until: opts.until ?? Date.now(),
+    tenant: opts.tenant ?? '',
+    limit: opts.limit ?? 100_000,
+  })
+  const size = opts.batch ?? 256
+  let scored = 0
+  let done = 0
+  for (let i = 0; i < todo.length; i += size) {
+    const slice = todo.slice(i, i + size)
+    const byTenant = new Map<string, string[]>()
+    for (const r of slice) byTenant.set(r.tenant, [...(byTenant.get(r.tenant) ?? []), r.interaction_id])
+    for (const [tenant, ids] of byTenant) {
+      const events = await scorer.loadEvents(tenant, ids)
+      const items = [...events.values()].map((rows) => buildInteraction(tenant, rows)).filter((x): x is ScorableInteraction => x !== null)
+      scored += (await scorer.scoreAndStore(items)).length
+    }
+    done += slice.length
+    opts.onProgress?.(done, todo.length)
+  }
+  return { scored, skipped: todo.length - scored }
+}

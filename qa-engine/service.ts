@@ -1,0 +1,209 @@
+/**
+ * The QA service: scores every finished interaction as it happens.
+ *
+ * Two durable pull consumers (nats-server 2.9 takes one filter subject each) deliver the end events:
+ * `<prefix>.*.*.chat.ended` and `<prefix>.*.*.ticket.resolved`. For each, the service reads the
+ * interaction's events back from ClickHouse, builds the turns, scores them on the worker pool (chDB stays
+ * on this thread), stores qa_results / qa_flags, and only then acks. Results go to the wallboard on
+ * `<qaSubject>.<tenant>`; severe flags (abusive language) raise an alert on `<alertSubject>.<tenant>`.
+ *
+ * The end event can reach the stream before the sink (flushing every 250 ms) has stored the last messages:
+ * a message is scored only when its end events are in ClickHouse and have settled (turns.ts `readiness`);
+ * until then it is nak'ed with a delay and comes back.
+ *
+ * Calls: the transcription service hands finished transcripts to `scoreTranscript()`.
+ */
+import { availableParallelism } from 'node:os'
+import type { Consumer, JsMsg } from '@nats-io/jetstream'
+import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
+import { MofangError } from '../core/errors.js'
+import type { StoredEvent } from '../core/events.js'
+import { ensureConsumer } from '../stream/topology.js'
+import { readLiveLock } from '../cli/system.js'
+import { createQaPool } from './pool.js'
+import { backfill, createQaScorer, type QaScorer, type ScoredRow } from './scorer.js'
+import { buildInteraction, readiness, type InteractionEventRow, type ScorableInteraction } from './turns.js'
+import type { FlagPolicy } from './store.js'
+import type { Turn } from './types.js'
+import { qaAccess } from './access.js'
+import { createReviewApi } from './review-api.js'
+
+export interface QaServiceOptions {
+  /** Scoring worker threads. Default: cores − 1 (the main thread runs chDB and NATS), at least 1. */
+  workers?: number
+  /** Tenant scorecards, `<dir>/<tenant>/<queue>.yaml`; default: the shipped zh/en defaults. */
+  scorecardDir?: string
+  /** How long after ingest accepted the end event its interaction counts as complete, ms. Default 750 (3 sink flushes). */
+  settleMs?: number
+  /** Give up waiting for the end event to reach ClickHouse after this long and score what is there, ms. Default 30,000. */
+  maxWaitMs?: number
+  /** Messages scored together at most. Default 256. */
+  maxBatch?: number
+  policy?: FlagPolicy
+}
+
+export const QA_END_TYPES = ['chat.ended', 'ticket.resolved'] as const
+
+const decoder = new TextDecoder()
+const encoder = new TextEncoder()
+
+/** Durable names for this topology (the namespace prefix keeps test systems apart). */
+export const qaConsumerName = (prefix: string, type: string) => `${prefix.replace(/[^A-Za-z0-9_-]/g, '_')}-qa-${type.replace('.', '-')}`
+
+/** The running service's scorer, for the transcription hook. */
+let active: { scorer: QaScorer; tenantEvents: QaScorer['loadEvents'] } | undefined
+
+/**
+ * Scores a call from its transcript (the transcription service's hook). Queue, agent and customer name come
+ * from the call's stored events when there are any. Resolves once the result is stored and announced.
+ */
+export async function scoreTranscript(tenant: string, interactionId: string, turns: Turn[], extra: { language?: 'zh' | 'en' | 'mixed'; audio?: ScorableInteraction['interaction']['audio'] } = {}): Promise<ScoredRow | null> {
+  if (!active) throw new MofangError('CONFIG', 'the QA service is not running in this process (add qaService() to the services)')
+  const rows = (await active.tenantEvents(tenant, [interactionId])).get(interactionId) ?? []
+  const base = buildInteraction(tenant, rows)
+  const item: ScorableInteraction = {
+    tenant,
+    queue: base?.queue ?? '',
+    agent_id: base?.agent_id ?? '',
+    ended_at: base?.ended_at ?? Date.now(),
+    interaction: { interaction_id: interactionId, channel: 'voice', turns, ...(base?.interaction.customer_name && { customer_name: base.interaction.customer_name }), ...(base?.interaction.survey && { survey: base.interaction.survey }), ...(extra.language && { language: extra.language }), ...(extra.audio && { audio: extra.audio }) },
+  }
+  const [scored] = await active.scorer.scoreAndStore([item])
+  return scored ?? null
+}
+
+interface Pending {
+  msg: JsMsg
+  ends: StoredEvent[]
+}
+
+export function qaService(opts: QaServiceOptions = {}): ServiceFactory {
+  return async (ctx: ServiceContext): Promise<Service> => {
+    const { js, jsm, nats, topology, warehouse, log } = ctx
+    const settleMs = opts.settleMs ?? 750
+    const maxWaitMs = opts.maxWaitMs ?? 30_000
+    const pool = createQaPool({ size: opts.workers ?? Math.max(1, availableParallelism() - 1) })
+    const publish = (subject: string, body: unknown) => nats.nc.publish(subject, encoder.encode(JSON.stringify(body)))
+    const scorer = createQaScorer({
+      warehouse,
+      pool,
+      scorecardDir: opts.scorecardDir,
+      policy: opts.policy,
+      announce(result, alert) {
+        publish(`${topology.qaSubject}.${result.tenant}`, result)
+        if (alert) publish(`${topology.alertSubject}.${alert.tenant}`, alert)
+      },
+    })
+    active = { scorer, tenantEvents: scorer.loadEvents }
+    let scored = 0
+    let retries = 0
+    let lagMs = 0
+
+    /** One batch of messages: ack what got stored, nak (with a delay) what is not complete in ClickHouse yet. */
+    async function processBatch(batch: Pending[]): Promise<void> {
+      const now = Date.now()
+      const byTenant = new Map<string, Set<string>>()
+      for (const p of batch) for (const e of p.ends) byTenant.set(e.tenant, (byTenant.get(e.tenant) ?? new Set()).add(e.interaction_id!))
+      const loaded = new Map<string, Map<string, InteractionEventRow[]>>()
+      for (const [tenant, ids] of byTenant) loaded.set(tenant, await scorer.loadEvents(tenant, [...ids]))
+
+      const ready: Pending[] = []
+      const items: ScorableInteraction[] = []
+      for (const p of batch) {
+        const waits = p.ends.map((e) => {
+          const rows = loaded.get(e.tenant)?.get(e.interaction_id!) ?? []
+          const r = readiness(rows, e.event_id, now, settleMs)
+          return r.ready || now - e.received_at > maxWaitMs ? 0 : r.waitMs
+        })
+        const wait = Math.max(0, ...waits)
+        if (wait > 0) {
+          retries++
+          p.msg.nak(wait)
+          continue
+        }
+        ready.push(p)
+        for (const e of p.ends) {
+          const item = buildInteraction(e.tenant, loaded.get(e.tenant)?.get(e.interaction_id!) ?? [])
+          if (item) items.push(item)
+        }
+      }
+      if (ready.length === 0) return
+      try {
+        const rows = await scorer.scoreAndStore(items)
+        scored += rows.length
+        ready.forEach((p) => p.msg.ack())
+        // Lag behind the stream: from ingest accepting the end event to its result being stored.
+        const stored = Date.now()
+        for (const p of ready) for (const e of p.ends) lagMs = stored - e.received_at
+      } catch (err) {
+        log(`qa: scoring or storing ${items.length} interaction(s) failed, retrying in 2 s: ${(err as Error).message}`)
+        ready.forEach((p) => p.msg.nak(2_000))
+      }
+    }
+
+    const durables = QA_END_TYPES.map((type) => qaConsumerName(topology.prefix, type))
+    await Promise.all(
+      QA_END_TYPES.map((type, i) => ensureConsumer(jsm, topology, durables[i], { filter: `${topology.prefix}.*.*.${type}`, maxAckPending: 1_000, ackWaitMs: 60_000 })),
+    )
+    const consumers: Consumer[] = await Promise.all(durables.map((d) => js.consumers.get(topology.eventStream, d)))
+    const streams = await Promise.all(consumers.map((c) => c.consume({ max_messages: 256 })))
+
+    const buffer: Pending[] = []
+    let wake: (() => void) | undefined
+    let stopping = false
+    const pulls = streams.map((messages) =>
+      (async () => {
+        for await (const msg of messages) {
+          try {
+            const ends = decoder.decode(msg.data).split('\n').filter(Boolean).map((l) => JSON.parse(l) as StoredEvent).filter((e) => e.interaction_id)
+            if (ends.length === 0) msg.ack()
+            else buffer.push({ msg, ends })
+          } catch (err) {
+            // The sink dead-letters undecodable messages; nothing to score here.
+            log(`qa: skipping undecodable message ${msg.seq}: ${(err as Error).message}`)
+            msg.ack()
+          }
+          wake?.()
+        }
+      })().catch((err) => log(`qa: consumer ended: ${(err as Error).message}`)),
+    )
+    const worker = (async () => {
+      while (!stopping) {
+        if (buffer.length === 0) {
+          await new Promise<void>((r) => (wake = r))
+          wake = undefined
+          continue
+        }
+        await processBatch(buffer.splice(0, opts.maxBatch ?? 256)).catch((err) => log(`qa: batch failed: ${(err as Error).message}`))
+      }
+    })()
+
+    const handler = createReviewApi({
+      warehouse,
+      access: qaAccess(ctx.config),
+      timeZone: ctx.config.timeZone,
+      announce: (r) => publish(`${topology.qaSubject}.${r.tenant}`, r),
+      backfill: (tenant, since, until, limit) => backfill(warehouse, scorer, { tenant, since, until, limit }),
+      adminToken: () => readLiveLock(ctx.config.dataDir)?.adminToken,
+    })
+
+    return {
+      name: 'qa',
+      handlers: [handler],
+      banner: [`QA review desk:       ${ctx.url}/qa`],
+      health: async () => ({ ok: true, detail: { scored, retries, last_lag_ms: lagMs, workers: pool.size, buffered: buffer.length } }),
+      async stop() {
+        stopping = true
+        await Promise.all(streams.map((s) => s.close()))
+        await Promise.all(pulls)
+        wake?.()
+        await worker
+        // Pulled but not scored: hand back now rather than after the ack wait.
+        buffer.splice(0).forEach((p) => p.msg.nak())
+        // Unfinished messages were not acked: they come back to the next run.
+        if (active?.scorer === scorer) active = undefined
+        await pool.close()
+      },
+    }
+  }
+}

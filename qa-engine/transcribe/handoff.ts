@@ -1,0 +1,42 @@
+/**
+ * Handing transcripts to the QA engine. The QA service exposes `scoreTranscript(tenant, interactionId, turns,
+ * extra)`; the transcription service calls it for every stored transcript (and announces it on NATS), so a
+ * call's QA result appears without anyone asking.
+ */
+import type { AudioStats, Interaction, Turn } from '../types.js'
+import type { Language } from '../language.js'
+import type { Transcript } from './types.js'
+
+export interface TranscriptExtra {
+  /** Silence statistics for the dead-air check. */
+  audio: AudioStats & { overtalk_ms?: number }
+  language?: Language
+  /** False on mono recordings: every turn's role is a guess (see toQaTurns). */
+  speakerAttributed: boolean
+}
+
+export type ScoreTranscript = (tenant: string, interactionId: string, turns: Turn[], extra: TranscriptExtra) => Promise<unknown>
+
+/**
+ * QA turns, with times relative to the start of the call. Mono turns have no known speaker: they are given
+ * to QA as `customer` so agent-behaviour checks (greeting, politeness) find no agent turns and stay
+ * not-applicable instead of judging the customer's words as the agent's.
+ */
+export function toQaTurns(t: Transcript): Turn[] {
+  return t.turns.map((turn) => ({ role: turn.speaker === 'agent' ? 'agent' : 'customer', text: turn.text, ts: turn.start_ms }))
+}
+
+export function extraOf(t: Transcript): TranscriptExtra {
+  const { duration_ms, silence_ms, silences, overtalk_ms } = t.audio
+  return {
+    audio: { duration_ms, silence_ms, silences, overtalk_ms },
+    language: t.language === 'zh' || t.language === 'en' ? t.language : undefined,
+    speakerAttributed: t.turns.every((x) => x.speaker !== 'unknown'),
+  }
+}
+
+/** The same hand-off as a QA engine Interaction, for callers that score directly (tests, batch). */
+export function toInteraction(t: Transcript): Interaction {
+  const extra = extraOf(t)
+  return { interaction_id: t.interaction_id, channel: 'voice', language: extra.language, audio: extra.audio, turns: toQaTurns(t) }
+}

@@ -1,0 +1,94 @@
+/** The `transcripts` table (sql/migrations/0006): each state change is a row; the latest wins. */
+import type { Warehouse } from '../../warehouse/client.js'
+import type { TranscribeJob, Transcript, TranscriptAudioStats, TranscriptTurn } from './types.js'
+
+export type TranscriptStatus = 'awaiting' | 'done' | 'failed'
+
+export interface TranscriptRow {
+  tenant: string
+  interaction_id: string
+  status: TranscriptStatus
+  error: string
+  recording_url: string
+  language: string
+  model: string
+  duration_ms: number
+  channels: number
+  turns: TranscriptTurn[]
+  audio: TranscriptAudioStats | null
+  attempts: number
+  elapsed_ms: number
+  updated_at: number
+}
+
+/** Strictly increasing per process, so a later state always replaces an earlier one in the same ms. */
+let lastStamp = 0
+const stamp = () => (lastStamp = Math.max(Date.now(), lastStamp + 1))
+
+const base = (job: TranscribeJob) => ({
+  tenant: job.tenant,
+  interaction_id: job.interaction_id,
+  recording_url: job.url,
+  language: job.language ?? '',
+  model: '',
+  duration_ms: job.duration_ms ?? 0,
+  channels: job.channels ?? 0,
+  turns: '[]',
+  audio: '',
+  elapsed_ms: 0,
+  error: '',
+})
+
+export async function markAwaiting(wh: Warehouse, job: TranscribeJob, reason: string): Promise<void> {
+  await wh.insert('transcripts', [{ ...base(job), status: 'awaiting', error: reason, attempts: 0, updated_at: stamp() }])
+}
+
+export async function markFailed(wh: Warehouse, job: TranscribeJob, reason: string, attempts: number): Promise<void> {
+  await wh.insert('transcripts', [{ ...base(job), status: 'failed', error: reason, attempts, updated_at: stamp() }])
+}
+
+export async function storeTranscript(wh: Warehouse, job: TranscribeJob, t: Transcript, attempts: number): Promise<void> {
+  await wh.insert('transcripts', [{
+    ...base(job),
+    status: 'done',
+    language: t.language,
+    model: t.model,
+    duration_ms: t.duration_ms,
+    channels: t.channels,
+    turns: JSON.stringify(t.turns),
+    audio: JSON.stringify(t.audio),
+    attempts,
+    elapsed_ms: t.elapsed_ms,
+    updated_at: stamp(),
+  }])
+}
+
+/** The latest state of one call's transcript, or undefined. */
+export async function getTranscript(wh: Warehouse, tenant: string, interactionId: string): Promise<TranscriptRow | undefined> {
+  const rows = await wh.query<Record<string, unknown>>(
+    `SELECT * FROM transcripts FINAL WHERE tenant = {tenant:String} AND interaction_id = {id:String} LIMIT 1`,
+    { tenant, id: interactionId },
+  )
+  const r = rows[0]
+  if (!r) return undefined
+  return {
+    ...(r as unknown as TranscriptRow),
+    duration_ms: Number(r.duration_ms),
+    channels: Number(r.channels),
+    attempts: Number(r.attempts),
+    elapsed_ms: Number(r.elapsed_ms),
+    turns: JSON.parse(String(r.turns || '[]')) as TranscriptTurn[],
+    audio: r.audio ? (JSON.parse(String(r.audio)) as TranscriptAudioStats) : null,
+  }
+}
+
+/** Count of calls per latest status, for health. */
+export async function statusCounts(wh: Warehouse, tenant?: string): Promise<Record<TranscriptStatus, number>> {
+  const rows = await wh.query<{ status: TranscriptStatus; n: number }>(
+    `SELECT status, count() AS n FROM transcripts FINAL ${tenant ? 'WHERE tenant = {tenant:String}' : ''} GROUP BY status`,
+    tenant ? { tenant } : {},
+  )
+  const out = { awaiting: 0, done: 0, failed: 0 }
+  for (const r of rows) out[r.status] = Number(r.n)
+  return out
+}

@@ -1,0 +1,143 @@
+/**
+ * The routing service: one TenantRouter per tenant of MOFANG_ROUTING_CONFIG, driven by the
+ * event stream, publishing `routing.*` decision events. Configuration changes at run time
+ * (SIGHUP, or POST /api/routing/config) keep every waiting and assigned contact.
+ *
+ * HTTP (supervisor sign-in):
+ *   GET  /api/routing/decisions?interaction_id=…  the recorded decisions and reasons, from ClickHouse
+ *   GET  /api/routing/config                      the tenant's configuration in force and router state
+ *   POST /api/routing/config                      re-read the file; 400 with every problem when it is invalid
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { Kvm } from '@nats-io/kv'
+import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
+import { BadInputError } from '../core/errors.js'
+import { sendJson } from '../ingest/http-util.js'
+import { loadRoutingConfigFile } from './validate-config.js'
+import type { TenantRoutingConfig } from './config.js'
+import { PROFILE_DEFAULTS, type ProfileDefaults } from './inputs.js'
+import { TenantRouter } from './tenant-router.js'
+import { supervisorAccess } from './supervisor-access.js'
+
+export interface RoutingServiceOptions {
+  /** The routing file (YAML or JSON, see README-routing.md). */
+  configPath: string
+  /** First-start look-back, ms. Default 12 h (see TenantRouterOptions.warmupMs). */
+  warmupMs?: number
+  /** How agents' profiles are read from their events. Default { proficiency: 3, chatSeats: 3 }. */
+  profile?: Partial<ProfileDefaults>
+  /** Reload on SIGHUP. Default true (tests turn it off: the signal is process-wide). */
+  sighup?: boolean
+}
+
+const DECISION_TYPES = ['routing.assigned', 'routing.overflowed', 'routing.callback_offered']
+
+/**
+ * Tenant → configuration. A file's tenant named "default" (a single-tenant file without `tenant`) routes every
+ * tenant that has an API key, unless the file names that tenant too.
+ */
+export function tenantsOf(file: Record<string, TenantRoutingConfig>, keyTenants: Iterable<string>): Map<string, TenantRoutingConfig> {
+  const out = new Map<string, TenantRoutingConfig>()
+  if (file.default) for (const t of keyTenants) out.set(t, { ...file.default, tenant: t })
+  for (const [t, cfg] of Object.entries(file)) if (t !== 'default') out.set(t, cfg)
+  return out
+}
+
+export function routingService(opts: RoutingServiceOptions): ServiceFactory {
+  return async (ctx: ServiceContext): Promise<Service> => {
+    const { js, jsm, topology, warehouse, log } = ctx
+    const profile = { ...PROFILE_DEFAULTS, ...opts.profile }
+    const read = () => tenantsOf(loadRoutingConfigFile(opts.configPath), new Set(ctx.apiKeys.values()))
+    const initial = read() // a bad file stops the start with every problem listed
+    const kv = await new Kvm(js).create(`${topology.prefix}_routing`, { history: 1, replicas: ctx.config.natsReplicas })
+    const routers = new Map<string, TenantRouter>()
+    const startRouter = async (tenant: string, config: TenantRoutingConfig) =>
+      routers.set(tenant, await TenantRouter.start({ tenant, config, js, jsm, topology, kv, profile, log, warmupMs: opts.warmupMs }))
+    for (const [tenant, config] of initial) await startRouter(tenant, config)
+
+    let reloading = Promise.resolve<unknown>(undefined)
+    /** Validates the whole file first: a bad file changes nothing. */
+    const reload = () => {
+      const run = reloading.then(async () => {
+        const next = read()
+        for (const [tenant, config] of next) {
+          const router = routers.get(tenant)
+          if (router) await router.setConfig(config)
+          else await startRouter(tenant, config)
+        }
+        const dropped = [...routers.keys()].filter((t) => !next.has(t))
+        if (dropped.length) log(`routing: ${dropped.join(', ')} no longer in ${opts.configPath}: still routed with the last configuration until restart`)
+        log(`routing: configuration reloaded from ${opts.configPath} (${next.size} tenant${next.size === 1 ? '' : 's'})`)
+        return next
+      })
+      reloading = run.catch(() => {})
+      return run
+    }
+    const onHup = () => void reload().catch((err) => log(`routing: reload refused, configuration unchanged: ${(err as Error).message}`))
+    if (opts.sighup !== false) process.on('SIGHUP', onHup)
+
+    const access = supervisorAccess(ctx.config)
+    const decisionsSql = `
+      SELECT event_id, type, toUnixTimestamp64Milli(ts) AS ts, agent_id, queue, payload
+      FROM events
+      WHERE tenant = {tenant:String} AND interaction_id = {id:String} AND type IN ({types:Array(String)})
+      ORDER BY ts, event_id
+      LIMIT 1 BY event_id`
+
+    async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+      const url = new URL(req.url ?? '/', 'http://routing.invalid')
+      if (!url.pathname.startsWith('/api/routing/')) return false
+      const route = `${req.method} ${url.pathname}`
+      if (!['GET /api/routing/decisions', 'GET /api/routing/config', 'POST /api/routing/config'].includes(route)) {
+        sendJson(res, 404, { error: 'not_found' })
+        return true
+      }
+      const who = access(req, url)
+      if (!who.ok) {
+        sendJson(res, who.status, { error: who.status === 401 ? 'unauthorized' : 'forbidden', reason: who.reason })
+        return true
+      }
+      if (route === 'GET /api/routing/decisions') {
+        const id = url.searchParams.get('interaction_id')
+        if (!id) {
+          sendJson(res, 400, { error: 'bad_request', reason: 'interaction_id is required' })
+          return true
+        }
+        const rows = await warehouse.query<{ event_id: string; type: string; ts: number; agent_id: string; queue: string; payload: string }>(
+          decisionsSql, { tenant: who.tenant, id, types: DECISION_TYPES },
+        )
+        const decisions = rows.map((r) => ({ event_id: r.event_id, type: r.type, ts: Number(r.ts), agent_id: r.agent_id || undefined, queue: r.queue, ...JSON.parse(r.payload) }))
+        const assigned = decisions.filter((d) => d.type === 'routing.assigned').at(-1)
+        sendJson(res, 200, { interaction_id: id, agent_id: assigned?.agent_id, reason: assigned?.reason, decisions })
+        return true
+      }
+      if (route === 'POST /api/routing/config') {
+        try {
+          await reload()
+        } catch (err) {
+          if (!(err instanceof BadInputError)) throw err
+          sendJson(res, 400, { error: 'bad_config', reason: err.message })
+          return true
+        }
+      }
+      const router = routers.get(who.tenant)
+      sendJson(res, 200, { tenant: who.tenant, config: router?.config(), router: router?.stats(), source: opts.configPath })
+      return true
+    }
+
+    return {
+      name: 'routing',
+      handlers: [handle],
+      banner: [`routing:             ${routers.size} tenant${routers.size === 1 ? '' : 's'} from ${opts.configPath} (reload: kill -HUP ${process.pid})`],
+      health: async () => {
+        const tenants = [...routers.values()].map((r) => r.stats())
+        return { ok: tenants.every((t) => !t.failure), detail: { tenants } }
+      },
+      async stop() {
+        process.off('SIGHUP', onHup)
+        await reloading
+        for (const r of routers.values()) await r.stop()
+      },
+    }
+  }
+}

@@ -1,0 +1,13 @@
+-- Offered contacts per queue, channel and 15-minute interval between two instants (ms), for forecast vs actual.
+-- Params: tenant String, from_ms Int64, to_ms Int64.
+SELECT queue, channel, toUnixTimestamp64Milli(toStartOfInterval(offered_ts, INTERVAL 15 MINUTE)) AS t, toUInt32(count()) AS offered
+FROM
+(
+    SELECT first_queue AS queue, channel,
+           if(channel = 'voice', coalesce(offered_at, queued_at), coalesce(queued_at, offered_at)) AS offered_ts
+    FROM interaction_facts
+    WHERE tenant = {tenant:String} AND channel != 'ticket' AND first_queue != ''
+)
+WHERE offered_ts >= fromUnixTimestamp64Milli({from_ms:Int64}) AND offered_ts < fromUnixTimestamp64Milli({to_ms:Int64})
+GROUP BY queue, channel, t
+ORDER BY t
