@@ -1,6 +1,6 @@
 -- Offered contacts per queue, channel and 15-minute interval between two instants (ms), for forecast vs actual.
 -- Params: tenant String, from_ms Int64, to_ms Int64.
-SELECT queue, channel, toUnixTimestamp64Milli(toStartOfInterval(offered_ts, INTERVAL 15 MINUTE)) AS t, toUInt32(count()) AS offered
+SELECT queue, channel, toUnixTimestamp64Milli(toDateTime64(toStartOfInterval(offered_ts, INTERVAL 15 MINUTE), 3)) AS t, toUInt32(count()) AS offered
 FROM
 (
     SELECT first_queue AS queue, channel,
