@@ -6,7 +6,9 @@ import { wallboardService } from '../wallboard/server/service.js'
 import { transcriptionService } from '../qa-engine/transcribe/service.js'
 import { routingService } from '../routing/service.js'
 import { qaService } from '../qa-engine/service.js'
+import { forecastService } from '../forecast/service.js'
+import { forecastSettings } from '../forecast/service-settings.js'
 
 export function defaultServices(config: Config): ServiceFactory[] {
-  return [liveMetricsService({ timeZone: config.timeZone }), wallboardService(), ...(config.routingConfig ? [routingService({ configPath: config.routingConfig })] : []), qaService()]
+  return [liveMetricsService({ timeZone: config.timeZone }), wallboardService(), ...(config.routingConfig ? [routingService({ configPath: config.routingConfig })] : []), qaService(), transcriptionService({ model: config.whisperModel }), forecastService(forecastSettings(config.timeZone))]
 }

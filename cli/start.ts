@@ -21,7 +21,7 @@ export async function startWholeSystem(config: Config, args: ParsedArgs): Promis
   console.log(['', ...lines.map((l) => '  ' + l), ''].join('\n'))
   const simulator = args.values['no-simulator']
     ? undefined
-    : await startBuiltInSimulator(sys.url, sys.devApiKey ?? [...sys.apiKeys.keys()][0], args)
+    : await startBuiltInSimulator(config, sys.url, sys.devApiKey ?? [...sys.apiKeys.keys()][0], args)
   const signal = await untilSignal((s) => log(`${s}: draining…`))
   await simulator?.stop()
   await sys.stop()
@@ -29,8 +29,10 @@ export async function startWholeSystem(config: Config, args: ParsedArgs): Promis
   return 0
 }
 
-async function startBuiltInSimulator(url: string, apiKey: string, args: ParsedArgs) {
+async function startBuiltInSimulator(config: Config, url: string, apiKey: string, args: ParsedArgs) {
   const { startSimulator } = await import('../simulator/run.js')
+  // With a routing configuration the simulated floor is assigned by the routing engine, not longest-idle.
+  const { routingAssignmentFromFile } = await import('../routing/assignment-strategy.js')
   const sim = startSimulator({
     url,
     apiKey,
@@ -38,6 +40,7 @@ async function startBuiltInSimulator(url: string, apiKey: string, args: ParsedAr
     speed: numberOption(args, 'speed', { min: 0.01 }) ?? 1,
     agents: numberOption(args, 'agents', { integer: true, min: 1 }) ?? 60,
     rate: numberOption(args, 'rate', { min: 1 }) ?? 600,
+    assignment: config.routingConfig ? routingAssignmentFromFile(config.routingConfig, 'demo') : undefined,
     log,
   })
   log('simulator started (disable with --no-simulator)')

@@ -47,7 +47,6 @@ export const SETTINGS = {
   sessionSecret: s({ env: 'MOFANG_SESSION_SECRET', kind: 'string', doc: 'HMAC key for sign-in cookies (32+ characters); unset = random per data directory' }),
   routingConfig: s({ env: 'MOFANG_ROUTING_CONFIG', kind: 'string', doc: 'routing configuration file (YAML/JSON); set = run the router (reload: SIGHUP or POST /api/routing/config)' }),
   whisperModel: s({ env: 'WHISPER_MODEL', kind: 'string', doc: 'Whisper ggml model file for call transcription; unset = the largest ggml-*.bin in <data>/models (`mofang models pull base`)' }),
-  logLevel: s({ env: 'MOFANG_LOG_LEVEL', kind: 'string', default: 'info', doc: 'debug, info, warn or error' }),
 } as const
 
 type Settings = typeof SETTINGS
@@ -95,7 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new ConfigError('MOFANG_TIMEZONE', `unknown time zone "${cfg.timeZone}" (use an IANA name such as Asia/Shanghai)`)
   }
-  if (!['debug', 'info', 'warn', 'error'].includes(cfg.logLevel)) throw new ConfigError('MOFANG_LOG_LEVEL', `expected debug, info, warn or error, got "${cfg.logLevel}"`)
   return cfg
 }
 

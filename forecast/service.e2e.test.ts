@@ -85,7 +85,7 @@ describe('forecast service', () => {
   it('raises a weather surge: alert on NATS, stored, on the wallboard banner', async () => {
     rainFeed()
     const received: Record<string, unknown>[] = []
-    const sub = sys.nats.nc.subscribe(`${sys.topology.alertSubject}.${TENANT}`, { callback: (_e, m) => received.push(JSON.parse(new TextDecoder().decode(m.data))) })
+    const sub = sys.nats.nc.subscribe(`${sys.topology.alertSubject}.${TENANT}`, { callback: (_e, m) => void received.push(JSON.parse(new TextDecoder().decode(m.data))) })
     const run = await service.recompute(NOW)
     expect(run.weather.signal).toBe('ok')
     expect(run.surges).toHaveLength(1)

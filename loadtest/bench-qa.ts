@@ -1,6 +1,8 @@
 /**
  * QA scoring throughput: interactions per second for typical chats (12-20 turns, half Chinese, half
- * English), on this thread and through the worker pool. Run: npm run bench:qa [-- --count N]
+ * English), on this thread and through the worker pool; then the QA pipeline's lag behind the stream
+ * (ingest accepting a chat's end → its result stored) with the simulator at 10× speed.
+ * Run: npm run bench:qa [-- --count N --lag-seconds S --speed X]  (--lag-seconds 0 skips the pipeline part)
  */
 import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
@@ -8,7 +10,9 @@ import { scoreInteraction } from '../qa-engine/pipeline.js'
 import { createQaPool } from '../qa-engine/pool.js'
 import type { Interaction, Turn } from '../qa-engine/types.js'
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '8000' } } })
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '8000' }, 'lag-seconds': { type: 'string', default: '60' }, speed: { type: 'string', default: '10' } },
+})
 const COUNT = Number(values.count)
 
 const ZH = {
@@ -64,3 +68,38 @@ await Promise.all(inFlight)
 const pooled = COUNT / ((performance.now() - t) / 1000)
 await pool.close()
 console.log(`worker pool (${size} threads, batches of ${BATCH}): ${pooled.toFixed(0)}/s (${(pooled / single).toFixed(2)}× single thread)`)
+
+const LAG_SECONDS = Number(values['lag-seconds'])
+if (LAG_SECONDS > 0) await measurePipelineLag(LAG_SECONDS, Number(values.speed))
+
+/** Runs the system in-process with the QA service, feeds it the live simulator, and reports the lag. */
+async function measurePipelineLag(seconds: number, speed: number): Promise<void> {
+  const { startSystem } = await import('../cli/system.js')
+  const { qaService } = await import('../qa-engine/service.js')
+  const { startSimulator } = await import('../simulator/run.js')
+  const { tempDir, testConfig, uniqueNamespace, TEST_KEY, TEST_TENANT } = await import('../testing/env.js')
+  const dir = tempDir('bench-qa')
+  const sys = await startSystem({ config: testConfig(dir.path, { MOFANG_SINK_FLUSH_MS: '250' }), namespace: uniqueNamespace(), services: [qaService()], log: () => {} })
+  try {
+    // Monday 09:30 in China (the simulator's busy morning), so chats end steadily from the start.
+    const sim = startSimulator({ url: sys.url, apiKey: TEST_KEY, tenant: TEST_TENANT, speed, start: Date.UTC(2025, 2, 3, 1, 30), backfillMs: 0, statusEveryMs: 0, log: () => {} })
+    await new Promise((r) => setTimeout(r, seconds * 1000))
+    const posted = await sim.stop()
+    // Let the tail drain, then measure every interaction scored.
+    await new Promise((r) => setTimeout(r, 5000))
+    const [lag] = await sys.warehouse.query<{ n: number; p50: number; p95: number; p99: number; max: number }>(`
+      SELECT count() AS n, quantileExact(0.5)(lag) AS p50, quantileExact(0.95)(lag) AS p95, quantileExact(0.99)(lag) AS p99, max(lag) AS max
+      FROM (
+        SELECT toUnixTimestamp64Milli(r.scored_at) - e.received AS lag
+        FROM (SELECT tenant, interaction_id, scored_at FROM qa_results FINAL) AS r
+        INNER JOIN (SELECT tenant, interaction_id, max(toUnixTimestamp64Milli(received_at)) AS received FROM events WHERE type IN ('chat.ended', 'ticket.resolved') GROUP BY tenant, interaction_id) AS e
+          ON r.tenant = e.tenant AND r.interaction_id = e.interaction_id
+      )`)
+    const [ended] = await sys.warehouse.query<{ n: number }>(`SELECT uniqExact(interaction_id) AS n FROM events WHERE type IN ('chat.ended', 'ticket.resolved')`)
+    console.log(`pipeline lag (simulator ×${speed}, ${seconds} s, ${posted.accepted} events posted, settle 750 ms): ${lag.n} of ${ended.n} finished chats/tickets scored;` +
+      ` ingest → result stored p50 ${lag.p50} ms, p95 ${lag.p95} ms, p99 ${lag.p99} ms, max ${lag.max} ms`)
+  } finally {
+    await sys.stop()
+    dir.remove()
+  }
+}

@@ -15,6 +15,7 @@ import { BadInputError } from '../core/errors.js'
 import { sendJson } from '../ingest/http-util.js'
 import { loadRoutingConfigFile } from './validate-config.js'
 import type { TenantRoutingConfig } from './config.js'
+import { tenantsOf } from './tenants.js'
 import { PROFILE_DEFAULTS, type ProfileDefaults } from './inputs.js'
 import { TenantRouter } from './tenant-router.js'
 import { supervisorAccess } from './supervisor-access.js'
@@ -31,17 +32,6 @@ export interface RoutingServiceOptions {
 }
 
 const DECISION_TYPES = ['routing.assigned', 'routing.overflowed', 'routing.callback_offered']
-
-/**
- * Tenant → configuration. A file's tenant named "default" (a single-tenant file without `tenant`) routes every
- * tenant that has an API key, unless the file names that tenant too.
- */
-export function tenantsOf(file: Record<string, TenantRoutingConfig>, keyTenants: Iterable<string>): Map<string, TenantRoutingConfig> {
-  const out = new Map<string, TenantRoutingConfig>()
-  if (file.default) for (const t of keyTenants) out.set(t, { ...file.default, tenant: t })
-  for (const [t, cfg] of Object.entries(file)) if (t !== 'default') out.set(t, cfg)
-  return out
-}
 
 export function routingService(opts: RoutingServiceOptions): ServiceFactory {
   return async (ctx: ServiceContext): Promise<Service> => {

@@ -13,10 +13,13 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const [mode = 'start', ...rest] = process.argv.slice(2)
 
-/** Debian packages each mode needs, with the binary that proves each is there. */
+/**
+ * Debian packages each mode needs, with the binary that proves each is there
+ * (null: ask dpkg). The CJK font lets Chromium draw the Chinese UI in browser tests.
+ */
 const DEBIAN = {
-  start: [['nats-server', 'nats-server']],
-  test: [['nats-server', 'nats-server'], ['chromium', 'chromium'], ['espeak-ng', 'espeak-ng'], ['sox', 'sox'], ['ffmpeg', 'ffmpeg']],
+  start: [['nats-server', 'nats-server'], ['ffmpeg', 'ffmpeg']],
+  test: [['nats-server', 'nats-server'], ['chromium', 'chromium'], ['espeak-ng', 'espeak-ng'], ['sox', 'sox'], ['ffmpeg', 'ffmpeg'], ['fonts-wqy-microhei', null]],
   build: [],
 }
 
@@ -34,6 +37,8 @@ function run(cmd, args, opts = {}) {
 }
 
 const onPath = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0
+const dpkgHas = (pkg) => /install ok installed/.test(spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout ?? '')
+const present = ([pkg, bin]) => (bin ? onPath(bin) : !onPath('dpkg-query') || dpkgHas(pkg))
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0)
 
 function ensureNpmPackages() {
@@ -49,7 +54,7 @@ function ensureNpmPackages() {
 
 function ensureDebianPackages(list) {
   const natsExternal = Boolean(process.env.NATS_URL)
-  const missing = list.filter(([pkg, bin]) => !(pkg === 'nats-server' && natsExternal && mode === 'start') && !onPath(bin)).map(([pkg]) => pkg)
+  const missing = list.filter((entry) => !(entry[0] === 'nats-server' && natsExternal && mode === 'start') && !present(entry)).map(([pkg]) => pkg)
   if (missing.length === 0) return
   const isRoot = process.getuid?.() === 0
   if (!isRoot) {

@@ -18,6 +18,7 @@ import { VoiceFlow } from './voice.js'
 import { ChatFlow } from './chat.js'
 import { TicketFlow } from './ticket.js'
 import type { SimContext } from './context.js'
+import { maxWeatherFactor, weatherFactor, type SimWeather } from './weather.js'
 import type { Language } from './names.js'
 
 export interface SimulationOptions {
@@ -39,6 +40,8 @@ export interface SimulationOptions {
   returningShare?: number
   /** Who takes which contact. Default: longest-idle agent with the skills. */
   assignment?: AssignmentStrategy
+  /** Rain that scales arrivals by a known amount (see weather.ts). Default: none. */
+  weather?: SimWeather
 }
 
 /** What tests can check downstream inferences against. */
@@ -86,6 +89,9 @@ export class Simulation implements SimContext {
   private idSeq = 0
   private readonly runTag: string
   private readonly rate: number
+  private readonly weather: SimWeather | undefined
+  /** Candidates come this much faster than the rate so that rain can add arrivals (1 without weather). */
+  private readonly weatherPeak: number
   private readonly returningShare: number
   private readonly customers: CustomerBase
   private readonly profiles: AgentProfile[]
@@ -105,6 +111,8 @@ export class Simulation implements SimContext {
     if (!Number.isInteger(agents) || agents < 1 || agents > 5000) throw new BadInputError(`agents must be a whole number 1…5000, got ${agents}`)
     this.rate = opts.ratePerHour ?? 600
     if (!(this.rate > 0 && this.rate <= 1_000_000)) throw new BadInputError(`ratePerHour must be > 0 and ≤ 1000000, got ${this.rate}`)
+    this.weather = opts.weather
+    this.weatherPeak = maxWeatherFactor(opts.weather)
     const maxChats = opts.maxChats ?? 3
     if (!Number.isInteger(maxChats) || maxChats < 1 || maxChats > 10) throw new BadInputError(`maxChats must be a whole number 1…10, got ${maxChats}`)
     this.returningShare = opts.returningShare ?? 0.3
@@ -203,7 +211,7 @@ export class Simulation implements SimContext {
    * in proportion to its current weight.
    */
   private scheduleArrival(from: number): void {
-    this.at(from + this.rng.exponential(HOUR / this.rate), () => {
+    this.at(from + this.rng.exponential(HOUR / (this.rate * this.weatherPeak)), () => {
       if (this.finishingFlag) return
       const t = this.nowMs
       let total = 0
@@ -211,7 +219,7 @@ export class Simulation implements SimContext {
         const [channel, share] = CHANNEL_MIX[i]
         total += this.channelWeights[i] = share * seasonality(this.clock, patternOf(channel), t)
       }
-      if (this.rng.next() < total) {
+      if (this.rng.next() * this.weatherPeak < total * weatherFactor(this.weather, t)) {
         const channel = CHANNEL_MIX[this.rng.weightedIndex(this.channelWeights, total)][0]
         this.arrive(channel, this.pickCustomer(channel))
       }

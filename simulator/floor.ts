@@ -171,7 +171,7 @@ export class Floor {
   /** Puts a contact in line, or straight to an agent when one is free. */
   enqueue(c: Waiting): void {
     const available = this.agents.filter((a) => a.profile.media === c.media && this.canTake(a))
-    const agent = this.strategy.agentFor(c, available) as AgentState | undefined
+    const agent = this.strategy.agentFor(c, available, this.ctx.now) as AgentState | undefined
     if (agent) return this.assign(c, agent)
     const key = listKey(c.media, c.queue, c.language)
     let list = this.lists.get(key)
@@ -194,7 +194,7 @@ export class Floor {
         const head = this.lists.get(key)?.first((c) => c.state === 'waiting')
         if (head) heads.push(head)
       }
-      const next = this.strategy.contactFor(a, heads) as Waiting | undefined
+      const next = this.strategy.contactFor(a, heads, this.ctx.now) as Waiting | undefined
       if (!next) return
       this.waitingCount--
       this.assign(next, a)

@@ -5,3 +5,4 @@ export { Simulation, type SimulationOptions, type GroundTruth, type CustomerTrut
 export { longestIdle, type AssignmentStrategy, type AgentView, type WaitingView } from './assignment.js'
 export { writeNdjson } from './ndjson.js'
 export type { AgentProfile, Politeness } from './population.js'
+export { weatherFactor, type SimWeather } from './weather.js'

@@ -141,5 +141,5 @@ describe('warehouse sink as its own process', () => {
 
     const out = execFileSync(process.execPath, [cli, 'sql', '--format', 'json', "SELECT count() AS n, uniqExact(event_id) AS ids FROM events WHERE event_id LIKE 'kill-%'"], { env: env(ns) }).toString()
     expect(JSON.parse(out)).toEqual({ n: total, ids: total })
-  })
+  }, 180_000)
 })

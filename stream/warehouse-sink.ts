@@ -201,7 +201,9 @@ export async function startWarehouseSink(deps: {
     else timer ??= setTimeout(flush, options.flushMs)
   }
 
-  const messages = await consumer.consume({ max_messages: options.pullAhead ?? 256 })
+  // Short-lived pull requests: after a crash the server keeps routing redeliveries to the
+  // dead process's open requests until they expire, so this bounds the recovery time.
+  const messages = await consumer.consume({ max_messages: options.pullAhead ?? 256, expires: 5_000 })
   const loop = (async () => {
     for await (const msg of messages) {
       if (stopping) break

@@ -13,6 +13,7 @@ import type { Service, ServiceContext, ServiceFactory } from '../../core/service
 import { RecordingError, WorkerCrashError } from './errors.js'
 import { ensureJobQueue, jobOf, transcribeNames } from './jobs.js'
 import { extraOf, toQaTurns, type ScoreTranscript } from './handoff.js'
+import { scoreTranscript as qaScoreTranscript } from '../service.js'
 import { findModel } from './model-path.js'
 import { createTranscribePool, type TranscribePool } from './pool.js'
 import type { RecordingOptions } from './recording.js'
@@ -34,7 +35,7 @@ export interface TranscriptionServiceOptions {
   ackWaitMs?: number
   /** Per-job options: threads, maxDurationMs, timeoutMs (download), language, domainWords. */
   recording?: RecordingOptions
-  /** The QA engine's hook; called after each transcript is stored. */
+  /** Called after each transcript is stored. Default: the QA service's `scoreTranscript` (qa-engine/service.ts). */
   scoreTranscript?: ScoreTranscript
   /** Extra worker environment (tests inject faults this way). */
   workerEnv?: Record<string, string>
@@ -87,9 +88,8 @@ export function transcriptionService(opts: TranscriptionServiceOptions = {}): Se
 
     const announce = async (job: TranscribeJob, t: Transcript) => {
       nats.nc.publish(`${names.readySubject}.${job.tenant}`, encoder.encode(JSON.stringify(t)))
-      if (!opts.scoreTranscript) return
       try {
-        await opts.scoreTranscript(job.tenant, job.interaction_id, toQaTurns(t), extraOf(t))
+        await (opts.scoreTranscript ?? qaScoreTranscript)(job.tenant, job.interaction_id, toQaTurns(t), extraOf(t))
       } catch (err) {
         // The transcript is stored either way; QA can score it again from the table.
         log(`transcribe: QA scoring of ${job.interaction_id} failed: ${(err as Error).message}`)

@@ -12,7 +12,7 @@ SELECT
     queue,
     agent_id,
     language,
-    toUnixTimestamp64Milli(ended_at) AS ended_at,
+    toUnixTimestamp64Milli(ended_at) AS ended_ms,
     auto_score,
     reviewed_score,
     effective_score,
@@ -32,7 +32,7 @@ WHERE tenant = {tenant:String}
   AND local_day >= toDate({from:String}) AND local_day <= toDate({to:String})
 ORDER BY
     multiIf({sort:String} = 'score', toFloat64(effective_score), {sort:String} = 'severity', toFloat64(severity_rank),
-            {sort:String} = 'sentiment', toFloat64(coalesce(sentiment_customer, 0)), toFloat64(toUnixTimestamp64Milli(ended_at)))
+            {sort:String} = 'sentiment', toFloat64(coalesce(sentiment_customer, 0)), toFloat64(ended_ms))
         * if({desc:UInt8} = 1, -1, 1),
     interaction_id
 LIMIT {limit:UInt32}

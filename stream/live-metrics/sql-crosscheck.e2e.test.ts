@@ -98,7 +98,6 @@ describe('live engine vs SQL over the same simulated day', () => {
     expect(rows.length).toBeGreaterThan(10)
     expect(snap.totals.windows.today.offered).toBeGreaterThan(200)
     expect(snap.totals.windows.today.transferred).toBeGreaterThan(0)
-    if (process.env.SHOW) console.log(JSON.stringify(rows.filter((r) => r.dimension !== "team")), JSON.stringify(snap.totals.windows.today))
     const diffs = rows.flatMap((r) => differences(r, rowOf(snap, r.dimension, r.name)?.windows.today))
     // Every live row with traffic today has its SQL twin.
     for (const [dimension, map] of [['channel', snap.channels], ['queue', snap.queues], ['team', snap.teams]] as const) {

@@ -1,0 +1,93 @@
+/**
+ * `mofang models pull`: downloads official whisper.cpp ggml weights and verifies them before they are used.
+ * The checksums are the SHA-1 values published in whisper.cpp's models/README.md ("Available models" table),
+ * the project's own reference for these files. The download also computes SHA-256 and, when the host states
+ * one (Hugging Face sends an LFS file's SHA-256 as X-Linked-Etag), checks that too.
+ */
+import { createHash } from 'node:crypto'
+import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { MofangError } from '../../core/errors.js'
+
+export const MODEL_HOST = 'https://huggingface.co/ggerganov/whisper.cpp/resolve/main'
+
+/** SHA-1 of each official ggml model, from whisper.cpp models/README.md. */
+export const MODEL_SHA1: Record<string, string> = {
+  tiny: 'bd577a113a864445d4c299885e0cb97d4ba92b5f',
+  'tiny.en': 'c78c86eb1a8faa21b369bcd33207cc90d64ae9df',
+  base: '465707469ff3a37a2b9b8d8f89f2f99de7299dac',
+  'base.en': '137c40403d78fd54d454da0f9bd998f78703390c',
+  small: '55356645c2b361a969dfd0ef2c5a50d530afd8d5',
+  'small.en': 'db8a495a91d927739e50b3fc1cc4c6b8f6c2d022',
+}
+
+export class ChecksumError extends MofangError {
+  constructor(message: string) {
+    super('BAD_INPUT', message)
+  }
+}
+
+export interface PullOptions {
+  /** Folder to write ggml-<name>.bin into. */
+  dir: string
+  /** Base URL; tests point it at a local server. Default MODEL_HOST. */
+  host?: string
+  /** Expected SHA-1; default MODEL_SHA1[name]. */
+  sha1?: string
+  /** Called with (bytes so far, total bytes or 0). */
+  onProgress?: (done: number, total: number) => void
+  /** Gives up when no byte arrives for this long, ms. Default 60,000. */
+  idleTimeoutMs?: number
+}
+
+export interface PulledModel {
+  path: string
+  bytes: number
+  sha1: string
+  sha256: string
+}
+
+export async function pullModel(name: string, opts: PullOptions): Promise<PulledModel> {
+  const expected = opts.sha1 ?? MODEL_SHA1[name]
+  if (!expected) throw new MofangError('BAD_INPUT', `unknown model "${name}": expected one of ${Object.keys(MODEL_SHA1).join(', ')}`)
+  mkdirSync(opts.dir, { recursive: true })
+  const file = `ggml-${name}.bin`
+  const path = join(opts.dir, file)
+  const part = `${path}.part`
+  const url = `${opts.host ?? MODEL_HOST}/${file}`
+  const idle = new AbortController()
+  let timer = setTimeout(() => idle.abort(), opts.idleTimeoutMs ?? 60_000)
+  try {
+    const res = await fetch(url, { signal: idle.signal, redirect: 'follow' })
+    if (!res.ok || !res.body) throw new MofangError('BAD_INPUT', `downloading ${url} failed: HTTP ${res.status}`)
+    const total = Number(res.headers.get('content-length') ?? 0)
+    const statedSha256 = res.headers.get('x-linked-etag')?.replace(/"/g, '').toLowerCase()
+    const sha1 = createHash('sha1'), sha256 = createHash('sha256')
+    let bytes = 0
+    const body = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>)
+    body.on('data', (b: Buffer) => {
+      sha1.update(b)
+      sha256.update(b)
+      bytes += b.length
+      clearTimeout(timer)
+      timer = setTimeout(() => idle.abort(), opts.idleTimeoutMs ?? 60_000)
+      opts.onProgress?.(bytes, total)
+    })
+    await pipeline(body, createWriteStream(part))
+    const got = { sha1: sha1.digest('hex'), sha256: sha256.digest('hex') }
+    if (got.sha1 !== expected) throw new ChecksumError(`${file}: SHA-1 ${got.sha1} does not match the published ${expected}; the download was discarded`)
+    if (statedSha256 && /^[0-9a-f]{64}$/.test(statedSha256) && statedSha256 !== got.sha256) {
+      throw new ChecksumError(`${file}: SHA-256 ${got.sha256} does not match the host's ${statedSha256}; the download was discarded`)
+    }
+    renameSync(part, path)
+    return { path, bytes, ...got }
+  } catch (err) {
+    rmSync(part, { force: true })
+    if (err instanceof MofangError) throw err
+    throw new MofangError('BAD_INPUT', `downloading ${url} failed: ${(err as Error).message}`, { cause: err })
+  } finally {
+    clearTimeout(timer)
+  }
+}

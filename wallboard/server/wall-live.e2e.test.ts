@@ -1,0 +1,99 @@
+/**
+ * The whole chain in a browser: simulator → ingest → JetStream → live metrics
+ * service → NATS → wallboard service → SSE → the built app in headless Chromium
+ * at 1920×1080. The tiles must show the numbers of /api/snapshot, and a threshold
+ * set by the URL must turn a tile red. (wall.e2e.test.ts covers sign-in, bad
+ * tokens and "connection lost" against a demo server.)
+ * Needs dist/wallboard-app (npm run build) and /usr/bin/chromium; skips without them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { rootDir } from '../../core/compiled.js'
+import { startSystem, type RunningSystem } from '../../cli/system.js'
+import { defaultServices } from '../../cli/services.js'
+import { startSimulator } from '../../simulator/run.js'
+import { TEST_KEY, TEST_TENANT, eventually, tempDir, testConfig, uniqueNamespace } from '../../testing/env.js'
+import type { Snapshot } from '../../stream/live-metrics/types.js'
+import { count, duration, pct, signed } from '../app/src/lib/format.js'
+
+const appDir = join(rootDir(), 'dist', 'wallboard-app')
+const CHROMIUM = '/usr/bin/chromium'
+const ready = existsSync(join(appDir, 'index.html')) && existsSync(CHROMIUM)
+if (!ready) console.warn(`SKIP live wallboard browser test: needs ${appDir}/index.html (npm run build) and ${CHROMIUM}`)
+
+const TOKEN = 'live-wall-display-token-0123'
+const dir = tempDir('wall-live')
+let sys: RunningSystem
+let ctx: BrowserContext
+let profile: string
+
+const apiSnapshot = async (): Promise<Snapshot> =>
+  (await (await fetch(`${sys.url}/api/snapshot`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as Snapshot
+
+describe.skipIf(!ready)('live wallboard in a browser', () => {
+  beforeAll(async () => {
+    const config = testConfig(dir.path, { MOFANG_DISPLAY_TOKENS: `${TEST_TENANT}:${TOKEN}` })
+    sys = await startSystem({ config, namespace: uniqueNamespace(), services: defaultServices(config), log: () => {} })
+    // Forty simulated minutes ending now, at 120× (20 s): the events all lie in the past, so "today" holds them all.
+    const sim = startSimulator({
+      url: sys.url, apiKey: TEST_KEY, tenant: TEST_TENANT, seed: 11, start: Date.now() - 40 * 60_000, durationMs: 40 * 60_000,
+      speed: 120, ratePerHour: 900, statusEveryMs: 0, log: () => {},
+    })
+    await sim.done
+    profile = mkdtempSync(join(tmpdir(), 'wall-live-browser-'))
+    ctx = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1920, height: 1080 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+  }, 180_000)
+
+  afterAll(async () => {
+    await ctx?.close()
+    await sys?.stop()
+    if (profile) rmSync(profile, { recursive: true, force: true })
+    dir.remove()
+  })
+
+  const tileValue = (page: Page, metric: string) => page.textContent(`[data-testid="tile-${metric}"] .value`).then((t) => t?.trim())
+
+  it('shows the numbers of /api/snapshot on its tiles', async () => {
+    const page = await ctx.newPage()
+    await page.goto(`${sys.url}/?token=${TOKEN}&lang=en&window=30m`)
+    await page.waitForSelector('[data-testid="connection"][data-state="live"]')
+    // The simulator is done: wait until the wall and the API show the same settled day.
+    await eventually(
+      async () => {
+        const snap = await apiSnapshot()
+        const today = snap.totals.windows.today
+        const w = snap.totals.windows['30m']
+        const expected = {
+          offered: count(today.offered), aht: duration(today.aht_s), nps: signed(today.nps), csat: pct(today.csat_pct),
+          sl: pct(w.sl_pct), asa: duration(w.asa_s), abandon: pct(w.abandon_pct),
+        }
+        const shown: Record<string, string | undefined> = {}
+        for (const metric of Object.keys(expected)) shown[metric] = await tileValue(page, metric)
+        return today.offered > 100 && JSON.stringify(shown) === JSON.stringify(expected)
+      },
+      { timeoutMs: 20_000, what: 'tiles equal to /api/snapshot' },
+    )
+    mkdirSync(join(rootDir(), 'test-artifacts'), { recursive: true })
+    await page.screenshot({ path: join(rootDir(), 'test-artifacts', 'wallboard-live-1920x1080.png') })
+    await page.close()
+  })
+
+  it('turns the SL tile red when the URL sets a threshold the day breaches', async () => {
+    const page = await ctx.newPage()
+    // SL can never reach 101 %: red whatever the traffic.
+    await page.goto(`${sys.url}/?token=${TOKEN}&lang=en&window=30m&th=sl:101:101`)
+    await page.waitForSelector('[data-testid="connection"][data-state="live"]')
+    await page.waitForSelector('[data-testid="tile-sl"][data-state="red"]', { timeout: 10_000 })
+    expect(await page.locator('[data-testid="tile-sl"] .flag').count()).toBe(1)
+    await page.screenshot({ path: join(rootDir(), 'test-artifacts', 'wallboard-live-sl-red.png') })
+    await page.close()
+  })
+})
