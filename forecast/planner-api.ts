@@ -11,13 +11,13 @@ import type { Warehouse } from '../warehouse/client.js'
 import { loadQuery } from '../warehouse/queries.js'
 import { fromLocalMinutes, toLocalMinutes } from './local-time.js'
 import { dayOf, parseLocalTimestamp } from './series.js'
-import type { PlannerAccess } from './planner-auth.js'
+import type { Gate } from '../wallboard/server/access.js'
 import type { WeatherStatus } from './surge-watch.js'
 
 export interface PlannerApiOptions {
   warehouse: Warehouse
   timeZone: string
-  access(req: IncomingMessage, url: URL): PlannerAccess
+  access(req: IncomingMessage, url: URL): Gate
   weather(): WeatherStatus | undefined
   recompute(): Promise<{ series: number; rows: number }>
   /** Most local days one request may ask for. Default 14. */

@@ -6,7 +6,7 @@
  * finds a run in progress waits for it instead of starting another.
  */
 import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
-import { plannerAuth } from './planner-auth.js'
+import { supervisorGate } from '../wallboard/server/access.js'
 import { plannerHandler } from './planner-api.js'
 import { recomputeForecasts, type RecomputeResult } from './recompute.js'
 import type { ForecastServiceOptions } from './service-settings.js'
@@ -85,7 +85,7 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
         plannerHandler({
           warehouse,
           timeZone: opts.timeZone,
-          access: plannerAuth(ctx.config),
+          access: supervisorGate(ctx.config, 'planner'),
           weather: () => lastRun?.weather,
           recompute: async () => {
             const r = await recompute()

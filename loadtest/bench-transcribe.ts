@@ -17,7 +17,7 @@ const model = real && existsSync(real) ? real : syntheticModel('tiny')
 const dir = tempDir('bench-transcribe')
 const audio = join(dir.path, 'call.wav')
 execFileSync('espeak-ng', ['-w', join(dir.path, 'speech.wav'), 'Thank you for calling. Your router shows error E104. Please restart it and tell me what the light shows.'])
-execFileSync('sox', [join(dir.path, 'speech.wav'), '-r', '16000', audio, 'repeat', '4', 'pad', '0', '2', 'trim', '0', '30'])
+execFileSync('sox', [join(dir.path, 'speech.wav'), '-r', '16000', audio, 'repeat', '4', 'trim', '0', '30'])
 const jobs = Number(process.env.BENCH_JOBS ?? 4)
 console.log(`model: ${basename(model)}${model === real ? '' : ' (synthetic tiny-shaped, random weights)'}; ${availableParallelism()} cores; ${jobs} jobs × 30 s audio`)
 

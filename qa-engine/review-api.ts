@@ -17,12 +17,12 @@ import { loadQuery } from '../warehouse/queries.js'
 import { bearerToken, BodyTooLarge, readBody, sendJson } from '../ingest/http-util.js'
 import type { QaResultInput } from '../stream/live-metrics/types.js'
 import type { CheckResult } from './types.js'
-import type { QaAccess } from './access.js'
+import type { Gate } from '../wallboard/server/access.js'
 import { agreementOf, correctedScore, invalidDecision, type CalibrationEntry, type ItemDecision } from './review.js'
 
 export interface ReviewApiDeps {
   warehouse: Warehouse
-  access(req: IncomingMessage, url: URL): QaAccess
+  access(req: IncomingMessage, url: URL): Gate
   /** IANA zone for the date filters. */
   timeZone: string
   /** Publishes a corrected result so the wallboard's QA average follows reviews. */
@@ -277,7 +277,7 @@ export function createReviewApi(deps: ReviewApiDeps) {
     return deps.backfill(tenant, timeOf(body.since, 'since'), body.until === undefined ? undefined : timeOf(body.until, 'until'), limit)
   }
 
-  async function route(req: IncomingMessage, url: URL, who: Extract<QaAccess, { ok: true }>): Promise<unknown> {
+  async function route(req: IncomingMessage, url: URL, who: Extract<Gate, { ok: true }>): Promise<unknown> {
     const { tenant, user } = who
     if (req.method === 'GET' && url.pathname === '/api/qa/queue') return queue(tenant, url)
     if (req.method === 'POST' && url.pathname === '/api/qa/backfill') return runBackfill(req, tenant)

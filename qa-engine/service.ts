@@ -25,7 +25,7 @@ import { backfill, createQaScorer, type QaScorer, type ScoredRow } from './score
 import { buildInteraction, readiness, type InteractionEventRow, type ScorableInteraction } from './turns.js'
 import type { FlagPolicy } from './store.js'
 import type { Turn } from './types.js'
-import { qaAccess } from './access.js'
+import { supervisorGate } from '../wallboard/server/access.js'
 import { createReviewApi } from './review-api.js'
 
 export interface QaServiceOptions {
@@ -180,7 +180,7 @@ export function qaService(opts: QaServiceOptions = {}): ServiceFactory {
 
     const handler = createReviewApi({
       warehouse,
-      access: qaAccess(ctx.config),
+      access: supervisorGate(ctx.config, 'qa'),
       timeZone: ctx.config.timeZone,
       announce: (r) => publish(`${topology.qaSubject}.${r.tenant}`, r),
       backfill: (tenant, since, until, limit) => backfill(warehouse, scorer, { tenant, since, until, limit }),

@@ -18,7 +18,7 @@ import type { TenantRoutingConfig } from './config.js'
 import { tenantsOf } from './tenants.js'
 import { PROFILE_DEFAULTS, type ProfileDefaults } from './inputs.js'
 import { TenantRouter } from './tenant-router.js'
-import { supervisorAccess } from './supervisor-access.js'
+import { supervisorGate } from '../wallboard/server/access.js'
 
 export interface RoutingServiceOptions {
   /** The routing file (YAML or JSON, see README-routing.md). */
@@ -66,7 +66,7 @@ export function routingService(opts: RoutingServiceOptions): ServiceFactory {
     const onHup = () => void reload().catch((err) => log(`routing: reload refused, configuration unchanged: ${(err as Error).message}`))
     if (opts.sighup !== false) process.on('SIGHUP', onHup)
 
-    const access = supervisorAccess(ctx.config)
+    const access = supervisorGate(ctx.config, 'supervisor')
     const decisionsSql = `
       SELECT event_id, type, toUnixTimestamp64Milli(ts) AS ts, agent_id, queue, payload
       FROM events

@@ -43,9 +43,12 @@ const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0)
 
 function ensureNpmPackages() {
   const installed = join(root, 'node_modules', '.package-lock.json')
+  // `npm install`, not `npm ci`: @node-rs/jieba lists optional platform packages that the
+  // registry does not have, which `npm ci` refuses as an out-of-sync lock file. The lock
+  // file still pins every version.
   if (!existsSync(installed)) {
     log('installing npm packages (first run)…')
-    run('npm', ['ci', '--no-audit', '--no-fund'])
+    run('npm', ['install', '--no-audit', '--no-fund'])
   } else if (mtime(join(root, 'package-lock.json')) > mtime(installed)) {
     log('package-lock.json changed: updating npm packages…')
     run('npm', ['install', '--no-audit', '--no-fund'])

@@ -3,64 +3,25 @@
  * metrics service publishes on NATS (so a wallboard server can run anywhere on
  * the cluster), and today's/past intervals from ClickHouse.
  *
- * Access: display tokens (read-only walls) and supervisor accounts come from
- * MOFANG_DISPLAY_TOKENS / MOFANG_SUPERVISORS; without them a dev token and a dev
- * supervisor are made once and kept in the data directory, and printed at start.
+ * Access (./access.ts): display tokens for read-only walls and supervisor sign-in;
+ * in dev mode the token and the supervisor's password are printed at start.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
 import type { Service, ServiceContext, ServiceFactory } from '../../core/service.js'
 import { rootDir } from '../../core/compiled.js'
-import { ConfigError } from '../../core/errors.js'
 import { createLiveMetrics } from '../../stream/live-metrics/engine.js'
 import { localMidnight } from '../../stream/live-metrics/clock.js'
 import { DEFAULT_SL_CHAT, DEFAULT_SL_VOICE } from '../../stream/live-metrics/options.js'
 import type { HistoryInterval, Snapshot } from '../../stream/live-metrics/types.js'
 import { createWallboardHandler } from './handler.js'
-import { hashPassword, type SupervisorAccount, type WallboardAuth } from './auth.js'
+import { devAccess, sessionSecret, wallboardAuth } from './access.js'
 import { loadQuery } from '../../warehouse/queries.js'
-
-interface DevAccess {
-  displayToken: string
-  supervisor: string
-  password: string
-  sessionSecret: string
-}
-
-/** Dev credentials, created once per data directory so URLs keep working across restarts. */
-function devAccess(dataDir: string): DevAccess {
-  const path = join(resolve(dataDir), 'dev-wallboard.json')
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as DevAccess
-  const access = { displayToken: `wall_${randomBytes(12).toString('hex')}`, supervisor: 'admin', password: randomBytes(6).toString('hex'), sessionSecret: randomBytes(32).toString('hex') }
-  writeFileSync(path, JSON.stringify(access, null, 2), { mode: 0o600 })
-  return access
-}
-
-/** `tenant:token,…` and `user:tenant:scrypt-hash,…` (hash from `mofang wallboard hash-password`). */
-function parseAuth(displayTokens: string | undefined, supervisors: string | undefined): WallboardAuth {
-  const tokens = new Map<string, string>()
-  for (const pair of (displayTokens ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [tenant, token] = pair.split(':')
-    if (!tenant || !token || token.length < 16) throw new ConfigError('MOFANG_DISPLAY_TOKENS', `expected tenant:token with a token of 16+ characters, got "${pair}"`)
-    tokens.set(token, tenant)
-  }
-  const accounts = new Map<string, SupervisorAccount>()
-  for (const entry of (supervisors ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [user, tenant, ...hash] = entry.split(':')
-    if (!user || !tenant || hash.length === 0) throw new ConfigError('MOFANG_SUPERVISORS', `expected user:tenant:hash, got "${entry}"`)
-    accounts.set(user, { passwordHash: hash.join(':'), tenant, roles: ['supervisor', 'qa', 'planner'] })
-  }
-  return { displayTokens: tokens, supervisors: accounts }
-}
 
 export function wallboardService(): ServiceFactory {
   return async (ctx: ServiceContext): Promise<Service> => {
     const { nats, topology, warehouse, config } = ctx
-    const dev = config.displayTokens || config.supervisors ? undefined : devAccess(config.dataDir)
-    const auth = dev
-      ? { displayTokens: new Map([[dev.displayToken, 'demo']]), supervisors: new Map([[dev.supervisor, { passwordHash: await hashPassword(dev.password), tenant: 'demo', roles: ['supervisor', 'qa', 'planner'] }]]) }
-      : parseAuth(config.displayTokens, config.supervisors)
+    const dev = devAccess(config)
+    const auth = await wallboardAuth(config)
 
     const latest = new Map<string, Snapshot>()
     const listeners = new Map<string, Set<() => void>>()
@@ -96,7 +57,7 @@ export function wallboardService(): ServiceFactory {
       getHistory: history,
       auth,
       staticDir: join(rootDir(), 'dist', 'wallboard-app'),
-      sessionSecret: config.sessionSecret ?? dev?.sessionSecret,
+      sessionSecret: sessionSecret(config),
       onError: (err) => ctx.log(`wallboard: ${(err as Error).message}`),
     })
     const base = ctx.url

@@ -1,0 +1,112 @@
+/**
+ * Who may read what, from the settings, in one place for every service with a UI:
+ * the wallboard (display tokens and supervisors), the QA review desk, the planner
+ * and the routing API (signed-in supervisors with a role).
+ *
+ * Accounts: MOFANG_DISPLAY_TOKENS and MOFANG_SUPERVISORS; without either, a dev
+ * display token and a dev supervisor are made once and kept in the data directory.
+ * Sessions are signed with MOFANG_SESSION_SECRET, or with a secret kept in the data
+ * directory, so every service (and a restarted server) accepts the same cookie.
+ */
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+import type { Config } from '../../core/config.js'
+import { ConfigError } from '../../core/errors.js'
+import { authenticate, hashPassword, SessionSigner, type SupervisorAccount, type WallboardAuth } from './auth.js'
+
+/** Every supervisor account gets these roles; a role gates the matching page and API. */
+export const SUPERVISOR_ROLES = ['supervisor', 'qa', 'planner']
+
+export interface DevAccess {
+  displayToken: string
+  supervisor: string
+  password: string
+}
+
+type AccessSettings = Pick<Config, 'dataDir' | 'displayTokens' | 'supervisors' | 'sessionSecret'>
+
+const isDev = (config: AccessSettings) => !config.displayTokens && !config.supervisors
+
+/** Creates (once) or reads a file of secrets in the data directory. */
+function keptInDataDir<T>(config: AccessSettings, name: string, make: () => T): T {
+  const dir = resolve(config.dataDir)
+  const path = join(dir, name)
+  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as T
+  mkdirSync(dir, { recursive: true })
+  const value = make()
+  writeFileSync(path, JSON.stringify(value, null, 2), { mode: 0o600 })
+  return value
+}
+
+/** The dev credentials, stable across restarts so wall URLs keep working; undefined when accounts are configured. */
+export function devAccess(config: AccessSettings): DevAccess | undefined {
+  if (!isDev(config)) return undefined
+  return keptInDataDir(config, 'dev-wallboard.json', () => ({
+    displayToken: `wall_${randomBytes(12).toString('hex')}`,
+    supervisor: 'admin',
+    password: randomBytes(6).toString('hex'),
+  }))
+}
+
+export function sessionSecret(config: AccessSettings): string {
+  return config.sessionSecret ?? keptInDataDir(config, 'session-secret.json', () => ({ secret: randomBytes(32).toString('hex') })).secret
+}
+
+/** `tenant:token,…` → token → tenant. */
+function displayTokens(raw: string | undefined): Map<string, string> {
+  const tokens = new Map<string, string>()
+  for (const pair of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [tenant, token] = pair.split(':')
+    if (!tenant || !token || token.length < 16) throw new ConfigError('MOFANG_DISPLAY_TOKENS', `expected tenant:token with a token of 16+ characters, got "${pair}"`)
+    tokens.set(token, tenant)
+  }
+  return tokens
+}
+
+/** `user:tenant:scrypt-hash,…` (hash from `mofang wallboard hash-password`). */
+function supervisors(raw: string | undefined): Map<string, SupervisorAccount> {
+  const accounts = new Map<string, SupervisorAccount>()
+  for (const entry of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [user, tenant, ...hash] = entry.split(':')
+    if (!user || !tenant || hash.length === 0) throw new ConfigError('MOFANG_SUPERVISORS', `expected user:tenant:hash, got "${entry}"`)
+    accounts.set(user, { passwordHash: hash.join(':'), tenant, roles: SUPERVISOR_ROLES })
+  }
+  return accounts
+}
+
+/** The accounts the wallboard signs people in with (the dev password hashed here). */
+export async function wallboardAuth(config: AccessSettings): Promise<WallboardAuth> {
+  const dev = devAccess(config)
+  if (!dev) return { displayTokens: displayTokens(config.displayTokens), supervisors: supervisors(config.supervisors) }
+  return {
+    displayTokens: new Map([[dev.displayToken, 'demo']]),
+    supervisors: new Map([[dev.supervisor, { passwordHash: await hashPassword(dev.password), tenant: 'demo', roles: SUPERVISOR_ROLES }]]),
+  }
+}
+
+export type Gate = { ok: true; tenant: string; user: string; roles: string[] } | { ok: false; status: 401 | 403; reason: string }
+
+/**
+ * A check for API routes that need a signed-in supervisor with `role`. Only the
+ * session cookie counts: a display token (bearer or ?token=) is refused, since
+ * wall screens may not review QA, plan or read routing reasons.
+ */
+export function supervisorGate(config: AccessSettings, role: string): (req: IncomingMessage, url: URL) => Gate {
+  const dev = devAccess(config)
+  const accounts = dev
+    ? new Map<string, SupervisorAccount>([[dev.supervisor, { passwordHash: '', tenant: 'demo', roles: SUPERVISOR_ROLES }]])
+    : supervisors(config.supervisors)
+  const auth: WallboardAuth = { displayTokens: new Map(), supervisors: accounts }
+  const signer = new SessionSigner(Buffer.from(sessionSecret(config)))
+  return (req, url) => {
+    if (/^Bearer\s/i.test(req.headers.authorization ?? '') || url.searchParams.has('token')) {
+      return { ok: false, status: 403, reason: `a display token cannot use this: sign in as a supervisor with the ${role} role` }
+    }
+    const who = authenticate(req, url, auth, signer)
+    if (!who.ok) return { ok: false, status: 401, reason: who.reason }
+    if (who.principal.kind !== 'supervisor' || !who.principal.roles.includes(role)) return { ok: false, status: 403, reason: `the ${role} role is required` }
+    return { ok: true, tenant: who.principal.tenant, user: who.principal.user, roles: who.principal.roles }
+  }
+}
