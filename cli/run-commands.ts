@@ -32,6 +32,7 @@ export const runCommands: Command[] = [
       speed: { type: 'string', description: 'simulator clock speed factor', default: '1' },
       agents: { type: 'string', description: 'simulated agents', default: '60' },
       rate: { type: 'string', description: 'simulated contacts per hour at the daily peak', default: '600' },
+      backfill: { type: 'string', description: 'simulated past to post first: "today" (since local midnight, so the wall opens on a full day), 0, or a duration like 2d', default: 'today' },
     },
     async run(args) {
       const { startWholeSystem } = await import('./start.js')

@@ -3,7 +3,7 @@ import type { Config } from '../core/config.js'
 import { MofangError } from '../core/errors.js'
 import type { ParsedArgs } from './command.js'
 import { numberOption } from './command.js'
-import { startSystem } from './system.js'
+import { startSystem, type RunningSystem } from './system.js'
 import { defaultServices } from './services.js'
 import { untilSignal } from './run-commands.js'
 
@@ -21,7 +21,7 @@ export async function startWholeSystem(config: Config, args: ParsedArgs): Promis
   console.log(['', ...lines.map((l) => '  ' + l), ''].join('\n'))
   const simulator = args.values['no-simulator']
     ? undefined
-    : await startBuiltInSimulator(config, sys.url, sys.devApiKey ?? [...sys.apiKeys.keys()][0], args)
+    : await startBuiltInSimulator(sys, sys.devApiKey ?? [...sys.apiKeys.keys()][0], args)
   const signal = await untilSignal((s) => log(`${s}: draining…`))
   await simulator?.stop()
   await sys.stop()
@@ -29,18 +29,35 @@ export async function startWholeSystem(config: Config, args: ParsedArgs): Promis
   return 0
 }
 
-async function startBuiltInSimulator(config: Config, url: string, apiKey: string, args: ParsedArgs) {
+async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: ParsedArgs) {
+  const { config, url } = sys
+  const tenant = sys.apiKeys.get(apiKey) ?? 'demo'
   const { startSimulator } = await import('../simulator/run.js')
   // With a routing configuration the simulated floor is assigned by the routing engine, not longest-idle.
   const { routingAssignmentFromFile } = await import('../routing/assignment-strategy.js')
+  const { parseDuration } = await import('../simulator/duration.js')
+  const { dayStartOf } = await import('../stream/live-metrics/clock.js')
+  const backfill = String(args.values.backfill)
+  const now = Date.now()
+  const todayStart = dayStartOf(now, config.timeZone)
+  // A restart on the same data must not fill today a second time.
+  const [{ n }] = await sys.warehouse.query<{ n: number }>(
+    `SELECT count() AS n FROM events WHERE tenant = {t:String} AND ts >= fromUnixTimestamp64Milli({from:Int64})`,
+    { t: tenant, from: todayStart },
+  )
+  const backfillMs = backfill === 'today' ? (Number(n) > 0 ? 0 : now - todayStart) : parseDuration(backfill, 'backfill')
+  if (backfill === 'today' && Number(n) > 0) log(`today already has ${n} events: not back-filling`)
   const sim = startSimulator({
     url,
     apiKey,
+    tenant,
     seed: numberOption(args, 'seed', { integer: true }) ?? 42,
     speed: numberOption(args, 'speed', { min: 0.01 }) ?? 1,
     agents: numberOption(args, 'agents', { integer: true, min: 1 }) ?? 60,
     rate: numberOption(args, 'rate', { min: 1 }) ?? 600,
-    assignment: config.routingConfig ? routingAssignmentFromFile(config.routingConfig, 'demo') : undefined,
+    start: now,
+    backfillMs,
+    assignment: config.routingConfig ? routingAssignmentFromFile(config.routingConfig, tenant) : undefined,
     log,
   })
   log('simulator started (disable with --no-simulator)')

@@ -19,6 +19,7 @@ import { ensureConsumer, ensureTopology, topologyNames, type Topology } from '..
 import { startWarehouseSink, type WarehouseSink } from '../stream/warehouse-sink.js'
 import { openWarehouse, type Warehouse } from '../warehouse/client.js'
 import { migrate } from '../warehouse/migrate.js'
+import { warehouseOptions } from '../warehouse/from-config.js'
 import { warehouseHandlers } from '../warehouse/http.js'
 import { createHttpServer } from '../ingest/server.js'
 import { createEventsEndpoint } from '../ingest/events-endpoint.js'
@@ -115,13 +116,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     const js = jetstream(nats.nc)
     const kv = await new Kvm(js).create(topology.identityBucket, { history: 1, replicas: config.natsReplicas })
 
-    const warehouse = await openWarehouse({
-      url: config.clickhouseUrl,
-      username: config.clickhouseUser,
-      password: config.clickhousePassword,
-      database: config.clickhouseDatabase,
-      chdbPath: join(dataDir, 'clickhouse'),
-    })
+    const warehouse = await openWarehouse(warehouseOptions({ ...config, dataDir }))
     cleanups.push(() => warehouse.close())
     const applied = await migrate(warehouse, { cluster: config.clickhouseCluster })
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`)

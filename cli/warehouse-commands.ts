@@ -32,6 +32,7 @@ async function runSql(config: Config, sql: string): Promise<Record<string, unkno
     if (!res.ok) throw new BadInputError(body.error ?? `server answered ${res.status}`)
     return body.rows ?? []
   }
+  const { withWarehouse } = await import('../warehouse/from-config.js')
   return withWarehouse(config, async (wh) => {
     try {
       if (/^\s*(SELECT|WITH|SHOW|DESCRIBE|DESC|EXPLAIN|EXISTS)\b/i.test(sql)) return await wh.query(sql)
@@ -41,26 +42,6 @@ async function runSql(config: Config, sql: string): Promise<Record<string, unkno
       throw new BadInputError((err as Error).message)
     }
   })
-}
-
-async function withWarehouse<T>(config: Config, fn: (wh: import('../warehouse/client.js').Warehouse) => Promise<T>): Promise<T> {
-  const { openWarehouse } = await import('../warehouse/client.js')
-  const { migrate } = await import('../warehouse/migrate.js')
-  const { join } = await import('node:path')
-  const wh = await openWarehouse({
-    url: config.clickhouseUrl,
-    username: config.clickhouseUser,
-    password: config.clickhousePassword,
-    database: config.clickhouseDatabase,
-    chdbPath: join(config.dataDir, 'clickhouse'),
-    poolSize: 1,
-  })
-  try {
-    await migrate(wh, { cluster: config.clickhouseCluster })
-    return await fn(wh)
-  } finally {
-    await wh.close()
-  }
 }
 
 const formatOption = { type: 'string', description: 'table, json (one object per line) or csv', default: 'table' } as const
@@ -108,7 +89,14 @@ export const warehouseCommands: Command[] = [
         console.log('The running server applied the migrations at start.')
         return
       }
-      await withWarehouse(config, async (wh) => console.log((await migrate(wh)).join('\n') || 'up to date'))
+      const { openWarehouse } = await import('../warehouse/client.js')
+      const { warehouseOptions } = await import('../warehouse/from-config.js')
+      const wh = await openWarehouse(warehouseOptions(config, 1))
+      try {
+        console.log((await migrate(wh, { cluster: config.clickhouseCluster })).join('\n') || 'up to date')
+      } finally {
+        await wh.close()
+      }
     },
   },
   {
@@ -124,6 +112,7 @@ export const warehouseCommands: Command[] = [
       const { customerHistory } = await import('../warehouse/customers.js')
       const lock = config.clickhouseUrl ? undefined : readLiveLock(config.dataDir)
       if (lock) throw new BadInputError(`the server is running: GET ${lock.url}/v1/customers/${id}/history with the tenant's API key`)
+      const { withWarehouse } = await import('../warehouse/from-config.js')
       const h = await withWarehouse(config, (wh) => customerHistory(wh, tenant, id))
       console.log(`customer ${h.customer_id}${h.merged_ids.length ? ` (merged: ${h.merged_ids.join(', ')})` : ''}; channels: ${h.channels.join(', ')}`)
       console.log(formatRows(h.events as unknown as Record<string, unknown>[], formatOf(args)))

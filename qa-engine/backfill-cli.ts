@@ -39,37 +39,28 @@ export async function runBackfill(opts: BackfillCliOptions): Promise<{ scored: n
     if (!res.ok) throw new BadInputError(`server answered ${res.status}: ${body.reason ?? ''}`)
     return { scored: body.scored ?? 0, skipped: body.skipped ?? 0 }
   }
-  const { openWarehouse } = await import('../warehouse/client.js')
-  const { migrate } = await import('../warehouse/migrate.js')
+  const { withWarehouse } = await import('../warehouse/from-config.js')
   const { createQaPool } = await import('./pool.js')
   const { backfill, createQaScorer } = await import('./scorer.js')
-  const wh = await openWarehouse({
-    url: config.clickhouseUrl,
-    username: config.clickhouseUser,
-    password: config.clickhousePassword,
-    database: config.clickhouseDatabase,
-    chdbPath: join(config.dataDir, 'clickhouse'),
-    poolSize: 1,
-  })
   const pool = createQaPool({ size: opts.workers })
   let progress: Progress | undefined
   let reported = 0
   try {
-    await migrate(wh, { cluster: config.clickhouseCluster })
-    return await backfill(wh, createQaScorer({ warehouse: wh, pool }), {
-      since,
-      until,
-      tenant: opts.tenant,
-      limit: opts.limit,
-      onProgress(done, total) {
-        progress ??= new Progress({ total, label: 'qa backfill', unit: 'interactions' })
-        progress.tick(done - reported)
-        reported = done
-      },
-    })
+    return await withWarehouse(config, (wh) =>
+      backfill(wh, createQaScorer({ warehouse: wh, pool }), {
+        since,
+        until,
+        tenant: opts.tenant,
+        limit: opts.limit,
+        onProgress(done, total) {
+          progress ??= new Progress({ total, label: 'qa backfill', unit: 'interactions' })
+          progress.tick(done - reported)
+          reported = done
+        },
+      }),
+    )
   } finally {
     progress?.finish()
     await pool.close()
-    await wh.close()
   }
 }
