@@ -28,6 +28,7 @@ export const runCommands: Command[] = [
     ].join('\n'),
     options: {
       'no-simulator': { type: 'boolean', description: 'do not run the simulated contact centre' },
+      'no-services': { type: 'boolean', description: 'run only the core (ingest API, sink): live metrics, wallboard, QA, forecasting, routing and transcription run elsewhere' },
       seed: { type: 'string', description: 'simulator random seed', default: '42' },
       speed: { type: 'string', description: 'simulator clock speed factor', default: '1' },
       agents: { type: 'string', description: 'simulated agents', default: '60' },

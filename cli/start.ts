@@ -10,7 +10,7 @@ import { untilSignal } from './run-commands.js'
 const log = (m: string) => console.error(`[mofang] ${m}`)
 
 export async function startWholeSystem(config: Config, args: ParsedArgs): Promise<number> {
-  const sys = await startSystem({ config, log, services: defaultServices(config) })
+  const sys = await startSystem({ config, log, services: args.values['no-services'] ? [] : defaultServices(config) })
   const lines = [
     `Mofang is running:   ${sys.url}`,
     ...(sys.devApiKey ? [`dev API key (tenant "demo"):  ${sys.devApiKey}`] : []),

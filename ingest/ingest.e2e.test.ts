@@ -99,7 +99,7 @@ describe('ingest → JetStream → ClickHouse', () => {
         `SELECT count() AS n, countIf(answered_at IS NOT NULL) AS answered FROM interaction_facts WHERE tenant = {t:String}`,
         { t: TEST_TENANT },
       )
-      return Number(f.n) === 2000 && f
+      return Number(f.n) === 2000 ? f : undefined
     }, { what: 'interaction facts' })
     expect(Number(facts.answered)).toBe(2000)
   })

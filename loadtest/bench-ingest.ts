@@ -16,15 +16,23 @@ import { rootDir } from '../core/compiled.js'
 import { measureChdbInsertCeiling, measureJetStreamCeiling } from './ceilings.js'
 import { percentile, syntheticEvents } from './bench-util.js'
 
-const HELP = `Usage: npm run bench:ingest -- [--duration 60] [--connections 8] [--batch 1000]
+const HELP = `Usage: npm run bench:ingest -- [--duration 60] [--connections 8] [--batch 1000] [--with-services]
 
 Sustained ingest throughput and POST→queryable latency, with JetStream and chDB ceilings.
-  --duration     seconds of load (default 60)
-  --connections  concurrent HTTP clients (default 8)
-  --batch        events per POST (default 1000)`
+  --duration       seconds of load (default 60)
+  --connections    concurrent HTTP clients (default 8)
+  --batch          events per POST (default 1000)
+  --with-services  also run live metrics, wallboard, QA… in the server process (default: the core only,
+                   i.e. ingest API and warehouse sink, as deployed behind a load balancer)`
 
 const { values } = parseArgs({
-  options: { duration: { type: 'string', default: '60' }, connections: { type: 'string', default: '8' }, batch: { type: 'string', default: '1000' }, help: { type: 'boolean' } },
+  options: {
+    duration: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '8' },
+    batch: { type: 'string', default: '1000' },
+    'with-services': { type: 'boolean' },
+    help: { type: 'boolean' },
+  },
 })
 if (values.help) {
   console.log(HELP)
@@ -38,7 +46,8 @@ const KEY = 'bench-key-0123456789abcdef'
 const dir = mkdtempSync(join(tmpdir(), 'mofang-bench-'))
 
 async function startServer(): Promise<{ url: string; admin: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [join(rootDir(), 'dist', 'cli', 'mofang.js'), 'start', '--no-simulator'], {
+  const args = ['start', '--no-simulator', ...(values['with-services'] ? [] : ['--no-services'])]
+  const child = spawn(process.execPath, [join(rootDir(), 'dist', 'cli', 'mofang.js'), ...args], {
     env: { ...process.env, MOFANG_DATA_DIR: dir, MOFANG_PORT: '0', MOFANG_API_KEYS: `bench:${KEY}`, MOFANG_SINK_BATCH_ROWS: '30000', MOFANG_SINK_FLUSH_MS: '200' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -79,7 +88,7 @@ async function post(url: string, body: string): Promise<number> {
 }
 
 async function main() {
-  console.log(`bench:ingest: ${durationS}s, ${connections} connections, ${batch} events per POST`)
+  console.log(`bench:ingest: ${durationS}s, ${connections} connections, ${batch} events per POST, ${values['with-services'] ? 'all services' : 'core only'} in the server`)
   const server = await startServer()
   // Bodies are prepared up front so the driver measures the server, not JSON.stringify.
   const bodies = Array.from({ length: 64 }, (_, i) => JSON.stringify(syntheticEvents('bench', batch, i)))

@@ -2,7 +2,6 @@
  * `mofang qa backfill`: scores stored chats and tickets that have no QA result. Through the running server
  * when one owns the chDB directory (chDB allows one owner process), else directly on this machine's data.
  */
-import { join } from 'node:path'
 import { loadConfig } from '../core/config.js'
 import { BadInputError } from '../core/errors.js'
 import { readLiveLock } from '../cli/system.js'

@@ -64,8 +64,8 @@ describe.skipIf(!built)('QA service end to end', () => {
       services: [liveMetricsService(), wallboardService(), qaService({ workers: 1 })],
       log: () => {},
     })
-    sys.nats.nc.subscribe(`${sys.topology.qaSubject}.*`, { callback: (_e, m) => m && published.push(JSON.parse(decoder.decode(m.data)) as QaResultInput) })
-    sys.nats.nc.subscribe(`${sys.topology.alertSubject}.*`, { callback: (_e, m) => m && alerts.push(JSON.parse(decoder.decode(m.data)) as AlertInput) })
+    sys.nats.nc.subscribe(`${sys.topology.qaSubject}.*`, { callback: (_e, m) => void published.push(JSON.parse(decoder.decode(m.data)) as QaResultInput) })
+    sys.nats.nc.subscribe(`${sys.topology.alertSubject}.*`, { callback: (_e, m) => void alerts.push(JSON.parse(decoder.decode(m.data)) as AlertInput) })
   }, 60_000)
 
   afterAll(async () => {
@@ -176,7 +176,7 @@ describe.skipIf(!built)('QA service end to end', () => {
     const [lin, mei] = [await signIn(sys.url, 'lin'), await signIn(sys.url, 'mei')]
     const url = `${sys.url}/api/qa/interactions/${ABUSIVE}/calibration`
     const post = (cookie: string, items: Record<string, number>) =>
-      fetch(url, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ items }) }).then((r) => r.json())
+      fetch(url, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ items }) }).then((r) => r.json() as Promise<Record<string, unknown>>)
     expect(await post(lin, { blame: 0, forbidden_words: 0, greeting: 0 })).toMatchObject({ submitted: true, reviewers: 1 })
     expect(await fetch(url, { headers: { cookie: mei } }).then((r) => r.json())).toEqual({ submitted: false, reviewers: 1 })
     const after = await post(mei, { blame: 0, forbidden_words: 1, greeting: 0 })

@@ -6,7 +6,7 @@
 import { IDENTITY_KINDS, type Channel, type IdentityKind } from '../core/events.js'
 import { Random } from './random.js'
 import { personName, formOfAddress, type Language, type PersonName } from './names.js'
-import { QUEUES, TEAMS, ENGLISH_SKILL, type QueueId } from './catalog.js'
+import { QUEUES, TEAMS, ENGLISH_SKILL } from './catalog.js'
 
 export type Politeness = 'polite' | 'neutral' | 'rude'
 export type Media = 'voice' | 'digital'

@@ -104,7 +104,7 @@ describe('warehouse sink, in process', () => {
     await sink.stop()
     expect(sink.deadLettered()).toBe(1)
     const dlq = await jsm.streams.getMessage(t.dlqStream, { last_by_subj: `${t.dlqPrefix}.undecodable` })
-    expect(dlq.header.get('Mofang-Reason')).toBe('undecodable')
+    expect(dlq?.header.get('Mofang-Reason')).toBe('undecodable')
     const [row] = await wh.query<{ n: number }>(`SELECT count() AS n FROM events WHERE event_id LIKE 'after-poison-%'`)
     expect(Number(row.n)).toBe(5)
   })
