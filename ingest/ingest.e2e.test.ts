@@ -101,7 +101,7 @@ describe('ingest → JetStream → ClickHouse', () => {
       )
       return Number(f.n) === 2000 ? f : undefined
     }, { what: 'interaction facts' })
-    expect(Number(facts.answered)).toBe(2000)
+    expect(Number(facts?.answered)).toBe(2000)
   })
 
   it('accepts NDJSON', async () => {
