@@ -10,5 +10,5 @@ import { forecastService } from '../forecast/service.js'
 import { forecastSettings } from '../forecast/service-settings.js'
 
 export function defaultServices(config: Config): ServiceFactory[] {
-  return [liveMetricsService({ timeZone: config.timeZone }), wallboardService(), ...(config.routingConfig ? [routingService({ configPath: config.routingConfig })] : []), qaService(), transcriptionService({ model: config.whisperModel }), forecastService(forecastSettings(config.timeZone))]
+  return [liveMetricsService({ timeZone: config.timeZone }), wallboardService(), ...(config.routingConfig ? [routingService({ configPath: config.routingConfig })] : []), qaService(), transcriptionService({ model: config.whisperModel }), forecastService(forecastSettings(config))]
 }

@@ -5,12 +5,12 @@
  */
 import { ConfigError } from './errors.js'
 
-type Kind = 'string' | 'int' | 'url' | 'bool'
+type Kind = 'string' | 'int' | 'number' | 'url' | 'bool'
 
 interface Setting<K extends Kind> {
   env: string
   kind: K
-  default?: K extends 'int' ? number : K extends 'bool' ? boolean : string
+  default?: K extends 'int' | 'number' ? number : K extends 'bool' ? boolean : string
   min?: number
   max?: number
   doc: string
@@ -47,19 +47,31 @@ export const SETTINGS = {
   sessionSecret: s({ env: 'MOFANG_SESSION_SECRET', kind: 'string', doc: 'HMAC key for sign-in cookies (32+ characters); unset = random per data directory' }),
   routingConfig: s({ env: 'MOFANG_ROUTING_CONFIG', kind: 'string', doc: 'routing configuration file (YAML/JSON); set = run the router (reload: SIGHUP or POST /api/routing/config)' }),
   whisperModel: s({ env: 'WHISPER_MODEL', kind: 'string', doc: 'Whisper ggml model file for call transcription; unset = the largest ggml-*.bin in <data>/models (`mofang models pull base`)' }),
+  forecastEveryMin: s({ env: 'MOFANG_FORECAST_EVERY_MIN', kind: 'int', default: 15, min: 0, max: 1440, doc: 'minutes between forecast runs (0 = only at start)' }),
+  forecastHistoryDays: s({ env: 'MOFANG_FORECAST_HISTORY_DAYS', kind: 'int', default: 56, min: 7, max: 730, doc: 'days of history forecasts train on' }),
+  forecastDays: s({ env: 'MOFANG_FORECAST_DAYS', kind: 'int', default: 8, min: 1, max: 35, doc: 'local days forecast, today included' }),
+  slTargets: s({ env: 'MOFANG_SL_TARGETS', kind: 'string', default: 'voice:80/20,*:80/60', doc: 'service-level target per channel for staffing (* = every other channel)' }),
+  weatherSource: s({ env: 'MOFANG_WEATHER_SOURCE', kind: 'string', default: 'none', doc: 'none, a weather feed file (JSON or CSV), or an Open-Meteo base URL' }),
+  weatherRegions: s({ env: 'MOFANG_WEATHER_REGIONS', kind: 'string', doc: 'JSON array (inline or a file) of { region, latitude, longitude, queues }' }),
+  surgeHours: s({ env: 'MOFANG_SURGE_HOURS', kind: 'int', default: 6, min: 1, max: 48, doc: 'hours ahead the surge detector looks' }),
+  surgeThreshold: s({ env: 'MOFANG_SURGE_THRESHOLD', kind: 'number', default: 0.15, min: 0, max: 10, doc: 'surge alert when extra contacts reach this share of the forecast…' }),
+  surgeMinContacts: s({ env: 'MOFANG_SURGE_MIN_CONTACTS', kind: 'int', default: 20, min: 0, max: 1_000_000, doc: '…and at least this many contacts' }),
+  rainUpliftPer10mm: s({ env: 'MOFANG_RAIN_UPLIFT_PER_10MM', kind: 'number', default: 0.3, min: -0.9, max: 10, doc: 'volume change per 10 mm/h of rain used by the surge detector' }),
 } as const
 
 type Settings = typeof SETTINGS
 type ValueOf<S> = S extends { kind: infer K }
-  ? (K extends 'int' ? number : K extends 'bool' ? boolean : string) | (S extends { default: unknown } ? never : undefined)
+  ? (K extends 'int' | 'number' ? number : K extends 'bool' ? boolean : string) | (S extends { default: unknown } ? never : undefined)
   : never
 export type Config = { [K in keyof Settings]: ValueOf<Settings[K]> }
 
 function parseOne(setting: Setting<Kind>, raw: string | undefined): unknown {
   if (raw === undefined || raw === '') return setting.default
   switch (setting.kind) {
-    case 'int': {
-      if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(setting.env, `expected a whole number, got "${raw}"`)
+    case 'int':
+    case 'number': {
+      const whole = setting.kind === 'int'
+      if (!(whole ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/).test(raw.trim())) throw new ConfigError(setting.env, `expected ${whole ? 'a whole number' : 'a number'}, got "${raw}"`)
       const n = Number(raw)
       if (setting.min !== undefined && n < setting.min) throw new ConfigError(setting.env, `must be ≥ ${setting.min}, got ${n}`)
       if (setting.max !== undefined && n > setting.max) throw new ConfigError(setting.env, `must be ≤ ${setting.max}, got ${n}`)

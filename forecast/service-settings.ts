@@ -1,10 +1,10 @@
 /**
- * Settings of the forecast service, from the environment (documented in the
- * README's forecast section). Read once at start; a bad value stops the start
- * with a ConfigError naming the variable.
+ * Settings of the forecast service, from the validated configuration (core/config.ts);
+ * the targets and regions are parsed here, at start, with errors naming the variable.
  */
 import { readFileSync } from 'node:fs'
 import { ConfigError } from '../core/errors.js'
+import type { Config } from '../core/config.js'
 import type { ServiceTarget } from './staffing.js'
 import type { Region } from './weather/types.js'
 
@@ -69,27 +69,19 @@ function parseRegions(text: string): Region[] {
   })
 }
 
-function num(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
-  const raw = env[name]
-  if (raw === undefined || raw === '') return undefined
-  const n = Number(raw)
-  if (!Number.isFinite(n) || n < min || n > max) throw new ConfigError(name, `expected a number ${min}…${max}, got "${raw}"`)
-  return n
-}
-
-/** The service's options from MOFANG_FORECAST_* / MOFANG_WEATHER_* / MOFANG_SURGE_* variables. */
-export function forecastSettings(timeZone: string, env: NodeJS.ProcessEnv = process.env): ForecastServiceOptions {
+/** The service's options from the MOFANG_FORECAST_* / MOFANG_WEATHER_* / MOFANG_SURGE_* settings (core/config.ts). */
+export function forecastSettings(config: Config): ForecastServiceOptions {
   return {
-    timeZone,
-    everyMinutes: num(env, 'MOFANG_FORECAST_EVERY_MIN', 0, 1440),
-    historyDays: num(env, 'MOFANG_FORECAST_HISTORY_DAYS', 7, 730),
-    days: num(env, 'MOFANG_FORECAST_DAYS', 1, 35),
-    targets: env.MOFANG_SL_TARGETS ? parseTargets(env.MOFANG_SL_TARGETS) : undefined,
-    weatherSource: env.MOFANG_WEATHER_SOURCE || undefined,
-    regions: env.MOFANG_WEATHER_REGIONS ? parseRegions(env.MOFANG_WEATHER_REGIONS) : undefined,
-    surgeHours: num(env, 'MOFANG_SURGE_HOURS', 1, 48),
-    surgeThreshold: num(env, 'MOFANG_SURGE_THRESHOLD', 0, 10),
-    surgeMinContacts: num(env, 'MOFANG_SURGE_MIN_CONTACTS', 0, 1e6),
-    rainUpliftPer10mm: num(env, 'MOFANG_RAIN_UPLIFT_PER_10MM', -0.9, 10),
+    timeZone: config.timeZone,
+    everyMinutes: config.forecastEveryMin,
+    historyDays: config.forecastHistoryDays,
+    days: config.forecastDays,
+    targets: parseTargets(config.slTargets),
+    weatherSource: config.weatherSource === 'none' ? undefined : config.weatherSource,
+    regions: config.weatherRegions ? parseRegions(config.weatherRegions) : undefined,
+    surgeHours: config.surgeHours,
+    surgeThreshold: config.surgeThreshold,
+    surgeMinContacts: config.surgeMinContacts,
+    rainUpliftPer10mm: config.rainUpliftPer10mm,
   }
 }

@@ -7,6 +7,9 @@ import { forecastSeries } from '../forecast/forecast.js'
 import { poisson, seededRandom } from '../forecast/random.js'
 import { staff } from '../forecast/staffing.js'
 import type { Point } from '../forecast/series.js'
+import { helpOnRequest } from './bench-util.js'
+
+helpOnRequest('Usage: npm run bench:forecast\n\nForecast speed: a year of 15-minute history, `auto` and each method for the next week, and Erlang staffing (ms).')
 
 function yearOf15Minutes(): Point[] {
   const rnd = seededRandom(1)

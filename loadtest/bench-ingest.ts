@@ -16,11 +16,11 @@ import { rootDir } from '../core/compiled.js'
 import { measureChdbInsertCeiling, measureJetStreamCeiling } from './ceilings.js'
 import { percentile, syntheticEvents } from './bench-util.js'
 
-const HELP = `Usage: npm run bench:ingest -- [--duration 60] [--connections 8] [--batch 1000] [--with-services]
+const HELP = `Usage: npm run bench:ingest -- [--duration 60] [--connections 3] [--batch 1000] [--with-services]
 
 Sustained ingest throughput and POST→queryable latency, with JetStream and chDB ceilings.
   --duration       seconds of load (default 60)
-  --connections    concurrent HTTP clients (default 8)
+  --connections    concurrent HTTP clients (default 3: more only queue up on 2 cores)
   --batch          events per POST (default 1000)
   --with-services  also run live metrics, wallboard, QA… in the server process (default: the core only,
                    i.e. ingest API and warehouse sink, as deployed behind a load balancer)`
@@ -28,7 +28,7 @@ Sustained ingest throughput and POST→queryable latency, with JetStream and chD
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '60' },
-    connections: { type: 'string', default: '8' },
+    connections: { type: 'string', default: '3' },
     batch: { type: 'string', default: '1000' },
     'with-services': { type: 'boolean' },
     help: { type: 'boolean' },

@@ -9,6 +9,9 @@ import { parseArgs } from 'node:util'
 import { scoreInteraction } from '../qa-engine/pipeline.js'
 import { createQaPool } from '../qa-engine/pool.js'
 import type { Interaction, Turn } from '../qa-engine/types.js'
+import { helpOnRequest } from './bench-util.js'
+
+helpOnRequest('Usage: npm run bench:qa -- [--lag-seconds 60] [--speed 10]\n\nQA interactions scored per second (one thread and the pool), then the pipeline’s lag behind the stream.')
 
 const { values } = parseArgs({
   options: { count: { type: 'string', default: '8000' }, 'lag-seconds': { type: 'string', default: '60' }, speed: { type: 'string', default: '10' } },

@@ -6,6 +6,9 @@
 import { availableParallelism, loadavg } from 'node:os'
 import { generate } from '../simulator/generate.js'
 import { Simulation } from '../simulator/engine.js'
+import { helpOnRequest } from './bench-util.js'
+
+helpOnRequest('Usage: npm run bench:simulator -- [rounds=3]\n\nSimulator generation speed: one busy day into an array, and a week streamed in one-hour chunks (events/s).')
 
 const rounds = Number(process.argv[2] ?? 3)
 const start = Date.parse('2024-05-06T00:00:00+08:00') // a Monday

@@ -11,6 +11,9 @@ import { basename, join } from 'node:path'
 import { tempDir } from '../testing/env.js'
 import { createTranscribePool } from '../qa-engine/transcribe/pool.js'
 import { syntheticModel } from '../qa-engine/transcribe/test-helpers/synthetic-ggml.js'
+import { helpOnRequest } from './bench-util.js'
+
+helpOnRequest('Usage: npm run bench:transcribe\n\nWhisper real-time factor and audio-hours per wall-hour for 1 and 2 threads per worker (WHISPER_MODEL, or a synthetic tiny-shaped model).')
 
 const real = process.env.WHISPER_MODEL
 const model = real && existsSync(real) ? real : syntheticModel('tiny')

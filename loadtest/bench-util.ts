@@ -43,3 +43,11 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]
 }
+
+/** Every command answers --help: benchmarks print their usage and exit before doing any work. */
+export function helpOnRequest(usage: string): void {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(usage)
+    process.exit(0)
+  }
+}

@@ -23,7 +23,9 @@ import { chromium } from 'playwright-core'
 import { loadConfig } from '../core/config.js'
 import { startSystem } from '../cli/system.js'
 import { defaultServices } from '../cli/services.js'
-import { percentile, syntheticEvents } from './bench-util.js'
+import { percentile, syntheticEvents, helpOnRequest } from './bench-util.js'
+
+helpOnRequest('Usage: npm run bench:wallboard -- [--minutes 30] [--rate 5000] [--load-seconds 60]\n\nEvent-to-screen latency (p50/p99) under load, and the browser’s JS heap over --minutes of 1 Hz updates.')
 
 const { values: args } = parseArgs({
   options: { minutes: { type: 'string', default: '30' }, rate: { type: 'string', default: '5000' }, 'load-seconds': { type: 'string', default: '60' } },

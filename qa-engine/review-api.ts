@@ -18,6 +18,7 @@ import { bearerToken, BodyTooLarge, readBody, sendJson } from '../ingest/http-ut
 import type { QaResultInput } from '../stream/live-metrics/types.js'
 import type { CheckResult } from './types.js'
 import type { Gate } from '../wallboard/server/access.js'
+import type { QaResultRow } from './store.js'
 import { agreementOf, correctedScore, invalidDecision, type CalibrationEntry, type ItemDecision } from './review.js'
 
 export interface ReviewApiDeps {
@@ -33,32 +34,8 @@ export interface ReviewApiDeps {
   adminToken?(): string | undefined
 }
 
-interface ResultRow {
-  interaction_id: string
-  channel: string
-  queue: string
-  agent_id: string
-  ended_at: number
-  scored_at: number
-  scorecard_id: string
-  scorecard_version: number
-  language: string
-  score: number
-  auto_failed: number
-  flagged: number
-  max_severity: string
-  sentiment_customer: number | null
-  sentiment_first: number | null
-  sentiment_last: number | null
-  politeness: number | null
-  nps_class: string
-  nps_source: string
-  nps_predicted: string
-  pii_count: number
-  checks: string
-  facts: string
-  turns: string
-}
+/** A stored result as the desk reads it (the store's row, without what only the writer needs). */
+type ResultRow = Omit<QaResultRow, 'tenant' | 'flag_count' | 'flag_checks'>
 
 interface ReviewRow {
   created_at: number
