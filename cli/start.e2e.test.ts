@@ -55,7 +55,7 @@ it('starts the whole system with the simulator and stops it all on SIGINT', asyn
   expect(out.stderr).toMatch(/stopped \(SIGINT\)/)
   await eventually(async () => processesUsing(join(dir.path, 'nats')).length === 0, { timeoutMs: 5_000, what: 'no orphan nats-server' })
   expect(readLiveLock(dir.path)).toBeUndefined()
-})
+}, 120_000)
 
 it('leaves no orphan nats-server when the process is SIGKILLed', async () => {
   const killed = tempDir('start-kill')

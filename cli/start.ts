@@ -57,6 +57,8 @@ async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: P
     rate: numberOption(args, 'rate', { min: 1 }) ?? 600,
     start: now,
     backfillMs,
+    // Ctrl-C should not wait for a back-fill: simulated events not yet posted were never acknowledged.
+    flushTimeoutMs: 5_000,
     assignment: config.routingConfig ? routingAssignmentFromFile(config.routingConfig, tenant) : undefined,
     log,
   })

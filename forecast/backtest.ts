@@ -60,3 +60,18 @@ export function evaluate(methods: readonly ForecastMethod[], splits: readonly Sp
   for (const split of splits) for (const m of methods) scoreSplit(m, split, results.get(m.name)!)
   return results
 }
+
+/**
+ * One-day-ahead forecasts: each history day from the `minTrainDays`-th on (only those in `only`, when given)
+ * forecast by `method` from the days before it. What the calendar alone would have predicted, weather
+ * unseen, to compare with what came (the weather uplift's residuals).
+ */
+export function dayAheadForecasts(history: History, method: ForecastMethod, minTrainDays: number, only?: ReadonlySet<number>): { day: DayRow; forecast: Float64Array }[] {
+  const out: { day: DayRow; forecast: Float64Array }[] = []
+  for (let i = Math.max(1, minTrainDays); i < history.days.length; i++) {
+    const day = history.days[i]
+    if (only && !only.has(day.day)) continue
+    out.push({ day, forecast: predict(method, prepare({ ...history, days: history.days.slice(0, i) }), [day.day])[0] })
+  }
+  return out
+}

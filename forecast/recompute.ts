@@ -44,10 +44,20 @@ export interface RecomputeOptions {
   defaultAht: number
 }
 
+/** A forecast series' history and the method its forecast used (the weather uplift learns against it). */
+export interface SeriesHistory {
+  key: SeriesKey
+  /** Offered per interval, local minutes, oldest first. */
+  points: Point[]
+  method: string
+}
+
 export interface RecomputeResult {
   rows: StoredForecast[]
   series: number
   skipped: { key: SeriesKey; reason: string }[]
+  /** One per forecast series (skipped series are left out). */
+  histories: SeriesHistory[]
 }
 
 const keyOf = (k: SeriesKey) => `${k.tenant}\u0000${k.queue}\u0000${k.channel}`
@@ -78,7 +88,7 @@ export function buildForecasts(
   }
   const firstDay = dayOf(toLocalMinutes(opts.now, opts.timeZone)) * 1440
   const targets = Array.from({ length: (opts.days * 1440) / STEP_MIN }, (_, i) => firstDay + i * STEP_MIN)
-  const result: RecomputeResult = { rows: [], series: 0, skipped: [] }
+  const result: RecomputeResult = { rows: [], series: 0, skipped: [], histories: [] }
   for (const { key, points } of bySeries.values()) {
     points.sort((a, b) => a.t - b.t)
     let fc: { method: string; rows: ForecastRow[] }
@@ -89,6 +99,7 @@ export function buildForecasts(
       continue
     }
     result.series++
+    result.histories.push({ key, points, method: fc.method })
     const seconds = aht.get(keyOf(key)) ?? opts.defaultAht
     const target = targetFor(opts.targets ?? DEFAULT_TARGETS, key.channel)
     for (const r of fc.rows) {

@@ -31,8 +31,12 @@ export interface ForecastServiceOptions {
   surgeThreshold?: number
   /** …and at least this many extra contacts. Default 20. */
   surgeMinContacts?: number
-  /** Relative volume change per 10 mm/h of rain (the uplift model's prior). Default 0.3. */
+  /** Relative volume change per 10 mm/h of rain: the prior, used until a region has enough weather history. Default 0.3. */
   rainUpliftPer10mm?: number
+  /** Days of stored weather with history before a region's learned uplift replaces the prior. Default 14. */
+  upliftMinDays?: number
+  /** …and rainy hours (≥ 0.5 mm/h) among them. Default 10. */
+  upliftMinRainHours?: number
   /** Recompute at start. Default true (tests turn it off and call recompute()). */
   runAtStart?: boolean
 }

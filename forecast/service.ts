@@ -1,7 +1,9 @@
 /**
  * The forecast service: at start and every `everyMinutes` it recomputes the
  * forecasts and required agents of every tenant, queue and channel from the
- * warehouse, stores them, and checks the weather for surges (alert on NATS +
+ * warehouse, stores them, stores the weather hours the source reports as
+ * observations, learns each region's weather uplift from that history (or keeps
+ * the configured prior), and checks the weather for surges (alert on NATS +
  * `surge_alerts`). Serves the planner API. Runs never overlap: a tick that
  * finds a run in progress waits for it instead of starting another.
  */
@@ -10,7 +12,11 @@ import { supervisorGate } from '../wallboard/server/access.js'
 import { plannerHandler } from './planner-api.js'
 import { recomputeForecasts, type RecomputeResult } from './recompute.js'
 import type { ForecastServiceOptions } from './service-settings.js'
-import { checkSurges, rainModel, surgeAlertInput, surgeRow, weatherSourceFrom, type StoredSurge, type WeatherStatus } from './surge-watch.js'
+import { checkSurges, rainModel, readWeather, surgeAlertInput, surgeRow, weatherSourceFrom, type StoredSurge, type WeatherStatus } from './surge-watch.js'
+import { toLocalMinutes } from './local-time.js'
+import { loadWeatherHistory, storeWeatherHours, type WeatherHistory } from './weather/history.js'
+import { learnUplift, type LearnedUplift, type RegionEffect } from './weather/learn.js'
+import type { WeatherHour } from './weather/types.js'
 
 export interface ForecastRun {
   at: number
@@ -18,6 +24,8 @@ export interface ForecastRun {
   rows: number
   skipped: RecomputeResult['skipped']
   weather: WeatherStatus
+  /** The rain effect each tenant's regions used: learned from stored weather history, or the prior. */
+  uplift: RegionEffect[]
   surges: StoredSurge[]
 }
 
@@ -29,14 +37,22 @@ export type ForecastService = Service & {
 
 const encoder = new TextEncoder()
 
+/** "learned +28.4% per 10 mm/h of rain (21 days, 84 rainy hours)" or "prior +30.0% … (3 days, 2 rainy hours of history)". */
+function describeEffect(e: RegionEffect): string {
+  const size = `${e.rain_per_10mm >= 0 ? '+' : ''}${(100 * e.rain_per_10mm).toFixed(1)}% per 10 mm/h of rain`
+  return `${e.effect} ${size} (${e.days} days, ${e.rain_hours} rainy hours${e.effect === 'prior' ? ' of history: too few to learn from' : ''})`
+}
+
 export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
   return async (ctx: ServiceContext): Promise<ForecastService> => {
     const { warehouse, nats, topology, log } = ctx
     const regions = opts.regions ?? []
     const source = weatherSourceFrom(opts.weatherSource)
-    const model = rainModel(regions, opts.rainUpliftPer10mm ?? 0.3)
+    const prior = rainModel(regions, opts.rainUpliftPer10mm ?? 0.3)
     const horizonHours = opts.surgeHours ?? 6
+    const historyDays = opts.historyDays ?? 56
     let lastRun: ForecastRun | undefined
+    const effectInUse = new Map<string, string>()
     // Runs in a chain, one after another.
     let queue: Promise<void> = Promise.resolve()
     let stopped = false
@@ -51,14 +67,47 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
         defaultAht: opts.defaultAht ?? 300,
       })
       for (const s of result.skipped) log(`forecast: ${s.key.tenant}/${s.key.queue}/${s.key.channel} skipped: ${s.reason}`)
-      const { status, surges } = await checkSurges(result.rows, { source, regions, model, timeZone: opts.timeZone, now, horizonHours, threshold: opts.surgeThreshold ?? 0.15, minExtraContacts: opts.surgeMinContacts ?? 20 })
+      const { status, byRegion } = await readWeather(source, regions, now)
+      const uplift = await learn(now, result, byRegion, status)
       for (const w of status.warnings) log(`forecast: weather warning: ${w}`)
+      const surges = checkSurges(result.rows, byRegion, status.source, {
+        regions,
+        modelFor: (tenant) => uplift.models.get(tenant) ?? prior,
+        timeZone: opts.timeZone,
+        now,
+        horizonHours,
+        threshold: opts.surgeThreshold ?? 0.15,
+        minExtraContacts: opts.surgeMinContacts ?? 20,
+      })
       if (surges.length) {
         await warehouse.insert('surge_alerts', surges.map(surgeRow))
         for (const s of surges) nats.nc.publish(`${topology.alertSubject}.${s.tenant}`, encoder.encode(JSON.stringify(surgeAlertInput(s, horizonHours * 3_600_000))))
       }
-      lastRun = { at: now, series: result.series, rows: result.rows.length, skipped: result.skipped, weather: status, surges }
+      lastRun = { at: now, series: result.series, rows: result.rows.length, skipped: result.skipped, weather: status, uplift: uplift.effects, surges }
       return lastRun
+    }
+
+    /** Stores the hours the source reported as observations, then learns each region's uplift from the stored history. */
+    async function learn(now: number, result: RecomputeResult, byRegion: ReadonlyMap<string, readonly WeatherHour[]>, status: WeatherStatus): Promise<LearnedUplift> {
+      const learnOpts = { regions, prior, nowLocal: toLocalMinutes(now, opts.timeZone), minDays: opts.upliftMinDays, minRainHours: opts.upliftMinRainHours }
+      let history: WeatherHistory = new Map()
+      if (regions.length) {
+        try {
+          const tenants = new Set(result.histories.map((h) => h.key.tenant))
+          if (byRegion.size) await storeWeatherHours(warehouse, byRegion, { tenants, timeZone: opts.timeZone, now, source: status.source })
+          history = await loadWeatherHistory(warehouse, historyDays, opts.timeZone)
+        } catch (err) {
+          status.warnings.push(`weather history: ${(err as Error).message}; the prior rain effect is used`)
+        }
+      }
+      const learned = learnUplift(result.histories, history, learnOpts)
+      for (const e of learned.effects) {
+        const key = `${e.tenant}/${e.region}`
+        if (effectInUse.get(key) === e.effect) continue
+        effectInUse.set(key, e.effect)
+        log(`forecast: weather uplift ${key}: ${describeEffect(e)}`)
+      }
+      return learned
     }
 
     const recompute = (now = Date.now()): Promise<ForecastRun> => {
@@ -97,7 +146,14 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
       health: async () => ({
         ok: true,
         detail: lastRun
-          ? { last_run: new Date(lastRun.at).toISOString(), series: lastRun.series, rows: lastRun.rows, weather: lastRun.weather.signal, weather_warnings: lastRun.weather.warnings.length }
+          ? {
+              last_run: new Date(lastRun.at).toISOString(),
+              series: lastRun.series,
+              rows: lastRun.rows,
+              weather: lastRun.weather.signal,
+              weather_warnings: lastRun.weather.warnings.length,
+              weather_uplift: lastRun.uplift.map((e) => ({ ...e, rain_per_10mm: Math.round(e.rain_per_10mm * 1000) / 1000, text: describeEffect(e) })),
+            }
           : { last_run: null },
       }),
       async stop() {

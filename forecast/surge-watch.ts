@@ -1,9 +1,10 @@
 /**
  * Weather surges, wired to the system: fetch the configured weather source,
- * compare the uplift it implies with the stored forecast of each region's
- * queues, and raise a wallboard alert (`<alertSubject>.<tenant>`) plus a
- * `surge_alerts` row when the next hours cross the threshold. A missing,
- * failing or malformed source means "no weather signal": a warning, no alert.
+ * compare the uplift it implies (learned per tenant and region, or the prior)
+ * with the stored forecast of each region's queues, and raise a wallboard alert
+ * (`<alertSubject>.<tenant>`) plus a `surge_alerts` row when the next hours
+ * cross the threshold. A missing, failing or malformed source means "no
+ * weather signal": a warning, no alert.
  */
 import type { AlertInput } from '../stream/live-metrics/types.js'
 import type { StoredForecast } from './recompute.js'
@@ -12,7 +13,7 @@ import { fileFeedSource } from './weather/file-feed.js'
 import { openMeteoSource } from './weather/open-meteo.js'
 import { detectSurges, type HourForecast, type SurgeAlert } from './weather/surge.js'
 import { FEATURES, fitUplift, type UpliftModel } from './weather/uplift.js'
-import type { Region, WeatherSource } from './weather/types.js'
+import type { Region, WeatherHour, WeatherResult, WeatherSource } from './weather/types.js'
 
 export interface WeatherStatus {
   source: string
@@ -43,9 +44,9 @@ export function rainModel(regions: readonly Region[], per10mm: number): UpliftMo
 }
 
 export interface SurgeCheckOptions {
-  source?: WeatherSource
   regions: readonly Region[]
-  model: UpliftModel
+  /** The uplift model of each tenant (learned or prior, see weather/learn.ts). */
+  modelFor(tenant: string): UpliftModel
   timeZone: string
   now: number
   horizonHours: number
@@ -77,38 +78,46 @@ function regionHours(rows: readonly StoredForecast[], regions: readonly Region[]
   return out
 }
 
-export async function checkSurges(rows: readonly StoredForecast[], opts: SurgeCheckOptions): Promise<{ status: WeatherStatus; surges: StoredSurge[] }> {
-  const status: WeatherStatus = { source: opts.source?.name ?? 'none', signal: 'no weather signal', warnings: [], checked_at: opts.now }
-  if (!opts.source || opts.regions.length === 0) {
-    if (opts.source) status.warnings.push('no regions configured (MOFANG_WEATHER_REGIONS); no weather signal')
-    return { status, surges: [] }
+/** Fetches the source for the regions; any failure is "no weather signal" with a warning, never a throw. */
+export async function readWeather(source: WeatherSource | undefined, regions: readonly Region[], now: number): Promise<{ status: WeatherStatus; byRegion: WeatherResult['byRegion'] }> {
+  const status: WeatherStatus = { source: source?.name ?? 'none', signal: 'no weather signal', warnings: [], checked_at: now }
+  const none = { status, byRegion: new Map<string, WeatherHour[]>() }
+  if (!source || regions.length === 0) {
+    if (source) status.warnings.push('no regions configured (MOFANG_WEATHER_REGIONS); no weather signal')
+    return none
   }
   let weather
   try {
-    weather = await opts.source.fetch(opts.regions)
+    weather = await source.fetch(regions)
   } catch (err) {
     // Sources promise not to throw; this guards a future one that does.
-    status.warnings.push(`${opts.source.name}: ${(err as Error).message}; no weather signal`)
-    return { status, surges: [] }
+    status.warnings.push(`${source.name}: ${(err as Error).message}; no weather signal`)
+    return none
   }
   status.warnings.push(...weather.warnings)
   if (weather.byRegion.size === 0) {
-    if (!status.warnings.length) status.warnings.push(`${opts.source.name}: no usable hours for the configured regions; no weather signal`)
-    return { status, surges: [] }
+    if (!status.warnings.length) status.warnings.push(`${source.name}: no usable hours for the configured regions; no weather signal`)
+    return none
   }
   status.signal = 'ok'
+  return { status, byRegion: weather.byRegion }
+}
+
+/** Surges in the next hours of each tenant's stored forecast, under the weather read. */
+export function checkSurges(rows: readonly StoredForecast[], weather: ReadonlyMap<string, readonly WeatherHour[]>, source: string, opts: SurgeCheckOptions): StoredSurge[] {
   const surges: StoredSurge[] = []
+  if (weather.size === 0) return surges
   for (const [tenant, t] of regionHours(rows, opts.regions, opts.timeZone)) {
-    const alerts = detectSurges(opts.model, opts.regions, t.hours, weather.byRegion, {
+    const alerts = detectSurges(opts.modelFor(tenant), opts.regions, t.hours, weather, {
       now: Math.floor(toLocalMinutes(opts.now, opts.timeZone) / 60) * 60,
       horizonHours: opts.horizonHours,
       threshold: opts.threshold,
       minExtraContacts: opts.minExtraContacts,
       aht: t.volume > 0 ? t.ahtWeighted / t.volume : undefined,
     })
-    for (const a of alerts) surges.push({ ...a, tenant, alert_id: `weather-surge-${a.region}`, source: status.source, raised_at: Date.now() })
+    for (const a of alerts) surges.push({ ...a, tenant, alert_id: `weather-surge-${a.region}`, source, raised_at: Date.now() })
   }
-  return { status, surges }
+  return surges
 }
 
 /** The wallboard banner's view of a surge. */

@@ -1,7 +1,7 @@
 /**
  * Open-Meteo forecast API client (https://open-meteo.com/en/docs): hourly
  * precipitation, temperature, wind and weather code per region, in the region's
- * local time (timezone=auto). Failures degrade to "no signal" with a warning.
+ * local time (timezone=auto), from yesterday (past_days) on. Failures degrade to "no signal" with a warning.
  */
 import { parseLocalTimestamp } from '../series.js'
 import { checkHour, type Region, type WeatherHour, type WeatherResult, type WeatherSource } from './types.js'
@@ -18,6 +18,11 @@ export interface OpenMeteoOptions {
   timeoutMs?: number
   /** Days ahead, 1-16. Default 2. */
   forecastDays?: number
+  /**
+   * Past days also returned, 0-92. Default 1: the service stores past hours as weather history, and without
+   * yesterday the hour before midnight is never seen (the response starts at today's 00:00).
+   */
+  pastDays?: number
 }
 
 export function openMeteoUrl(region: Region, opts: OpenMeteoOptions = {}): string {
@@ -27,6 +32,7 @@ export function openMeteoUrl(region: Region, opts: OpenMeteoOptions = {}): strin
   url.searchParams.set('hourly', HOURLY.join(','))
   url.searchParams.set('timezone', 'auto')
   url.searchParams.set('forecast_days', String(opts.forecastDays ?? 2))
+  url.searchParams.set('past_days', String(opts.pastDays ?? 1))
   return url.toString()
 }
 

@@ -22,6 +22,7 @@ describe('Open-Meteo client', () => {
     expect(url.origin + url.pathname).toBe('http://meteo.local/v1/forecast')
     expect(url.searchParams.get('hourly')).toBe('precipitation,temperature_2m,wind_speed_10m,wind_gusts_10m,weather_code')
     expect(url.searchParams.get('timezone')).toBe('auto')
+    expect(url.searchParams.get('past_days')).toBe('1') // yesterday's last hours reach the weather history
   })
 
   it('parses a response in local time', async () => {
