@@ -1,16 +1,20 @@
 /**
  * Feature extraction shared by training and scoring, so the two can never drift apart.
- * Chinese: character 1-3-grams (no segmentation needed, robust to typos and slang).
+ * Chinese: character 1-4-grams (robust to typos and slang) plus jieba words, word bigrams and negated words.
  * English: lower-cased word tokens.
  */
+import { segment } from '../segment.js'
 
-/** NFKC folds full-width letters, digits and punctuation (Ａ１！) onto their ASCII forms. */
+/**
+ * NFKC folds full-width letters, digits and punctuation (Ａ１！) onto their ASCII forms; runs of the same
+ * punctuation mark (！！！, 。。。) count as one, so emphasis does not invent n-grams seen once.
+ */
 export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase()
+  return text.normalize('NFKC').toLowerCase().replace(/([!?.~,，。、…])\1+/g, '$1')
 }
 
 /** Distinct character n-grams (n = 1..maxN) of the text; whitespace separates but is not a character. */
-export function charNgrams(text: string, maxN = 3): Set<string> {
+export function charNgrams(text: string, maxN = 4): Set<string> {
   const out = new Set<string>()
   for (const chunk of normalize(text).split(/\s+/)) {
     const chars = Array.from(chunk)
@@ -28,4 +32,36 @@ export function charNgrams(text: string, maxN = 3): Set<string> {
 /** English word tokens, apostrophes kept inside words ("don't", "can't"). */
 export function wordTokens(text: string): string[] {
   return normalize(text).match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []
+}
+
+/** Words that negate what follows: 不好 and 没有问题 must not read like 好 and 问题. */
+const ZH_NEGATORS = new Set(['不', '没', '没有', '别', '无', '未', '不是', '不会', '不能', '不要', '不用', '并非', '毫无', '从未', '不太', '不够', '不怎么'])
+/** Degree and filler words skipped between a negator and the word it negates (不太好 → 好, 没有很满意 → 满意). */
+const ZH_NEGATION_FILLERS = new Set(['太', '很', '是', '怎么', '那么', '够', '大', '算', '会', '能', '再', '要', '都', '也', '还', '的'])
+/** A negator reaches at most this many words ahead. */
+const ZH_NEGATION_WINDOW = 3
+
+/**
+ * jieba word features of a Chinese text: `w:` word, `b:` two adjacent words, `n:` a word under a negator
+ * (不/没/别/无/未… then the next word, skipping 太/很/是…). Prefixed so they never collide with character n-grams.
+ */
+export function zhWordFeatures(text: string): Set<string> {
+  const words = segment(normalize(text)).map((t) => t.word)
+  const out = new Set<string>()
+  for (let i = 0; i < words.length; i++) {
+    out.add('w:' + words[i])
+    if (i + 1 < words.length) out.add('b:' + words[i] + '|' + words[i + 1])
+    if (!ZH_NEGATORS.has(words[i])) continue
+    let j = i + 1
+    while (j < words.length && ZH_NEGATION_FILLERS.has(words[j])) j++
+    if (j < words.length && j - i <= ZH_NEGATION_WINDOW) out.add('n:' + words[j])
+  }
+  return out
+}
+
+/** All features the Chinese model reads: character 1-4-grams and jieba word features. */
+export function zhFeatures(text: string): Set<string> {
+  const out = charNgrams(text)
+  for (const f of zhWordFeatures(text)) out.add(f)
+  return out
 }

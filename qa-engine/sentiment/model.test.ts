@@ -8,7 +8,7 @@ const model = loadSentimentModel()
 
 describe('sentiment model (shipped weights)', () => {
   it('is small enough to ship', () => {
-    expect(statSync(defaultWeightsPath()).size).toBeLessThan(1.5 * 1024 * 1024)
+    expect(statSync(defaultWeightsPath()).size).toBeLessThan(2 * 1024 * 1024)
   })
 
   it.skipIf(!hasSnownlp())('reaches its recorded accuracy on the held-out Chinese split (skipped without ../shared)', () => {
@@ -17,7 +17,7 @@ describe('sentiment model (shipped weights)', () => {
     const accuracy = ok / heldOut.length
     expect(heldOut.length).toBeGreaterThan(1500)
     expect(accuracy).toBeCloseTo(model.weights.zh.held_out_accuracy, 3)
-    expect(accuracy).toBeGreaterThan(0.84)
+    expect(accuracy).toBeGreaterThan(0.86)
   })
 
   it('reads contact-centre phrases in both languages', () => {

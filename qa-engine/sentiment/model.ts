@@ -1,21 +1,26 @@
 /**
  * Per-turn sentiment in [-1,1] from the shipped weights (sentiment/weights.json, written by train.ts):
- * logistic regression over character n-grams for Chinese, the AFINN-165 lexicon plus contact-centre
- * phrases with negation for English, and a blend of the two for mixed text.
+ * NB-weighted logistic regression over character n-grams and jieba words for Chinese, the AFINN-165
+ * lexicon plus contact-centre phrases with negation for English, and a blend of the two for mixed text.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { rootDir } from '../../core/compiled.js'
 import { hanShare } from '../language.js'
-import { charNgrams, wordTokens } from './features.js'
+import { wordTokens, zhFeatures } from './features.js'
 
 export interface SentimentWeights {
   format: 'mofang-sentiment/1'
   zh: {
     method: string
     bias: number
-    /** n-gram → logistic-regression weight; features are binary and scaled by 1/sqrt(n-grams in the text). */
+    /**
+     * feature (zhFeatures) → weight in units of `weight_scale` (integers keep the file small), NB log-count ratio
+     * folded in; features are binary and scaled by 1/sqrt(features in the text).
+     */
     weights: Record<string, number>
+    /** What one unit of `weights` is worth, e.g. 0.01. */
+    weight_scale: number
     held_out_accuracy: number
   }
   en: {
@@ -48,17 +53,17 @@ export class SentimentModel {
   private readonly phrases: Map<string, number>
 
   constructor(readonly weights: SentimentWeights) {
-    this.zhWeights = new Map(Object.entries(weights.zh.weights))
+    this.zhWeights = new Map(Object.entries(weights.zh.weights).map(([f, w]) => [f, w * weights.zh.weight_scale]))
     this.words = new Map(Object.entries(weights.en.words))
     this.phrases = new Map(Object.entries(weights.en.phrases))
   }
 
   /** Chinese log-odds of "positive" (bias included): what the held-out accuracy is measured on. */
   zhLogit(text: string): number {
-    const grams = charNgrams(text)
+    const features = zhFeatures(text)
     let z = 0
-    for (const g of grams) z += this.zhWeights.get(g) ?? 0
-    return this.weights.zh.bias + z / Math.sqrt(grams.size || 1)
+    for (const f of features) z += this.zhWeights.get(f) ?? 0
+    return this.weights.zh.bias + z / Math.sqrt(features.size || 1)
   }
 
   /** Chinese sentiment in [-1,1]: tanh(z/2) = 2·sigmoid(z) − 1. */

