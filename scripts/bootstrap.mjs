@@ -108,4 +108,10 @@ ensureNpmPackages()
 ensureDebianPackages(DEBIAN[mode] ?? [])
 build()
 if (mode === 'start') exec(process.execPath, [join(root, 'dist', 'cli', 'mofang.js'), 'start', ...rest])
-else if (mode === 'test') exec(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...rest])
+else if (mode === 'test') {
+  // Type errors in tests and in the Svelte app fail the suite too (the build checks the rest).
+  log('type-checking tests and the wallboard app…')
+  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.test.json', '--noEmit'])
+  run(process.execPath, [join(root, 'node_modules/svelte-check/bin/svelte-check'), '--workspace', 'wallboard/app', '--output', 'human', '--threshold', 'error'])
+  exec(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...rest])
+}
