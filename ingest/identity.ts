@@ -143,19 +143,20 @@ export function createIdentityResolver(kv: KV): IdentityResolver {
       for (let round = 0; round < MAX_ROUNDS; round++) {
         await prefetchAliases(events, keysOf)
         const { creates, links } = plan(events, keysOf)
-        const conflicts: string[] = []
-        await Promise.all([
-          ...[...creates].map(([k, id]) =>
-            kv.create(k, id).catch(() => {
-              // Another ingest instance created it first: forget our guess and learn theirs.
-              ids.delete(k)
-              conflicts.push(k)
-            }),
-          ),
-          ...[...links].map(([k, id]) => kv.put(k, id)),
-        ])
-        if (conflicts.length === 0) return
-        await fetchInto(ids, conflicts)
+        // Both kinds of write are create-only: an identity or an alias link, once written, is never
+        // overwritten. A conflict means another ingest instance got there first (our cache was stale):
+        // learn what it wrote and plan the batch again. Links always point to the smaller id, so the
+        // alias graph stays a forest of decreasing chains whatever order instances write in.
+        const idConflicts: string[] = []
+        const aliasConflicts: string[] = []
+        const createOnly = (map: Map<string, string | null>, conflicts: string[]) => ([k, id]: [string, string]) =>
+          kv.create(k, id).catch(() => {
+            map.delete(k)
+            conflicts.push(k)
+          })
+        await Promise.all([...[...creates].map(createOnly(ids, idConflicts)), ...[...links].map(createOnly(aliases, aliasConflicts))])
+        if (idConflicts.length === 0 && aliasConflicts.length === 0) return
+        await Promise.all([fetchInto(ids, idConflicts), fetchInto(aliases, aliasConflicts)])
       }
       throw new Error('identity resolution did not settle: too many concurrent writers for the same identities')
     },
