@@ -9,6 +9,9 @@ import { qaService } from '../qa-engine/service.js'
 import { forecastService } from '../forecast/service.js'
 import { forecastSettings } from '../forecast/service-settings.js'
 
+/** The live engine keeps (and accepts late events for) a whole local day, so "today" is complete after a back-fill or a restart. */
+const TODAY_AND_A_BIT = 25 * 3_600_000
+
 export function defaultServices(config: Config): ServiceFactory[] {
-  return [liveMetricsService({ timeZone: config.timeZone }), wallboardService(), ...(config.routingConfig ? [routingService({ configPath: config.routingConfig })] : []), qaService(), transcriptionService({ model: config.whisperModel }), forecastService(forecastSettings(config))]
+  return [liveMetricsService({ timeZone: config.timeZone, retentionMs: TODAY_AND_A_BIT }), wallboardService(), ...(config.routingConfig ? [routingService({ configPath: config.routingConfig })] : []), qaService(), transcriptionService({ model: config.whisperModel }), forecastService(forecastSettings(config))]
 }
