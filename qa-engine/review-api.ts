@@ -19,6 +19,7 @@ import type { QaResultInput } from '../stream/live-metrics/types.js'
 import type { CheckResult } from './types.js'
 import type { Gate } from '../wallboard/server/access.js'
 import type { QaResultRow } from './store.js'
+import type { ReviewRow } from './review-types.js'
 import { agreementOf, correctedScore, invalidDecision, type CalibrationEntry, type ItemDecision } from './review.js'
 
 export interface ReviewApiDeps {
@@ -37,17 +38,6 @@ export interface ReviewApiDeps {
 /** A stored result as the desk reads it (the store's row, without what only the writer needs). */
 type ResultRow = Omit<QaResultRow, 'tenant' | 'flag_count' | 'flag_checks'>
 
-interface ReviewRow {
-  created_at: number
-  review_id: string
-  kind: string
-  reviewer: string
-  item: string
-  decision: string
-  earned: number | null
-  score: number | null
-  comment: string
-}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const SEVERITIES = new Set(['', 'low', 'medium', 'high', 'critical'])

@@ -1,4 +1,8 @@
 /** The review desk's calls to /api/qa/… (qa-engine/review-api.ts) and the shapes they return. */
+import type { ReviewRow } from '../../../../qa-engine/review-types.js'
+
+export type { ReviewRow }
+
 export interface QueueRow {
   interaction_id: string
   channel: string
@@ -35,17 +39,6 @@ export interface FlagRow {
   reason: string
 }
 
-export interface ReviewRow {
-  created_at: number
-  review_id: string
-  kind: string
-  reviewer: string
-  item: string
-  decision: string
-  earned: number | null
-  score: number | null
-  comment: string
-}
 
 export interface Detail {
   result: {
