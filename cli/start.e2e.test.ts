@@ -4,14 +4,19 @@
  * the managed nats-server included.
  */
 import { afterAll, expect, it } from 'vitest'
-import { spawn, execFileSync } from 'node:child_process'
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { rootDir } from '../core/compiled.js'
 import { readLiveLock } from './system.js'
 import { eventually, tempDir } from '../testing/env.js'
 
 const dir = tempDir('start')
-afterAll(() => dir.remove())
+const children: ChildProcess[] = []
+// A failed or timed-out run must not leave a Mofang (and its nats-server) running.
+afterAll(() => {
+  children.forEach((c) => c.exitCode === null && c.kill('SIGKILL'))
+  dir.remove()
+})
 
 const processesUsing = (path: string) => {
   try {
@@ -26,6 +31,7 @@ function startCli(dataDir: string, args: string[]) {
     env: { ...process.env, MOFANG_DATA_DIR: dataDir, MOFANG_PORT: '0', MOFANG_API_KEYS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  children.push(child)
   const out = { stdout: '', stderr: '' }
   child.stdout!.on('data', (d: Buffer) => (out.stdout += d))
   child.stderr!.on('data', (d: Buffer) => (out.stderr += d))

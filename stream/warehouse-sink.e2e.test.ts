@@ -114,7 +114,14 @@ describe('warehouse sink as its own process', () => {
   const sinkDir = join(dir.path, 'sink-process')
   const cli = join(rootDir(), 'dist', 'cli', 'mofang.js')
   const env = (ns: string) => ({ ...process.env, NATS_URL: nats.url, MOFANG_DATA_DIR: sinkDir, MOFANG_SINK_BATCH_ROWS: '3000', MOFANG_SINK_FLUSH_MS: '20', MOFANG_SINK_ACK_WAIT_MS: '2000' })
-  const startSink = (ns: string): ChildProcess => spawn(process.execPath, [cli, 'sink', '--namespace', ns], { env: env(ns), stdio: ['ignore', 'ignore', 'ignore'] })
+  const children: ChildProcess[] = []
+  // A failed or timed-out run must not leave sink processes behind (they reconnect to NATS forever).
+  afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')))
+  const startSink = (ns: string): ChildProcess => {
+    const child = spawn(process.execPath, [cli, 'sink', '--namespace', ns], { env: env(ns), stdio: ['ignore', 'ignore', 'ignore'] })
+    children.push(child)
+    return child
+  }
 
   it('leaves every event stored exactly once after a SIGKILL mid-batch and a restart', async () => {
     const ns = uniqueNamespace()
