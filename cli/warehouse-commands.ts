@@ -33,11 +33,10 @@ async function runSql(config: Config, sql: string): Promise<Record<string, unkno
     return body.rows ?? []
   }
   const { withWarehouse } = await import('../warehouse/from-config.js')
+  const { runStatement } = await import('../warehouse/statement.js')
   return withWarehouse(config, async (wh) => {
     try {
-      if (/^\s*(SELECT|WITH|SHOW|DESCRIBE|DESC|EXPLAIN|EXISTS)\b/i.test(sql)) return await wh.query(sql)
-      await wh.command(sql)
-      return []
+      return await runStatement(wh, sql)
     } catch (err) {
       throw new BadInputError((err as Error).message)
     }

@@ -8,6 +8,7 @@ import { timingSafeEqual } from 'node:crypto'
 import { bearerToken, readBody, sendJson, type Handler } from '../ingest/http-util.js'
 import type { Warehouse } from './client.js'
 import { customerHistory } from './customers.js'
+import { runStatement } from './statement.js'
 
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
 
@@ -26,12 +27,7 @@ export function warehouseHandlers(deps: { warehouse: Warehouse; adminToken: stri
       }
       const sql = (await readBody(req, 1024 * 1024)).toString('utf8').trim()
       try {
-        const isSelect = /^\s*(SELECT|WITH|SHOW|DESCRIBE|DESC|EXPLAIN|EXISTS)\b/i.test(sql)
-        if (isSelect) sendJson(res, 200, { rows: await deps.warehouse.query(sql) })
-        else {
-          await deps.warehouse.command(sql)
-          sendJson(res, 200, { rows: [] })
-        }
+        sendJson(res, 200, { rows: await runStatement(deps.warehouse, sql) })
       } catch (err) {
         sendJson(res, 400, { error: (err as Error).message })
       }
