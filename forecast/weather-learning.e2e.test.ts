@@ -12,7 +12,7 @@ import { startSystem, type RunningSystem } from '../cli/system.js'
 import type { StoredEvent } from '../core/events.js'
 import { generate } from '../simulator/index.js'
 import { DAY, HOUR } from '../simulator/calendar.js'
-import { eventRow } from '../warehouse/event-row.js'
+import { eventRows, insertEventRows } from '../warehouse/event-rows.js'
 import { eventually, tempDir, testConfig, uniqueNamespace } from '../testing/env.js'
 import { forecastService, type ForecastService } from './service.js'
 import { fromLocalMinutes, toLocalMinutes } from './local-time.js'
@@ -71,8 +71,8 @@ beforeAll(async () => {
   })
   service = sys.services.find((s) => s.name === 'forecast') as ForecastService
   const events = generate({ seed: 7, start: START, durationMs: DAYS * DAY, ratePerHour: 60, agents: 30, drain: false, weather: { rainMmH: rainAt, maxRainMmH: 30, upliftPer10mm: EFFECT } })
-  const rows = events.map((e, i) => eventRow({ ...e, v: 1, event_id: e.event_id ?? `sim-${i}`, payload: e.payload ?? {}, received_at: e.ts } as StoredEvent, i + 1))
-  for (let i = 0; i < rows.length; i += 50_000) await sys.warehouse.insert('events', rows.slice(i, i + 50_000))
+  const stored = events.map((e, i) => ({ ...e, v: 1, event_id: e.event_id ?? `sim-${i}`, payload: e.payload ?? {}, received_at: e.ts }) as StoredEvent)
+  for (let i = 0; i < stored.length; i += 50_000) await insertEventRows(sys.warehouse, [eventRows(stored.slice(i, i + 50_000))])
   const contacts = new Set(events.filter((e) => e.channel !== 'ticket' && e.interaction_id).map((e) => e.interaction_id)).size
   await eventually(async () => Number((await sys.warehouse.query<{ n: number }>(`SELECT count() AS n FROM interaction_facts WHERE tenant = '${TENANT}' AND channel != 'ticket'`))[0].n) >= contacts * 0.99, { what: 'simulated history in interaction_facts', timeoutMs: 60_000 })
 }, 120_000)

@@ -142,8 +142,13 @@ export function createEventsEndpoint(deps: IngestDeps) {
         if (tenantErrors.length < MAX_REPORTED_ERRORS) tenantErrors.push({ index, field: 'tenant', reason: `"${e.tenant}" does not match the API key's tenant "${tenant}"` })
         continue
       }
-      const stored: StoredEvent = { ...e, v: SCHEMA_VERSION, event_id: e.event_id ?? newId(now), payload: e.payload ?? {}, received_at: now }
-      if (e.event_id) clientSupplied.add(stored)
+      if (e.event_id) clientSupplied.add(e as StoredEvent)
+      // The parsed body is ours: completing each event in place saves a copy per event.
+      const stored = e as StoredEvent
+      stored.v = SCHEMA_VERSION
+      stored.event_id ??= newId(now)
+      stored.payload ??= {}
+      stored.received_at = now
       events.push(stored)
     }
     if (errors.length) {

@@ -36,11 +36,24 @@ export function normalizeIdentity(kind: IdentityKind, value: string): string {
   return v
 }
 
+/** Raw identity → KV key, so a returning customer costs a map lookup instead of a SHA-256. */
+const keyMemo = new Map<string, string>()
+const MAX_KEY_MEMO = 500_000
+
 export function identityKeys(e: Identifiable): string[] {
   const keys: string[] = []
+  if (!e.customer) return keys
   for (const kind of IDENTITY_KINDS) {
-    const value = e.customer?.[kind]
-    if (value) keys.push(`${e.tenant}.id.${kind}.${digest(normalizeIdentity(kind, value))}`)
+    const value = e.customer[kind]
+    if (!value) continue
+    const raw = `${e.tenant}\u0000${kind}\u0000${value}`
+    let key = keyMemo.get(raw)
+    if (key === undefined) {
+      if (keyMemo.size >= MAX_KEY_MEMO) keyMemo.clear()
+      key = `${e.tenant}.id.${kind}.${digest(normalizeIdentity(kind, value))}`
+      keyMemo.set(raw, key)
+    }
+    keys.push(key)
   }
   return keys
 }
@@ -82,7 +95,8 @@ export function createIdentityResolver(kv: KV): IdentityResolver {
   const prefetchAliases = async (events: Identifiable[], keysOf: string[][]) => {
     for (let hop = 0; hop < 32; hop++) {
       const missing = new Set<string>()
-      for (const [i, e] of events.entries()) {
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i]
         for (const k of keysOf[i]) {
           let id = ids.get(k)
           while (id) {
@@ -104,16 +118,19 @@ export function createIdentityResolver(kv: KV): IdentityResolver {
   const plan = (events: Identifiable[], keysOf: string[][]) => {
     const creates = new Map<string, string>()
     const links = new Map<string, string>()
-    for (const [i, e] of events.entries()) {
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]
       const keys = keysOf[i]
-      e.merged_from = undefined
+      if (e.merged_from !== undefined) e.merged_from = undefined // from an earlier round
       if (keys.length === 0) continue
-      const found = new Set<string>()
+      // The customers these identities already belong to: nearly always none or one.
+      const sorted: string[] = []
       for (const k of keys) {
-        const id = ids.get(k)
-        if (id) found.add(canonical(e.tenant, id))
+        const known = ids.get(k)
+        const c = known && canonical(e.tenant, known)
+        if (c && !sorted.includes(c)) sorted.push(c)
       }
-      const sorted = [...found].sort()
+      if (sorted.length > 1) sorted.sort()
       const id = sorted[0] ?? newId(e.ts)
       // A brand-new customer has no alias yet; remembering that saves a KV read later.
       if (!sorted.length) aliases.set(`${e.tenant}.alias.${id}`, null)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { packEvents } from './publish.js'
+import { decodeEvents, packEvents } from './publish.js'
 import type { StoredEvent } from '../core/events.js'
 
 const ev = (i: number, type: StoredEvent['type'], channel: StoredEvent['channel'] = 'voice'): StoredEvent => ({
@@ -13,12 +13,17 @@ describe('packEvents', () => {
       ['cx.acme.voice.voice.offered', ['e1', 'e3']],
       ['cx.acme.voice.voice.answered', ['e2']],
     ])
-    expect(new TextDecoder().decode(msgs[0].body).split('\n').map((l) => JSON.parse(l).event_id)).toEqual(['e1', 'e3'])
+    expect(decodeEvents(msgs[0].body).map((e) => e.event_id)).toEqual(['e1', 'e3'])
   })
   it('splits a subject into messages under the size limit', () => {
     const msgs = packEvents(Array.from({ length: 100 }, (_, i) => ev(i, 'voice.offered')), { prefix: 'cx', maxMessageBytes: 2_000 })
     expect(msgs.length).toBeGreaterThan(5)
     expect(msgs.every((m) => m.body.length <= 2_000)).toBe(true)
     expect(msgs.flatMap((m) => m.events).length).toBe(100)
+    expect(msgs.flatMap((m) => decodeEvents(m.body))).toEqual(msgs.flatMap((m) => m.events))
+  })
+  it('refuses a body that is not an array of events', () => {
+    expect(() => decodeEvents(new TextEncoder().encode('{"a":1}'))).toThrow(/JSON array/)
+    expect(() => decodeEvents(new TextEncoder().encode('[{"a":1'))).toThrow(SyntaxError)
   })
 })

@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { parseArgs } from 'node:util'
 import { rootDir } from '../core/compiled.js'
+import { SERVER_NODE_FLAGS } from '../cli/node-flags.js'
 import { measureChdbInsertCeiling, measureJetStreamCeiling } from './ceilings.js'
 import { percentile, syntheticEvents } from './bench-util.js'
 
@@ -47,7 +48,7 @@ const dir = mkdtempSync(join(tmpdir(), 'mofang-bench-'))
 
 async function startServer(): Promise<{ url: string; admin: string; stop(): Promise<void> }> {
   const args = ['start', '--no-simulator', ...(values['with-services'] ? [] : ['--no-services'])]
-  const child = spawn(process.execPath, [join(rootDir(), 'dist', 'cli', 'mofang.js'), ...args], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(rootDir(), 'dist', 'cli', 'mofang.js'), ...args], {
     env: { ...process.env, MOFANG_DATA_DIR: dir, MOFANG_PORT: '0', MOFANG_API_KEYS: `bench:${KEY}`, MOFANG_SINK_BATCH_ROWS: '30000', MOFANG_SINK_FLUSH_MS: '200' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })

@@ -18,6 +18,7 @@ import type { Consumer, JsMsg } from '@nats-io/jetstream'
 import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
 import { MofangError } from '../core/errors.js'
 import type { StoredEvent } from '../core/events.js'
+import { decodeEvents } from '../ingest/publish.js'
 import { ensureConsumer } from '../stream/topology.js'
 import { readLiveLock } from '../cli/system.js'
 import { createQaPool } from './pool.js'
@@ -44,7 +45,6 @@ export interface QaServiceOptions {
 
 export const QA_END_TYPES = ['chat.ended', 'ticket.resolved'] as const
 
-const decoder = new TextDecoder()
 const encoder = new TextEncoder()
 
 /** Durable names for this topology (the namespace prefix keeps test systems apart). */
@@ -155,7 +155,7 @@ export function qaService(opts: QaServiceOptions = {}): ServiceFactory {
       (async () => {
         for await (const msg of messages) {
           try {
-            const ends = decoder.decode(msg.data).split('\n').filter(Boolean).map((l) => JSON.parse(l) as StoredEvent).filter((e) => e.interaction_id)
+            const ends = decodeEvents(msg.data).filter((e) => e.interaction_id)
             if (ends.length === 0) msg.ack()
             else buffer.push({ msg, ends })
           } catch (err) {

@@ -22,7 +22,7 @@ import type { KV } from '@nats-io/kv'
 import type { StoredEvent } from '../core/events.js'
 import { NatsUnavailableError } from '../core/errors.js'
 import type { Topology } from '../stream/topology.js'
-import { packEvents, publishMessages } from '../ingest/publish.js'
+import { decodeEvents, packEvents, publishMessages } from '../ingest/publish.js'
 import { RoutingEngine } from './engine.js'
 import type { TenantRoutingConfig } from './config.js'
 import type { EngineSnapshot } from './snapshot.js'
@@ -70,7 +70,6 @@ const durableOf = (t: Topology, tenant: string) => `${t.prefix}_routing_${tenant
 const consumerConfigOf = (t: Topology, tenant: string) => ({
   durable_name: durableOf(t, tenant), ack_policy: AckPolicy.Explicit, filter_subject: `${t.prefix}.${tenant}.>`, max_ack_pending: 4_096, ack_wait: 60_000_000_000,
 })
-const decoder = new TextDecoder()
 const encoder = new TextEncoder()
 
 export class TenantRouter {
@@ -197,7 +196,7 @@ export class TenantRouter {
   private async applyBatch(msgs: JsMsg[]): Promise<void> {
     const fresh = msgs.filter((m) => m.seq > this.state.lastSeq)
     const events: StoredEvent[] = []
-    for (const m of fresh) for (const line of decoder.decode(m.data).split('\n')) if (line) events.push(JSON.parse(line) as StoredEvent)
+    for (const m of fresh) events.push(...decodeEvents(m.data))
     // One POST's events reach the stream grouped by subject: put the batch back in time order (stable).
     events.sort((a, b) => a.ts - b.ts)
     const publish = fresh.some((m) => m.seq > this.state.quietUntilSeq)

@@ -6,9 +6,10 @@
 //
 // usage: node scripts/bootstrap.mjs start|test|build [args for the command…]
 import { existsSync, statSync, readdirSync } from 'node:fs'
-import { spawnSync, spawn } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { execChild } from './exec-child.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const [mode = 'start', ...rest] = process.argv.slice(2)
@@ -95,23 +96,17 @@ function build() {
   }
 }
 
-function exec(cmd, args) {
-  const child = spawn(cmd, args, { stdio: 'inherit', cwd: root })
-  // Ctrl-C reaches the child through the terminal's process group; a SIGTERM sent
-  // to this process alone (e.g. by a supervisor) is passed on so the child drains.
-  for (const sig of ['SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig))
-  process.on('SIGINT', () => {})
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
-}
-
 ensureNpmPackages()
 ensureDebianPackages(DEBIAN[mode] ?? [])
 build()
-if (mode === 'start') exec(process.execPath, [join(root, 'dist', 'cli', 'mofang.js'), 'start', ...rest])
+if (mode === 'start') {
+  const { SERVER_NODE_FLAGS } = await import(pathToFileURL(join(root, 'dist', 'cli', 'node-flags.js')).href)
+  execChild(process.execPath, [...SERVER_NODE_FLAGS, join(root, 'dist', 'cli', 'mofang.js'), 'start', ...rest], root)
+}
 else if (mode === 'test') {
   // Type errors in tests and in the Svelte app fail the suite too (the build checks the rest).
   log('type-checking tests and the wallboard app…')
   run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.test.json', '--noEmit'])
   run(process.execPath, [join(root, 'node_modules/svelte-check/bin/svelte-check'), '--workspace', 'wallboard/app', '--output', 'human', '--threshold', 'error'])
-  exec(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...rest])
+  execChild(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...rest], root)
 }

@@ -80,8 +80,8 @@ describe('warehouse sink, in process', () => {
     const list = events(10, 'redeliver')
     await publish(t, list)
     // Simulate a sink that stored 4 of the message's events, then died before acking.
-    const { eventRow } = await import('../warehouse/event-row.js')
-    await wh.insert('events', list.slice(0, 4).map((e) => eventRow(e, 1)))
+    const { eventRows, insertEventRows } = await import('../warehouse/event-rows.js')
+    await insertEventRows(wh, [eventRows(list.slice(0, 4))])
     const consumer = await js.consumers.get(t.eventStream, t.sinkConsumer)
     const first = await consumer.next()
     expect(first?.info.redelivered).toBe(false)

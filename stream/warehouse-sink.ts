@@ -2,24 +2,28 @@
  * The warehouse sink: a durable pull consumer that writes events into ClickHouse.
  *
  * One batched writer for the events table: flush at N rows or T ms, insert, and
- * only then ack the messages. Batches are inserted strictly one after another, and
+ * only then ack the messages. A message packed by ingest (it carries the
+ * `Mofang-Events` header) goes into the table as its bytes are
+ * (warehouse/event-rows.ts): no decode or re-encode here. Batches are inserted strictly one after another, and
  * an insert that fails for a transient reason is retried (keeping the messages
  * alive with `working()`) rather than skipped, so nothing acknowledged is lost.
  *
  * Exactly once: a message redelivered after a crash may already be stored (the
- * sink died between insert and ack). Rows carry the JetStream sequence of their
- * message, so for a redelivered message the sink asks ClickHouse which of its
- * event_ids are already there and inserts only the rest.
+ * sink died between insert and ack). For a redelivered message the sink asks
+ * ClickHouse which of its event_ids are already there (a primary-key range read:
+ * a message has one tenant, channel and type, and its events' time span) and
+ * inserts only the rest.
  *
- * Poison: a message that cannot be decoded, or whose rows ClickHouse refuses as
- * data, goes to the dead-letter stream with the reason, and is acked.
+ * Poison: a message from another publisher that cannot be decoded, or whose rows
+ * ClickHouse refuses as data, goes to the dead-letter stream with the reason, and is acked.
  */
 import type { Consumer, JetStreamClient, JsMsg } from '@nats-io/jetstream'
 import { headers as natsHeaders } from '@nats-io/transport-node'
 import type { StoredEvent } from '../core/events.js'
 import { Counters, dlq, drop, ok, type StepResult } from '../core/pipeline.js'
 import type { Warehouse } from '../warehouse/client.js'
-import { eventRow, type EventRow } from '../warehouse/event-row.js'
+import { eventRows, insertEventRows, messageRows } from '../warehouse/event-rows.js'
+import { decodeEvents, EVENTS_HEADER } from '../ingest/publish.js'
 import type { Topology } from './topology.js'
 
 export interface SinkOptions {
@@ -40,23 +44,24 @@ export type SinkDrop = (typeof SINK_DROPS)[number]
 
 interface Pending {
   msg: JsMsg
-  rows: EventRow[]
+  /** The message's events as table rows (see warehouse/event-rows.ts). */
+  rows: Buffer
+  count: number
 }
 
 /** ClickHouse error codes that mean "this data is bad", not "the server is unwell". */
 const DATA_ERROR_CODES = new Set(['6', '26', '27', '38', '41', '53', '69', '70', '72', '117', '130', '131', '190', '386', '1001'])
 const isDataError = (err: unknown) => {
-  const cause = (err as { cause?: { code?: string } }).cause
-  return DATA_ERROR_CODES.has(String(cause?.code ?? ''))
+  // Over HTTP the code is the client error's `code`; chDB's raw insert puts it in `clickhouseCode`.
+  const cause = (err as { cause?: { code?: string; clickhouseCode?: number } }).cause
+  return DATA_ERROR_CODES.has(String(cause?.clickhouseCode ?? cause?.code ?? ''))
 }
-
-const decoder = new TextDecoder()
 
 /** Step: message body → events. */
 export function createDecodeStep() {
   return (msg: JsMsg): StepResult<StoredEvent[], never> => {
     try {
-      const events = decoder.decode(msg.data).split('\n').filter(Boolean).map((l) => JSON.parse(l) as StoredEvent)
+      const events = decodeEvents(msg.data)
       if (events.some((e) => typeof e?.tenant !== 'string' || typeof e?.event_id !== 'string' || typeof e?.ts !== 'number')) {
         return dlq('malformed_event', new Error('event without tenant, event_id or ts'))
       }
@@ -70,10 +75,21 @@ export function createDecodeStep() {
 /** Step: for a redelivered message, remove the events a previous delivery already stored. */
 export function createSkipStoredStep(wh: Warehouse, table: string) {
   return async (msg: JsMsg, events: StoredEvent[]): Promise<StepResult<StoredEvent[], SinkDrop>> => {
-    if (!msg.info.redelivered) return ok(events)
+    if (!msg.info.redelivered || events.length === 0) return ok(events)
+    const ts = events.map((e) => e.ts)
     const stored = await wh.query<{ event_id: string }>(
-      `SELECT event_id FROM ${table} WHERE stream_seq = {seq:UInt64} AND tenant = {tenant:String}`,
-      { seq: msg.seq, tenant: events[0]?.tenant ?? '' },
+      `SELECT event_id FROM ${table}
+       WHERE tenant IN {tenants:Array(String)} AND channel IN {channels:Array(String)} AND type IN {types:Array(String)}
+         AND ts BETWEEN fromUnixTimestamp64Milli({from:Int64}) AND fromUnixTimestamp64Milli({to:Int64})
+         AND event_id IN {ids:Array(String)}`,
+      {
+        tenants: [...new Set(events.map((e) => e.tenant))],
+        channels: [...new Set(events.map((e) => e.channel))],
+        types: [...new Set(events.map((e) => e.type))],
+        from: Math.min(...ts),
+        to: Math.max(...ts),
+        ids: events.map((e) => e.event_id),
+      },
     )
     if (stored.length === 0) return ok(events)
     const have = new Set(stored.map((r) => r.event_id))
@@ -132,7 +148,7 @@ export async function startWarehouseSink(deps: {
   const insertWithRetry = async (batch: Pending[]): Promise<void> => {
     for (let attempt = 0; ; attempt++) {
       try {
-        await warehouse.insert(table, batch.flatMap((p) => p.rows))
+        await insertEventRows(warehouse, batch.map((p) => p.rows), table)
         return
       } catch (err) {
         if (isDataError(err)) throw err
@@ -155,14 +171,14 @@ export async function startWarehouseSink(deps: {
           await insertWithRetry([p])
         } catch (e) {
           await toDeadLetter(p.msg, 'rejected_by_warehouse', e)
-          p.rows = []
+          p.count = 0
         }
       }
       log(`sink: batch rejected (${(err as Error).message}); stored message by message`)
     }
     for (const p of batch) {
-      written += p.rows.length
-      if (p.rows.length) p.msg.ack()
+      written += p.count
+      if (p.count) p.msg.ack()
       inFlight.delete(p.msg.seq)
     }
   }
@@ -177,14 +193,16 @@ export async function startWarehouseSink(deps: {
     return chain
   }
 
-  const handle = async (msg: JsMsg) => {
-    const already = inFlight.get(msg.seq)
-    if (already) {
-      already.msg = msg
-      return
-    }
+  /** First delivery of an ingest-packed message: its bytes are the rows. */
+  const packedByIngest = (msg: JsMsg): Pending | undefined => {
+    const count = msg.info.redelivered ? NaN : Number(msg.headers?.get(EVENTS_HEADER) || NaN)
+    return count > 0 ? { msg, rows: messageRows(msg.data), count } : undefined
+  }
+
+  /** Any other message: checked event by event, less what a previous delivery stored. */
+  const decodeAndSkipStored = async (msg: JsMsg): Promise<Pending | undefined> => {
     const decoded = decode(msg)
-    if (decoded.kind === 'dlq') return toDeadLetter(msg, decoded.reason, decoded.error)
+    if (decoded.kind === 'dlq') return void (await toDeadLetter(msg, decoded.reason, decoded.error))
     if (decoded.kind !== 'ok') return
     const fresh = await skipStored(msg, decoded.value)
     if (fresh.kind === 'drop') {
@@ -193,10 +211,20 @@ export async function startWarehouseSink(deps: {
       return
     }
     if (fresh.kind !== 'ok') return
-    const entry = { msg, rows: fresh.value.map((e) => eventRow(e, msg.seq)) }
+    return { msg, rows: eventRows(fresh.value), count: fresh.value.length }
+  }
+
+  const handle = async (msg: JsMsg) => {
+    const already = inFlight.get(msg.seq)
+    if (already) {
+      already.msg = msg
+      return
+    }
+    const entry = packedByIngest(msg) ?? (await decodeAndSkipStored(msg))
+    if (!entry) return
     inFlight.set(msg.seq, entry)
     pending.push(entry)
-    pendingRows += fresh.value.length
+    pendingRows += entry.count
     if (pendingRows >= options.batchRows) await flush()
     else timer ??= setTimeout(flush, options.flushMs)
   }

@@ -7,7 +7,9 @@
  * to a free one. chDB must stay in the main thread of one owner process.
  */
 import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client'
+import type { ChdbConnection } from 'chdb/connection'
 import { mkdirSync } from 'node:fs'
+import { Readable } from 'node:stream'
 import { resolve } from 'node:path'
 import { WarehouseError } from '../core/errors.js'
 
@@ -35,45 +37,63 @@ export interface Warehouse {
   command(sql: string, params?: Params): Promise<void>
   /** Inserts rows as JSONEachRow (the binary formats are corrupted through chDB's connection). */
   insert(table: string, rows: readonly object[], settings?: Record<string, string | number>): Promise<void>
+  /**
+   * Inserts JSONEachRow bytes as they are: no parse or re-encode in JS (chDB takes the Buffer
+   * zero-copy; over HTTP it is the request body). `columns` names the columns the lines fill.
+   */
+  insertRaw(table: string, body: Buffer, opts?: RawInsertOptions): Promise<void>
   close(): Promise<void>
 }
 
-/** A tiny FIFO pool: each client serves one request at a time. */
+export interface RawInsertOptions {
+  columns?: readonly string[]
+  settings?: Record<string, string | number>
+}
+
+/** One pooled connection: the client, and for chDB its native session for raw inserts. */
+interface Handle {
+  client: ClickHouseClient
+  chdb?: ChdbConnection['chdb']
+}
+
+/** A tiny FIFO pool: each connection serves one request at a time. */
 class ClientPool {
-  private readonly idle: ClickHouseClient[]
-  private readonly waiters: ((c: ClickHouseClient) => void)[] = []
-  constructor(private readonly all: ClickHouseClient[]) {
+  private readonly idle: Handle[]
+  private readonly waiters: ((h: Handle) => void)[] = []
+  constructor(private readonly all: Handle[]) {
     this.idle = [...all]
   }
-  async use<T>(fn: (c: ClickHouseClient) => Promise<T>): Promise<T> {
-    const client = this.idle.pop() ?? (await new Promise<ClickHouseClient>((r) => this.waiters.push(r)))
+  async use<T>(fn: (h: Handle) => Promise<T>): Promise<T> {
+    const handle = this.idle.pop() ?? (await new Promise<Handle>((r) => this.waiters.push(r)))
     try {
-      return await fn(client)
+      return await fn(handle)
     } finally {
       const next = this.waiters.shift()
-      if (next) next(client)
-      else this.idle.push(client)
+      if (next) next(handle)
+      else this.idle.push(handle)
     }
   }
   async close(): Promise<void> {
-    await Promise.all(this.all.map((c) => c.close()))
+    await Promise.all(this.all.map((h) => h.client.close()))
   }
 }
 
 const CLIENT_SETTINGS = { output_format_json_quote_64bit_integers: 0, date_time_output_format: 'iso' } as const
 
 /** chDB ignores the client's `database` option, but `USE` sticks to a connection's session. */
-async function chdbClients(path: string, database: string | undefined, size: number): Promise<ClickHouseClient[]> {
+async function chdbClients(path: string, database: string | undefined, size: number): Promise<Handle[]> {
   mkdirSync(path, { recursive: true })
   const { createChdbConnection } = await import('chdb/connection')
-  const clients = Array.from({ length: size }, () =>
-    createClient({
-      connection: createChdbConnection({ path: resolve(path) }) as unknown as NonNullable<ClickHouseClientConfigOptions['connection']>,
+  const handles = Array.from({ length: size }, (): Handle => {
+    const connection = createChdbConnection({ path: resolve(path) })
+    const client = createClient({
+      connection: connection as unknown as NonNullable<ClickHouseClientConfigOptions['connection']>,
       clickhouse_settings: CLIENT_SETTINGS,
-    }),
-  )
-  if (database) await Promise.all(clients.map((c) => c.command({ query: `USE ${database}` })))
-  return clients
+    })
+    return { client, chdb: connection.chdb }
+  })
+  if (database) await Promise.all(handles.map((h) => h.client.command({ query: `USE ${database}` })))
+  return handles
 }
 
 function wrap(what: string, err: unknown): WarehouseError {
@@ -87,17 +107,17 @@ export async function openWarehouse(opts: WarehouseOptions): Promise<Warehouse> 
   const kind = opts.url ? 'http' : 'chdb'
   const make = async (db: string | undefined) =>
     opts.url
-      ? [createClient({ url: opts.url, username: opts.username, password: opts.password, database: db, clickhouse_settings: CLIENT_SETTINGS })]
+      ? [{ client: createClient({ url: opts.url, username: opts.username, password: opts.password, database: db, clickhouse_settings: CLIENT_SETTINGS }) }]
       : chdbClients(opts.chdbPath ?? './data/clickhouse', db, opts.poolSize ?? 4)
 
   // Create the database through a client without a default database, then open the pool on it.
   const [bootstrap] = await make(undefined)
   try {
-    await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` })
+    await bootstrap.client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` })
   } catch (err) {
     throw wrap(`cannot reach ClickHouse (${opts.url ?? 'chDB ' + (opts.chdbPath ?? './data/clickhouse')})`, err)
   } finally {
-    await bootstrap.close()
+    await bootstrap.client.close()
   }
   const pool = new ClientPool(await make(database))
 
@@ -105,7 +125,7 @@ export async function openWarehouse(opts: WarehouseOptions): Promise<Warehouse> 
     kind,
     database,
     query: <T>(sql: string, params?: Params) =>
-      pool.use(async (c) => {
+      pool.use(async ({ client: c }) => {
         try {
           const rs = await c.query({ query: sql, query_params: params, format: 'JSONEachRow' })
           return (await rs.json()) as T[]
@@ -114,7 +134,7 @@ export async function openWarehouse(opts: WarehouseOptions): Promise<Warehouse> 
         }
       }),
     command: (sql: string, params?: Params) =>
-      pool.use(async (c) => {
+      pool.use(async ({ client: c }) => {
         try {
           await c.command({ query: sql, query_params: params })
         } catch (err) {
@@ -122,10 +142,21 @@ export async function openWarehouse(opts: WarehouseOptions): Promise<Warehouse> 
         }
       }),
     insert: (table: string, rows: readonly object[], settings?: Record<string, string | number>) =>
-      pool.use(async (c) => {
+      pool.use(async ({ client: c }) => {
         if (rows.length === 0) return
         try {
           await c.insert({ table, values: rows as object[], format: 'JSONEachRow', clickhouse_settings: settings })
+        } catch (err) {
+          throw wrap(`insert into ${table} failed`, err)
+        }
+      }),
+    insertRaw: (table: string, body: Buffer, raw: RawInsertOptions = {}) =>
+      pool.use(async ({ client, chdb }) => {
+        if (body.length === 0) return
+        const columns = raw.columns ? [...raw.columns] : undefined
+        try {
+          if (chdb) await chdb.rawInsert({ table, values: body, format: 'JSONEachRow', columns, settings: raw.settings })
+          else await client.insert({ table, values: Readable.from([body]), format: 'JSONEachRow', columns: columns as [string, ...string[]] | undefined, clickhouse_settings: raw.settings })
         } catch (err) {
           throw wrap(`insert into ${table} failed`, err)
         }

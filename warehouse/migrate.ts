@@ -1,6 +1,6 @@
 /**
  * Migrations runner: applies sql/migrations/NNNN_*.sql in order, once each, and
- * records them in schema_migrations. Every statement is idempotent (IF NOT EXISTS),
+ * records them in schema_migrations. Every statement is idempotent (IF [NOT] EXISTS),
  * so a run interrupted half-way is simply run again.
  *
  * Cluster mode rewrites the same files for a ClickHouse cluster: each table T
@@ -51,6 +51,7 @@ export interface ClusterOptions {
 const TABLE_RE = /CREATE\s+TABLE\s+IF\s+NOT\s+EXISTS\s+(\w+)/i
 const MV_RE = /CREATE\s+MATERIALIZED\s+VIEW\s+IF\s+NOT\s+EXISTS\s+(\w+)\s+TO\s+(\w+)/i
 const VIEW_RE = /CREATE\s+VIEW\s+IF\s+NOT\s+EXISTS\s+(\w+)/i
+const ALTER_RE = /ALTER\s+TABLE\s+(\w+)/i
 const ENGINE_RE = /ENGINE\s*=\s*(\w*)MergeTree(\(([^)]*)\))?/i
 const SHARD_RE = /\/\*\s*shard:\s*(.+?)\s*\*\//
 
@@ -66,6 +67,7 @@ export function clusterStatements(statements: string[], opts: ClusterOptions, ta
     const table = stmt.match(TABLE_RE)
     const mv = stmt.match(MV_RE)
     const view = stmt.match(VIEW_RE)
+    const alter = stmt.match(ALTER_RE)
     if (table) {
       const name = table[1]
       const shardKey = stmt.match(SHARD_RE)?.[1] ?? 'rand()'
@@ -81,6 +83,10 @@ export function clusterStatements(statements: string[], opts: ClusterOptions, ta
       out.push(`${head.replace(MV_RE, `CREATE MATERIALIZED VIEW IF NOT EXISTS ${mv[1]} ${on} TO ${tables.has(mv[2]) ? mv[2] + '_local' : mv[2]}`).trimEnd()} ${toLocal(body)}`)
     } else if (view) {
       out.push(stmt.replace(VIEW_RE, `CREATE VIEW IF NOT EXISTS ${view[1]} ${on}`))
+    } else if (alter && tables.has(alter[1])) {
+      // The shards and their Distributed front keep the same columns.
+      out.push(stmt.replace(ALTER_RE, `ALTER TABLE ${alter[1]}_local ${on}`))
+      out.push(stmt.replace(ALTER_RE, `ALTER TABLE ${alter[1]} ${on}`))
     } else {
       out.push(stmt)
     }

@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs'
 import type { JsMsg } from '@nats-io/jetstream'
 import { headers as natsHeaders } from '@nats-io/transport-node'
-import type { StoredEvent } from '../../core/events.js'
+import { decodeEvents } from '../../ingest/publish.js'
 import type { Service, ServiceContext, ServiceFactory } from '../../core/service.js'
 import { RecordingError, WorkerCrashError } from './errors.js'
 import { ensureJobQueue, jobOf, transcribeNames } from './jobs.js'
@@ -70,11 +70,10 @@ export function transcriptionService(opts: TranscriptionServiceOptions = {}): Se
     const creatorLoop = (async () => {
       for await (const msg of creator) {
         try {
-          for (const line of decoder.decode(msg.data).split('\n')) {
-            const job = line ? jobOf(JSON.parse(line) as StoredEvent) : undefined
+          for (const event of decodeEvents(msg.data)) {
+            const job = jobOf(event)
             if (!job) continue
             await markAwaiting(warehouse, job, state === 'ready' ? 'awaiting transcription' : `awaiting transcription: ${noModelReason()}`)
-            const event = JSON.parse(line) as StoredEvent
             await js.publish(`${names.jobSubject}.${job.tenant}`, encoder.encode(JSON.stringify(job)), { msgID: `transcribe-${event.event_id}` })
             counts.jobs_created++
           }
