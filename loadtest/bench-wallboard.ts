@@ -7,12 +7,16 @@
  *    (default 5,000) while a marker tenant gets 2 voice.offered a second. The
  *    wall shows the marker tenant; a MutationObserver in the page stamps each
  *    change of the "offered today" tile. Latency of marker n = the first time the
- *    tile shows ≥ n − the marker's event ts (same machine clock).
- * 2. Memory: then `--minutes` (default 30) of 1 Hz updates; the page's JS heap
- *    after a forced GC (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage)
- *    each minute, against the start.
+ *    tile shows ≥ n − the marker's event ts (same machine clock). Each marker
+ *    contact is abandoned at once, so nothing piles up in the marker queue.
+ * 2. Memory: the page reloaded, `--warmup-minutes` (default 3) of 1 Hz updates
+ *    while V8 compiles the hot code, then `--minutes` (default 30) more; the page's
+ *    JS heap after a forced GC (CDP HeapProfiler.collectGarbage +
+ *    Runtime.getHeapUsage) and its DOM counters each minute, against the start
+ *    (also as medians of three readings, which the verdict uses); and at the start
+ *    and the end a heap snapshot split into objects and compiled code.
  *
- * usage: npm run bench:wallboard -- [--minutes 30] [--rate 5000] [--load-seconds 60]
+ * usage: npm run bench:wallboard -- [--minutes 30] [--warmup-minutes 3] [--rate 5000] [--load-seconds 60]
  * Needs dist/wallboard-app (the npm script builds it) and /usr/bin/chromium.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -25,12 +29,18 @@ import { startSystem } from '../cli/system.js'
 import { defaultServices } from '../cli/services.js'
 import { percentile, syntheticEvents, helpOnRequest } from './bench-util.js'
 
-helpOnRequest('Usage: npm run bench:wallboard -- [--minutes 30] [--rate 5000] [--load-seconds 60]\n\nEvent-to-screen latency (p50/p99) under load, and the browser’s JS heap over --minutes of 1 Hz updates.')
+helpOnRequest('Usage: npm run bench:wallboard -- [--minutes 30] [--warmup-minutes 3] [--rate 5000] [--load-seconds 60]\n\nEvent-to-screen latency (p50/p99) under load, and the browser’s JS heap over --minutes of 1 Hz updates\n(after --warmup-minutes of them).')
 
 const { values: args } = parseArgs({
-  options: { minutes: { type: 'string', default: '30' }, rate: { type: 'string', default: '5000' }, 'load-seconds': { type: 'string', default: '60' } },
+  options: {
+    minutes: { type: 'string', default: '30' },
+    'warmup-minutes': { type: 'string', default: '3' },
+    rate: { type: 'string', default: '5000' },
+    'load-seconds': { type: 'string', default: '60' },
+  },
 })
 const minutes = Number(args.minutes)
+const warmupMinutes = Number(args['warmup-minutes'])
 const rate = Number(args.rate)
 const loadSeconds = Number(args['load-seconds'])
 const MARKERS_PER_S = 2
@@ -64,7 +74,26 @@ async function postMarker(): Promise<void> {
   const n = ++markers
   const ts = Date.now()
   markerTs[n] = ts
-  await post(MARK_KEY, [{ tenant: 'mark', ts, channel: 'voice', type: 'voice.offered', interaction_id: `mark-${n}`, queue: 'marker', payload: {} }])
+  const contact = { tenant: 'mark', ts, channel: 'voice', interaction_id: `mark-${n}`, queue: 'marker' }
+  await post(MARK_KEY, [{ ...contact, type: 'voice.offered', payload: {} }, { ...contact, type: 'voice.abandoned', payload: { stage: 'queue' } }])
+}
+
+const change = (from: number, to: number) => `${((100 * (to - from)) / from).toFixed(1)} %`
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+/** Sums a heap snapshot's self sizes: compiled code (V8's `code` nodes) apart from everything else. */
+function heapSplit(snapshotJson: string): { objectsMb: number; codeMb: number } {
+  const s = JSON.parse(snapshotJson) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] }
+  const fields = s.snapshot.meta.node_fields
+  const types = s.snapshot.meta.node_types[0]
+  const [typeAt, sizeAt, width] = [fields.indexOf('type'), fields.indexOf('self_size'), fields.length]
+  let objects = 0
+  let code = 0
+  for (let i = 0; i < s.nodes.length; i += width) {
+    if (types[s.nodes[i + typeAt]] === 'code') code += s.nodes[i + sizeAt]
+    else objects += s.nodes[i + sizeAt]
+  }
+  return { objectsMb: objects / 1024 / 1024, codeMb: code / 1024 / 1024 }
 }
 
 try {
@@ -114,28 +143,55 @@ try {
   console.log(`load: ${sent} events in ${elapsedS.toFixed(1)} s = ${Math.round(sent / elapsedS)} events/s (${behind} ticks late)`)
   console.log(`event-to-screen latency (${latencies.length} of ${markers - 1} markers seen): p50 ${Math.round(percentile(latencies, 0.5))} ms, p99 ${Math.round(percentile(latencies, 0.99))} ms, max ${Math.round(latencies.at(-1) ?? NaN)} ms (target p99 ≤ 1000 ms)`)
 
-  console.log(`phase 2: ${minutes} min of 1 Hz updates; JS heap after GC every minute`)
+  console.log(`phase 2: ${warmupMinutes} min warm-up, then ${minutes} min of 1 Hz updates; JS heap after GC every minute`)
   const cdp = await browser.newCDPSession(page)
   const heapMb = async () => {
     await cdp.send('HeapProfiler.collectGarbage')
     const { usedSize } = await cdp.send('Runtime.getHeapUsage')
     return usedSize / 1024 / 1024
   }
+  const domCounters = async () => {
+    const c = await cdp.send('Memory.getDOMCounters')
+    return `${c.nodes} DOM nodes, ${c.jsEventListeners} listeners`
+  }
+  const snapshot = async () => {
+    await cdp.send('HeapProfiler.collectGarbage')
+    const chunks: string[] = []
+    const collect = (e: { chunk: string }) => chunks.push(e.chunk)
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', collect)
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', collect)
+    return heapSplit(chunks.join(''))
+  }
+  const updateFor = async (mins: number) => {
+    for (let s = 0; s < mins * 60; s++) await Promise.all([postMarker(), sleep(1000)])
+  }
   // Re-open the page so phase 1's observer log is not part of the heap.
   await page.reload()
   await page.waitForSelector('[data-testid="tile-offered"]')
-  for (let s = 0; s < 30; s++) await Promise.all([postMarker(), sleep(1000)])
-  const start = await heapMb()
-  const samples = [start]
-  console.log(`heap at start: ${start.toFixed(2)} MB`)
-  for (let m = 1; m <= minutes; m++) {
-    for (let s = 0; s < 60; s++) await Promise.all([postMarker(), sleep(1000)])
-    const mb = await heapMb()
-    samples.push(mb)
-    console.log(`heap after ${m} min: ${mb.toFixed(2)} MB (${((100 * (mb - start)) / start).toFixed(1)} %)`)
+  const readings: number[] = []
+  for (let m = 1; m <= warmupMinutes; m++) {
+    await updateFor(1)
+    readings.push(await heapMb())
+    console.log(`warm-up ${m} min: heap ${readings.at(-1)!.toFixed(2)} MB`)
   }
-  const end = samples.at(-1)!
-  console.log(`heap: start ${start.toFixed(2)} MB, end ${end.toFixed(2)} MB, change ${((100 * (end - start)) / start).toFixed(1)} % over ${minutes} min (target within ±10 %)`)
+  const start = await heapMb()
+  readings.push(start)
+  const startSplit = await snapshot()
+  console.log(`heap at start: ${start.toFixed(2)} MB (objects ${startSplit.objectsMb.toFixed(2)} MB, compiled code ${startSplit.codeMb.toFixed(2)} MB), ${await domCounters()}`)
+  // One reading after GC moves by ±0.5 MB as V8 drops and recompiles code, so the verdict compares medians of three.
+  const startMedian = median(readings.slice(-3))
+  for (let m = 1; m <= minutes; m++) {
+    await updateFor(1)
+    readings.push(await heapMb())
+    console.log(`heap after ${m} min: ${readings.at(-1)!.toFixed(2)} MB (${change(start, readings.at(-1)!)}), ${await domCounters()}`)
+  }
+  const end = readings.at(-1)!
+  const endMedian = median(readings.slice(-3))
+  const endSplit = await snapshot()
+  console.log(`heap: start ${start.toFixed(2)} MB, end ${end.toFixed(2)} MB, change ${change(start, end)} over ${minutes} min`)
+  console.log(`  median of three readings: start ${startMedian.toFixed(2)} MB, end ${endMedian.toFixed(2)} MB, change ${change(startMedian, endMedian)} (target within ±10 %)`)
+  console.log(`  objects ${startSplit.objectsMb.toFixed(2)} → ${endSplit.objectsMb.toFixed(2)} MB (${change(startSplit.objectsMb, endSplit.objectsMb)}), compiled code ${startSplit.codeMb.toFixed(2)} → ${endSplit.codeMb.toFixed(2)} MB`)
 } finally {
   await browser.close()
   await sys.stop()

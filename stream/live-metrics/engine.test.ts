@@ -135,6 +135,25 @@ describe('intervals and windows', () => {
     expect([w['15m'].answered, w['30m'].answered, w['60m'].answered, w.today.answered]).toEqual([1, 2, 3, 4])
   })
 
+  it('cuts a window to the millisecond inside the minute at its edge, and follows facts re-derived by late events', () => {
+    const now = s(3 * 3600) + 30_123
+    const edge = now - 15 * 60_000
+    const events = [
+      ...call('inside', edge + 1 - 5000, 5, 30, { queue: 'inside' }),
+      ...call('outside', edge - 5000, 5, 30, { queue: 'outside' }),
+    ]
+    const m = engineWith(events)
+    let snap = m.snapshot('acme', now)
+    expect([snap.totals.windows['15m'].answered, snap.totals.windows['30m'].answered]).toEqual([1, 2])
+    expect(snap.queues.inside.windows['15m'].answered).toBe(1)
+    expect(snap.queues.outside.windows['15m'].answered).toBe(0)
+    // A late transfer re-derives the inside call's facts: the windows swap the old facts for the new.
+    m.apply(ev('voice.transfer', edge + 10_000, { interaction_id: 'inside', queue: 'inside', agent_id: 'a1', payload: { to_queue: 'billing' } }))
+    snap = m.snapshot('acme', now)
+    expect(snap.totals.windows['15m']).toMatchObject({ answered: 1, transferred: 1 })
+    expect(snap.totals.windows['30m']).toMatchObject({ answered: 2, transferred: 1 })
+  })
+
   it('starts a new day at local midnight in the configured time zone', () => {
     // 15:30 UTC on the 6th is 23:30 in Shanghai; 16:30 UTC is 00:30 on the 7th there.
     const events = [...call('late', Date.UTC(2025, 0, 6, 15, 30), 5, 30), ...call('early', Date.UTC(2025, 0, 6, 16, 30), 5, 30)]

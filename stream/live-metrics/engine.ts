@@ -42,14 +42,25 @@ export interface AgentState {
   lastTs: number
 }
 
+/**
+ * One minute of facts with their sums by row key, so a rolling window adds up whole minutes
+ * and looks at single facts only in the minute its edge cuts (a snapshot used to walk every
+ * fact of the last hour: 80 ms a snapshot at 5,000 events/s).
+ */
+export interface MinuteBucket {
+  facts: Set<Fact>
+  /** row key → the sum of the bucket's facts with that key, and how many there are. */
+  sums: Map<string, { facts: number; counters: Counters }>
+}
+
 export interface TenantState {
   tenant: string
   interactions: Map<string, InteractionState>
   agents: Map<string, AgentState>
   /** interval start → row key → counters; today's rows are the sum of today's intervals. */
   intervals: Map<number, Map<string, Counters>>
-  /** Facts young enough for a rolling window. */
-  recent: Set<Fact>
+  /** Facts young enough for a rolling window, by the minute they fall in (see MinuteBucket). */
+  recent: Map<number, MinuteBucket>
   surveys: Map<string, Fact>
   waiting: Map<string, Waiting>
   /** queue → channel it was last seen on, to pick its SL target. */
@@ -77,16 +88,17 @@ export interface LiveMetrics {
   clearAlert(tenant: string, id: string): void
   /** Calls `onChange` (synchronously, keep it cheap) after anything changes the tenant's metrics; returns the unsubscribe function. */
   subscribe(tenant: string, onChange: () => void): () => void
-  /** Prunes state older than the retention horizon; snapshot() calls it too. */
+  /** Prunes state older than the retention horizon; snapshot() calls it too, at most every 5 s. */
   prune(now: number): void
   readonly options: ResolvedOptions
 }
 
 const MINUTE = 60_000
+const PRUNE_EVERY_MS = 5_000
 
 function emptyTenant(tenant: string): TenantState {
   return {
-    tenant, interactions: new Map(), agents: new Map(), intervals: new Map(), recent: new Set(), surveys: new Map(),
+    tenant, interactions: new Map(), agents: new Map(), intervals: new Map(), recent: new Map(), surveys: new Map(),
     waiting: new Map(), queueChannel: new Map(), qa: new Map(), alerts: new Map(), lastEventTs: null,
   }
 }
@@ -96,6 +108,7 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
   const stepMs = opts.intervalMinutes * MINUTE
   const longestWindowMs = Math.max(...opts.windowsMinutes) * MINUTE
   let tenants = new Map<string, TenantState>()
+  let lastPruneAt = -Infinity
   /** Newest ingest time seen: the engine's notion of "now" while applying events. */
   let watermark = 0
   const listeners = new Map<string, Set<() => void>>()
@@ -113,15 +126,29 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     const start = intervalStartOf(f.ts, dayStartOf(f.ts, opts.timeZone), stepMs)
     let rows = t.intervals.get(start)
     if (!rows) t.intervals.set(start, (rows = new Map()))
-    for (const key of rowKeys(f)) {
+    const keys = rowKeys(f)
+    for (const key of keys) {
       let c = rows.get(key)
       if (!c) rows.set(key, (c = emptyCounters()))
       addInto(c, f.delta, sign)
     }
+    if (sign === 1 && f.queue !== undefined) t.queueChannel.set(f.queue, f.channel)
+    countRecent(t, f, keys, sign)
+  }
+
+  function countRecent(t: TenantState, f: Fact, keys: string[], sign: 1 | -1): void {
+    const minute = f.ts - (f.ts % MINUTE)
+    let bucket = t.recent.get(minute)
     if (sign === 1) {
-      t.recent.add(f)
-      if (f.queue !== undefined) t.queueChannel.set(f.queue, f.channel)
-    } else t.recent.delete(f)
+      if (!bucket) t.recent.set(minute, (bucket = { facts: new Set(), sums: new Map() }))
+      bucket.facts.add(f)
+    } else if (!bucket?.facts.delete(f)) return // pruned already
+    for (const key of keys) {
+      let sum = bucket.sums.get(key)
+      if (!sum) bucket.sums.set(key, (sum = { facts: 0, counters: emptyCounters() }))
+      sum.facts += sign
+      addInto(sum.counters, f.delta, sign)
+    }
   }
 
   function agentState(t: TenantState, id: string): AgentState {
@@ -249,7 +276,7 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     for (const t of tenants.values()) {
       const dayStart = dayStartOf(now, opts.timeZone)
       for (const start of t.intervals.keys()) if (start < dayStart - stepMs) t.intervals.delete(start)
-      for (const f of t.recent) if (f.ts < now - longestWindowMs - MINUTE) t.recent.delete(f)
+      for (const minute of t.recent.keys()) if (minute + MINUTE <= now - longestWindowMs - MINUTE) t.recent.delete(minute)
       for (const [id, f] of t.surveys) if (f.ts < horizon) t.surveys.delete(id)
       for (const [iid, it] of t.interactions) {
         if (it.lastTs >= horizon) continue
@@ -303,7 +330,11 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
       return stats
     },
     snapshot(tenant, now = Date.now()) {
-      prune(now)
+      // Pruning walks every tenant's state and only saves memory: often enough is every few seconds.
+      if (Math.abs(now - lastPruneAt) >= PRUNE_EVERY_MS) {
+        prune(now)
+        lastPruneAt = now
+      }
       const t = tenants.get(tenant) ?? emptyTenant(tenant)
       return buildSnapshot(t, now, opts, timelineOf)
     },

@@ -9,7 +9,7 @@
  */
 import { DeliverPolicy } from '@nats-io/jetstream'
 import type { Service, ServiceContext, ServiceFactory } from '../../core/service.js'
-import type { StoredEvent } from '../../core/events.js'
+import { decodeEvents } from '../../ingest/publish.js'
 import { createLiveMetrics } from './engine.js'
 import type { LiveMetricsOptions } from './options.js'
 import type { AlertInput, QaResultInput } from './types.js'
@@ -58,9 +58,7 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
     const messages = await consumer.consume({ max_messages: 512 })
     const loop = (async () => {
       for await (const msg of messages) {
-        for (const line of decoder.decode(msg.data).split('\n')) {
-          if (line) engine.apply(JSON.parse(line) as StoredEvent)
-        }
+        for (const e of decodeEvents(msg.data)) engine.apply(e)
         if (!caughtUp) {
           replayed++
           if (msg.seq >= info.state.last_seq) {

@@ -1,6 +1,6 @@
 /**
  * Turns a tenant's state into a Snapshot at `now`: today from the interval
- * counters, rolling windows from the recent facts, live figures (waiting, agent
+ * counters, rolling windows from the recent minutes' sums, live figures (waiting, agent
  * states) from the current state.
  */
 import { occupancyIn, spanAt, type Occupancy, type StateSpan } from './agent.js'
@@ -71,10 +71,15 @@ export function buildSnapshot(t: TenantState, now: number, opts: ResolvedOptions
     }
   }
 
-  for (const f of t.recent) {
-    const keys = rowKeys(f)
+  // A window is (now − w, now]: whole minutes inside it by their sums, the minute its edge cuts fact by fact.
+  for (const [minute, bucket] of t.recent) {
     windowMs.forEach((w, i) => {
-      if (f.ts > now - w) for (const key of keys) addInto(row(key).windows[i], f.delta)
+      const edge = now - w
+      if (minute > edge) {
+        for (const [key, sum] of bucket.sums) if (sum.facts > 0) addInto(row(key).windows[i], sum.counters)
+      } else if (minute + MINUTE > edge) {
+        for (const f of bucket.facts) if (f.ts > edge) for (const key of rowKeys(f)) addInto(row(key).windows[i], f.delta)
+      }
     })
   }
 
