@@ -10,6 +10,7 @@ import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions
 import type { ChdbConnection } from 'chdb/connection'
 import { mkdirSync } from 'node:fs'
 import { Readable } from 'node:stream'
+import { finished } from 'node:stream/promises'
 import { resolve } from 'node:path'
 import { WarehouseError } from '../core/errors.js'
 
@@ -96,6 +97,20 @@ async function chdbClients(path: string, database: string | undefined, size: num
   return handles
 }
 
+/**
+ * Over HTTP the client's `insert` serialises JSON rows itself; pre-serialised JSONEachRow goes
+ * through `exec` as the request body, with the INSERT statement in the URL.
+ */
+async function httpRawInsert(client: ClickHouseClient, table: string, body: Buffer, columns?: string[], settings?: Record<string, string | number>) {
+  const list = columns ? ` (${columns.join(', ')})` : ''
+  const { stream } = await client.exec({
+    query: `INSERT INTO ${table}${list} FORMAT JSONEachRow`,
+    values: Readable.from([body], { objectMode: false }),
+    clickhouse_settings: settings,
+  })
+  await finished(stream.resume())
+}
+
 function wrap(what: string, err: unknown): WarehouseError {
   const e = err as { message?: string; code?: string }
   return new WarehouseError(`${what}: ${e.message ?? String(err)}`, err)
@@ -156,7 +171,7 @@ export async function openWarehouse(opts: WarehouseOptions): Promise<Warehouse> 
         const columns = raw.columns ? [...raw.columns] : undefined
         try {
           if (chdb) await chdb.rawInsert({ table, values: body, format: 'JSONEachRow', columns, settings: raw.settings })
-          else await client.insert({ table, values: Readable.from([body]), format: 'JSONEachRow', columns: columns as [string, ...string[]] | undefined, clickhouse_settings: raw.settings })
+          else await httpRawInsert(client, table, body, columns, raw.settings)
         } catch (err) {
           throw wrap(`insert into ${table} failed`, err)
         }
