@@ -9,14 +9,14 @@
  *    change of the "offered today" tile. Latency of marker n = the first time the
  *    tile shows ≥ n − the marker's event ts (same machine clock). Each marker
  *    contact is abandoned at once, so nothing piles up in the marker queue.
- * 2. Memory: the page reloaded, `--warmup-minutes` (default 3) of 1 Hz updates
+ * 2. Memory: the page reloaded, `--warmup-minutes` (default 10) of 1 Hz updates
  *    while V8 compiles the hot code, then `--minutes` (default 30) more; the page's
  *    JS heap after a forced GC (CDP HeapProfiler.collectGarbage +
  *    Runtime.getHeapUsage) and its DOM counters each minute, against the start
  *    (also as medians of three readings, which the verdict uses); and at the start
  *    and the end a heap snapshot split into objects and compiled code.
  *
- * usage: npm run bench:wallboard -- [--minutes 30] [--warmup-minutes 3] [--rate 5000] [--load-seconds 60]
+ * usage: npm run bench:wallboard -- [--minutes 30] [--warmup-minutes 10] [--rate 5000] [--load-seconds 60]
  * Needs dist/wallboard-app (the npm script builds it) and /usr/bin/chromium.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -29,12 +29,12 @@ import { startSystem } from '../cli/system.js'
 import { defaultServices } from '../cli/services.js'
 import { percentile, syntheticEvents, helpOnRequest } from './bench-util.js'
 
-helpOnRequest('Usage: npm run bench:wallboard -- [--minutes 30] [--warmup-minutes 3] [--rate 5000] [--load-seconds 60]\n\nEvent-to-screen latency (p50/p99) under load, and the browser’s JS heap over --minutes of 1 Hz updates\n(after --warmup-minutes of them).')
+helpOnRequest('Usage: npm run bench:wallboard -- [--minutes 30] [--warmup-minutes 10] [--rate 5000] [--load-seconds 60]\n\nEvent-to-screen latency (p50/p99) under load, and the browser’s JS heap over --minutes of 1 Hz updates\n(after --warmup-minutes of them).')
 
 const { values: args } = parseArgs({
   options: {
     minutes: { type: 'string', default: '30' },
-    'warmup-minutes': { type: 'string', default: '3' },
+    'warmup-minutes': { type: 'string', default: '10' },
     rate: { type: 'string', default: '5000' },
     'load-seconds': { type: 'string', default: '60' },
   },
