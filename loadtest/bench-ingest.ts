@@ -2,9 +2,10 @@
  * `npm run bench:ingest`: HTTP → JetStream → ClickHouse on this machine.
  *
  * Starts Mofang as its own process (embedded nats-server and chDB, no simulator),
- * drives POST /v1/events from this process with several connections, and prints
- * sustained events/s and POST→queryable latency (p50/p99, from probe events sent
- * every 200 ms during the load), next to two ceilings measured in the same run:
+ * drives POST /v1/events from this process with several connections (or, with --rate,
+ * on a fixed schedule), and prints sustained events/s and POST→queryable latency
+ * (p50/p99, from probe events sent every 200 ms during the load), next to two
+ * ceilings measured in the same run:
  * raw JetStream publish rate (same packing as ingest) and raw chDB insert rate.
  */
 import { spawn } from 'node:child_process'
@@ -17,12 +18,14 @@ import { SERVER_NODE_FLAGS } from '../cli/node-flags.js'
 import { measureChdbInsertCeiling, measureJetStreamCeiling } from './ceilings.js'
 import { percentile, syntheticEvents } from './bench-util.js'
 
-const HELP = `Usage: npm run bench:ingest -- [--duration 60] [--connections 3] [--batch 1000] [--with-services]
+const HELP = `Usage: npm run bench:ingest -- [--duration 60] [--connections 3] [--batch 1000] [--rate N] [--with-services]
 
 Sustained ingest throughput and POST→queryable latency, with JetStream and chDB ceilings.
   --duration       seconds of load (default 60)
   --connections    concurrent HTTP clients (default 3: more only queue up on 2 cores)
   --batch          events per POST (default 1000)
+  --rate           offer this many events/s on a fixed schedule (open loop, up to 64 POSTs in flight)
+                   instead of --connections clients sending as fast as they are answered
   --with-services  also run live metrics, wallboard, QA… in the server process (default: the core only,
                    i.e. ingest API and warehouse sink, as deployed behind a load balancer)`
 
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '60' },
     connections: { type: 'string', default: '3' },
     batch: { type: 'string', default: '1000' },
+    rate: { type: 'string' },
     'with-services': { type: 'boolean' },
     help: { type: 'boolean' },
   },
@@ -41,6 +45,7 @@ if (values.help) {
 }
 const durationS = Number(values.duration)
 const connections = Number(values.connections)
+const rate = values.rate === undefined ? undefined : Number(values.rate)
 const batch = Number(values.batch)
 
 const KEY = 'bench-key-0123456789abcdef'
@@ -89,7 +94,8 @@ async function post(url: string, body: string): Promise<number> {
 }
 
 async function main() {
-  console.log(`bench:ingest: ${durationS}s, ${connections} connections, ${batch} events per POST, ${values['with-services'] ? 'all services' : 'core only'} in the server`)
+  const driver = rate ? `${rate} events/s offered on a schedule` : `${connections} connections`
+  console.log(`bench:ingest: ${durationS}s, ${driver}, ${batch} events per POST, ${values['with-services'] ? 'all services' : 'core only'} in the server`)
   const server = await startServer()
   // Bodies are prepared up front so the driver measures the server, not JSON.stringify.
   const bodies = Array.from({ length: 64 }, (_, i) => JSON.stringify(syntheticEvents('bench', batch, i)))
@@ -98,12 +104,31 @@ async function main() {
   const latencies: number[] = []
   const deadline = Date.now() + durationS * 1000
   const started = Date.now()
-  const workers = Array.from({ length: connections }, async (_, w) => {
-    for (let i = w; Date.now() < deadline; i += connections) {
-      const n = await post(server.url, bodies[i % bodies.length]) // not `accepted += await …`: that adds to a stale value
-      accepted += n
+  let lateTicks = 0
+  const closedLoop = () =>
+    Array.from({ length: connections }, async (_, w) => {
+      for (let i = w; Date.now() < deadline; i += connections) {
+        const n = await post(server.url, bodies[i % bodies.length]) // not `accepted += await …`: that adds to a stale value
+        accepted += n
+      }
+    })
+  // Open loop: a POST every batch/rate seconds whether or not earlier ones were answered, so a slow
+  // answer shows up as latency instead of lowering the offered rate.
+  const openLoop = async (eventsPerS: number) => {
+    const everyMs = (1000 * batch) / eventsPerS
+    const inFlight = new Set<Promise<unknown>>()
+    for (let tick = 0; started + tick * everyMs < deadline; tick++) {
+      const due = started + tick * everyMs
+      if (Date.now() < due) await new Promise((r) => setTimeout(r, due - Date.now()))
+      else lateTicks++
+      while (inFlight.size >= 64) await Promise.race(inFlight)
+      const req = post(server.url, bodies[tick % bodies.length]).then((n) => (accepted += n))
+      inFlight.add(req)
+      void req.finally(() => inFlight.delete(req))
     }
-  })
+    await Promise.all(inFlight)
+  }
+  const workers = rate ? [openLoop(rate)] : closedLoop()
   const probes = (async () => {
     for (let n = 0; Date.now() < deadline; n++) {
       const id = `probe-${n}`
@@ -141,6 +166,7 @@ async function main() {
     ['sustained ingest (HTTP → JetStream → ClickHouse)', `${Math.round(accepted / elapsed).toLocaleString('en')} events/s over ${elapsed.toFixed(0)} s (${accepted.toLocaleString('en')} events)`],
     ['POST → queryable latency', `p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms (${latencies.length} probes)`],
     ['backlog drained after load stopped', `${drainMs} ms`],
+    ...(rate ? [['POSTs sent late by the driver', `${lateTicks}`] as [string, string]] : []),
     ['ceiling: raw JetStream publish (same packing)', `${Math.round(jsRate).toLocaleString('en')} events/s`],
     ['ceiling: raw chDB insert (JSONEachRow)', `${Math.round(chRate).toLocaleString('en')} rows/s`],
   ]
