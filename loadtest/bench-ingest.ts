@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util'
 import { rootDir } from '../core/compiled.js'
 import { SERVER_NODE_FLAGS } from '../cli/node-flags.js'
 import { measureChdbInsertCeiling, measureJetStreamCeiling } from './ceilings.js'
-import { percentile, syntheticEvents } from './bench-util.js'
+import { openLoop, percentile, syntheticEvents } from './bench-util.js'
 
 const HELP = `Usage: npm run bench:ingest -- [--duration 60] [--connections 3] [--batch 1000] [--rate N] [--with-services]
 
@@ -104,31 +104,20 @@ async function main() {
   const latencies: number[] = []
   const deadline = Date.now() + durationS * 1000
   const started = Date.now()
-  let lateTicks = 0
-  const closedLoop = () =>
-    Array.from({ length: connections }, async (_, w) => {
-      for (let i = w; Date.now() < deadline; i += connections) {
-        const n = await post(server.url, bodies[i % bodies.length]) // not `accepted += await …`: that adds to a stale value
-        accepted += n
-      }
-    })
-  // Open loop: a POST every batch/rate seconds whether or not earlier ones were answered, so a slow
-  // answer shows up as latency instead of lowering the offered rate.
-  const openLoop = async (eventsPerS: number) => {
-    const everyMs = (1000 * batch) / eventsPerS
-    const inFlight = new Set<Promise<unknown>>()
-    for (let tick = 0; started + tick * everyMs < deadline; tick++) {
-      const due = started + tick * everyMs
-      if (Date.now() < due) await new Promise((r) => setTimeout(r, due - Date.now()))
-      else lateTicks++
-      while (inFlight.size >= 64) await Promise.race(inFlight)
-      const req = post(server.url, bodies[tick % bodies.length]).then((n) => (accepted += n))
-      inFlight.add(req)
-      void req.finally(() => inFlight.delete(req))
-    }
-    await Promise.all(inFlight)
+  const closedLoop = async () => {
+    await Promise.all(
+      Array.from({ length: connections }, async (_, w) => {
+        for (let i = w; Date.now() < deadline; i += connections) {
+          const n = await post(server.url, bodies[i % bodies.length]) // not `accepted += await …`: that adds to a stale value
+          accepted += n
+        }
+      }),
+    )
+    return { lateTicks: 0 }
   }
-  const workers = rate ? [openLoop(rate)] : closedLoop()
+  const load = rate
+    ? openLoop({ everyMs: (1000 * batch) / rate, durationMs: durationS * 1000, maxInFlight: 64, send: (tick) => post(server.url, bodies[tick % bodies.length]).then((n) => (accepted += n)) })
+    : closedLoop()
   const probes = (async () => {
     for (let n = 0; Date.now() < deadline; n++) {
       const id = `probe-${n}`
@@ -145,7 +134,7 @@ async function main() {
     }
   })()
   const progress = setInterval(() => process.stderr.write(`  ${Math.round((Date.now() - started) / 1000)}s: ${accepted} events accepted\n`), 10_000)
-  await Promise.all([...workers, probes])
+  const [{ lateTicks }] = await Promise.all([load, probes])
   clearInterval(progress)
   const elapsed = (Date.now() - started) / 1000
   const drainStart = Date.now()

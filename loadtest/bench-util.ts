@@ -38,6 +38,28 @@ export function syntheticEvents(tenant: string, n: number, seed: number): Incomi
   })
 }
 
+/**
+ * Open-loop load: calls `send(tick)` every `everyMs` for `durationMs` whether or not earlier calls
+ * have finished (up to `maxInFlight` at once), so a slow answer shows up as latency instead of
+ * lowering the offered rate. Resolves when every call has settled; counts the ticks sent late.
+ */
+export async function openLoop(opts: { everyMs: number; durationMs: number; maxInFlight: number; send: (tick: number) => Promise<unknown> }): Promise<{ lateTicks: number }> {
+  const inFlight = new Set<Promise<unknown>>()
+  const start = Date.now()
+  let lateTicks = 0
+  for (let tick = 0; tick * opts.everyMs < opts.durationMs; tick++) {
+    const due = start + tick * opts.everyMs
+    if (Date.now() < due) await new Promise((r) => setTimeout(r, due - Date.now()))
+    else lateTicks++
+    while (inFlight.size >= opts.maxInFlight) await Promise.race(inFlight)
+    const call = opts.send(tick)
+    inFlight.add(call)
+    void call.finally(() => inFlight.delete(call))
+  }
+  await Promise.all(inFlight)
+  return { lateTicks }
+}
+
 /** The p-th percentile (0..1) of sorted numbers, nearest rank. */
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN

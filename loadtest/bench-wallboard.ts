@@ -27,7 +27,7 @@ import { chromium } from 'playwright-core'
 import { loadConfig } from '../core/config.js'
 import { startSystem } from '../cli/system.js'
 import { defaultServices } from '../cli/services.js'
-import { percentile, syntheticEvents, helpOnRequest } from './bench-util.js'
+import { openLoop, percentile, syntheticEvents, helpOnRequest } from './bench-util.js'
 
 helpOnRequest('Usage: npm run bench:wallboard -- [--minutes 30] [--warmup-minutes 10] [--rate 5000] [--load-seconds 60]\n\nEvent-to-screen latency (p50/p99) under load, and the browser’s JS heap over --minutes of 1 Hz updates\n(after --warmup-minutes of them).')
 
@@ -114,23 +114,18 @@ try {
 
   console.log(`phase 1: ${rate} events/s on tenant "load" for ${loadSeconds} s, ${MARKERS_PER_S} markers/s on tenant "mark"`)
   let sent = 0
-  let behind = 0
-  const inFlight = new Set<Promise<unknown>>()
   const t0 = Date.now()
   const TICK_MS = 100
-  for (let tick = 0; Date.now() - t0 < loadSeconds * 1000; tick++) {
-    const due = t0 + tick * TICK_MS
-    if (Date.now() < due) await sleep(due - Date.now())
-    else behind++
-    const batch = syntheticEvents('load', Math.round((rate * TICK_MS) / 1000), tick)
-    // Open-loop: requests overlap (up to 16 in flight) so a slow answer does not lower the offered rate.
-    while (inFlight.size >= 16) await Promise.race(inFlight)
-    const req = post(LOAD_KEY, batch).then(() => (sent += batch.length))
-    inFlight.add(req)
-    void req.finally(() => inFlight.delete(req))
-    if (tick % (10 / MARKERS_PER_S) === 0) void postMarker()
-  }
-  await Promise.all(inFlight)
+  const { lateTicks } = await openLoop({
+    everyMs: TICK_MS,
+    durationMs: loadSeconds * 1000,
+    maxInFlight: 16,
+    send: (tick) => {
+      if (tick % (10 / MARKERS_PER_S) === 0) void postMarker()
+      const batch = syntheticEvents('load', Math.round((rate * TICK_MS) / 1000), tick)
+      return post(LOAD_KEY, batch).then(() => (sent += batch.length))
+    },
+  })
   const elapsedS = (Date.now() - t0) / 1000
   await sleep(3_000)
   const renders = await page.evaluate<[number, number][]>('window.renders')
@@ -140,7 +135,7 @@ try {
     if (shown) latencies.push(shown[1] - markerTs[n])
   }
   latencies.sort((a, b) => a - b)
-  console.log(`load: ${sent} events in ${elapsedS.toFixed(1)} s = ${Math.round(sent / elapsedS)} events/s (${behind} ticks late)`)
+  console.log(`load: ${sent} events in ${elapsedS.toFixed(1)} s = ${Math.round(sent / elapsedS)} events/s (${lateTicks} ticks late)`)
   console.log(`event-to-screen latency (${latencies.length} of ${markers - 1} markers seen): p50 ${Math.round(percentile(latencies, 0.5))} ms, p99 ${Math.round(percentile(latencies, 0.99))} ms, max ${Math.round(latencies.at(-1) ?? NaN)} ms (target p99 ≤ 1000 ms)`)
 
   console.log(`phase 2: ${warmupMinutes} min warm-up, then ${minutes} min of 1 Hz updates; JS heap after GC every minute`)
