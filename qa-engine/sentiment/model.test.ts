@@ -1,8 +1,19 @@
 import { describe, it, expect } from 'vitest'
 import { hasSnownlp, loadSnownlpSplit } from './corpus.js'
 import { loadSentimentModel } from './model.js'
-import { statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { defaultWeightsPath } from './model.js'
+
+const JUDGEMENTS = new Set(['label-supported', 'label-contradicted', 'no-clear-sentiment'])
+
+/** held-out-audit.tsv: the shipped model's held-out errors and a sample of its hits, each judged by reading it. */
+function auditRows(): { judgement: string; label: number; predicted: number; text: string }[] {
+  const [, ...lines] = readFileSync(new URL('./held-out-audit.tsv', import.meta.url), 'utf8').trimEnd().split('\n')
+  return lines.map((line) => {
+    const [judgement, label, predicted, , text] = line.split('\t')
+    return { judgement, label: Number(label), predicted: Number(predicted), text }
+  })
+}
 
 const model = loadSentimentModel()
 
@@ -18,6 +29,15 @@ describe('sentiment model (shipped weights)', () => {
     expect(heldOut.length).toBeGreaterThan(1500)
     expect(accuracy).toBeCloseTo(model.weights.zh.held_out_accuracy, 3)
     expect(accuracy).toBeGreaterThan(0.86)
+  })
+
+  it.skipIf(!hasSnownlp())('is the model the held-out audit judged: same errors, same predictions (skipped without ../shared)', () => {
+    const { heldOut } = loadSnownlpSplit()
+    const predicted = (text: string) => (model.zhLogit(text) > 0 ? 1 : 0)
+    const errors = heldOut.filter((ex) => predicted(ex.text) !== ex.label).map((ex) => ex.text)
+    const audit = auditRows()
+    expect(audit.every((row) => JUDGEMENTS.has(row.judgement) && predicted(row.text) === row.predicted)).toBe(true)
+    expect(audit.filter((row) => row.label !== row.predicted).map((row) => row.text)).toEqual(errors)
   })
 
   it('reads contact-centre phrases in both languages', () => {

