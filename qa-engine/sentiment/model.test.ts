@@ -5,13 +5,17 @@ import { readFileSync, statSync } from 'node:fs'
 import { defaultWeightsPath } from './model.js'
 
 const JUDGEMENTS = new Set(['label-supported', 'label-contradicted', 'no-clear-sentiment'])
+const READER_LABELS = new Set(['pos', 'neg', 'unclear'])
 
-/** held-out-audit.tsv: the shipped model's held-out errors and a sample of its hits, each judged by reading it. */
-function auditRows(): { judgement: string; label: number; predicted: number; text: string }[] {
+/**
+ * held-out-audit.tsv: the shipped model's held-out errors and a sample of its hits, each judged against its label
+ * by one reader and labelled blind (text only) by another.
+ */
+function auditRows(): { judgement: string; reader: string; label: number; predicted: number; text: string }[] {
   const [, ...lines] = readFileSync(new URL('./held-out-audit.tsv', import.meta.url), 'utf8').trimEnd().split('\n')
   return lines.map((line) => {
-    const [judgement, label, predicted, , text] = line.split('\t')
-    return { judgement, label: Number(label), predicted: Number(predicted), text }
+    const [judgement, reader, label, predicted, , text] = line.split('\t')
+    return { judgement, reader, label: Number(label), predicted: Number(predicted), text }
   })
 }
 
@@ -36,7 +40,8 @@ describe('sentiment model (shipped weights)', () => {
     const predicted = (text: string) => (model.zhLogit(text) > 0 ? 1 : 0)
     const errors = heldOut.filter((ex) => predicted(ex.text) !== ex.label).map((ex) => ex.text)
     const audit = auditRows()
-    expect(audit.every((row) => JUDGEMENTS.has(row.judgement) && predicted(row.text) === row.predicted)).toBe(true)
+    expect(audit.every((row) => JUDGEMENTS.has(row.judgement) && READER_LABELS.has(row.reader))).toBe(true)
+    expect(audit.every((row) => predicted(row.text) === row.predicted)).toBe(true)
     expect(audit.filter((row) => row.label !== row.predicted).map((row) => row.text)).toEqual(errors)
   })
 
