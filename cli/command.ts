@@ -35,7 +35,9 @@ export interface ParsedArgs {
 export function helpText(cmd: Command): string {
   const opts = Object.entries(cmd.options)
   const width = Math.max(10, ...opts.map(([n, o]) => n.length + (o.type === 'string' ? 8 : 0) + (o.short ? 4 : 0)))
-  const lines = [`Usage: mofang ${cmd.path.join(' ')}${opts.length ? ' [options]' : ''}${cmd.positionals ? ' ' + cmd.positionals : ''}`, '', cmd.summary]
+  // Summaries are list entries (lower case); on its own the summary opens a sentence.
+  const sentence = cmd.summary.charAt(0).toUpperCase() + cmd.summary.slice(1)
+  const lines = [`Usage: mofang ${cmd.path.join(' ')}${opts.length ? ' [options]' : ''}${cmd.positionals ? ' ' + cmd.positionals : ''}`, '', sentence]
   if (cmd.details) lines.push('', cmd.details)
   lines.push('', 'Options:')
   for (const [name, o] of [...opts, ['help', { type: 'boolean', description: 'show this help', short: 'h' }] as [string, OptionSpec]]) {

@@ -4,7 +4,7 @@ import { numberOption, requireString, type Command } from '../cli/command.js'
 export const qaCommands: Command[] = [
   {
     path: ['qa', 'score'],
-    summary: 'Score interactions offline (QA checks, sentiment, NPS class, facts, PII redaction)',
+    summary: 'score interactions offline (QA checks, sentiment, NPS class, facts, PII redaction)',
     details: [
       'Reads one interaction per line: {"interaction_id","channel","language"?,"customer_name"?,"survey"?:{"nps"?,"csat"?},',
       '"audio"?:{"duration_ms","silence_ms"?,"silences"?},"turns":[{"role":"customer"|"agent"|"bot","text","ts"?}]}',
@@ -30,7 +30,7 @@ export const qaCommands: Command[] = [
   },
   {
     path: ['qa', 'backfill'],
-    summary: 'Score stored chats and tickets that have no QA result yet (through the running server when there is one)',
+    summary: 'score stored chats and tickets that have no QA result yet (through the running server when there is one)',
     details: [
       'Finds interactions that ended (chat.ended, ticket.resolved) in [--since, --until) without a row in qa_results,',
       'rebuilds their turns from the events table, scores and stores them. Dates: YYYY-MM-DD (UTC), ISO times or ms.',

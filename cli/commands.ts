@@ -1,0 +1,13 @@
+/** Every subcommand of every module, in the order `mofang --help` lists them. */
+import type { Command } from './command.js'
+import { wallboardCommands } from '../wallboard/server/cli.js'
+import { systemCommands } from './system-commands.js'
+import { simulatorCommands } from '../simulator/cli.js'
+import { qaCommands } from '../qa-engine/cli.js'
+import { runCommands } from './run-commands.js'
+import { warehouseCommands } from './warehouse-commands.js'
+import { forecastCommands } from '../forecast/cli.js'
+import { routingCommands } from '../routing/cli.js'
+import { transcribeCommands } from '../qa-engine/transcribe/cli.js'
+
+export const commands: Command[] = [...wallboardCommands, ...runCommands, ...warehouseCommands, ...systemCommands, ...forecastCommands, ...routingCommands, ...qaCommands, ...transcribeCommands, ...simulatorCommands]
