@@ -1,8 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { hasSnownlp, loadSnownlpSplit } from './corpus.js'
-import { loadSentimentModel } from './model.js'
+import { defaultWeightsPath, loadSentimentModel } from './model.js'
 import { readFileSync, statSync } from 'node:fs'
-import { defaultWeightsPath } from './model.js'
 
 const JUDGEMENTS = new Set(['label-supported', 'label-contradicted', 'no-clear-sentiment'])
 const READER_LABELS = new Set(['pos', 'neg', 'unclear'])
