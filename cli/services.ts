@@ -1,6 +1,6 @@
 /** The services `mofang start` runs beside the core, in start order. */
 import type { Config } from '../core/config.js'
-import type { ServiceFactory } from '../core/service.js'
+import { namedService, type ServiceFactory } from '../core/service.js'
 import { liveMetricsService } from '../stream/live-metrics/service.js'
 import { wallboardService } from '../wallboard/server/service.js'
 import { transcriptionService } from '../qa-engine/transcribe/service.js'
@@ -13,5 +13,12 @@ import { forecastSettings } from '../forecast/service-settings.js'
 const TODAY_AND_A_BIT = 25 * 3_600_000
 
 export function defaultServices(config: Config): ServiceFactory[] {
-  return [liveMetricsService({ timeZone: config.timeZone, retentionMs: TODAY_AND_A_BIT }), wallboardService(), ...(config.routingConfig ? [routingService({ configPath: config.routingConfig })] : []), qaService(), transcriptionService({ model: config.whisperModel }), forecastService(forecastSettings(config))]
+  return [
+    namedService('live_metrics', liveMetricsService({ timeZone: config.timeZone, retentionMs: TODAY_AND_A_BIT })),
+    namedService('wallboard', wallboardService()),
+    ...(config.routingConfig ? [namedService('routing', routingService({ configPath: config.routingConfig }))] : []),
+    namedService('qa', qaService()),
+    namedService('transcription', transcriptionService({ model: config.whisperModel })),
+    namedService('forecast', forecastService(forecastSettings(config))),
+  ]
 }

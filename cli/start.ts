@@ -1,5 +1,5 @@
 /** `mofang start` and `mofang sink`: run the system until a signal, then drain. */
-import type { Config } from '../core/config.js'
+import { SETTINGS, type Config } from '../core/config.js'
 import { MofangError } from '../core/errors.js'
 import type { ParsedArgs } from './command.js'
 import { numberOption } from './command.js'
@@ -9,7 +9,8 @@ import { untilSignal } from './run-commands.js'
 
 const log = (m: string) => console.error(`[mofang] ${m}`)
 
-export async function startWholeSystem(config: Config, args: ParsedArgs): Promise<number> {
+export async function startWholeSystem(given: Config, args: ParsedArgs): Promise<number> {
+  const config = withSimulatedFuture(given, args)
   const sys = await startSystem({ config, log, services: args.values['no-services'] ? [] : defaultServices(config) })
   const lines = [
     `Mofang is running:   ${sys.url}`,
@@ -26,7 +27,28 @@ export async function startWholeSystem(config: Config, args: ParsedArgs): Promis
   await simulator?.stop()
   await sys.stop()
   log(`stopped (${signal})`)
+  exitSoon()
   return 0
+}
+
+/**
+ * After a drain that hit its deadline, a retry timer or a half-closed socket may still hold the event
+ * loop: everything that matters is stopped, so the process leaves instead of hanging.
+ */
+function exitSoon(): void {
+  setTimeout(() => process.exit(process.exitCode ?? 0), 2_000).unref()
+}
+
+/**
+ * A simulator faster than the clock (--speed above 1) posts events from the future: ingest then accepts
+ * event times up to the largest MOFANG_MAX_FUTURE_S, so the demo is not refused by its own guard.
+ */
+function withSimulatedFuture(config: Config, args: ParsedArgs): Config {
+  const speed = numberOption(args, 'speed', { min: 0.01 }) ?? 1
+  if (args.values['no-simulator'] || speed <= 1) return config
+  const maxFutureSeconds = Math.max(config.maxFutureSeconds, SETTINGS.maxFutureSeconds.max)
+  log(`the simulator runs ${speed}× faster than the clock: accepting event times up to ${Math.round(maxFutureSeconds / 86_400)} days ahead`)
+  return { ...config, maxFutureSeconds }
 }
 
 async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: ParsedArgs) {
@@ -72,5 +94,6 @@ export async function runSinkOnly(config: Config, namespace: string): Promise<nu
   log('warehouse sink running')
   await untilSignal()
   await sys.stop()
+  exitSoon()
   return 0
 }

@@ -3,7 +3,12 @@
  * (unless NATS_URL), chDB (unless CLICKHOUSE_URL), migrations, the HTTP server
  * (ingest API, health, warehouse endpoints), the warehouse sink and, optionally,
  * the simulator. `stop()` drains in the safe order: stop producing, stop
- * accepting, flush and ack the sink, then close NATS and the warehouse.
+ * accepting, flush and ack the sink, then close NATS and the warehouse, within
+ * MOFANG_DRAIN_TIMEOUT_S: past it, what is not written stays unacked for redelivery.
+ *
+ * Start-up survives a slow or restarting NATS: the connection and the topology are
+ * retried with backoff (up to MOFANG_START_TIMEOUT_S), and services whose start fails
+ * are retried in the background and shown in /healthz (cli/service-starter.ts).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -13,7 +18,9 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream'
 import { Kvm } from '@nats-io/kv'
 import { parseApiKeys, type Config } from '../core/config.js'
 import { MofangError } from '../core/errors.js'
+import { retryWithBackoff } from '../core/retry.js'
 import { startLocalNats, type LocalNats } from '../stream/nats-server.js'
+import { watchJetStream } from '../stream/jetstream-watch.js'
 import { connectNats } from '../stream/connect.js'
 import { ensureConsumer, ensureTopology, topologyNames } from '../stream/topology.js'
 import { startWarehouseSink, type WarehouseSink } from '../stream/warehouse-sink.js'
@@ -27,6 +34,8 @@ import { createIdentityResolver } from '../ingest/identity.js'
 import { DedupWindow } from '../ingest/dedup.js'
 import { packEvents, publishMessages } from '../ingest/publish.js'
 import { healthHandler } from './health.js'
+import { diskSpace } from './disk-space.js'
+import { startServices } from './service-starter.js'
 import type { Handler, HealthCheck, Service, ServiceFactory, SystemParts } from '../core/service.js'
 
 export type { Service, ServiceContext, ServiceFactory, SystemParts } from '../core/service.js'
@@ -43,9 +52,6 @@ export interface SystemOptions {
   services?: ServiceFactory[]
   log?: (msg: string) => void
 }
-
-
-
 
 export interface RunningSystem extends SystemParts {
   services: Service[]
@@ -92,34 +98,56 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
   const running = readLiveLock(dataDir)
   if (running) throw new MofangError('CONFIG', `another Mofang (pid ${running.pid}) is running on ${dataDir}: stop it or set MOFANG_DATA_DIR`)
 
+  const drainMs = config.drainTimeoutSeconds * 1000
   const cleanups: (() => Promise<void>)[] = []
+  let stopping = false
   const stopAll = async () => {
-    for (const fn of cleanups.reverse()) await fn().catch((err) => log(`shutdown: ${(err as Error).message}`))
+    stopping = true
+    const deadline = Date.now() + drainMs
+    for (const fn of cleanups.reverse()) {
+      // Past the deadline each remaining step still runs (nats-server must stop), but briefly.
+      const budget = Math.max(2_000, deadline - Date.now())
+      let timer: NodeJS.Timeout | undefined
+      const late = new Promise<void>((r) => (timer = setTimeout(() => (log(`shutdown: a step took over ${budget} ms; moving on`), r()), budget)))
+      await Promise.race([fn().catch((err) => log(`shutdown: ${(err as Error).message}`)), late])
+      clearTimeout(timer)
+    }
   }
   cleanups.push(async () => rmSync(lockPath(dataDir), { force: true }))
+  const untilStarted = { what: '', log, deadlineMs: config.startTimeoutSeconds * 1000, stopped: () => stopping }
   try {
     let localNats: LocalNats | undefined
     if (!config.natsUrl) {
-      localNats = await startLocalNats({ storeDir: join(dataDir, 'nats') })
+      localNats = await startLocalNats({ storeDir: join(dataDir, 'nats'), log })
       cleanups.push(() => localNats!.stop())
       log(`nats-server started (${localNats.url}, JetStream in ${join(dataDir, 'nats')})`)
     }
-    const nats = await connectNats(
-      { servers: config.natsUrl ?? localNats!.url, user: config.natsUser, pass: config.natsPassword, token: config.natsToken },
-      log,
-    )
+    const natsOptions = { servers: config.natsUrl ?? localNats!.url, user: config.natsUser, pass: config.natsPassword, token: config.natsToken }
+    const nats = await retryWithBackoff(() => connectNats(natsOptions, log), { ...untilStarted, what: 'connecting to NATS' })
     cleanups.push(() => nats.close())
     const topology = topologyNames(opts.namespace)
     const jsm = await jetstreamManager(nats.nc)
-    await ensureTopology(jsm, topology, { replicas: config.natsReplicas, maxAgeHours: config.streamMaxAgeHours })
-    await ensureConsumer(jsm, topology, topology.sinkConsumer, { maxAckPending: 4_000, ackWaitMs: config.sinkAckWaitMs })
     const js = jetstream(nats.nc)
-    const kv = await new Kvm(js).create(topology.identityBucket, { history: 1, replicas: config.natsReplicas })
+    const kv = await retryWithBackoff(
+      async () => {
+        await ensureTopology(jsm, topology, { replicas: config.natsReplicas, maxAgeHours: config.streamMaxAgeHours })
+        await ensureConsumer(jsm, topology, topology.sinkConsumer, { maxAckPending: 4_000, ackWaitMs: config.sinkAckWaitMs })
+        return new Kvm(js).create(topology.identityBucket, { history: 1, replicas: config.natsReplicas })
+      },
+      { ...untilStarted, what: 'declaring the JetStream topology' },
+    )
 
     const warehouse = await openWarehouse(warehouseOptions({ ...config, dataDir }))
     cleanups.push(() => warehouse.close())
     const applied = await migrate(warehouse, { cluster: config.clickhouseCluster })
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`)
+
+    // Free space matters where Mofang keeps the data itself: the managed JetStream store and chDB.
+    const disk = !config.natsUrl || !config.clickhouseUrl ? diskSpace(dataDir, config.minFreeMb * 2 ** 20) : undefined
+    const jetstreamWatch = localNats
+      ? watchJetStream({ jsm, connected: () => nats.isConnected(), mayRestart: () => !disk?.problem(), restart: () => localNats!.restart(), log })
+      : undefined
+    if (jetstreamWatch) cleanups.push(async () => jetstreamWatch.stop())
 
     const dev = config.apiKeys === undefined ? devApiKey(dataDir) : undefined
     const apiKeys = dev ? new Map([[dev, 'demo']]) : parseApiKeys(config.apiKeys!)
@@ -128,9 +156,12 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       apiKeys,
       maxBodyBytes: config.maxBodyBytes,
       maxBatchEvents: config.maxBatchEvents,
+      tsRange: { maxFutureMs: config.maxFutureSeconds * 1000, maxPastMs: config.maxPastDays * 86_400_000 },
+      maxInFlightBytes: config.ingestMaxInFlightBytes,
       dedup: new DedupWindow({ windowSeconds: config.dedupWindowSeconds }),
       identity: createIdentityResolver(kv),
       brokerUp: () => nats.isConnected(),
+      storageProblem: () => disk?.problem(),
       log,
       async publish(events) {
         const { failed, error } = await publishMessages(js, packEvents(events, publishOpts), publishOpts)
@@ -140,21 +171,26 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
 
     let sink: WarehouseSink | undefined
     if (opts.sink !== false) {
-      sink = await startWarehouseSink({
-        js,
-        warehouse,
-        topology,
-        options: { batchRows: config.sinkBatchRows, flushMs: config.sinkFlushMs, ackWaitMs: config.sinkAckWaitMs },
-        log,
+      const sinkOptions = { batchRows: config.sinkBatchRows, flushMs: config.sinkFlushMs, ackWaitMs: config.sinkAckWaitMs }
+      sink = await retryWithBackoff(() => startWarehouseSink({ js, warehouse, topology, options: sinkOptions, log }), {
+        ...untilStarted,
+        what: 'starting the warehouse sink',
       })
-      cleanups.push(() => sink!.stop())
+      // The sink's drain gets most of the deadline; NATS and the warehouse close in what is left.
+      cleanups.push(() => sink!.stop(Math.max(1_000, drainMs - 3_000)))
     }
 
     const adminToken = randomBytes(24).toString('hex')
     const url = `http://${config.host}:${config.port}`
     const parts: SystemParts = { config, topology, nats, warehouse, apiKeys, devApiKey: dev, url }
     const checks: HealthCheck[] = [
-      { name: 'nats', check: async () => ({ ok: nats.isConnected(), detail: { url: config.natsUrl ?? localNats?.url, managed: Boolean(localNats) } }) },
+      {
+        name: 'nats',
+        check: async () => ({
+          ok: nats.isConnected(),
+          detail: { url: config.natsUrl ?? localNats?.url, managed: Boolean(localNats), restarts: localNats?.restarts, jetstream: jetstreamWatch?.state() },
+        }),
+      },
       {
         name: 'jetstream',
         check: async () => {
@@ -165,29 +201,39 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       },
       { name: 'warehouse', check: async () => ({ ok: (await warehouse.query('SELECT 1 AS one')).length === 1, detail: { kind: warehouse.kind, database: warehouse.database } }) },
     ]
-    if (sink) checks.push({ name: 'sink', check: async () => ({ ok: true, detail: { written: sink!.written(), dead_lettered: sink!.deadLettered(), ...sink!.drops.snapshot() } }) })
+    if (disk) {
+      checks.push({ name: 'disk', check: async () => ({ ok: !disk.problem(), detail: { free_mib: Math.floor(disk.freeBytes() / 2 ** 20), ...(disk.problem() ? { reason: disk.problem() } : {}) } }) })
+    }
+    if (sink) checks.push({ name: 'sink', check: async () => sinkHealth(sink!, config.sinkStallSeconds) })
 
+    const services: Service[] = []
     const handlers: Handler[] = [
       async (req, res) => {
         if (!req.url?.startsWith('/v1/events')) return false
         await ingest.handle(req, res)
         return true
       },
-      healthHandler(checks, () => [ingest.counters.prometheus(), sink?.drops.prometheus() ?? ''].join('\n')),
+      healthHandler(checks, () => [ingest.counters.prometheus(), sink?.drops.prometheus() ?? '', ...services.map((svc) => svc.metrics?.() ?? '')].join('\n')),
       warehouseHandlers({ warehouse, adminToken, apiKeys }),
     ]
-    const services: Service[] = []
-    const startServices = async () => {
-      for (const factory of opts.services ?? []) {
-        const service = await factory({ ...parts, js, jsm, log })
-        services.push(service)
-        cleanups.push(() => service.stop())
-        if (service.health) checks.push({ name: service.name, check: service.health })
-        handlers.push(...(service.handlers ?? []))
-      }
-    }
+    const runServices = () =>
+      startServices(opts.services ?? [], { ...parts, js, jsm, log }, {
+        started(service) {
+          services.push(service)
+          cleanups.push(() => service.stop())
+          if (service.health) checks.push({ name: service.name, check: service.health })
+          handlers.push(...(service.handlers ?? []))
+        },
+        addCheck: (check) => checks.push(check),
+        removeCheck(name) {
+          const at = checks.findIndex((c) => c.name === name)
+          if (at >= 0) checks.splice(at, 1)
+        },
+        stopped: () => stopping,
+        log,
+      })
     if (opts.http === false) {
-      await startServices()
+      await runServices()
       let stopped: Promise<void> | undefined
       return { ...parts, services, localNats, sink, stop: () => (stopped ??= stopAll()) }
     }
@@ -211,12 +257,30 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     )
     writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, url: parts.url, adminToken } satisfies LockFile), { mode: 0o600 })
     // Services start once the URL is known (they print it); their routes join the live handler list.
-    await startServices()
+    await runServices()
 
     let stopped: Promise<void> | undefined
     return { ...parts, services, localNats, server, sink, stop: () => (stopped ??= stopAll()) }
   } catch (err) {
     await stopAll()
     throw err
+  }
+}
+
+/** The sink is unhealthy while a message waits longer than the stall threshold to be written. */
+function sinkHealth(sink: WarehouseSink, stallSeconds: number) {
+  const h = sink.health()
+  const stalled = h.oldestUnwrittenMs > stallSeconds * 1000
+  return {
+    ok: !stalled,
+    detail: {
+      written: sink.written(),
+      dead_lettered: sink.deadLettered(),
+      ...sink.drops.snapshot(),
+      unwritten_messages: h.unwrittenMessages,
+      oldest_unwritten_s: Math.round(h.oldestUnwrittenMs / 1000),
+      ...(h.lastError ? { last_error: h.lastError } : {}),
+      ...(stalled ? { reason: `the oldest unwritten message is over ${stallSeconds} s old (MOFANG_SINK_STALL_S)${h.lastError ? `: ${h.lastError.message}` : ''}` } : {}),
+    },
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadConfig, parseApiKeys } from './config.js'
+import { describeSettings, loadConfig, parseApiKeys } from './config.js'
 
 describe('loadConfig', () => {
   it('has defaults for everything', () => {
@@ -15,6 +15,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MOFANG_API_KEYS: 'acme' })).toThrow(/^MOFANG_API_KEYS: expected tenant:key/)
     expect(() => loadConfig({ MOFANG_API_KEYS: 'acme:short' })).toThrow(/shorter than 16/)
     expect(() => loadConfig({ MOFANG_TIMEZONE: 'Mars/Olympus' })).toThrow(/^MOFANG_TIMEZONE: unknown time zone/)
+  })
+  it('defines the accepted ts window, validated like the others', () => {
+    const c = loadConfig({})
+    expect([c.maxFutureSeconds, c.maxPastDays]).toEqual([300, 1830])
+    expect(loadConfig({ MOFANG_MAX_FUTURE_S: '0', MOFANG_MAX_PAST_DAYS: '3650' })).toMatchObject({ maxFutureSeconds: 0, maxPastDays: 3650 })
+    expect(() => loadConfig({ MOFANG_MAX_FUTURE_S: 'soon' })).toThrow(/^MOFANG_MAX_FUTURE_S: expected a whole number/)
+    expect(() => loadConfig({ MOFANG_MAX_FUTURE_S: '-5' })).toThrow(/^MOFANG_MAX_FUTURE_S: must be ≥ 0/)
+    expect(() => loadConfig({ MOFANG_MAX_PAST_DAYS: '0' })).toThrow(/^MOFANG_MAX_PAST_DAYS: must be ≥ 1/)
+    expect(describeSettings()).toMatch(/MOFANG_MAX_PAST_DAYS\s+1830\s+oldest accepted event ts/)
   })
   it('parses API keys per tenant', () => {
     expect([...parseApiKeys('acme:0123456789abcdef, beta:fedcba9876543210')]).toEqual([

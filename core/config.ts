@@ -37,10 +37,27 @@ export const SETTINGS = {
   clickhouseCluster: s({ env: 'CLICKHOUSE_CLUSTER', kind: 'string', doc: 'cluster name: migrations add ON CLUSTER and Replicated engines' }),
   maxBodyBytes: s({ env: 'MOFANG_MAX_BODY_BYTES', kind: 'int', default: 16 * 1024 * 1024, min: 1024, doc: 'largest accepted POST /v1/events body, bytes (413 above)' }),
   maxBatchEvents: s({ env: 'MOFANG_MAX_BATCH_EVENTS', kind: 'int', default: 20_000, min: 1, doc: 'most events in one POST /v1/events (413 above)' }),
+  // The accepted `ts` window (core/validate.ts TsRange): a little clock skew ahead, years of history behind.
+  maxFutureSeconds: s({
+    env: 'MOFANG_MAX_FUTURE_S', kind: 'int', default: 300, min: 0, max: 31_622_400,
+    doc: 'latest accepted event ts, seconds ahead of the server clock at receipt (400 beyond)',
+  }),
+  maxPastDays: s({
+    env: 'MOFANG_MAX_PAST_DAYS', kind: 'int', default: 1830, min: 1, max: 36_500,
+    doc: 'oldest accepted event ts, days before the server clock at receipt (400 beyond; about five years of imports)',
+  }),
   dedupWindowSeconds: s({ env: 'MOFANG_DEDUP_WINDOW_S', kind: 'int', default: 600, min: 1, doc: 'a repeated event_id within this many seconds is absorbed' }),
   sinkBatchRows: s({ env: 'MOFANG_SINK_BATCH_ROWS', kind: 'int', default: 20_000, min: 1, doc: 'warehouse sink flushes at this many rows…' }),
   sinkFlushMs: s({ env: 'MOFANG_SINK_FLUSH_MS', kind: 'int', default: 250, min: 1, doc: '…or this many ms after the first unflushed row' }),
   sinkAckWaitMs: s({ env: 'MOFANG_SINK_ACK_WAIT_MS', kind: 'int', default: 30_000, min: 1_000, doc: 'JetStream redelivers an unacked message after this many ms (a crashed sink\'s work resumes after it)' }),
+  sinkStallSeconds: s({ env: 'MOFANG_SINK_STALL_S', kind: 'int', default: 60, min: 1, doc: '/healthz is unhealthy while the sink\'s oldest unwritten message is older than this, seconds' }),
+  ingestMaxInFlightBytes: s({
+    env: 'MOFANG_INGEST_MAX_INFLIGHT_BYTES', kind: 'int', default: 48 * 1024 * 1024, min: 1024,
+    doc: 'most bytes of event batches ingest holds at once (429 above, before anything is kept)',
+  }),
+  minFreeMb: s({ env: 'MOFANG_MIN_FREE_MB', kind: 'int', default: 64, min: 0, doc: 'ingest answers 507 while the data directory has less free space than this, MiB' }),
+  startTimeoutSeconds: s({ env: 'MOFANG_START_TIMEOUT_S', kind: 'int', default: 120, min: 1, doc: 'how long start-up retries NATS before it gives up, seconds (services retry for ever)' }),
+  drainTimeoutSeconds: s({ env: 'MOFANG_DRAIN_TIMEOUT_S', kind: 'int', default: 20, min: 1, doc: 'a drain stops after this many seconds, leaving unwritten events unacked for redelivery' }),
   timeZone: s({ env: 'MOFANG_TIMEZONE', kind: 'string', default: 'Asia/Shanghai', doc: 'the contact centre\'s IANA time zone: "today", intervals and open hours' }),
   displayTokens: s({ env: 'MOFANG_DISPLAY_TOKENS', kind: 'string', doc: 'read-only wall display tokens, tenant:token pairs; unset (and no supervisors) = a dev token in <data>' }),
   supervisors: s({ env: 'MOFANG_SUPERVISORS', kind: 'string', doc: 'user:tenant:hash entries (hash: `mofang wallboard hash-password`); unset = dev user "admin" in <data>' }),

@@ -23,8 +23,24 @@ export const IDENTITY_KINDS = [
 ] as const
 export type IdentityKind = (typeof IDENTITY_KINDS)[number]
 
+/**
+ * Characters no id or label may contain (a regex class body, JSON Schema/ECMA-262 escapes): C0 and C1 controls
+ * and DEL, and the invisible format characters — soft hyphen, Arabic letter mark, Mongolian vowel separator,
+ * zero-width space/joiners, LRM/RLM, line/paragraph separators, bidi embeddings and overrides (U+202A–U+202E),
+ * word joiner, invisible operators and bidi isolates (U+2060–U+206F), BOM and interlinear annotations.
+ * They pass JSON but make two different ids look the same, or reorder an id on screen (U+202E), in the
+ * wallboard, logs and SQL results; NUL also truncates ids in C-based tools. Free text (payload text, names) may
+ * keep them. Kept as one character class so each id field costs one precompiled regex test.
+ */
+export const ID_FORBIDDEN_CLASS = '\\u0000-\\u001F\\u007F-\\u009F\\u00AD\\u061C\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u206F\\uFEFF\\uFFF9-\\uFFFB'
+/** Ids (interaction, agent, message…): no whitespace, no forbidden character. */
+export const ID_PATTERN = `^[^\\s${ID_FORBIDDEN_CLASS}]+$`
+/** Labels and identity values (queue, team, site, skills, tags, phone…): spaces allowed, no forbidden character. */
+export const LABEL_PATTERN = `^[^${ID_FORBIDDEN_CLASS}]+$`
+
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max })
-const Id = Type.String({ minLength: 1, maxLength: 128, pattern: '^[^\\s]+$' })
+const Id = Type.String({ minLength: 1, maxLength: 128, pattern: ID_PATTERN })
+const Label = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: LABEL_PATTERN })
 const Role = Type.Union([Type.Literal('customer'), Type.Literal('agent'), Type.Literal('bot'), Type.Literal('system')])
 const EndedBy = Type.Union([Type.Literal('customer'), Type.Literal('agent'), Type.Literal('system')])
 const Empty = Type.Object({}, { additionalProperties: false })
@@ -118,7 +134,7 @@ export function needsInteraction(type: EventType): boolean {
   return !type.startsWith('agent.') && !type.startsWith('identity.')
 }
 
-const IdentityValue = Type.Optional(Type.String({ minLength: 1, maxLength: 256 }))
+const IdentityValue = Type.Optional(Label(256))
 export const Identities = Type.Object(
   Object.fromEntries(IDENTITY_KINDS.map((k) => [k, IdentityValue])) as Record<IdentityKind, typeof IdentityValue>,
   { additionalProperties: false },
@@ -137,11 +153,11 @@ export const Envelope = Type.Object(
     customer: Type.Optional(Identities),
     customer_name: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'display name, e.g. 王伟 or Wei Wang' })),
     agent_id: Type.Optional(Id),
-    queue: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    team: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    site: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-    skills: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 32 })),
-    tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 32 })),
+    queue: Type.Optional(Label(64)),
+    team: Type.Optional(Label(64)),
+    site: Type.Optional(Label(64)),
+    skills: Type.Optional(Type.Array(Label(64), { maxItems: 32 })),
+    tags: Type.Optional(Type.Array(Label(64), { maxItems: 32 })),
     vip: Type.Optional(Type.Integer({ minimum: 0, maximum: 9, description: 'VIP tier, 0 = none' })),
     payload: Type.Optional(Type.Object({})),
   },

@@ -42,6 +42,8 @@ export interface Service {
   /** Tried in order after the core routes. */
   handlers?: Handler[]
   health?: HealthCheck['check']
+  /** Prometheus exposition lines for GET /metrics (e.g. its drop counters). */
+  metrics?(): string
   /** Lines `mofang start` prints under the URL (e.g. the wallboard link). */
   banner?: string[]
   /** Called before the HTTP server closes (e.g. to end open SSE streams). */
@@ -49,4 +51,11 @@ export interface Service {
   stop(): Promise<void>
 }
 
-export type ServiceFactory = (ctx: ServiceContext) => Promise<Service>
+export type ServiceFactory = ((ctx: ServiceContext) => Promise<Service>) & {
+  /** The service's name before it has started, for logs and /healthz while its start is retried. */
+  serviceName?: string
+}
+
+/** Names a factory (see ServiceFactory.serviceName). */
+export const namedService = (serviceName: string, factory: (ctx: ServiceContext) => Promise<Service>): ServiceFactory =>
+  Object.assign(factory, { serviceName })

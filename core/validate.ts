@@ -4,7 +4,9 @@
  */
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler'
 import type { TSchema } from '@sinclair/typebox'
-import { Envelope, PAYLOADS, EVENT_TYPES, familyAllowsChannel, needsInteraction, type EventType, type IncomingEvent } from './events.js'
+import {
+  Envelope, PAYLOADS, EVENT_TYPES, ID_FORBIDDEN_CLASS, ID_PATTERN, familyAllowsChannel, needsInteraction, type EventType, type IncomingEvent,
+} from './events.js'
 
 export interface FieldError {
   /** JSON path of the offending field, e.g. `payload.score` or `customer.phone`. */
@@ -13,6 +15,45 @@ export interface FieldError {
 }
 
 export type Validation = { ok: true; event: IncomingEvent } | { ok: false; error: FieldError }
+
+/** How far an event's `ts` may lie from the server clock at receipt. */
+export interface TsRange {
+  /** ms ahead of the clock still accepted (MOFANG_MAX_FUTURE_S; default 300 s): absorbs client clock skew. */
+  maxFutureMs: number
+  /** ms behind the clock still accepted (MOFANG_MAX_PAST_DAYS; default 1830 days): historical imports of years of calls. */
+  maxPastMs: number
+}
+
+const DAY_MS = 86_400_000
+/** The settings' defaults as a range, for callers without a Config (the settings themselves live in core/config.ts). */
+export const DEFAULT_TS_RANGE: Readonly<TsRange> = { maxFutureMs: 300_000, maxPastMs: 1830 * DAY_MS }
+
+export interface ValidateOptions {
+  /** Checks `ts` against the clock; absent = only the schema's fixed bounds (years 2000–2100), for offline tools. */
+  tsRange?: TsRange
+  /** The server clock at receipt, ms since the epoch; default Date.now(). One value per batch keeps a batch consistent. */
+  now?: number
+}
+
+const FORBIDDEN_CHAR = new RegExp(`[${ID_FORBIDDEN_CLASS}]`)
+
+/**
+ * Why `value` is not a valid id, or undefined when it is: the id rule of core/events.ts (ID_PATTERN) as a
+ * sentence naming the offending code point. Off the hot path: only called to explain a failure, and by HTTP
+ * handlers checking ids taken from paths and query strings.
+ */
+export function idProblem(value: string, maxLength = 128): string | undefined {
+  if (value.length === 0) return 'must not be empty'
+  if (value.length > maxLength) return `longer than ${maxLength} characters`
+  const bad = FORBIDDEN_CHAR.exec(value)?.[0] ?? /\s/.exec(value)?.[0]
+  return bad === undefined ? undefined : forbiddenReason(bad)
+}
+
+const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+const forbiddenReason = (ch: string) =>
+  FORBIDDEN_CHAR.test(ch)
+    ? `contains ${codePoint(ch)}: control and invisible formatting characters (bidi overrides, zero-width…) are not allowed in ids`
+    : `contains whitespace (${codePoint(ch)}): not allowed in ids`
 
 const envelopeCheck = TypeCompiler.Compile(Envelope)
 const payloadChecks = new Map<EventType, TypeCheck<TSchema>>(EVENT_TYPES.map((t) => [t, TypeCompiler.Compile(PAYLOADS[t])]))
@@ -25,10 +66,15 @@ function firstError(check: TypeCheck<TSchema>, value: unknown, prefix: string): 
   if (/unexpected property/i.test(err.message)) return { field, reason: 'unknown field' }
   if (err.value === undefined) return { field, reason: 'required' }
   if (path === 'type' && prefix === '') return { field: 'type', reason: `unknown event type; expected one of ${EVENT_TYPES.join(', ')}` }
+  // A pattern failure caused by a control or invisible character says which one, instead of echoing the regex.
+  if (typeof err.value === 'string' && err.schema.pattern !== undefined) {
+    const bad = FORBIDDEN_CHAR.exec(err.value)?.[0] ?? (err.schema.pattern === ID_PATTERN ? /\s/.exec(err.value)?.[0] : undefined)
+    if (bad !== undefined) return { field, reason: forbiddenReason(bad) }
+  }
   return { field, reason: err.message.toLowerCase() }
 }
 
-export function validateEvent(value: unknown): Validation {
+export function validateEvent(value: unknown, opts: ValidateOptions = {}): Validation {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, error: { field: '(event)', reason: 'expected a JSON object' } }
   }
@@ -36,6 +82,16 @@ export function validateEvent(value: unknown): Validation {
   if (raw.tenant === undefined) return { ok: false, error: { field: 'tenant', reason: 'required' } }
   if (!envelopeCheck.Check(raw)) return { ok: false, error: firstError(envelopeCheck, raw, '') }
   const event = raw as IncomingEvent
+  if (opts.tsRange) {
+    const now = opts.now ?? Date.now()
+    const { maxFutureMs, maxPastMs } = opts.tsRange
+    if (event.ts > now + maxFutureMs) {
+      return { ok: false, error: { field: 'ts', reason: `more than ${maxFutureMs / 1000} s ahead of the server clock (MOFANG_MAX_FUTURE_S)` } }
+    }
+    if (event.ts < now - maxPastMs) {
+      return { ok: false, error: { field: 'ts', reason: `more than ${+(maxPastMs / DAY_MS).toFixed(3)} days in the past (MOFANG_MAX_PAST_DAYS)` } }
+    }
+  }
   if (!familyAllowsChannel(event.type, event.channel)) {
     return { ok: false, error: { field: 'channel', reason: `event type ${event.type} cannot occur on channel ${event.channel}` } }
   }

@@ -5,6 +5,7 @@
  * A series the library cannot forecast (too little history) is skipped with a
  * reason, never fails the run.
  */
+import { createYielder } from '../core/yield.js'
 import type { Warehouse } from '../warehouse/client.js'
 import { loadQuery } from '../warehouse/queries.js'
 import { forecastSeries, type ForecastRow } from './forecast.js'
@@ -71,12 +72,16 @@ function forecastOne(points: Point[], targets: number[]): { method: string; rows
   }
 }
 
-/** Pure part: history rows + AHT per series → rows to store. */
-export function buildForecasts(
+/**
+ * Pure part: history rows + AHT per series → rows to store. Async only to hand the event loop back between series
+ * and rows: the run at start forecasts and staffs every tenant's series on the main thread (tens of ms each).
+ */
+export async function buildForecasts(
   history: readonly (SeriesKey & { local_ts: string; offered: number })[],
   aht: ReadonlyMap<string, number>,
   opts: RecomputeOptions,
-): RecomputeResult {
+): Promise<RecomputeResult> {
+  const maybeYield = createYielder(50)
   const bySeries = new Map<string, { key: SeriesKey; points: Point[] }>()
   for (const h of history) {
     const t = parseLocalTimestamp(h.local_ts)
@@ -90,6 +95,7 @@ export function buildForecasts(
   const targets = Array.from({ length: (opts.days * 1440) / STEP_MIN }, (_, i) => firstDay + i * STEP_MIN)
   const result: RecomputeResult = { rows: [], series: 0, skipped: [], histories: [] }
   for (const { key, points } of bySeries.values()) {
+    await maybeYield()
     points.sort((a, b) => a.t - b.t)
     let fc: { method: string; rows: ForecastRow[] }
     try {
@@ -103,6 +109,7 @@ export function buildForecasts(
     const seconds = aht.get(keyOf(key)) ?? opts.defaultAht
     const target = targetFor(opts.targets ?? DEFAULT_TARGETS, key.channel)
     for (const r of fc.rows) {
+      await maybeYield()
       const forecast = Math.max(0, r.forecast)
       result.rows.push({
         ...key,
@@ -127,7 +134,7 @@ export async function recomputeForecasts(warehouse: Warehouse, opts: RecomputeOp
   const history = await warehouse.query<SeriesKey & { local_ts: string; offered: number }>(loadQuery('forecast_history'), { since_days: opts.historyDays, tz: opts.timeZone })
   const ahtRows = await warehouse.query<SeriesKey & { aht_s: number }>(loadQuery('forecast_aht'), { since_days: Math.min(opts.historyDays, 28) })
   const aht = new Map(ahtRows.filter((r) => Number(r.aht_s) > 0).map((r) => [keyOf(r), Number(r.aht_s)]))
-  const result = buildForecasts(history, aht, opts)
+  const result = await buildForecasts(history, aht, opts)
   if (result.rows.length) await warehouse.insert('forecasts', result.rows)
   return result
 }

@@ -1,8 +1,15 @@
 /**
- * The ingest-side duplicate window: a client-supplied event_id seen again within
- * the window is absorbed (answered as a duplicate, not published again).
- * Time-bucketed sets expire cheaply; a cap on entries bounds memory under extreme
- * load by dropping the oldest bucket early (the window shrinks, it never grows).
+ * The ingest-side duplicate window: a client-supplied event_id seen again within the window is
+ * absorbed (answered as a duplicate, not published again), but only once it is durably stored.
+ *
+ * Each request claims the ids it publishes with one `PublishClaim`. A repeat of an id whose claim
+ * is still publishing (a client that timed out and retried while the first request waits for
+ * JetStream) joins that claim: it waits for it to settle and asks again, so it is answered as a
+ * duplicate only if the first publish was acknowledged, and publishes the event itself if not.
+ * A failed publish releases its ids before its claim settles.
+ *
+ * Time-bucketed maps expire cheaply; a cap on entries bounds memory under extreme load by
+ * dropping the oldest bucket early (the window shrinks, it never grows).
  */
 export interface DedupWindowOptions {
   /** Window length, seconds. */
@@ -11,10 +18,28 @@ export interface DedupWindowOptions {
   maxEntries?: number
 }
 
+/** One request's publish of the ids it claimed: settled once JetStream has answered for all of them. */
+export class PublishClaim {
+  settled = false
+  readonly done: Promise<void>
+  private resolve!: () => void
+  constructor() {
+    this.done = new Promise((r) => (this.resolve = r))
+  }
+  /** Call after releasing the ids whose publish failed: the ids still held are now stored. */
+  settle(): void {
+    this.settled = true
+    this.resolve()
+  }
+}
+
+/** `new`: the caller's claim now holds the id; `stored`: a duplicate of a stored event; a claim: wait for it, then ask again. */
+export type ClaimResult = 'new' | 'stored' | PublishClaim
+
 const BUCKETS = 12
 
 export class DedupWindow {
-  private readonly buckets: { start: number; ids: Set<string> }[] = []
+  private readonly buckets: { start: number; ids: Map<string, PublishClaim> }[] = []
   private readonly bucketMs: number
   private readonly maxEntries: number
   private size = 0
@@ -24,23 +49,31 @@ export class DedupWindow {
     this.maxEntries = opts.maxEntries ?? 4_000_000
   }
 
-  /** True when `key` was already seen in the window; otherwise remembers it. */
-  seen(key: string, now = Date.now()): boolean {
+  /** Claims `key` for `claim` unless the window holds it already (stored, or being published by another claim). */
+  claim(key: string, claim: PublishClaim, now = Date.now()): ClaimResult {
     this.expire(now)
-    for (const b of this.buckets) if (b.ids.has(key)) return true
+    for (const b of this.buckets) {
+      const holder = b.ids.get(key)
+      if (holder) return holder.settled ? 'stored' : holder === claim ? 'new' : holder
+    }
     let head = this.buckets[this.buckets.length - 1]
     if (!head || now - head.start >= this.bucketMs) {
-      head = { start: now, ids: new Set() }
+      head = { start: now, ids: new Map() }
       this.buckets.push(head)
     }
-    head.ids.add(key)
+    head.ids.set(key, claim)
     this.size++
-    return false
+    return 'new'
   }
 
-  /** Forgets a key, e.g. when the publish of its event failed and the client will retry. */
-  forget(key: string): void {
-    for (const b of this.buckets) if (b.ids.delete(key)) this.size--
+  /** Gives up `claim`'s hold on a key whose publish failed, so a retry publishes it again. */
+  release(key: string, claim: PublishClaim): void {
+    for (const b of this.buckets) {
+      if (b.ids.get(key) === claim) {
+        b.ids.delete(key)
+        this.size--
+      }
+    }
   }
 
   private expire(now: number): void {

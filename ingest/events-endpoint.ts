@@ -4,39 +4,45 @@
  * A batch is all-or-nothing: if any event is invalid the answer is 400 listing
  * every bad event's index, field and reason (up to 100), and nothing is stored.
  * A client fixes the batch and sends it again; no partial state to reconcile.
- * 202 comes only after JetStream has acknowledged every accepted event.
+ * 202 comes only after JetStream has acknowledged every accepted event. Refusals before publishing
+ * (429 busy, 503 broker down, 507 disk full) mean nothing of the batch was kept; a 503 after a
+ * partial publish lists the indexes of the events not kept (see ingest/accept.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { SCHEMA_VERSION, type StoredEvent } from '../core/events.js'
-import { validateEvent, type FieldError } from '../core/validate.js'
+import { DEFAULT_TS_RANGE, validateEvent, type FieldError, type TsRange } from '../core/validate.js'
 import { newId } from '../core/ids.js'
 import { Counters } from '../core/pipeline.js'
 import { BodyTooLarge, bearerToken, readBody, sendJson } from './http-util.js'
-import type { DedupWindow } from './dedup.js'
-import type { IdentityResolver } from './identity.js'
-import type { NatsUnavailableError } from '../core/errors.js'
+import { Admission } from './admission.js'
+import { acceptEvents, type AcceptDeps } from './accept.js'
 
 export interface IngestLimits {
   /** Largest body, bytes. */
   maxBodyBytes: number
   /** Most events in one request. */
   maxBatchEvents: number
+  /**
+   * Accepted event `ts` around the server clock at receipt, ms: `maxFutureMs` ahead (MOFANG_MAX_FUTURE_S, default
+   * 300 s) and `maxPastMs` behind (MOFANG_MAX_PAST_DAYS, default 1830 days). Absent = those defaults.
+   */
+  tsRange?: TsRange
+  /** Most bytes of batches held at once, bytes (429 above). Default three largest bodies. */
+  maxInFlightBytes?: number
 }
 
-export interface IngestDeps extends IngestLimits {
+export interface IngestDeps extends IngestLimits, AcceptDeps {
   /** API key → tenant. */
   apiKeys: ReadonlyMap<string, string>
-  dedup: DedupWindow
-  identity: IdentityResolver
-  /** Publishes and waits for acks; returns the events JetStream did not acknowledge. */
-  publish(events: StoredEvent[]): Promise<{ failed: StoredEvent[]; error?: NatsUnavailableError }>
   brokerUp(): boolean
+  /** Why events cannot be stored now for lack of disk space (answered 507), or undefined. */
+  storageProblem?(): string | undefined
   log?: (msg: string) => void
 }
 
 export const INGEST_OUTCOMES = [
   'accepted', 'duplicate_event_id', 'rejected_invalid', 'rejected_tenant', 'rejected_auth',
-  'rejected_body', 'unavailable',
+  'rejected_body', 'unavailable', 'busy', 'insufficient_storage',
 ] as const
 export type IngestOutcome = (typeof INGEST_OUTCOMES)[number]
 
@@ -76,12 +82,35 @@ function parseBody(text: string, format: string): Parsed {
 
 export function createEventsEndpoint(deps: IngestDeps) {
   const counters = new Counters<IngestOutcome>('ingest_events', INGEST_OUTCOMES)
-  const unavailable = (res: ServerResponse, reason: string) => {
+  const admission = new Admission({ maxInFlightBytes: deps.maxInFlightBytes ?? 3 * deps.maxBodyBytes })
+  const unavailable = (res: ServerResponse, reason: string, extra: Record<string, unknown> = {}) => {
     counters.add('unavailable')
-    sendJson(res, 503, { error: `event broker unavailable: ${reason}; retry later` }, { 'retry-after': '1' })
+    sendJson(res, 503, { error: `event broker unavailable: ${reason}; retry later`, ...extra }, { 'retry-after': '1' })
+  }
+  const insufficientStorage = (res: ServerResponse, reason: string) => {
+    counters.add('insufficient_storage')
+    sendJson(res, 507, { error: `insufficient storage: ${reason}; nothing was accepted, retry later` }, { 'retry-after': '10' })
+  }
+  const busy = (res: ServerResponse) => {
+    counters.add('busy')
+    res.setHeader('connection', 'close')
+    const mib = (admission.bytesInFlight / 2 ** 20).toFixed(1)
+    sendJson(res, 429, { error: `ingest is busy with ${mib} MiB of other batches (MOFANG_INGEST_MAX_INFLIGHT_BYTES); nothing was accepted, retry` }, { 'retry-after': '1' })
   }
 
+  /** Admission first: a batch refused here was never read, so nothing of it was kept. */
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const declared = Number(req.headers['content-length'])
+    const reserved = Number.isFinite(declared) && declared > 0 && declared <= deps.maxBodyBytes ? declared : 0
+    if (reserved && !admission.tryReserve(reserved)) return busy(res)
+    try {
+      await handleAdmitted(req, res, reserved)
+    } finally {
+      if (reserved) admission.release(reserved)
+    }
+  }
+
+  async function handleAdmitted(req: IncomingMessage, res: ServerResponse, reserved: number): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { allow: 'POST' })
     const key = bearerToken(req)
     const tenant = key ? deps.apiKeys.get(key) : undefined
@@ -105,6 +134,11 @@ export function createEventsEndpoint(deps: IngestDeps) {
         return sendJson(res, 413, { error: `body larger than ${deps.maxBodyBytes} bytes (MOFANG_MAX_BODY_BYTES)` })
       }
       throw err
+    }
+    // A body without Content-Length is admitted once its size is known.
+    if (!reserved) {
+      if (!admission.tryReserve(body.length)) return busy(res)
+      res.once('close', () => admission.release(body.length))
     }
     let text: string
     try {
@@ -132,7 +166,7 @@ export function createEventsEndpoint(deps: IngestDeps) {
     // Only client-supplied ids can repeat; generated ones are unique by construction.
     const clientSupplied = new Set<StoredEvent>()
     for (let index = 0; index < items.length; index++) {
-      const v = validateEvent(items[index])
+      const v = validateEvent(items[index], { tsRange: deps.tsRange ?? DEFAULT_TS_RANGE, now })
       if (!v.ok) {
         if (errors.length < MAX_REPORTED_ERRORS) errors.push({ index, ...v.error })
         continue
@@ -160,26 +194,31 @@ export function createEventsEndpoint(deps: IngestDeps) {
       return sendJson(res, 403, { error: 'events for another tenant; nothing was accepted', errors: tenantErrors })
     }
     if (!deps.brokerUp()) return unavailable(res, 'not connected to NATS')
+    const storage = deps.storageProblem?.()
+    if (storage) return insufficientStorage(res, storage)
 
-    const fresh = events.filter((e) => !clientSupplied.has(e) || !deps.dedup.seen(`${e.tenant}\u0000${e.event_id}`, now))
-    const duplicates = events.length - fresh.length
+    const { accepted, duplicates, failed, error } = await acceptEvents(events, clientSupplied, deps)
     counters.add('duplicate_event_id', duplicates)
-    const forget = (list: StoredEvent[]) => list.forEach((e) => deps.dedup.forget(`${e.tenant}\u0000${e.event_id}`))
-    try {
-      await deps.identity.resolve(fresh)
-    } catch (err) {
-      forget(fresh)
-      return unavailable(res, `identity store: ${(err as Error).message}`)
-    }
-    const { failed, error } = fresh.length ? await deps.publish(fresh) : { failed: [] }
+    counters.add('accepted', accepted)
     if (failed.length) {
-      forget(failed)
       deps.log?.(error?.message ?? 'publish failed')
-      return unavailable(res, `${failed.length} of ${fresh.length} events not acknowledged by JetStream`)
+      if (accepted === 0 && duplicates === 0 && isStorageError(error)) return insufficientStorage(res, error!.message)
+      // Say exactly what was kept: the client resends only the listed events.
+      const notKept = new Set(failed)
+      const failedIndexes = events.flatMap((e, i) => (notKept.has(e) ? [i] : []))
+      return unavailable(res, `${failed.length} of ${events.length} events not acknowledged by JetStream`, {
+        accepted,
+        duplicates,
+        failed_indexes: failedIndexes,
+      })
     }
-    counters.add('accepted', fresh.length)
-    sendJson(res, 202, { accepted: fresh.length, duplicates })
+    sendJson(res, 202, { accepted, duplicates })
   }
 
   return { handle, counters }
+}
+
+/** JetStream's answer when its store is full (nats-server: "insufficient resources"), or a full disk. */
+function isStorageError(err: Error | undefined): boolean {
+  return /insufficient (resources|storage)|no space left|ENOSPC/i.test(String(err?.message ?? ''))
 }

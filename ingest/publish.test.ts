@@ -15,6 +15,15 @@ describe('packEvents', () => {
     ])
     expect(decodeEvents(msgs[0].body).map((e) => e.event_id)).toEqual(['e1', 'e3'])
   })
+  it('packs one UTC day per message, so the sink can bound the partitions of an insert', () => {
+    const day = 86_400_000
+    const list = [ev(1, 'voice.offered'), { ...ev(2, 'voice.offered'), ts: day + 5 }, ev(3, 'voice.offered')]
+    const msgs = packEvents(list, { prefix: 'cx' })
+    expect(msgs.map((m) => [m.day, m.events.map((e) => e.event_id)])).toEqual([
+      [0, ['e1', 'e3']],
+      [1, ['e2']],
+    ])
+  })
   it('splits a subject into messages under the size limit', () => {
     const msgs = packEvents(Array.from({ length: 100 }, (_, i) => ev(i, 'voice.offered')), { prefix: 'cx', maxMessageBytes: 2_000 })
     expect(msgs.length).toBeGreaterThan(5)

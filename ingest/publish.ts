@@ -18,6 +18,18 @@ import { NatsUnavailableError } from '../core/errors.js'
  */
 export const EVENTS_HEADER = 'Mofang-Events'
 
+/**
+ * Header with the UTC day (days since the epoch) of every event in a message packed here: the events
+ * table is partitioned by day and ClickHouse refuses an insert block that spans over 100 partitions,
+ * so the sink groups messages by this header to keep each insert within a bounded number of days.
+ */
+export const DAY_HEADER = 'Mofang-Day'
+
+const DAY_MS = 86_400_000
+
+/** The events table's partition of an event time: its UTC day, in days since the epoch. */
+export const utcDayOf = (ts: number) => Math.floor(ts / DAY_MS)
+
 export interface PublishOptions {
   /** Subject prefix (see stream/topology.ts). */
   prefix: string
@@ -29,30 +41,37 @@ export interface PublishOptions {
 
 export interface EventMessage {
   subject: string
+  /** The UTC day of every event in the message (see DAY_HEADER). */
+  day: number
   events: StoredEvent[]
   body: Uint8Array
 }
 
-/** Packs events into messages: one subject each, in first-appearance order, each under the size limit. */
+/**
+ * Packs events into messages: one subject and one UTC day each, in first-appearance order, each under
+ * the size limit. Packing is deterministic, so a client's identical retry makes identical messages.
+ */
 export function packEvents(events: StoredEvent[], opts: PublishOptions): EventMessage[] {
   const max = opts.maxMessageBytes ?? 900 * 1024
-  const bySubject = new Map<string, StoredEvent[]>()
+  const groups = new Map<string, { subject: string; day: number; events: StoredEvent[] }>()
   for (const e of events) {
     const subject = subjectOf(e, opts.prefix)
-    const group = bySubject.get(subject)
-    if (group) group.push(e)
-    else bySubject.set(subject, [e])
+    const day = utcDayOf(e.ts)
+    const key = `${day} ${subject}`
+    const group = groups.get(key)
+    if (group) group.events.push(e)
+    else groups.set(key, { subject, day, events: [e] })
   }
   const messages: EventMessage[] = []
   // Over the limit (rare: a large batch of long texts on one subject), halve until each part fits.
-  const pack = (subject: string, group: StoredEvent[]) => {
+  const pack = (subject: string, day: number, group: StoredEvent[]) => {
     const body = Buffer.from(JSON.stringify(group))
-    if (body.length <= max || group.length === 1) return void messages.push({ subject, events: group, body })
+    if (body.length <= max || group.length === 1) return void messages.push({ subject, day, events: group, body })
     const half = Math.ceil(group.length / 2)
-    pack(subject, group.slice(0, half))
-    pack(subject, group.slice(half))
+    pack(subject, day, group.slice(0, half))
+    pack(subject, day, group.slice(half))
   }
-  for (const [subject, group] of bySubject) pack(subject, group)
+  for (const { subject, day, events: group } of groups.values()) pack(subject, day, group)
   return messages
 }
 
@@ -82,6 +101,7 @@ export async function publishMessages(
       const msgID = digest(m.subject + '\n' + m.events.map((e) => e.event_id).join(','), 32)
       const h = headers()
       h.set(EVENTS_HEADER, String(m.events.length))
+      h.set(DAY_HEADER, String(m.day))
       try {
         await js.publish(m.subject, m.body, { msgID, headers: h, timeout: opts.ackTimeoutMs ?? 5_000 })
       } catch (err) {

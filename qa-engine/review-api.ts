@@ -14,7 +14,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Warehouse } from '../warehouse/client.js'
 import { loadQuery } from '../warehouse/queries.js'
-import { bearerToken, BodyTooLarge, readBody, sendJson } from '../ingest/http-util.js'
+import { BadRequest, bearerToken, BodyTooLarge, idFrom, intParam, readBody, sendJson } from '../ingest/http-util.js'
 import type { QaResultInput } from '../stream/live-metrics/types.js'
 import type { CheckResult } from './types.js'
 import type { Gate } from '../wallboard/server/access.js'
@@ -75,11 +75,22 @@ function commentOf(body: Record<string, unknown>, required: boolean): string {
   return c
 }
 
+const MAX_MS = 4_102_444_800_000 // 2100-01-01, the event schema's ceiling
+const MAX_BACKFILL = 10_000_000
+
 /** ms, or a YYYY-MM-DD date taken as UTC midnight. */
 function timeOf(v: unknown, field: string): number {
-  if (typeof v === 'number' && Number.isFinite(v)) return v
+  // Whole ms in range only: the query takes Int64, and a fraction or a huge value came back as a 503 from ClickHouse.
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_MS) return v
   if (typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v))) return Date.parse(v)
-  throw new ApiError(400, `${field}: expected ms since the epoch or YYYY-MM-DD`)
+  throw new ApiError(400, `${field}: expected whole ms since the epoch (before 2100) or YYYY-MM-DD`)
+}
+
+/** The admin backfill's ?tenant= ('' = every tenant), held to the tenant name rule of the event schema. */
+function tenantParam(url: URL): string {
+  const tenant = url.searchParams.get('tenant') ?? ''
+  if (tenant && !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(tenant)) throw new BadRequest('tenant', 'expected a tenant name (lower-case letters, digits, _ and -)')
+  return tenant
 }
 
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
@@ -89,6 +100,8 @@ async function answer(res: ServerResponse, fn: () => Promise<unknown>): Promise<
     sendJson(res, 200, await fn(), { 'cache-control': 'no-store' })
   } catch (err) {
     if (err instanceof ApiError) sendJson(res, err.status, { error: 'bad_request', reason: err.message })
+    // Bad ids and parameters are the client's error; only a failing warehouse is a 503.
+    else if (err instanceof BadRequest) sendJson(res, 400, { error: 'bad_request', reason: err.message, field: err.field })
     else sendJson(res, 503, { error: 'unavailable', reason: (err as Error).message })
   }
   return true
@@ -133,7 +146,7 @@ export function createReviewApi(deps: ReviewApiDeps) {
     for (const k of ['from', 'to']) if (get(k) && !DATE.test(get(k))) throw new ApiError(400, `${k}: expected YYYY-MM-DD`)
     const reviewed = get('reviewed')
     if (!['', 'yes', 'no'].includes(reviewed)) throw new ApiError(400, 'reviewed: expected yes or no')
-    const limit = Math.min(Math.max(1, Number(get('limit')) || 200), 1000)
+    const limit = intParam(url, 'limit', { min: 1, max: 1000, default: 200 })
     const rows = await wh.query(queueSql, {
       tenant,
       tz: deps.timeZone,
@@ -240,7 +253,9 @@ export function createReviewApi(deps: ReviewApiDeps) {
     if (!deps.backfill) throw new ApiError(503, 'backfill is not available here')
     const body = await jsonBody(req)
     const limit = body.limit === undefined ? undefined : Number(body.limit)
-    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new ApiError(400, 'limit: expected a whole number above 0')
+    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0 && limit <= MAX_BACKFILL)) {
+      throw new ApiError(400, `limit: expected a whole number from 1 to ${MAX_BACKFILL}`)
+    }
     return deps.backfill(tenant, timeOf(body.since, 'since'), body.until === undefined ? undefined : timeOf(body.until, 'until'), limit)
   }
 
@@ -250,7 +265,7 @@ export function createReviewApi(deps: ReviewApiDeps) {
     if (req.method === 'POST' && url.pathname === '/api/qa/backfill') return runBackfill(req, tenant)
     const m = /^\/api\/qa\/interactions\/([^/]+)(?:\/(review|dispute|answer|calibration))?$/.exec(url.pathname)
     if (!m) throw new ApiError(404, 'no such QA route')
-    const id = decodeURIComponent(m[1])
+    const id = idFrom(m[1], 'interaction_id', { encoded: true })
     const action = m[2]
     if (req.method === 'GET' && !action) return detail(tenant, id, user)
     if (req.method === 'GET' && action === 'calibration') return calibration(tenant, id, user)
@@ -268,7 +283,7 @@ export function createReviewApi(deps: ReviewApiDeps) {
     const bearer = bearerToken(req)
     if (admin && bearer && url.pathname === '/api/qa/backfill' && req.method === 'POST' && sameSecret(bearer, admin)) {
       // The CLI (admin token from the lock file) may backfill any tenant: ?tenant= narrows it.
-      return answer(res, () => runBackfill(req, url.searchParams.get('tenant') ?? ''))
+      return answer(res, () => runBackfill(req, tenantParam(url)))
     }
     const who = deps.access(req, url)
     if (!who.ok) {

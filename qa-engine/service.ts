@@ -18,6 +18,7 @@ import type { Consumer, JsMsg } from '@nats-io/jetstream'
 import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
 import { MofangError } from '../core/errors.js'
 import type { StoredEvent } from '../core/events.js'
+import { createYielder } from '../core/yield.js'
 import { decodeEvents } from '../ingest/publish.js'
 import { ensureConsumer } from '../stream/topology.js'
 import { readLiveLock } from '../cli/system.js'
@@ -109,7 +110,10 @@ export function qaService(opts: QaServiceOptions = {}): ServiceFactory {
 
       const ready: Pending[] = []
       const items: ScorableInteraction[] = []
+      // A backlog at start comes in full batches of long chats: build their turns in slices, not in one stretch.
+      const maybeYield = createYielder(50)
       for (const p of batch) {
+        await maybeYield()
         const waits = p.ends.map((e) => {
           const rows = loaded.get(e.tenant)?.get(e.interaction_id!) ?? []
           const r = readiness(rows, e.event_id, now, settleMs)

@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Kvm } from '@nats-io/kv'
 import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
 import { BadInputError } from '../core/errors.js'
-import { sendJson } from '../ingest/http-util.js'
+import { idFrom, sendJson } from '../ingest/http-util.js'
 import { loadRoutingConfigFile } from './validate-config.js'
 import type { TenantRoutingConfig } from './config.js'
 import { tenantsOf } from './tenants.js'
@@ -88,11 +88,13 @@ export function routingService(opts: RoutingServiceOptions): ServiceFactory {
         return true
       }
       if (route === 'GET /api/routing/decisions') {
-        const id = url.searchParams.get('interaction_id')
-        if (!id) {
-          sendJson(res, 400, { error: 'bad_request', reason: 'interaction_id is required' })
+        const raw = url.searchParams.get('interaction_id')
+        if (!raw) {
+          sendJson(res, 400, { error: 'bad_request', reason: 'interaction_id is required', field: 'interaction_id' })
           return true
         }
+        // Same id rule as ingest: a control or bidi character cannot name a stored interaction.
+        const id = idFrom(raw, 'interaction_id')
         const rows = await warehouse.query<{ event_id: string; type: string; ts: number; agent_id: string; queue: string; payload: string }>(
           decisionsSql, { tenant: who.tenant, id, types: DECISION_TYPES },
         )

@@ -21,6 +21,7 @@ import { DeliverPolicy, AckPolicy, type Consumer, type JetStreamClient, type Jet
 import type { KV } from '@nats-io/kv'
 import type { StoredEvent } from '../core/events.js'
 import { NatsUnavailableError } from '../core/errors.js'
+import { createYielder } from '../core/yield.js'
 import type { Topology } from '../stream/topology.js'
 import { decodeEvents, packEvents, publishMessages } from '../ingest/publish.js'
 import { RoutingEngine } from './engine.js'
@@ -194,14 +195,21 @@ export class TenantRouter {
   }
 
   private async applyBatch(msgs: JsMsg[]): Promise<void> {
+    // A batch can hold tens of thousands of events (the first start's warm-up reads 12 h): in slices, so NATS
+    // heartbeats and other tenants' routers keep running. Timers and config changes wait: this runs in exclusive().
+    const maybeYield = createYielder(50)
     const fresh = msgs.filter((m) => m.seq > this.state.lastSeq)
     const events: StoredEvent[] = []
-    for (const m of fresh) events.push(...decodeEvents(m.data))
+    for (const m of fresh) {
+      events.push(...decodeEvents(m.data))
+      await maybeYield()
+    }
     // One POST's events reach the stream grouped by subject: put the batch back in time order (stable).
     events.sort((a, b) => a.ts - b.ts)
     const publish = fresh.some((m) => m.seq > this.state.quietUntilSeq)
     const decisions: Decision[] = []
     for (const e of events) {
+      await maybeYield()
       if (e.type.startsWith('routing.')) continue
       const input = inputOf(e, this.opts.profile)
       if (!input) continue

@@ -2,6 +2,11 @@
  * A local nats-server with JetStream, started and stopped by Mofang when NATS_URL
  * is unset (and by tests). Guards against orphans: a watchdog shell stops the
  * server if this process dies without stopping it (SIGKILL, crash).
+ *
+ * Supervised (the default): if the server exits by itself (killed, crashed), it is
+ * started again on the same port and store with backoff, so clients reconnect and
+ * ingest recovers without restarting Mofang. `restart()` does the same on request,
+ * e.g. after JetStream disabled itself on a full disk.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
@@ -19,16 +24,27 @@ export interface LocalNatsOptions {
   startTimeoutMs?: number
   /** Called with each stderr line of the server (logs). */
   onLog?: (line: string) => void
+  /** Start the server again when it exits by itself. Default true. */
+  supervise?: boolean
+  /** Longest wait between restart attempts, ms. Default 10,000 (the first is after 250 ms). */
+  maxRestartDelayMs?: number
+  /** Told about restarts and failed restart attempts. */
+  log?: (msg: string) => void
 }
 
 export interface LocalNats {
   url: string
   port: number
-  pid: number
-  /** Stops the server with SIGINT (it flushes JetStream) and waits for its exit. */
+  /** The current server process. */
+  readonly pid: number
+  /** Times the server was started again after it exited or on request. */
+  readonly restarts: number
+  /** Stops the server with SIGINT (it flushes JetStream) and waits for its exit; no restart follows. */
   stop(): Promise<void>
-  /** Kills the server with SIGKILL, for failure tests. */
+  /** Kills the server with SIGKILL, for failure tests (a supervised server comes back). */
   kill(): void
+  /** Stops the server and starts it again on the same port and store. */
+  restart(): Promise<void>
 }
 
 export async function freePort(host = '127.0.0.1'): Promise<number> {
@@ -45,15 +61,18 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
 
 /** Stops `childPid` when `parentPid` disappears. Detached, so it outlives a SIGKILLed parent. */
 function startWatchdog(parentPid: number, childPid: number): void {
-  const script = `while kill -0 ${parentPid} 2>/dev/null; do sleep 1; done; kill -INT ${childPid} 2>/dev/null`
+  const script = `while kill -0 ${parentPid} 2>/dev/null && kill -0 ${childPid} 2>/dev/null; do sleep 1; done; kill -INT ${childPid} 2>/dev/null`
   const dog = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' })
   dog.unref()
 }
 
-export async function startLocalNats(opts: LocalNatsOptions): Promise<LocalNats> {
-  const host = opts.host ?? '127.0.0.1'
-  const port = opts.port || (await freePort(host))
-  mkdirSync(opts.storeDir, { recursive: true })
+interface Running {
+  child: ChildProcess
+  exited: Promise<void>
+}
+
+/** Spawns nats-server and resolves once it is ready to take connections. */
+async function launch(opts: LocalNatsOptions, host: string, port: number): Promise<Running> {
   let child: ChildProcess
   try {
     child = spawn('nats-server', ['-js', '-sd', opts.storeDir, '-a', host, '-p', String(port)], {
@@ -62,9 +81,13 @@ export async function startLocalNats(opts: LocalNatsOptions): Promise<LocalNats>
   } catch (err) {
     throw new MofangError('NATS_SERVER_MISSING', 'could not start nats-server', { cause: err })
   }
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const timeoutMs = opts.startTimeoutMs ?? 10_000
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new MofangError('NATS_SERVER_MISSING', `nats-server did not become ready within ${opts.startTimeoutMs ?? 10_000} ms`)), opts.startTimeoutMs ?? 10_000)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new MofangError('NATS_SERVER_MISSING', `nats-server did not become ready within ${timeoutMs} ms`))
+    }, timeoutMs)
     let buffered = ''
     const recent: string[] = []
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -93,19 +116,76 @@ export async function startLocalNats(opts: LocalNatsOptions): Promise<LocalNats>
     })
   })
   startWatchdog(process.pid, child.pid!)
+  return { child, exited }
+}
+
+async function halt({ child, exited }: Running): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  child.kill('SIGINT')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  await exited
+  clearTimeout(timer)
+}
+
+export async function startLocalNats(opts: LocalNatsOptions): Promise<LocalNats> {
+  const host = opts.host ?? '127.0.0.1'
+  const port = opts.port || (await freePort(host))
+  const log = opts.log ?? (() => {})
+  const maxDelay = opts.maxRestartDelayMs ?? 10_000
+  mkdirSync(opts.storeDir, { recursive: true })
+  let current = await launch(opts, host, port)
+  let stopped = false
+  let restarts = 0
+  let restarting: Promise<void> | undefined
+
+  /** Starts the server again, with backoff, until it is up or Mofang stops it. */
+  const relaunch = () =>
+    (restarting ??= (async () => {
+      for (let attempt = 0; !stopped; attempt++) {
+        await new Promise((r) => setTimeout(r, Math.min(maxDelay, 250 * 2 ** attempt)))
+        if (stopped) return
+        try {
+          current = await launch(opts, host, port)
+          restarts++
+          log(`nats-server started again (pid ${current.child.pid})`)
+          watch(current)
+          return
+        } catch (err) {
+          log(`nats-server restart failed (${(err as Error).message}); trying again`)
+        }
+      }
+    })().finally(() => (restarting = undefined)))
+
+  const watch = (run: Running) =>
+    void run.exited.then(() => {
+      if (stopped || run !== current || opts.supervise === false) return
+      log(`nats-server exited (code ${run.child.exitCode ?? run.child.signalCode}); starting it again`)
+      void relaunch()
+    })
+  watch(current)
+
   return {
     url: `nats://${host}:${port}`,
     port,
-    pid: child.pid!,
+    get pid() {
+      return current.child.pid!
+    },
+    get restarts() {
+      return restarts
+    },
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return
-      child.kill('SIGINT')
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-      await exited
-      clearTimeout(timer)
+      stopped = true
+      await restarting
+      await halt(current)
     },
     kill() {
-      child.kill('SIGKILL')
+      current.child.kill('SIGKILL')
+    },
+    async restart() {
+      const old = current
+      await halt(old)
+      // A supervised server's exit already triggers a relaunch; an unsupervised one starts here.
+      await (restarting ?? relaunch())
     },
   }
 }

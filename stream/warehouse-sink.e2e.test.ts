@@ -110,6 +110,79 @@ describe('warehouse sink, in process', () => {
   })
 })
 
+describe('warehouse sink: no message holds back the others', () => {
+  let wh: Warehouse
+  beforeAll(async () => {
+    wh = await openWarehouse({ chdbPath: join(dir.path, 'clickhouse') })
+    await migrate(wh)
+  })
+  afterAll(() => wh?.close())
+  const DAY = 86_400_000
+  const spread = (n: number, prefix: string, tenant = TEST_TENANT) =>
+    events(n, prefix).map((e, i) => ({ ...e, tenant, ts: Date.UTC(2025, 0, 1, 12) + i * DAY }))
+  const countLike = async (prefix: string) => Number((await wh.query<{ n: number }>(`SELECT count() AS n FROM events WHERE event_id LIKE '${prefix}-%'`))[0].n)
+
+  it('stores batches whose events span hundreds of days, packed by ingest or not', async () => {
+    const t = await setup()
+    await publish(t, spread(400, 'years'))
+    // A message from another publisher (no Mofang-Day header) spanning 150 days is split by the sink itself.
+    await js.publish(`${t.prefix}.${TEST_TENANT}.webchat.chat.message`, new TextEncoder().encode(JSON.stringify(spread(150, 'foreign'))))
+    await publish(t, events(50, 'other-tenant').map((e) => ({ ...e, tenant: 'other' })))
+    const sink = await startWarehouseSink({ js, warehouse: wh, topology: t, options: { batchRows: 100_000, flushMs: 50 } })
+    await eventually(() => drained(t), { what: 'the sink to drain' })
+    await sink.stop()
+    expect([await countLike('years'), await countLike('foreign'), await countLike('other-tenant')]).toEqual([400, 150, 50])
+    expect(sink.deadLettered()).toBe(0)
+  })
+
+  it('dead-letters the one message ClickHouse refuses, with the reason, and writes the rest of its batch', async () => {
+    const t = await setup()
+    const { headers } = await import('@nats-io/transport-node')
+    const { EVENTS_HEADER, DAY_HEADER } = await import('../ingest/publish.js')
+    const h = headers()
+    h.set(EVENTS_HEADER, '1')
+    h.set(DAY_HEADER, '20000')
+    await publish(t, events(20, 'before-refused'))
+    // Valid JSON the ingest path would never send: ClickHouse cannot parse its ts.
+    const bad = JSON.stringify([{ event_id: 'refused-1', tenant: TEST_TENANT, ts: 'not a time', channel: 'webchat', type: 'chat.message' }])
+    await js.publish(`${t.prefix}.${TEST_TENANT}.webchat.chat.message`, new TextEncoder().encode(bad), { headers: h })
+    await publish(t, events(20, 'after-refused'))
+    const sink = await startWarehouseSink({ js, warehouse: wh, topology: t, options: { batchRows: 100_000, flushMs: 200 } })
+    await eventually(() => drained(t), { what: 'the sink to drain' })
+    await sink.stop()
+    expect(sink.deadLettered()).toBe(1)
+    const dlq = await jsm.streams.getMessage(t.dlqStream, { last_by_subj: `${t.dlqPrefix}.rejected_by_warehouse` })
+    expect(dlq?.header.get('Mofang-Error')).toMatch(/ts|parse|DateTime/i)
+    expect([await countLike('before-refused'), await countLike('after-refused')]).toEqual([20, 20])
+  })
+
+  it('retries an insert that failed after its rows reached the table without storing them twice', async () => {
+    const t = await setup()
+    // A copy of events with a materialized view that fails while the flag table has a row.
+    await wh.command('CREATE TABLE IF NOT EXISTS events_retry AS events')
+    await wh.command(`ALTER TABLE events_retry MODIFY SETTING non_replicated_deduplication_window = 1000`)
+    await wh.command('CREATE TABLE IF NOT EXISTS retry_flag (x UInt8) ENGINE = Memory')
+    await wh.command('INSERT INTO retry_flag VALUES (1)')
+    await wh.command(`CREATE TABLE IF NOT EXISTS retry_view (event_id String) ENGINE = MergeTree ORDER BY event_id
+      SETTINGS non_replicated_deduplication_window = 1000`)
+    await wh.command(`CREATE MATERIALIZED VIEW IF NOT EXISTS retry_view_mv TO retry_view AS
+      SELECT event_id FROM events_retry WHERE throwIf((SELECT count() FROM ${wh.database}.retry_flag) > 0, 'simulated view failure') = 0`)
+    await publish(t, events(30, 'half-done'))
+    const sink = await startWarehouseSink({
+      js, warehouse: wh, topology: t, options: { batchRows: 100_000, flushMs: 20, table: 'events_retry', maxSuspectAttempts: 1_000 },
+    })
+    await eventually(async () => sink.health().lastError !== undefined, { intervalMs: 5, what: 'the first, failing insert' })
+    const [rowsAfterFailure] = await wh.query<{ n: number }>('SELECT count() AS n FROM events_retry')
+    expect(Number(rowsAfterFailure.n)).toBe(30) // the rows reached the table, the view did not
+    await wh.command('TRUNCATE TABLE retry_flag')
+    await eventually(() => drained(t), { what: 'the sink to drain' })
+    await sink.stop()
+    const [table] = await wh.query<{ n: number; ids: number }>('SELECT count() AS n, uniqExact(event_id) AS ids FROM events_retry')
+    const [view] = await wh.query<{ n: number }>('SELECT count() AS n FROM retry_view')
+    expect([Number(table.n), Number(table.ids), Number(view.n)]).toEqual([30, 30, 30])
+  })
+})
+
 describe('warehouse sink as its own process', () => {
   const sinkDir = join(dir.path, 'sink-process')
   const cli = join(rootDir(), 'dist', 'cli', 'mofang.js')

@@ -3,10 +3,19 @@
  *
  * One batched writer for the events table: flush at N rows or T ms, insert, and
  * only then ack the messages. A message packed by ingest (it carries the
- * `Mofang-Events` header) goes into the table as its bytes are
- * (warehouse/event-rows.ts): no decode or re-encode here. Batches are inserted strictly one after another, and
- * an insert that fails for a transient reason is retried (keeping the messages
- * alive with `working()`) rather than skipped, so nothing acknowledged is lost.
+ * `Mofang-Events` and `Mofang-Day` headers) goes into the table as its bytes are
+ * (warehouse/event-rows.ts): no decode or re-encode here. Batches are inserted one after another.
+ *
+ * No batch can hold back the others. The events table is partitioned by day and ClickHouse refuses
+ * an insert that spans over 100 partitions, so a batch is inserted in chunks of at most
+ * MAX_DAYS_PER_INSERT days (a year of history in one batch is a few inserts, not a refusal).
+ * A failure is classified (warehouse/insert-errors.ts): a transient one (the server is down, the
+ * disk is full) is retried with backoff for as long as it lasts, keeping the messages alive with
+ * `working()`, and shows in /healthz as the age of the oldest unwritten message; any other is
+ * retried a few times, then the batch is written message by message and the message that still
+ * fails goes to the dead-letter stream with the reason, while the rest are written and acked.
+ * Every chunk carries an insert deduplication token, so a retry after a half-done insert (rows in
+ * events, a materialized view's write failed) adds no duplicates.
  *
  * Exactly once: a message redelivered after a crash may already be stored (the
  * sink died between insert and ack). For a redelivered message the sink asks
@@ -21,9 +30,11 @@ import type { Consumer, JetStreamClient, JsMsg } from '@nats-io/jetstream'
 import { headers as natsHeaders } from '@nats-io/transport-node'
 import type { StoredEvent } from '../core/events.js'
 import { Counters, dlq, drop, ok, type StepResult } from '../core/pipeline.js'
+import { digest } from '../core/ids.js'
 import type { Warehouse } from '../warehouse/client.js'
 import { eventRows, insertEventRows, messageRows } from '../warehouse/event-rows.js'
-import { decodeEvents, EVENTS_HEADER } from '../ingest/publish.js'
+import { classifyInsertError } from '../warehouse/insert-errors.js'
+import { DAY_HEADER, decodeEvents, EVENTS_HEADER, utcDayOf } from '../ingest/publish.js'
 import type { Topology } from './topology.js'
 
 export interface SinkOptions {
@@ -37,24 +48,65 @@ export interface SinkOptions {
   table?: string
   /** The consumer's ack wait, ms: pending messages are kept alive well within it. Default 30,000. */
   ackWaitMs?: number
+  /**
+   * Attempts at an insert that fails for a reason neither transient nor the data's, before the batch is
+   * written message by message and the message that still fails is dead-lettered. Default 3.
+   */
+  maxSuspectAttempts?: number
+  /** Longest wait between retries of a transient failure, ms. Default 10,000. */
+  maxBackoffMs?: number
 }
 
 export const SINK_DROPS = ['already_stored'] as const
 export type SinkDrop = (typeof SINK_DROPS)[number]
 
-interface Pending {
-  msg: JsMsg
-  /** The message's events as table rows (see warehouse/event-rows.ts). */
+/** Most distinct days (partitions of the events table) in one insert; ClickHouse refuses over 100 by default. */
+export const MAX_DAYS_PER_INSERT = 50
+
+/** One UTC day's rows of one message. */
+interface DayRows {
+  seq: number
+  day: number
+  /** As table rows (see warehouse/event-rows.ts). */
   rows: Buffer
   count: number
+  written: boolean
 }
 
-/** ClickHouse error codes that mean "this data is bad", not "the server is unwell". */
-const DATA_ERROR_CODES = new Set(['6', '26', '27', '38', '41', '53', '69', '70', '72', '117', '130', '131', '190', '386', '1001'])
-const isDataError = (err: unknown) => {
-  // Over HTTP the code is the client error's `code`; chDB's raw insert puts it in `clickhouseCode`.
-  const cause = (err as { cause?: { code?: string; clickhouseCode?: number } }).cause
-  return DATA_ERROR_CODES.has(String(cause?.clickhouseCode ?? cause?.code ?? ''))
+interface Pending {
+  msg: JsMsg
+  parts: DayRows[]
+  /** When this sink first pulled the message, ms since the epoch. */
+  pulledAt: number
+  deadLettered: boolean
+}
+
+/** The last insert failure, for /healthz. */
+export interface SinkError {
+  at: number
+  kind: string
+  message: string
+}
+
+/** Splits rows into inserts of at most `maxDays` distinct days each (batch order kept within each). */
+export function chunkByDay<T extends { day: number }>(parts: readonly T[], maxDays = MAX_DAYS_PER_INSERT): T[][] {
+  const days = [...new Set(parts.map((p) => p.day))].sort((a, b) => a - b)
+  if (days.length <= maxDays) return parts.length ? [[...parts]] : []
+  const chunkOf = new Map(days.map((d, i) => [d, Math.floor(i / maxDays)]))
+  const chunks: T[][] = Array.from({ length: Math.ceil(days.length / maxDays) }, () => [])
+  for (const p of parts) chunks[chunkOf.get(p.day)!].push(p)
+  return chunks
+}
+
+function dayParts(seq: number, events: StoredEvent[]): DayRows[] {
+  const byDay = new Map<number, StoredEvent[]>()
+  for (const e of events) {
+    const day = utcDayOf(e.ts)
+    const list = byDay.get(day)
+    if (list) list.push(e)
+    else byDay.set(day, [e])
+  }
+  return [...byDay].map(([day, list]) => ({ seq, day, rows: eventRows(list), count: list.length, written: false }))
 }
 
 /** Step: message body → events. */
@@ -72,10 +124,13 @@ export function createDecodeStep() {
   }
 }
 
-/** Step: for a redelivered message, remove the events a previous delivery already stored. */
+/**
+ * Step: remove the events a previous delivery (or an earlier copy, such as a message replayed from the
+ * dead-letter stream) already stored. `check` is false for a first delivery of an ingest-packed message.
+ */
 export function createSkipStoredStep(wh: Warehouse, table: string) {
-  return async (msg: JsMsg, events: StoredEvent[]): Promise<StepResult<StoredEvent[], SinkDrop>> => {
-    if (!msg.info.redelivered || events.length === 0) return ok(events)
+  return async (check: boolean, events: StoredEvent[]): Promise<StepResult<StoredEvent[], SinkDrop>> => {
+    if (!check || events.length === 0) return ok(events)
     const ts = events.map((e) => e.ts)
     const stored = await wh.query<{ event_id: string }>(
       `SELECT event_id FROM ${table}
@@ -98,14 +153,31 @@ export function createSkipStoredStep(wh: Warehouse, table: string) {
   }
 }
 
+export interface SinkHealth {
+  /** Age of the oldest message pulled but not yet written and acked, ms (0 when none). */
+  oldestUnwrittenMs: number
+  unwrittenMessages: number
+  lastError?: SinkError
+}
+
 export interface WarehouseSink {
   /** Rows written since start. */
   readonly written: () => number
   readonly drops: Counters<SinkDrop>
   readonly deadLettered: () => number
-  /** Stops pulling, flushes what was pulled, acks it, and resolves. */
-  stop(): Promise<void>
+  health(now?: number): SinkHealth
+  /**
+   * Stops pulling, writes and acks what was pulled, and resolves; after `deadlineMs` (default 15,000)
+   * it gives up instead: what is not written stays unacked, and JetStream delivers it again later.
+   */
+  stop(deadlineMs?: number): Promise<void>
 }
+
+/** The sink gave up an insert because the drain's deadline passed: nothing more is acked. */
+class DrainDeadline extends Error {}
+
+/** ClickHouse refused an insert for its data, or for a reason that outlasted the bounded retries. */
+class InsertRefused extends Error {}
 
 export async function startWarehouseSink(deps: {
   js: JetStreamClient
@@ -117,26 +189,31 @@ export async function startWarehouseSink(deps: {
   const { js, warehouse, topology, options } = deps
   const log = deps.log ?? (() => {})
   const table = options.table ?? 'events'
+  const maxSuspect = options.maxSuspectAttempts ?? 3
+  const maxBackoffMs = options.maxBackoffMs ?? 10_000
   const consumer: Consumer = await js.consumers.get(topology.eventStream, topology.sinkConsumer)
   const decode = createDecodeStep()
   const skipStored = createSkipStoredStep(warehouse, table)
   const drops = new Counters<SinkDrop>('sink_drops', SINK_DROPS)
   let written = 0
   let deadLettered = 0
+  let lastError: SinkError | undefined
   let pending: Pending[] = []
   // Pulled but not yet acked, by stream sequence: a redelivery of one of these (the
   // writer was slow) must not be stored twice; its newest delivery is the one to ack.
   const inFlight = new Map<number, Pending>()
-  const keepAlive = setInterval(() => inFlight.forEach((p) => p.msg.working()), (options.ackWaitMs ?? 30_000) / 3)
+  const keepAlive = setInterval(() => inFlight.forEach((p) => keepWorking(p.msg)), (options.ackWaitMs ?? 30_000) / 3)
   let pendingRows = 0
   let timer: NodeJS.Timeout | undefined
   let chain: Promise<void> = Promise.resolve()
   let stopping = false
+  const abort = new AbortController()
 
   const toDeadLetter = async (msg: JsMsg, reason: string, err: unknown) => {
     const h = natsHeaders()
     h.set('Mofang-Reason', reason)
-    h.set('Mofang-Error', String((err as Error)?.message ?? err).slice(0, 1000))
+    // Header values are one line: ClickHouse's messages span several.
+    h.set('Mofang-Error', String((err as Error)?.message ?? err).replace(/[\r\n]+/g, ' ').slice(0, 1000))
     h.set('Mofang-Subject', msg.subject)
     h.set('Mofang-Stream-Seq', String(msg.seq))
     await js.publish(`${topology.dlqPrefix}.${reason}`, msg.data, { headers: h })
@@ -145,40 +222,63 @@ export async function startWarehouseSink(deps: {
     log(`sink: message ${msg.seq} sent to the dead-letter stream: ${reason}: ${(err as Error)?.message ?? err}`)
   }
 
-  const insertWithRetry = async (batch: Pending[]): Promise<void> => {
-    for (let attempt = 0; ; attempt++) {
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms)
+      abort.signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true })
+    })
+
+  /** Inserts one chunk; retries transient failures until they pass (or the drain's deadline), others a few times. */
+  const insertChunk = async (chunk: DayRows[], owners: Pending[]): Promise<void> => {
+    // The same rows of the same messages give the same token, so a retry is idempotent (see event-rows.ts).
+    const token = digest(`${table}|${chunk.map((p) => `${p.seq}:${p.day}:${p.count}`).join(',')}`, 32)
+    for (let attempt = 0, suspect = 0; ; attempt++) {
+      if (abort.signal.aborted) throw new DrainDeadline()
       try {
-        await insertEventRows(warehouse, batch.map((p) => p.rows), table)
+        await insertEventRows(warehouse, chunk.map((p) => p.rows), table, token)
+        chunk.forEach((p) => (p.written = true))
+        lastError = undefined
         return
       } catch (err) {
-        if (isDataError(err)) throw err
-        const wait = Math.min(10_000, 200 * 2 ** attempt)
-        log(`sink: insert failed (${(err as Error).message}); retrying in ${wait} ms`)
-        batch.forEach((p) => p.msg.working())
-        await new Promise((r) => setTimeout(r, wait))
+        const kind = classifyInsertError(err)
+        lastError = { at: Date.now(), kind, message: (err as Error).message }
+        if (kind === 'data' || (kind === 'unknown' && ++suspect >= maxSuspect)) throw new InsertRefused((err as Error).message, { cause: err })
+        const wait = Math.min(maxBackoffMs, 200 * 2 ** Math.min(attempt, 10))
+        log(`sink: insert failed (${kind}: ${(err as Error).message}); retrying in ${wait} ms`)
+        owners.forEach((p) => keepWorking(p.msg))
+        await pause(wait)
       }
     }
+  }
+
+  const insertAll = async (batch: Pending[]) => {
+    const unwritten = batch.flatMap((p) => p.parts.filter((d) => !d.written))
+    for (const chunk of chunkByDay(unwritten)) await insertChunk(chunk, batch)
   }
 
   const write = async (batch: Pending[]) => {
     if (batch.length === 0) return
     try {
-      await insertWithRetry(batch)
+      await insertAll(batch)
     } catch (err) {
-      // A data error poisons the whole insert: isolate the bad message(s).
+      if (err instanceof DrainDeadline) return
+      // Refused: find the message(s) at fault, write the rest, and dead-letter those with the reason.
+      if (batch.length > 1) log(`sink: a batch of ${batch.length} messages was refused (${(err as Error).message}); writing message by message`)
       for (const p of batch) {
         try {
-          await insertWithRetry([p])
+          if (batch.length === 1) throw err
+          await insertAll([p])
         } catch (e) {
-          await toDeadLetter(p.msg, 'rejected_by_warehouse', e)
-          p.count = 0
+          if (e instanceof DrainDeadline) return
+          await toDeadLetter(p.msg, 'rejected_by_warehouse', (e as Error).cause ?? e)
+          p.deadLettered = true
         }
       }
-      log(`sink: batch rejected (${(err as Error).message}); stored message by message`)
     }
+    if (abort.signal.aborted) return
     for (const p of batch) {
-      written += p.count
-      if (p.count) p.msg.ack()
+      for (const d of p.parts) if (d.written) written += d.count
+      if (!p.deadLettered) p.msg.ack()
       inFlight.delete(p.msg.seq)
     }
   }
@@ -189,29 +289,38 @@ export async function startWarehouseSink(deps: {
     const batch = pending
     pending = []
     pendingRows = 0
-    chain = chain.then(() => write(batch)).catch((err) => log(`sink: flush failed: ${(err as Error).message}`))
+    chain = chain
+      .then(() => write(batch))
+      .catch((err) => {
+        // E.g. NATS down while dead-lettering: stop keeping these alive, so JetStream delivers them again.
+        log(`sink: flush failed: ${(err as Error).message}`)
+        batch.forEach((p) => inFlight.delete(p.msg.seq))
+      })
     return chain
   }
 
-  /** First delivery of an ingest-packed message: its bytes are the rows. */
+  /** First delivery of an ingest-packed message: its bytes are the rows of one day. */
   const packedByIngest = (msg: JsMsg): Pending | undefined => {
-    const count = msg.info.redelivered ? NaN : Number(msg.headers?.get(EVENTS_HEADER) || NaN)
-    return count > 0 ? { msg, rows: messageRows(msg.data), count } : undefined
+    if (msg.info.redelivered) return undefined
+    const count = Number(msg.headers?.get(EVENTS_HEADER) || NaN)
+    const day = Number(msg.headers?.get(DAY_HEADER) || NaN)
+    if (!(count > 0) || !Number.isInteger(day)) return undefined
+    return { msg, parts: [{ seq: msg.seq, day, rows: messageRows(msg.data), count, written: false }], pulledAt: Date.now(), deadLettered: false }
   }
 
-  /** Any other message: checked event by event, less what a previous delivery stored. */
+  /** Any other message: checked event by event, less what a previous delivery or copy stored. */
   const decodeAndSkipStored = async (msg: JsMsg): Promise<Pending | undefined> => {
     const decoded = decode(msg)
     if (decoded.kind === 'dlq') return void (await toDeadLetter(msg, decoded.reason, decoded.error))
     if (decoded.kind !== 'ok') return
-    const fresh = await skipStored(msg, decoded.value)
+    const fresh = await skipStored(true, decoded.value)
     if (fresh.kind === 'drop') {
       drops.add(fresh.reason)
       msg.ack()
       return
     }
     if (fresh.kind !== 'ok') return
-    return { msg, rows: eventRows(fresh.value), count: fresh.value.length }
+    return { msg, parts: dayParts(msg.seq, fresh.value), pulledAt: Date.now(), deadLettered: false }
   }
 
   const handle = async (msg: JsMsg) => {
@@ -224,7 +333,7 @@ export async function startWarehouseSink(deps: {
     if (!entry) return
     inFlight.set(msg.seq, entry)
     pending.push(entry)
-    pendingRows += entry.count
+    for (const d of entry.parts) pendingRows += d.count
     if (pendingRows >= options.batchRows) await flush()
     else timer ??= setTimeout(flush, options.flushMs)
   }
@@ -249,12 +358,35 @@ export async function startWarehouseSink(deps: {
     written: () => written,
     deadLettered: () => deadLettered,
     drops,
-    async stop() {
-      stopping = true
-      await messages.close()
-      await loop
-      await flush()
-      clearInterval(keepAlive)
+    health(now = Date.now()) {
+      let oldest = now
+      for (const p of inFlight.values()) oldest = Math.min(oldest, p.pulledAt)
+      return { oldestUnwrittenMs: now - oldest, unwrittenMessages: inFlight.size, lastError }
     },
+    async stop(deadlineMs = 15_000) {
+      stopping = true
+      const drained = (async () => {
+        await messages.close().catch(() => {})
+        await loop
+        await flush()
+      })()
+      let deadline: NodeJS.Timeout | undefined
+      const inTime = await Promise.race([drained.then(() => true), new Promise<false>((r) => (deadline = setTimeout(() => r(false), deadlineMs)))])
+      clearTimeout(deadline)
+      clearInterval(keepAlive)
+      if (!inTime) {
+        abort.abort()
+        log(`sink: not drained within ${deadlineMs} ms; ${inFlight.size} unwritten messages stay unacked for redelivery`)
+      }
+    },
+  }
+}
+
+/** Tells JetStream a message is still being worked on; a closed connection just lets it be redelivered. */
+function keepWorking(msg: JsMsg): void {
+  try {
+    msg.working()
+  } catch {
+    // nothing to do: the message is redelivered once the connection is back
   }
 }

@@ -7,6 +7,8 @@ import { loadConfig, type Config } from '../core/config.js'
 import { startLocalNats, type LocalNats } from '../stream/nats-server.js'
 
 export const TEST_TENANT = 'acme'
+/** The accepted future of event times when a simulator runs faster than the clock: the largest MOFANG_MAX_FUTURE_S. */
+export const SIMULATED_FUTURE_S = 31_622_400
 export const TEST_KEY = 'test-key-0123456789abcdef'
 
 export function tempDir(label: string): { path: string; remove(): void } {
@@ -26,6 +28,8 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): C
     MOFANG_PORT: '0',
     MOFANG_API_KEYS: `${TEST_TENANT}:${TEST_KEY}`,
     MOFANG_SINK_FLUSH_MS: '50',
+    // Tests run the simulator faster than the clock, so its events are ahead of the server's time.
+    MOFANG_MAX_FUTURE_S: String(SIMULATED_FUTURE_S),
     ...env,
   })
 }

@@ -39,8 +39,16 @@ export function eventRows(events: readonly StoredEvent[]): Buffer {
   return messageRows(Buffer.from(JSON.stringify(events)))
 }
 
-/** Inserts runs of rows (from messageRows or eventRows) into the events table, or `table` of its shape. */
-export function insertEventRows(wh: Warehouse, runs: readonly Buffer[], table = 'events'): Promise<void> {
+/**
+ * Inserts runs of rows (from messageRows or eventRows) into the events table, or `table` of its shape.
+ * With `dedupToken`, a retry of the same insert is idempotent: ClickHouse skips the blocks it already
+ * stored under that token, in events and in each materialized view's target alike
+ * (sql/migrations/0010_insert_dedup.sql), so a failure half-way through the views leaves no duplicates.
+ */
+export function insertEventRows(wh: Warehouse, runs: readonly Buffer[], table = 'events', dedupToken?: string): Promise<void> {
   const parts = runs.filter((r) => r.length > 0).flatMap((r, i) => (i ? [NEWLINE, r] : [r]))
-  return wh.insertRaw(table, parts.length === 1 ? parts[0] : Buffer.concat(parts), INSERT_OPTIONS)
+  const options = dedupToken
+    ? { ...INSERT_OPTIONS, settings: { ...INSERT_OPTIONS.settings, insert_deduplication_token: dedupToken, deduplicate_blocks_in_dependent_materialized_views: 1 } }
+    : INSERT_OPTIONS
+  return wh.insertRaw(table, parts.length === 1 ? parts[0] : Buffer.concat(parts), options)
 }

@@ -5,7 +5,7 @@
  *  - GET /v1/customers/<id>/history: a customer's cross-channel history (tenant API key).
  */
 import { timingSafeEqual } from 'node:crypto'
-import { bearerToken, readBody, sendJson, type Handler } from '../ingest/http-util.js'
+import { bearerToken, idFrom, intParam, readBody, sendJson, type Handler } from '../ingest/http-util.js'
 import type { Warehouse } from './client.js'
 import { customerHistory } from './customers.js'
 import { runStatement } from './statement.js'
@@ -41,8 +41,10 @@ export function warehouseHandlers(deps: { warehouse: Warehouse; adminToken: stri
         sendJson(res, 401, { error: 'missing or invalid API key' })
         return true
       }
-      const limit = Math.min(Number(url.searchParams.get('limit') ?? 1000) || 1000, 10_000)
-      sendJson(res, 200, await customerHistory(deps.warehouse, tenant, decodeURIComponent(m[1]), limit))
+      // Bad values throw BadRequest (400 naming the parameter); unchecked, limit=-1 reached ClickHouse and came back a 500.
+      const customerId = idFrom(m[1], 'customer_id', { encoded: true })
+      const limit = intParam(url, 'limit', { min: 1, max: 10_000, default: 1000 })
+      sendJson(res, 200, await customerHistory(deps.warehouse, tenant, customerId, limit))
       return true
     }
     return false

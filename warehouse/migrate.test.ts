@@ -5,7 +5,8 @@ describe('migrations', () => {
   it('are numbered, ordered and idempotent', () => {
     const all = loadMigrations()
     expect(all.map((m) => m.name)).toEqual([...all.map((m) => m.name)].sort())
-    for (const m of all) for (const s of m.statements) expect(s).toMatch(/IF (NOT )?EXISTS/i)
+    // MODIFY SETTING has no IF EXISTS in ClickHouse, and setting a value twice is idempotent by nature.
+    for (const m of all) for (const s of m.statements) expect(s).toMatch(/IF (NOT )?EXISTS|MODIFY SETTING/i)
   })
 
   it('split at semicolons that end a line only', () => {
@@ -25,6 +26,9 @@ describe('migrations', () => {
     expect(text).toMatch(/CREATE VIEW IF NOT EXISTS interaction_facts ON CLUSTER 'cx'/)
     expect(text).toMatch(/ALTER TABLE events_local ON CLUSTER 'cx' ADD COLUMN IF NOT EXISTS customer/)
     expect(text).toMatch(/ALTER TABLE events ON CLUSTER 'cx' ADD COLUMN IF NOT EXISTS customer/)
+    // Storage settings go to the Replicated shards only: a Distributed table has no MergeTree settings.
+    expect(text).toMatch(/ALTER TABLE events_local ON CLUSTER 'cx' MODIFY SETTING non_replicated_deduplication_window/)
+    expect(text).not.toMatch(/ALTER TABLE events ON CLUSTER 'cx' MODIFY SETTING/)
     for (const s of out) expect(s).not.toMatch(/\/\* shard:/)
   })
 })

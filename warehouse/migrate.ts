@@ -84,9 +84,9 @@ export function clusterStatements(statements: string[], opts: ClusterOptions, ta
     } else if (view) {
       out.push(stmt.replace(VIEW_RE, `CREATE VIEW IF NOT EXISTS ${view[1]} ${on}`))
     } else if (alter && tables.has(alter[1])) {
-      // The shards and their Distributed front keep the same columns.
+      // The shards and their Distributed front keep the same columns; storage settings are the shards' alone.
       out.push(stmt.replace(ALTER_RE, `ALTER TABLE ${alter[1]}_local ${on}`))
-      out.push(stmt.replace(ALTER_RE, `ALTER TABLE ${alter[1]} ${on}`))
+      if (!/\bMODIFY\s+SETTING\b/i.test(stmt)) out.push(stmt.replace(ALTER_RE, `ALTER TABLE ${alter[1]} ${on}`))
     } else {
       out.push(stmt)
     }

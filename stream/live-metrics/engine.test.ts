@@ -2,6 +2,9 @@ import { describe, it, expect } from 'vitest'
 import { createLiveMetrics } from './engine.js'
 import { T0, s, ev, call } from './test-helpers/events.js'
 import type { StoredEvent } from '../../core/events.js'
+import { createYielder } from '../../core/yield.js'
+import { generate } from '../../simulator/generate.js'
+import { watchEventLoop } from '../../testing/loop-gaps.js'
 
 const engineWith = (events: StoredEvent[], options = {}) => {
   const m = createLiveMetrics({ timeZone: 'UTC', ...options })
@@ -277,7 +280,7 @@ describe('engine housekeeping', () => {
     const live = engineWith(events).snapshot('acme', s(120))
     const m = createLiveMetrics({ timeZone: 'UTC' })
     m.apply(ev('voice.offered', s(1), { interaction_id: 'stale', tenant: 'acme', queue: 'x' }))
-    expect(m.rebuild([...events, events[0]])).toEqual({ applied: events.length, duplicate: 1, late: 0, ignored: 0 })
+    expect(m.rebuild([...events, events[0]])).toEqual({ applied: events.length, duplicate: 1, late: 0, ignored: 0, dropped: 0 })
     expect(m.snapshot('acme', s(120))).toEqual(live)
     expect(m.replayFrom(s(120))).toBe(Date.UTC(2025, 0, 6) - 6 * 3600_000)
   })
@@ -335,10 +338,53 @@ describe('change notifications', () => {
   })
 })
 
+describe('bounded cost', () => {
+  it('caps the events one interaction keeps, counts the rest as dropped, and keeps the contact right', () => {
+    // 16k events on one chat: started, 15,998 agent messages 100 ms apart, ended.
+    const c = { interaction_id: 'long-chat', queue: 'sales' }
+    const events = [ev('chat.started', s(0), c)]
+    for (let i = 0; i < 15_998; i++) events.push(ev('chat.message', s(1) + i * 100, { ...c, agent_id: 'a1', payload: { role: 'agent', text: 'ok' } }))
+    events.push(ev('chat.ended', s(1) + 15_998 * 100, c))
+    const capped = engineWith(events)
+    const uncapped = engineWith(events, { maxEventsPerInteraction: 20_000 })
+    // The first 2,000 are kept; of the rest only chat.ended, the first of its type, so the chat still ends.
+    expect(capped.drops.snapshot()).toEqual({ interaction_event_cap: 15_998 - 1_999 })
+    expect(uncapped.drops.get('interaction_event_cap')).toBe(0)
+    expect(capped.apply(ev('chat.message', s(2_000), { ...c, agent_id: 'a1', payload: { role: 'agent', text: 'late' } }))).toBe('dropped')
+    const snap = capped.snapshot('acme', s(1_700))
+    expect(snap.totals.windows.today).toMatchObject({ offered: 1, answered: 1, answered_in_sl: 1, handled: 1, asa_s: 1, aht_s: 1599.8 })
+    expect(snap.totals.windows.today).toEqual(uncapped.snapshot('acme', s(1_700)).totals.windows.today)
+    expect(snap.agents.find((a) => a.agent_id === 'a1')).toMatchObject({ state: 'ready', active_chats: 0 })
+  })
+
+  it('hands the event loop back during a sliced replay of a busy day, with the same result as a rebuild', async () => {
+    // 12 h at 2,000 contacts/h: about 215k events, replayed the way the service does (apply, then maybeYield).
+    const day = generate({ tenant: 'acme', seed: 7, start: s(-8 * 3600), durationMs: 12 * 3600_000, ratePerHour: 2_000, drain: false })
+      .map((e) => ({ ...e, v: 1, payload: e.payload ?? {}, received_at: e.ts }) as StoredEvent)
+    expect(day.length).toBeGreaterThan(200_000)
+    const end = day.at(-1)!.ts
+    const reference = createLiveMetrics({ timeZone: 'UTC' })
+    reference.rebuild(day) // also warms the JIT up, so the gaps measured below are the replay's, not the compiler's
+    const m = createLiveMetrics({ timeZone: 'UTC' })
+    const loop = watchEventLoop(10)
+    const maybeYield = createYielder(50)
+    for (const e of day) {
+      m.apply(e)
+      await maybeYield()
+    }
+    const { ticks, maxCpuGapMs } = loop.stop()
+    // Timers ran during the replay: it handed the loop back. The longest stretch is reported, not asserted (no timed asserts).
+    expect(ticks).toBeGreaterThan(5)
+    console.log(`sliced replay of ${day.length} events: ${ticks} timer turns, longest main-thread stretch ${maxCpuGapMs.toFixed(0)} ms`)
+    expect(m.snapshot('acme', end)).toEqual(reference.snapshot('acme', end))
+  })
+})
+
 describe('options', () => {
   it('rejects intervals that do not divide the day and unknown time zones', () => {
     expect(() => createLiveMetrics({ intervalMinutes: 7 })).toThrow(/intervalMinutes/)
     expect(() => createLiveMetrics({ timeZone: 'Mars/Olympus' })).toThrow(RangeError)
+    expect(() => createLiveMetrics({ maxEventsPerInteraction: 0 })).toThrow(/maxEventsPerInteraction/)
   })
 
   it('names the windows in the snapshot', () => {

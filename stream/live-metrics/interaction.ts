@@ -1,7 +1,7 @@
 /**
  * What one interaction contributes to the metrics, derived from all its events so
- * far (sorted by time). Pure: the engine re-runs it whenever an event arrives,
- * so late and out-of-order events simply change the result.
+ * far (sorted by time). Pure: the engine re-runs it after events arrive (in batches,
+ * not on every event), so late and out-of-order events simply change the result.
  *
  * A contact is split into queue legs: the first starts when it is offered, each
  * transfer starts another. Queue and team rows count every leg; tenant and channel

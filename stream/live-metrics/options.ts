@@ -32,6 +32,13 @@ export interface LiveMetricsOptions {
   alertTtlMs?: number
   /** Sentiment per queue averages QA results of this many minutes; default 15. */
   sentimentWindowMinutes?: number
+  /**
+   * Events one interaction keeps in the engine; default 2,000, a whole number ≥ 1. Beyond it only the first event
+   * of each type is still taken (so the contact still ends); the rest are dropped from the live metrics and counted
+   * as `interaction_event_cap` in the engine's `drops`. They are still stored in the warehouse. A chat with more
+   * agent messages keeps its first reply, so its metrics stay exact; only a hold/unhold storm beyond it loses holds.
+   */
+  maxEventsPerInteraction?: number
 }
 
 export const DEFAULT_SL_VOICE: SlTarget = { percent: 80, seconds: 20 }
@@ -48,6 +55,8 @@ export function resolveOptions(o: LiveMetricsOptions = {}): ResolvedOptions {
   if (!Number.isInteger(interval) || interval < 1 || 1440 % interval !== 0) throw new RangeError(`intervalMinutes: ${interval} must be a whole number of minutes dividing 1440`)
   const timeZone = o.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
   new Intl.DateTimeFormat('en-US', { timeZone }) // throws RangeError on an unknown zone
+  const maxEvents = o.maxEventsPerInteraction ?? 2_000
+  if (!Number.isInteger(maxEvents) || maxEvents < 1) throw new RangeError(`maxEventsPerInteraction: ${maxEvents} is not a whole number ≥ 1`)
   return {
     shortAbandonMs: o.shortAbandonMs ?? 5000,
     serviceLevel: {
@@ -64,6 +73,7 @@ export function resolveOptions(o: LiveMetricsOptions = {}): ResolvedOptions {
     wrapLinkMs: o.wrapLinkMs ?? 10 * MINUTE,
     alertTtlMs: o.alertTtlMs ?? 30 * MINUTE,
     sentimentWindowMinutes: o.sentimentWindowMinutes ?? 15,
+    maxEventsPerInteraction: maxEvents,
   }
 }
 

@@ -9,6 +9,7 @@
  */
 import { DeliverPolicy } from '@nats-io/jetstream'
 import type { Service, ServiceContext, ServiceFactory } from '../../core/service.js'
+import { createYielder } from '../../core/yield.js'
 import { decodeEvents } from '../../ingest/publish.js'
 import { createLiveMetrics } from './engine.js'
 import type { LiveMetricsOptions } from './options.js'
@@ -56,9 +57,14 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
     const info = await ctx.jsm.streams.info(topology.eventStream)
     const consumer = await js.consumers.get(topology.eventStream, { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(from).toISOString() })
     const messages = await consumer.consume({ max_messages: 512 })
+    // Replaying a busy day takes seconds: in slices of ~50 ms, or NATS cuts the client off as a slow consumer.
+    const maybeYield = createYielder(50)
     const loop = (async () => {
       for await (const msg of messages) {
-        for (const e of decodeEvents(msg.data)) engine.apply(e)
+        for (const e of decodeEvents(msg.data)) {
+          engine.apply(e)
+          await maybeYield()
+        }
         if (!caughtUp) {
           replayed++
           if (msg.seq >= info.state.last_seq) {
@@ -76,7 +82,11 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
 
     return {
       name: 'live_metrics',
-      health: async () => ({ ok: true, detail: { tenants: engine.tenants().length, rebuilt: caughtUp || info.state.messages === 0 } }),
+      health: async () => ({
+        ok: true,
+        detail: { tenants: engine.tenants().length, rebuilt: caughtUp || info.state.messages === 0, dropped: engine.drops.snapshot() },
+      }),
+      metrics: () => engine.drops.prometheus(),
       async stop() {
         clearInterval(tick)
         subs.forEach((s) => s.unsubscribe())

@@ -58,9 +58,19 @@ export function byTime(a: SlimEvent, b: SlimEvent): number {
   return a.ts - b.ts || (RANK[a.type] ?? 5) - (RANK[b.type] ?? 5) || (a.event_id < b.event_id ? -1 : a.event_id > b.event_id ? 1 : 0)
 }
 
-/** Inserts `e` keeping `list` sorted; events mostly arrive in order, so search from the end. */
+/** Inserts `e` after the events that sort before or with it; events mostly arrive in order, so appending needs no search. */
 export function insertSorted(list: SlimEvent[], e: SlimEvent): void {
-  let i = list.length
-  while (i > 0 && byTime(list[i - 1], e) > 0) i--
-  list.splice(i, 0, e)
+  if (list.length === 0 || byTime(list[list.length - 1], e) <= 0) {
+    list.push(e)
+    return
+  }
+  // Binary search for the first event sorting after `e` (the last one does).
+  let lo = 0
+  let hi = list.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (byTime(list[mid], e) > 0) hi = mid
+    else lo = mid + 1
+  }
+  list.splice(lo, 0, e)
 }

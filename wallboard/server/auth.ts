@@ -79,11 +79,22 @@ export class SessionSigner {
   }
 }
 
+/**
+ * The Cookie header as name → value. A pair whose value does not percent-decode (e.g. `other=%zz`, set by
+ * another app on the same host) is skipped as if absent: the browser sends every cookie of the host, so one
+ * foreign malformed cookie must not fail every request (it used to answer 500 "URI malformed").
+ */
 export function parseCookies(header: string | undefined): Map<string, string> {
   const out = new Map<string, string>()
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=')
-    if (eq > 0) out.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()))
+    if (eq <= 0) continue
+    const raw = part.slice(eq + 1).trim()
+    try {
+      out.set(part.slice(0, eq).trim(), decodeURIComponent(raw))
+    } catch {
+      // malformed percent-encoding: treated as absent
+    }
   }
   return out
 }

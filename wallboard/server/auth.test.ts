@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { parseCookies, SESSION_COOKIE, SessionSigner } from './auth.js'
+import { createWallboardHandler, type WallboardHandler } from './handler.js'
+import { createHttpServer } from '../../ingest/server.js'
+import type { Snapshot } from '../../stream/live-metrics/types.js'
+
+describe('parseCookies', () => {
+  it('decodes well-formed pairs', () => {
+    expect([...parseCookies('a=1; b=x%20y; c=')]).toEqual([['a', '1'], ['b', 'x y'], ['c', '']])
+    expect(parseCookies(undefined).size).toBe(0)
+  })
+  it('treats a pair that does not decode as absent, keeping the others', () => {
+    expect([...parseCookies('other=%zz; mofang_session=abc.def; bad=%E0%A4%A')]).toEqual([['mofang_session', 'abc.def']])
+    expect(() => parseCookies('=%zz; %zz; x=%')).not.toThrow()
+  })
+})
+
+describe('a malformed cookie on /api routes', () => {
+  const secret = 'test-secret-test-secret-test-secret'
+  let server: Server
+  let handler: WallboardHandler
+  let base: string
+  const logged: string[] = []
+
+  beforeAll(async () => {
+    handler = createWallboardHandler({
+      getSnapshot: (tenant) => ({ tenant }) as unknown as Snapshot,
+      subscribe: () => () => {},
+      getHistory: async () => [],
+      auth: {
+        displayTokens: new Map([['wall-token-acme-0001', 'acme']]),
+        supervisors: new Map([['lin', { passwordHash: 'x', tenant: 'acme', roles: ['supervisor'] }]]),
+      },
+      sessionSecret: secret,
+      onError: () => {},
+    })
+    server = createHttpServer([handler], (msg) => logged.push(msg))
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(async () => {
+    handler.close()
+    await new Promise((r) => server.close(r))
+  })
+
+  it('is ignored: 401 without credentials, never 500, nothing logged', async () => {
+    const res = await fetch(`${base}/api/me`, { headers: { cookie: 'other=%zz' } })
+    expect(res.status).toBe(401)
+    expect(logged).toEqual([])
+  })
+
+  it('does not hide a valid session or display token sent beside it', async () => {
+    const session = new SessionSigner(Buffer.from(secret)).sign({ u: 'lin', t: 'acme', r: ['supervisor'], exp: Date.now() + 60_000 })
+    const me = await fetch(`${base}/api/me`, { headers: { cookie: `other=%zz; ${SESSION_COOKIE}=${session}` } })
+    expect(me.status).toBe(200)
+    expect(await me.json()).toMatchObject({ kind: 'supervisor', user: 'lin' })
+    const wall = await fetch(`${base}/api/snapshot?token=wall-token-acme-0001`, { headers: { cookie: 'other=%zz' } })
+    expect(wall.status).toBe(200)
+  })
+})
