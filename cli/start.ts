@@ -5,7 +5,7 @@ import type { ParsedArgs } from './command.js'
 import { numberOption } from './command.js'
 import { startSystem, type RunningSystem } from './system.js'
 import { defaultServices } from './services.js'
-import { untilSignal } from './run-commands.js'
+import { untilSignal } from './signals.js'
 
 const log = (m: string) => console.error(`[mofang] ${m}`)
 

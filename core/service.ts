@@ -5,9 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream'
 import type { Config } from './config.js'
-import type { Topology } from '../stream/topology.js'
-import type { NatsLink } from '../stream/connect.js'
-import type { Warehouse } from '../warehouse/client.js'
+import type { NatsLink, Topology, Warehouse } from './ports.js'
 
 /** A request handler that answers what it owns and resolves false for everything else. */
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>

@@ -21,7 +21,7 @@ import { TenantRouter } from './tenant-router.js'
 import { supervisorGate } from '../wallboard/server/access.js'
 
 export interface RoutingServiceOptions {
-  /** The routing file (YAML or JSON, see README-routing.md). */
+  /** The routing file (YAML or JSON, see README: Routing, Configuration). */
   configPath: string
   /** First-start look-back, ms. Default 12 h (see TenantRouterOptions.warmupMs). */
   warmupMs?: number

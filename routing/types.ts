@@ -62,7 +62,7 @@ export interface AgentStateChange {
   profile?: AgentProfile
 }
 
-/** Score components of one candidate pairing, in points (see README-routing.md for each formula). */
+/** Score components of one candidate pairing, in points (see README: Routing, Policies, for each formula). */
 export interface ScoreParts {
   aging: number
   priority: number

@@ -5,6 +5,7 @@
  */
 import { connect, type NatsConnection } from '@nats-io/transport-node'
 import { NatsUnavailableError } from '../core/errors.js'
+import type { NatsLink } from '../core/ports.js'
 
 export interface NatsOptions {
   /** Server URL(s), comma separated. */
@@ -16,12 +17,7 @@ export interface NatsOptions {
   name?: string
 }
 
-export interface NatsLink {
-  nc: NatsConnection
-  /** False between a disconnect and the next reconnect. */
-  isConnected(): boolean
-  close(): Promise<void>
-}
+export type { NatsLink } from '../core/ports.js'
 
 export async function connectNats(opts: NatsOptions, log: (msg: string) => void = () => {}): Promise<NatsLink> {
   let nc: NatsConnection

@@ -4,25 +4,10 @@
  * durable consumers. Only nats-server 2.9 features (no subject transforms,
  * no compression, no metadata).
  */
+import type { Topology } from '../core/ports.js'
 import { AckPolicy, DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig, type ConsumerConfig } from '@nats-io/jetstream'
 
-/** Names of everything the topology declares; tests pass a unique prefix so they never collide. */
-export interface Topology {
-  /** Subject prefix: events go to `<prefix>.<tenant>.<channel>.<family>.<name>`. */
-  prefix: string
-  eventStream: string
-  dlqStream: string
-  dlqPrefix: string
-  identityBucket: string
-  sinkConsumer: string
-  /** Core NATS subjects (not stored by JetStream), each followed by `.<tenant>`: */
-  /** live metrics snapshots, published at least every second */
-  liveSubject: string
-  /** QA results as they are stored */
-  qaSubject: string
-  /** alerts for the wallboard banner (surges, severe QA flags) */
-  alertSubject: string
-}
+export type { Topology } from '../core/ports.js'
 
 export function topologyNames(namespace = ''): Topology {
   const up = namespace ? `${namespace.toUpperCase()}_` : ''

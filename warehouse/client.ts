@@ -13,6 +13,7 @@ import { Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { resolve } from 'node:path'
 import { WarehouseError } from '../core/errors.js'
+import type { Params, RawInsertOptions, Warehouse } from '../core/ports.js'
 
 export interface WarehouseOptions {
   /** HTTP endpoint; when absent, embedded chDB under `chdbPath`. */
@@ -27,29 +28,7 @@ export interface WarehouseOptions {
   poolSize?: number
 }
 
-export type Params = Record<string, unknown>
-
-export interface Warehouse {
-  readonly kind: 'chdb' | 'http'
-  readonly database: string
-  /** Runs a SELECT and returns its rows as objects. */
-  query<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>
-  /** Runs DDL or any statement without a result. */
-  command(sql: string, params?: Params): Promise<void>
-  /** Inserts rows as JSONEachRow (the binary formats are corrupted through chDB's connection). */
-  insert(table: string, rows: readonly object[], settings?: Record<string, string | number>): Promise<void>
-  /**
-   * Inserts JSONEachRow bytes as they are: no parse or re-encode in JS (chDB takes the Buffer
-   * zero-copy; over HTTP it is the request body). `columns` names the columns the lines fill.
-   */
-  insertRaw(table: string, body: Buffer, opts?: RawInsertOptions): Promise<void>
-  close(): Promise<void>
-}
-
-export interface RawInsertOptions {
-  columns?: readonly string[]
-  settings?: Record<string, string | number>
-}
+export type { Params, RawInsertOptions, Warehouse } from '../core/ports.js'
 
 /** One pooled connection: the client, and for chDB its native session for raw inserts. */
 interface Handle {

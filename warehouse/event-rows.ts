@@ -7,7 +7,7 @@
  * separated by commas, so the body less its brackets is a run of rows, and runs from
  * several messages join with newlines. `payload` objects are read as their JSON text,
  * and a stored event's `customer` identities land in the ephemeral `customer` column
- * that fills `identities` (sql/migrations/0009_event_lines.sql).
+ * that fills `identities` (sql/migrations/0009_event_rows.sql).
  */
 import type { StoredEvent } from '../core/events.js'
 import type { RawInsertOptions, Warehouse } from './client.js'

@@ -242,12 +242,16 @@ SELECT
     toUInt32(countIf(kind = 'nps' AND ms <= 6)) AS nps_detractors,
     toUInt32(countIf(kind = 'csat')) AS csat_responses,
     toUInt32(countIf(kind = 'csat' AND ms >= 4)) AS csat_satisfied,
-    if(answered + abandoned = 0, NULL, round(100 * answered_in_sl / (answered + abandoned), 1)) AS sl_pct,
-    if(answered + abandoned = 0, NULL, round(100 * abandoned / (answered + abandoned), 1)) AS abandon_pct,
-    if(answered = 0, NULL, round(answer_wait_ms / answered / 1000, 1)) AS asa_s,
-    if(handled = 0, NULL, round((talk_ms + hold_ms + wrap_ms) / handled / 1000, 1)) AS aht_s,
-    if(nps_responses = 0, NULL, round(100 * (nps_promoters - nps_detractors) / nps_responses, 1)) AS nps,
-    if(csat_responses = 0, NULL, round(100 * csat_satisfied / csat_responses, 1)) AS csat_pct
+    -- Rates and averages: num / den to 0.1, halves away from zero (ClickHouse rounds a Decimal that way, and a
+    -- Float64 half to even), as the live engine does (ratio1 in stream/live-metrics/counters.ts). Decimal division
+    -- truncates at 6 places, which never moves a value across a rounding boundary at 1 place.
+    if(answered + abandoned = 0, NULL, toFloat64(round(toDecimal128(100 * answered_in_sl, 6) / (answered + abandoned), 1))) AS sl_pct,
+    if(answered + abandoned = 0, NULL, toFloat64(round(toDecimal128(100 * abandoned, 6) / (answered + abandoned), 1))) AS abandon_pct,
+    if(answered = 0, NULL, toFloat64(round(toDecimal128(answer_wait_ms, 6) / (answered * 1000), 1))) AS asa_s,
+    if(handled = 0, NULL, toFloat64(round(toDecimal128(talk_ms + hold_ms + wrap_ms, 6) / (handled * 1000), 1))) AS aht_s,
+    if(nps_responses = 0, NULL,
+       toFloat64(round(toDecimal128(100 * (toInt64(nps_promoters) - nps_detractors), 6) / nps_responses, 1))) AS nps,
+    if(csat_responses = 0, NULL, toFloat64(round(toDecimal128(100 * csat_satisfied, 6) / csat_responses, 1))) AS csat_pct
 FROM facts
 ARRAY JOIN arrayConcat(
     if(contact_level, [('all', ''), ('channel', channel)], []),

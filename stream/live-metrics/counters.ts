@@ -42,11 +42,21 @@ export function addInto(target: Counters, delta: CounterDelta, sign: 1 | -1 = 1)
   }
 }
 
-const pct = (num: number, den: number): number | null => (den > 0 ? round1((100 * num) / den) : null)
-const avgSeconds = (ms: number, n: number): number | null => (n > 0 ? round1(ms / n / 1000) : null)
-const round1 = (x: number): number => Math.round(x * 10) / 10
+const pct = (num: number, den: number): number | null => (den > 0 ? ratio1(100 * num, den) : null)
+const avgSeconds = (ms: number, n: number): number | null => (n > 0 ? ratio1(ms, n * 1000) : null)
 
-/** The metric definitions, in one place (see README-wallboard.md). */
+/**
+ * num / den rounded to 0.1, halves away from zero: the one rounding rule of every rate and average, shared
+ * with sql/queries/contact_metrics.sql (which rounds a Decimal the same way). Computed on integers, so a
+ * ratio that is exactly a half (39/48 = 81.25 %) rounds the same on both sides; Math.round on a float would
+ * round -0.5 up and ClickHouse's float round() halves to even.
+ */
+export function ratio1(num: number, den: number): number {
+  const tenths = Math.floor((2 * 10 * Math.abs(num) + den) / (2 * den))
+  return (Math.sign(num) * tenths) / 10 || 0
+}
+
+/** The metric definitions, in one place (README: Live wallboard, Metric definitions). */
 export function toWindowMetrics(c: Counters): WindowMetrics {
   const closed = c.answered + c.abandoned
   return {
@@ -66,7 +76,7 @@ export function toWindowMetrics(c: Counters): WindowMetrics {
     avg_wrap_s: avgSeconds(c.wrapMs, c.handled),
     tickets_created: c.ticketsCreated,
     tickets_resolved: c.ticketsResolved,
-    nps: c.npsResponses > 0 ? round1((100 * (c.npsPromoters - c.npsDetractors)) / c.npsResponses) : null,
+    nps: c.npsResponses > 0 ? ratio1(100 * (c.npsPromoters - c.npsDetractors), c.npsResponses) : null,
     nps_responses: c.npsResponses,
     csat_pct: pct(c.csatSatisfied, c.csatResponses),
     csat_responses: c.csatResponses,

@@ -393,3 +393,10 @@ describe('options', () => {
     expect(Object.keys(snap.totals.windows)).toEqual(['5m', '60m', 'today'])
   })
 })
+
+describe('ratio1', () => {
+  it('rounds num/den to 0.1 with halves away from zero, exactly on integers (the rule contact_metrics.sql shares)', async () => {
+    const { ratio1 } = await import('./counters.js')
+    expect([ratio1(3900, 48), ratio1(-200, 16), ratio1(100, 3), ratio1(-100, 3), ratio1(0, 7), ratio1(1234567, 7000)]).toEqual([81.3, -12.5, 33.3, -33.3, 0, 176.4])
+  })
+})

@@ -14,11 +14,12 @@ import type { StoredEvent } from '../../core/events.js'
 import { Counters as ReasonCounters } from '../../core/pipeline.js'
 import { deriveTimeline, wrapLinks, type StateSpan } from './agent.js'
 import { dayStartOf, intervalStartOf } from './clock.js'
-import { addInto, emptyCounters, type Counters } from './counters.js'
-import { deriveInteraction, rowKeys, type ContactSegment, type Fact, type Waiting } from './interaction.js'
+import { addInto, emptyCounters } from './counters.js'
+import { deriveInteraction, rowKeys, type Fact } from './interaction.js'
 import { resolveOptions, type LiveMetricsOptions, type ResolvedOptions } from './options.js'
 import { insertSorted, slim, type SlimEvent } from './slim.js'
 import { buildSnapshot } from './snapshot.js'
+import type { AgentState, InteractionState, TenantState } from './state.js'
 import type { AlertInput, QaResultInput, Snapshot } from './types.js'
 
 /** `dropped`: over `maxEventsPerInteraction`, counted in `drops`. */
@@ -28,64 +29,6 @@ export type ApplyStats = Record<ApplyResult, number>
 /** Why the engine left out an event it would otherwise have used. */
 export const LIVE_DROPS = ['interaction_event_cap'] as const
 export type LiveDrop = (typeof LIVE_DROPS)[number]
-
-export interface InteractionState {
-  events: SlimEvent[]
-  ids: Set<string>
-  /** A bot message is kept already (one is enough to know a bot took part). */
-  hasBotMessage: boolean
-  /** Types of the kept events, built once the interaction reaches maxEventsPerInteraction. */
-  typesAtCap?: Set<string>
-  facts: Fact[]
-  waiting: Waiting | null
-  segments: ContactSegment[]
-  lastTs: number
-}
-
-export interface AgentState {
-  id: string
-  events: SlimEvent[]
-  ids: Set<string>
-  /** Contact segments by interaction id, as the interactions last reported them. */
-  contacts: Map<string, ContactSegment[]>
-  wrap: Map<string, number>
-  team?: string
-  site?: string
-  skills?: string[]
-  timeline: StateSpan[] | null
-  lastTs: number
-}
-
-/**
- * One minute of facts with their sums by row key, so a rolling window adds up whole minutes
- * and looks at single facts only in the minute its edge cuts (a snapshot used to walk every
- * fact of the last hour: 80 ms a snapshot at 5,000 events/s).
- */
-export interface MinuteBucket {
-  facts: Set<Fact>
-  /** row key → the sum of the bucket's facts with that key, and how many there are. */
-  sums: Map<string, { facts: number; counters: Counters }>
-}
-
-export interface TenantState {
-  tenant: string
-  interactions: Map<string, InteractionState>
-  agents: Map<string, AgentState>
-  /** interval start → row key → counters; today's rows are the sum of today's intervals. */
-  intervals: Map<number, Map<string, Counters>>
-  /** Facts young enough for a rolling window, by the minute they fall in (see MinuteBucket). */
-  recent: Map<number, MinuteBucket>
-  surveys: Map<string, Fact>
-  waiting: Map<string, Waiting>
-  /** queue → channel it was last seen on, to pick its SL target. */
-  queueChannel: Map<string, string>
-  qa: Map<string, QaResultInput>
-  alerts: Map<string, { alert: AlertInput; expiresAt: number }>
-  lastEventTs: number | null
-  /** Interactions and agents with events not derived yet (see settle). */
-  dirtyInteractions: Set<string>
-  dirtyAgents: Set<string>
-}
 
 export interface LiveMetrics {
   /**

@@ -6,7 +6,7 @@
 import { occupancyIn, spanAt, type Occupancy, type StateSpan } from './agent.js'
 import { dayStartOf } from './clock.js'
 import { addInto, emptyCounters, slPct, toWindowMetrics, type Counters } from './counters.js'
-import type { AgentState, TenantState } from './engine.js'
+import type { AgentState, TenantState } from './state.js'
 import { rowKeys } from './interaction.js'
 import { slTargetFor, type ResolvedOptions } from './options.js'
 import type { Alert, AgentStateCounts, AgentView, DimensionMetrics, IntervalSeries, QaSection, Snapshot } from './types.js'

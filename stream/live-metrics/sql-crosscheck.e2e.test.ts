@@ -3,12 +3,13 @@
  * stretch of today goes through the real system (HTTP ingest → JetStream → live
  * metrics service + warehouse sink → ClickHouse); the live snapshot's "today"
  * rows and 15-minute series must equal sql/queries/contact_metrics.sql over the
- * same window: counts exactly, averages within the 0.1 rounding both sides apply.
+ * same window: counts exactly, averages within 0.1 (both sides round num/den to 0.1 halves away from zero, but
+ * a window's edge may cut a contact differently), the 15-minute series exactly.
  *
  * Then the system restarts on the same data directory: the live service replays
  * JetStream from the start of the local day, so the snapshot is rebuilt, not zeros.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startSystem, type RunningSystem } from '../../cli/system.js'
 import { generate } from '../../simulator/generate.js'
 import { loadQuery } from '../../warehouse/queries.js'
@@ -22,6 +23,12 @@ const namespace = uniqueNamespace()
 const DISPLAY_TOKEN = 'crosscheck-display-token-0123'
 const TIME_ZONE = 'Asia/Shanghai'
 const config = testConfig(dir.path, { MOFANG_DISPLAY_TOKENS: `${TEST_TENANT}:${DISPLAY_TOKEN}`, MOFANG_TIMEZONE: TIME_ZONE })
+/**
+ * A fixed clock, 14:30 in Shanghai, still ticking: the simulated 150 minutes before it always fall inside one
+ * local day, so the test gives the same answer at any time of day (it failed just after midnight before).
+ * Only Date is faked; timers and I/O run for real.
+ */
+const FIXED_NOW = Date.parse('2026-11-02T14:30:00+08:00')
 const start = () =>
   startSystem({ config, namespace, services: [liveMetricsService({ timeZone: TIME_ZONE }), wallboardService()], log: () => {} })
 
@@ -71,6 +78,7 @@ function differences(sql: SqlRow, live: WindowMetrics | undefined): string[] {
 }
 
 beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'], now: FIXED_NOW, shouldAdvanceTime: true })
   sys = await start()
   // About two and a half hours of traffic ending now: all of it inside the engine's 6 h retention.
   const now = Date.now()
@@ -88,6 +96,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sys?.stop()
+  vi.useRealTimers()
   dir.remove()
 })
 

@@ -1,0 +1,48 @@
+/**
+ * The layer map, written once: which folder may import which. `npm test` fails on a new violation
+ * (cli/layers.test.ts runs `npm run layers`); the ones the code had when the map was written are listed in
+ * .dependency-cruiser-known.json and only ever shrink (`npm run layers:baseline` rewrites that list after a clean-up).
+ * Tests may wire anything (they import cli/system.ts to start a system).
+ *
+ * Bottom to top:
+ *   core/                 events, validation, ids, errors, config, ports, pipeline steps: imports nothing of ours
+ *   runtime parts         ingest/ stream/ warehouse/ qa-engine/ forecast/ routing/ simulator/ wallboard/
+ *   cli/, loadtest/       entry points and the composition root: may import anything
+ *   testing/              helpers for tests only
+ */
+const PARTS = '^(ingest|stream|warehouse|qa-engine|forecast|routing|simulator|wallboard)/'
+const TESTS = '\\.(test|e2e\\.test|browser\\.test)\\.ts$'
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'a cycle makes two files one unit; split the shared part out', from: {}, to: { circular: true } },
+    {
+      name: 'core-is-the-bottom',
+      severity: 'error',
+      comment: 'core/ holds the contracts everything else builds on: it imports only core/ and packages',
+      from: { path: '^core/', pathNot: TESTS },
+      to: { pathNot: ['^core/', 'node_modules', '^node:'], dependencyTypesNot: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'parts-do-not-import-the-entry-points',
+      severity: 'error',
+      comment: 'cli/ and loadtest/ sit on top: a runtime part gets what it needs handed over, or from core/',
+      from: { path: PARTS, pathNot: TESTS },
+      to: { path: '^(cli|loadtest)/' },
+    },
+    {
+      name: 'only-tests-import-testing',
+      severity: 'error',
+      comment: 'testing/ is for tests (and benchmarks); shipped code must not depend on it',
+      from: { pathNot: [TESTS, '^testing/', '^loadtest/'] },
+      to: { path: '^testing/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist|data|wallboard/app/node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.mjs'] },
+  },
+}

@@ -1,0 +1,55 @@
+/**
+ * Ports: the interfaces the runtime parts work against, implemented below them (the warehouse client, the
+ * NATS connection, the JetStream topology). Types only, so core stays the bottom layer and imports nothing
+ * above it; the implementations re-export these names for their callers.
+ */
+import type { NatsConnection } from '@nats-io/transport-node'
+
+export type Params = Record<string, unknown>
+
+export interface Warehouse {
+  readonly kind: 'chdb' | 'http'
+  readonly database: string
+  /** Runs a SELECT and returns its rows as objects. */
+  query<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>
+  /** Runs DDL or any statement without a result. */
+  command(sql: string, params?: Params): Promise<void>
+  /** Inserts rows as JSONEachRow (the binary formats are corrupted through chDB's connection). */
+  insert(table: string, rows: readonly object[], settings?: Record<string, string | number>): Promise<void>
+  /**
+   * Inserts JSONEachRow bytes as they are: no parse or re-encode in JS (chDB takes the Buffer
+   * zero-copy; over HTTP it is the request body). `columns` names the columns the lines fill.
+   */
+  insertRaw(table: string, body: Buffer, opts?: RawInsertOptions): Promise<void>
+  close(): Promise<void>
+}
+
+export interface RawInsertOptions {
+  columns?: readonly string[]
+  settings?: Record<string, string | number>
+}
+
+export interface NatsLink {
+  nc: NatsConnection
+  /** False between a disconnect and the next reconnect. */
+  isConnected(): boolean
+  close(): Promise<void>
+}
+
+/** Names of everything the topology declares; tests pass a unique prefix so they never collide. */
+export interface Topology {
+  /** Subject prefix: events go to `<prefix>.<tenant>.<channel>.<family>.<name>`. */
+  prefix: string
+  eventStream: string
+  dlqStream: string
+  dlqPrefix: string
+  identityBucket: string
+  sinkConsumer: string
+  /** Core NATS subjects (not stored by JetStream), each followed by `.<tenant>`: */
+  /** live metrics snapshots, published at least every second */
+  liveSubject: string
+  /** QA results as they are stored */
+  qaSubject: string
+  /** alerts for the wallboard banner (surges, severe QA flags) */
+  alertSubject: string
+}
