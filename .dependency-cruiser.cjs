@@ -6,6 +6,8 @@
  *
  * Bottom to top:
  *   core/                 events, validation, ids, errors, config, ports, pipeline steps: imports nothing of ours
+ *   kits/<name>/          shared kits (kits/sim: seeded randomness, time heap): import core/ and kits/ only;
+ *                         other folders use a kit through its index.ts
  *   runtime parts         ingest/ stream/ warehouse/ qa-engine/ forecast/ routing/ simulator/ wallboard/
  *   cli/, loadtest/       entry points and the composition root: may import anything
  *   testing/              helpers for tests only
@@ -22,6 +24,20 @@ module.exports = {
       comment: 'core/ holds the contracts everything else builds on: it imports only core/ and packages',
       from: { path: '^core/', pathNot: TESTS },
       to: { pathNot: ['^core/', 'node_modules', '^node:'], dependencyTypesNot: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'kits-sit-on-core',
+      severity: 'error',
+      comment: 'kits/ holds building blocks shared by the runtime parts: it imports only core/, kits/ and packages',
+      from: { path: '^kits/', pathNot: TESTS },
+      to: { pathNot: ['^(core|kits)/', 'node_modules', '^node:'], dependencyTypesNot: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'kits-through-their-index',
+      severity: 'error',
+      comment: "a kit's index.ts is its public API: from outside the kit, import that and nothing else in it",
+      from: { path: '^(?!kits/)' },
+      to: { path: '^kits/[^/]+/', pathNot: '^kits/[^/]+/index\\.ts$' },
     },
     {
       name: 'parts-do-not-import-the-entry-points',

@@ -6,6 +6,7 @@ import { numberOption } from './command.js'
 import { startSystem, type RunningSystem } from './system.js'
 import { defaultServices } from './services.js'
 import { untilSignal } from './signals.js'
+import { loadQuery } from '../warehouse/queries.js'
 
 const log = (m: string) => console.error(`[mofang] ${m}`)
 
@@ -63,10 +64,7 @@ async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: P
   const now = Date.now()
   const todayStart = dayStartOf(now, config.timeZone)
   // A restart on the same data must not fill today a second time.
-  const [{ n }] = await sys.warehouse.query<{ n: number }>(
-    `SELECT count() AS n FROM events WHERE tenant = {t:String} AND ts >= fromUnixTimestamp64Milli({from:Int64})`,
-    { t: tenant, from: todayStart },
-  )
+  const [{ n }] = await sys.warehouse.query<{ n: number }>(loadQuery('events_since_count'), { tenant, from_ms: todayStart })
   const backfillMs = backfill === 'today' ? (Number(n) > 0 ? 0 : now - todayStart) : parseDuration(backfill, 'backfill')
   if (backfill === 'today' && Number(n) > 0) log(`today already has ${n} events: not back-filling`)
   const sim = startSimulator({

@@ -101,12 +101,15 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
   const drainMs = config.drainTimeoutSeconds * 1000
   const cleanups: (() => Promise<void>)[] = []
   let stopping = false
+  // What the drain keeps back for the steps after the sink: closing NATS, the warehouse and the nats-server.
+  const afterSinkMs = Math.min(2_000, drainMs / 3)
+  let deadline = Infinity
   const stopAll = async () => {
     stopping = true
-    const deadline = Date.now() + drainMs
+    deadline = Date.now() + drainMs
     for (const fn of cleanups.reverse()) {
       // Past the deadline each remaining step still runs (nats-server must stop), but briefly.
-      const budget = Math.max(2_000, deadline - Date.now())
+      const budget = Math.max(500, deadline - Date.now())
       let timer: NodeJS.Timeout | undefined
       const late = new Promise<void>((r) => (timer = setTimeout(() => (log(`shutdown: a step took over ${budget} ms; moving on`), r()), budget)))
       await Promise.race([fn().catch((err) => log(`shutdown: ${(err as Error).message}`)), late])
@@ -130,7 +133,12 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     const js = jetstream(nats.nc)
     const kv = await retryWithBackoff(
       async () => {
-        await ensureTopology(jsm, topology, { replicas: config.natsReplicas, maxAgeHours: config.streamMaxAgeHours })
+        // JetStream drops a republished message (same Nats-Msg-Id) as long as ingest may republish one: the dedup window.
+        await ensureTopology(jsm, topology, {
+          replicas: config.natsReplicas,
+          maxAgeHours: config.streamMaxAgeHours,
+          duplicateWindowSeconds: config.dedupWindowSeconds,
+        })
         await ensureConsumer(jsm, topology, topology.sinkConsumer, { maxAckPending: 4_000, ackWaitMs: config.sinkAckWaitMs })
         return new Kvm(js).create(topology.identityBucket, { history: 1, replicas: config.natsReplicas })
       },
@@ -163,10 +171,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       brokerUp: () => nats.isConnected(),
       storageProblem: () => disk?.problem(),
       log,
-      async publish(events) {
-        const { failed, error } = await publishMessages(js, packEvents(events, publishOpts), publishOpts)
-        return { failed: failed.flatMap((m) => m.events), error }
-      },
+      pack: (events) => packEvents(events, publishOpts),
+      publish: (messages) => publishMessages(js, messages, publishOpts),
     })
 
     let sink: WarehouseSink | undefined
@@ -177,7 +183,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         what: 'starting the warehouse sink',
       })
       // The sink's drain gets most of the deadline; NATS and the warehouse close in what is left.
-      cleanups.push(() => sink!.stop(Math.max(1_000, drainMs - 3_000)))
+      cleanups.push(() => sink!.stop(Math.max(500, deadline - afterSinkMs - Date.now())))
     }
 
     const adminToken = randomBytes(24).toString('hex')
@@ -199,6 +205,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           return { ok: true, detail: { stream: topology.eventStream, messages: info.state.messages, sink_pending: consumer.num_pending, sink_unacked: consumer.num_ack_pending } }
         },
       },
+      // A liveness probe, inline on purpose: it asks nothing of the schema.
       { name: 'warehouse', check: async () => ({ ok: (await warehouse.query('SELECT 1 AS one')).length === 1, detail: { kind: warehouse.kind, database: warehouse.database } }) },
     ]
     if (disk) {
@@ -253,6 +260,9 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           services.forEach((svc) => svc.beforeClose?.())
           server.close(() => done())
           server.closeIdleConnections()
+          // A request still waiting (for a JetStream ack that will not come) is cut off in time for the sink's
+          // drain: it was never answered 202, so its client sends it again.
+          setTimeout(() => server.closeAllConnections(), Math.min(3_000, drainMs / 3)).unref()
         }),
     )
     writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, url: parts.url, adminToken } satisfies LockFile), { mode: 0o600 })

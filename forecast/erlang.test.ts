@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { erlangAMeasures, erlangB, erlangC, erlangCMeasures } from './erlang.js'
-import { seededRandom } from './random.js'
+import { Random } from '../kits/sim/index.js'
 
 /** Independent reference: Erlang B from log-space Poisson terms (log-sum-exp), no recursion. */
 function erlangBLogSpace(n: number, a: number): number {
@@ -109,8 +109,8 @@ describe('Erlang A', () => {
 
 /** FCFS multi-server queue with exponential patience, event by event. */
 function simulate(n: number, lambda: number, aht: number, patience: number, t: number, arrivals: number) {
-  const rnd = seededRandom(42)
-  const exp = (mean: number) => -mean * Math.log(1 - rnd())
+  const rng = Random.minstd(42)
+  const exp = (mean: number) => rng.exponential(mean)
   const free = new Array(n).fill(0) // time each agent becomes free
   let now = 0
   let answeredWithin = 0

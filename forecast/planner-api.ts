@@ -34,7 +34,7 @@ function json(res: ServerResponse, status: number, body: unknown): true {
 
 export function plannerHandler(opts: PlannerApiOptions): Handler {
   const maxDays = opts.maxDays ?? 14
-  const sql = { forecast: loadQuery('planner_forecast'), actuals: loadQuery('planner_actuals'), loggedIn: loadQuery('planner_logged_in') }
+  const sql = { forecast: loadQuery('planner_forecast'), actuals: loadQuery('planner_actuals'), loggedIn: loadQuery('planner_logged_in'), surges: loadQuery('planner_surges') }
 
   async function data(tenant: string, url: URL, res: ServerResponse): Promise<true> {
     const date = url.searchParams.get('date')
@@ -47,10 +47,7 @@ export function plannerHandler(opts: PlannerApiOptions): Handler {
       await opts.warehouse.query(sql.forecast, params),
       await opts.warehouse.query(sql.actuals, params),
       await opts.warehouse.query(sql.loggedIn, params),
-      await opts.warehouse.query(
-        'SELECT alert_id, region, queues, window_start, window_end, expected_extra_contacts, expected_extra_agents, reason, toUnixTimestamp64Milli(raised_at) AS raised_at FROM surge_alerts WHERE tenant = {tenant:String} AND raised_at >= now64(3) - INTERVAL 1 DAY ORDER BY raised_at DESC LIMIT 20',
-        { tenant },
-      ),
+      await opts.warehouse.query(sql.surges, { tenant }),
     ]
     return json(res, 200, { tenant, time_zone: opts.timeZone, from: params.from_ms, to: params.to_ms, step_ms: 900_000, forecasts, actuals, logged_in: loggedIn, weather: opts.weather() ?? null, surges })
   }

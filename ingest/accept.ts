@@ -2,17 +2,21 @@
  * Accepting a valid batch: absorb repeats of stored events, resolve identities, publish the rest
  * and wait for JetStream. An event is counted as a duplicate only once an earlier copy is durably
  * stored (acknowledged by JetStream): a repeat of an event that another request is still publishing
- * waits for that publish, and is published again here if it failed (see ingest/dedup.ts).
+ * waits for that publish, and is published again here if it failed; a repeat of an event whose
+ * earlier publish got no answer republishes that earlier message as it was (see ingest/dedup.ts).
  */
 import type { StoredEvent } from '../core/events.js'
 import { PublishClaim, type DedupWindow } from './dedup.js'
 import type { IdentityResolver } from './identity.js'
+import type { EventMessage, PublishFailure } from './publish.js'
 
 export interface AcceptDeps {
   dedup: DedupWindow
   identity: IdentityResolver
-  /** Publishes and waits for acks; returns the events JetStream did not acknowledge. */
-  publish(events: StoredEvent[]): Promise<{ failed: StoredEvent[]; error?: Error }>
+  /** Packs events into messages (ingest/publish.ts packEvents with the stream's prefix). */
+  pack(events: StoredEvent[]): EventMessage[]
+  /** Publishes messages and waits for acks; returns those JetStream did not acknowledge. */
+  publish(messages: EventMessage[]): Promise<{ failed: PublishFailure[]; error?: Error }>
 }
 
 export interface AcceptOutcome {
@@ -20,7 +24,7 @@ export interface AcceptOutcome {
   accepted: number
   /** Already stored (acknowledged earlier, by this or another request). */
   duplicates: number
-  /** Not acknowledged: the client must send these again. */
+  /** Not acknowledged: the client must send these again (with their event_id, a resend is never stored twice). */
   failed: StoredEvent[]
   error?: Error
 }
@@ -41,19 +45,19 @@ export async function acceptEvents(events: StoredEvent[], clientSupplied: Readon
     const claim = new PublishClaim()
     const fresh: StoredEvent[] = []
     const joined = new Map<PublishClaim, StoredEvent[]>()
+    // An uncertain earlier message → this request's events it carries.
+    const republish = new Map<EventMessage, StoredEvent[]>()
     const now = Date.now()
     for (const e of todo) {
       const held = clientSupplied.has(e) ? deps.dedup.claim(keyOf(e), claim, now) : 'new'
       if (held === 'new') fresh.push(e)
       else if (held === 'stored') outcome.duplicates++
-      else {
-        const list = joined.get(held)
-        if (list) list.push(e)
-        else joined.set(held, [e])
-      }
+      else if (held instanceof PublishClaim) pushTo(joined, held, e)
+      else pushTo(republish, held.message, e)
     }
-    const { failed, error } = await publishClaimed(fresh, claim, deps)
-    outcome.accepted += fresh.length - failed.length
+    for (const message of republish.keys()) for (const e of message.events) deps.dedup.adopt(keyOf(e), claim, now)
+    const { failed, error } = await publishClaimed(fresh, republish, claim, deps)
+    outcome.accepted += fresh.length + [...republish.values()].reduce((n, list) => n + list.length, 0) - failed.length
     outcome.failed.push(...failed)
     outcome.error ??= error
     // Wait for the other publishes only after ours settled, so two requests that joined each other cannot deadlock.
@@ -68,18 +72,44 @@ export async function acceptEvents(events: StoredEvent[], clientSupplied: Readon
   return outcome
 }
 
-async function publishClaimed(fresh: StoredEvent[], claim: PublishClaim, deps: AcceptDeps): Promise<{ failed: StoredEvent[]; error?: Error }> {
-  let result: { failed: StoredEvent[]; error?: Error } = { failed: [] }
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+/** Publishes this round's fresh events and uncertain earlier messages; returns this request's events not acknowledged. */
+async function publishClaimed(
+  fresh: StoredEvent[],
+  republish: Map<EventMessage, StoredEvent[]>,
+  claim: PublishClaim,
+  deps: AcceptDeps,
+): Promise<{ failed: StoredEvent[]; error?: Error }> {
+  const failed: StoredEvent[] = []
+  let error: Error | undefined
   try {
-    if (fresh.length) {
-      await deps.identity.resolve(fresh)
-      result = await deps.publish(fresh)
+    if (fresh.length) await deps.identity.resolve(fresh)
+    const messages = [...republish.keys(), ...(fresh.length ? deps.pack(fresh) : [])]
+    const result = messages.length ? await deps.publish(messages) : { failed: [] }
+    error = result.error
+    for (const { message, maybeStored } of result.failed) {
+      // Keep what JetStream may hold as it was sent; release what it refused.
+      for (const e of message.events) {
+        if (maybeStored) claim.uncertain.set(keyOf(e), message)
+        else deps.dedup.release(keyOf(e), claim)
+      }
+      failed.push(...(republish.get(message) ?? message.events))
     }
   } catch (err) {
-    result = { failed: fresh, error: new Error(`identity store: ${(err as Error).message}`, { cause: err }) }
+    error = new Error(`identity store: ${(err as Error).message}`, { cause: err })
+    for (const e of fresh) deps.dedup.release(keyOf(e), claim)
+    for (const [message, mine] of republish) {
+      for (const e of message.events) claim.uncertain.set(keyOf(e), message)
+      failed.push(...mine)
+    }
+    failed.push(...fresh)
   }
-  // Release before settling: a request waiting on this claim then sees exactly what was stored.
-  for (const e of result.failed) deps.dedup.release(keyOf(e), claim)
+  // Settle after releasing: a request waiting on this claim then sees exactly what was stored.
   claim.settle()
-  return result
+  return { failed, error }
 }

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createEventsEndpoint } from './events-endpoint.js'
 import { DedupWindow } from './dedup.js'
+import { packEvents } from './publish.js'
 import type { StoredEvent } from '../core/events.js'
 
 // POST /v1/events validation over HTTP, with JetStream and the identity store stood in for.
@@ -21,8 +22,9 @@ describe('POST /v1/events: ts range and id characters', () => {
       dedup: new DedupWindow({ windowSeconds: 600 }),
       identity: { resolve: async () => {} },
       brokerUp: () => true,
-      publish: async (events) => {
-        published.push(...events)
+      pack: (events) => packEvents(events, { prefix: 'cx' }),
+      publish: async (messages) => {
+        published.push(...messages.flatMap((m) => m.events))
         return { failed: [] }
       },
     })

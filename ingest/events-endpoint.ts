@@ -91,9 +91,16 @@ export function createEventsEndpoint(deps: IngestDeps) {
     counters.add('insufficient_storage')
     sendJson(res, 507, { error: `insufficient storage: ${reason}; nothing was accepted, retry later` }, { 'retry-after': '10' })
   }
+  /** Refuses a request whose body was not read: discarded first, as an answer mid-upload reaches the client as a broken pipe. */
+  const busyUnread = async (req: IncomingMessage, res: ServerResponse) => {
+    await new Promise<void>((done) => {
+      req.once('end', done).once('error', () => done()).once('close', done)
+      req.resume()
+    })
+    busy(res)
+  }
   const busy = (res: ServerResponse) => {
     counters.add('busy')
-    res.setHeader('connection', 'close')
     const mib = (admission.bytesInFlight / 2 ** 20).toFixed(1)
     sendJson(res, 429, { error: `ingest is busy with ${mib} MiB of other batches (MOFANG_INGEST_MAX_INFLIGHT_BYTES); nothing was accepted, retry` }, { 'retry-after': '1' })
   }
@@ -102,7 +109,7 @@ export function createEventsEndpoint(deps: IngestDeps) {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const declared = Number(req.headers['content-length'])
     const reserved = Number.isFinite(declared) && declared > 0 && declared <= deps.maxBodyBytes ? declared : 0
-    if (reserved && !admission.tryReserve(reserved)) return busy(res)
+    if (reserved && !admission.tryReserve(reserved)) return busyUnread(req, res)
     try {
       await handleAdmitted(req, res, reserved)
     } finally {

@@ -6,7 +6,7 @@
  * from its content, so an identical retry is dropped by JetStream's duplicate window
  * even when it lands on another ingest instance.
  */
-import type { JetStreamClient } from '@nats-io/jetstream'
+import { JetStreamApiError, type JetStreamClient } from '@nats-io/jetstream'
 import { headers } from '@nats-io/transport-node'
 import { subjectOf, type StoredEvent } from '../core/events.js'
 import { digest } from '../core/ids.js'
@@ -37,6 +37,8 @@ export interface PublishOptions {
   maxMessageBytes?: number
   /** ms to wait for each JetStream ack. Default 5,000. */
   ackTimeoutMs?: number
+  /** Times a message whose ack timed out is published again, as it is, before it counts as failed. Default 1. */
+  timeoutRetries?: number
 }
 
 export interface EventMessage {
@@ -84,29 +86,53 @@ export function decodeEvents(body: Uint8Array): StoredEvent[] {
   return value as StoredEvent[]
 }
 
+/** A message JetStream did not acknowledge, and whether it may hold it all the same. */
+export interface PublishFailure {
+  message: EventMessage
+  /**
+   * True when the publish may have been stored (the ack timed out, the connection dropped after sending):
+   * republish the same message, whose Nats-Msg-Id lets JetStream drop it if it has it. False when JetStream
+   * refused it (no JetStream, stream limits): it is certainly not stored.
+   */
+  maybeStored: boolean
+}
+
+/** JetStream's own refusal, or no JetStream to ask: the message was certainly not stored. */
+function certainlyNotStored(err: unknown): boolean {
+  const text = `${(err as Error)?.name ?? ''} ${(err as Error)?.message ?? ''} ${((err as Error)?.cause as Error)?.message ?? ''}`
+  return err instanceof JetStreamApiError || /no responders|NoResponders|\b503\b|insufficient resources|maximum/i.test(text)
+}
+
 /**
- * Publishes messages concurrently and waits for every JetStream ack.
- * Returns the messages that were not acknowledged (with the first error), so the
- * caller can answer 503 and let the client retry just those events' batch.
+ * Publishes messages concurrently and waits for every JetStream ack. An ack that times out is asked again by
+ * republishing the same message (same Nats-Msg-Id: JetStream answers "duplicate" if it stored the first), so
+ * a slow ack is not mistaken for a lost message. Returns the messages still not acknowledged, each saying
+ * whether JetStream may hold it, with the first error.
  */
 export async function publishMessages(
   js: JetStreamClient,
   messages: EventMessage[],
   opts: PublishOptions,
-): Promise<{ failed: EventMessage[]; error?: NatsUnavailableError }> {
-  const failed: EventMessage[] = []
+): Promise<{ failed: PublishFailure[]; error?: NatsUnavailableError }> {
+  const failed: PublishFailure[] = []
   let firstError: unknown
+  const attempts = 1 + (opts.timeoutRetries ?? 1)
   await Promise.all(
     messages.map(async (m) => {
-      const msgID = digest(m.subject + '\n' + m.events.map((e) => e.event_id).join(','), 32)
       const h = headers()
       h.set(EVENTS_HEADER, String(m.events.length))
       h.set(DAY_HEADER, String(m.day))
-      try {
-        await js.publish(m.subject, m.body, { msgID, headers: h, timeout: opts.ackTimeoutMs ?? 5_000 })
-      } catch (err) {
-        firstError ??= err
-        failed.push(m)
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await js.publish(m.subject, m.body, { msgID: messageId(m), headers: h, timeout: opts.ackTimeoutMs ?? 5_000 })
+          return
+        } catch (err) {
+          if (certainlyNotStored(err) || attempt >= attempts) {
+            firstError ??= err
+            failed.push({ message: m, maybeStored: !certainlyNotStored(err) })
+            return
+          }
+        }
       }
     }),
   )
@@ -114,3 +140,6 @@ export async function publishMessages(
   const error = new NatsUnavailableError(`JetStream did not acknowledge ${failed.length} of ${messages.length} messages: ${(firstError as Error)?.message ?? firstError}`, firstError)
   return { failed, error }
 }
+
+/** The message's Nats-Msg-Id: derived from its subject and event ids, so the same events packed the same way get the same id. */
+export const messageId = (m: EventMessage) => digest(m.subject + '\n' + m.events.map((e) => e.event_id).join(','), 32)

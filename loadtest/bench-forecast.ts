@@ -4,7 +4,7 @@
  * Prints milliseconds; run with `npm run bench:forecast`.
  */
 import { forecastSeries } from '../forecast/forecast.js'
-import { poisson, seededRandom } from '../forecast/random.js'
+import { Random } from '../kits/sim/index.js'
 import { staff } from '../forecast/staffing.js'
 import type { Point } from '../forecast/series.js'
 import { helpOnRequest } from './bench-util.js'
@@ -12,12 +12,12 @@ import { helpOnRequest } from './bench-util.js'
 helpOnRequest('Usage: npm run bench:forecast\n\nForecast speed: a year of 15-minute history, `auto` and each method for the next week, and Erlang staffing (ms).')
 
 function yearOf15Minutes(): Point[] {
-  const rnd = seededRandom(1)
+  const rng = Random.minstd(1)
   const start = Date.UTC(2024, 0, 1) / 60_000
   const out: Point[] = []
   for (let d = 0; d < 365; d++) {
     if ((d + 1) % 7 === 0 || (d + 1) % 7 === 6) continue
-    for (let m = 480; m < 1080; m += 15) out.push({ t: start + d * 1440 + m, count: poisson(40 * (1 + 0.6 * Math.sin((Math.PI * (m - 480)) / 600)), rnd) })
+    for (let m = 480; m < 1080; m += 15) out.push({ t: start + d * 1440 + m, count: rng.poisson(40 * (1 + 0.6 * Math.sin((Math.PI * (m - 480)) / 600))) })
   }
   return out
 }

@@ -9,7 +9,7 @@
  */
 import { RoutingEngine } from '../routing/engine.js'
 import { emptyTenantConfig, type QueuePolicyInput } from '../routing/config.js'
-import { Rng } from '../routing/sim/random.js'
+import { Random } from '../kits/sim/index.js'
 import type { AgentProfile, ContactInput, Decision } from '../routing/types.js'
 import { helpOnRequest } from './bench-util.js'
 
@@ -17,7 +17,7 @@ helpOnRequest('Usage: npm run bench:routing -- [steps=200000] [seed=1]\n\nRoutin
 
 const AGENTS = 2000, QUEUES = 50, WAITING = 500
 const steps = Number(process.argv[2] ?? 200_000)
-const rng = new Rng(Number(process.argv[3] ?? 1))
+const rng = Random.stream(Number(process.argv[3] ?? 1))
 const PRODUCTS = ['product:tv', 'product:phone', 'product:laptop', 'product:watch']
 const ISSUES = ['issue:repair', 'issue:billing', 'issue:setup', 'issue:return']
 
@@ -113,7 +113,12 @@ for (let step = 0; step < steps; step++) {
   }
   const due = engine.nextDueAt()
   if (due !== undefined && due <= now) timed(() => engine.tick(now))
-  if (step === Math.floor(steps / 10)) (latN = 0), (decisions = 0), (calls = 0), (engineMs = 0)
+  if (step === Math.floor(steps / 10)) {
+    latN = 0
+    decisions = 0
+    calls = 0
+    engineMs = 0
+  }
 }
 const wallMs = performance.now() - wall0
 

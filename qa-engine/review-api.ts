@@ -109,24 +109,16 @@ async function answer(res: ServerResponse, fn: () => Promise<unknown>): Promise<
 
 export function createReviewApi(deps: ReviewApiDeps) {
   const { warehouse: wh } = deps
-  const queueSql = loadQuery('qa_review_queue')
+  const sql = { queue: loadQuery('qa_review_queue'), result: loadQuery('qa_result'), reviews: loadQuery('qa_reviews'), flags: loadQuery('qa_result_flags') }
 
   async function loadResult(tenant: string, id: string): Promise<ResultRow> {
-    const [row] = await wh.query<ResultRow>(
-      `SELECT * EXCEPT (ended_at, scored_at), toUnixTimestamp64Milli(ended_at) AS ended_at, toUnixTimestamp64Milli(scored_at) AS scored_at
-       FROM qa_results FINAL WHERE tenant = {tenant:String} AND interaction_id = {id:String}`,
-      { tenant, id },
-    )
+    const [row] = await wh.query<ResultRow>(sql.result, { tenant, id })
     if (!row) throw new ApiError(404, `no QA result for ${id}`)
     return row
   }
 
   const loadReviews = (tenant: string, id: string, kinds: string[]) =>
-    wh.query<ReviewRow>(
-      `SELECT toUnixTimestamp64Milli(created_at) AS created_at, review_id, kind, reviewer, item, decision, earned, score, comment
-       FROM qa_reviews WHERE tenant = {tenant:String} AND interaction_id = {id:String} AND kind IN {kinds:Array(String)} ORDER BY created_at, item`,
-      { tenant, id, kinds },
-    )
+    wh.query<ReviewRow>(sql.reviews, { tenant, id, kinds })
 
   const insertReviews = (tenant: string, id: string, rows: Partial<ReviewRow>[]) => {
     const now = Date.now()
@@ -147,7 +139,7 @@ export function createReviewApi(deps: ReviewApiDeps) {
     const reviewed = get('reviewed')
     if (!['', 'yes', 'no'].includes(reviewed)) throw new ApiError(400, 'reviewed: expected yes or no')
     const limit = intParam(url, 'limit', { min: 1, max: 1000, default: 200 })
-    const rows = await wh.query(queueSql, {
+    const rows = await wh.query(sql.queue, {
       tenant,
       tz: deps.timeZone,
       flagged: p.get('all') === '1' ? 0 : 1,
@@ -167,11 +159,7 @@ export function createReviewApi(deps: ReviewApiDeps) {
 
   async function detail(tenant: string, id: string, user: string) {
     const r = await loadResult(tenant, id)
-    const flags = await wh.query(
-      `SELECT idx, check_name AS check, severity, turn, span_start AS start, span_end AS end, evidence, reason
-       FROM qa_flags FINAL WHERE tenant = {tenant:String} AND interaction_id = {id:String} AND scored_at = fromUnixTimestamp64Milli({at:Int64}) ORDER BY idx`,
-      { tenant, id, at: r.scored_at },
-    )
+    const flags = await wh.query(sql.flags, { tenant, id, at: r.scored_at })
     const reviews = await loadReviews(tenant, id, ['review', 'dispute', 'answer'])
     const reviewSets = reviews.filter((x) => x.kind === 'review' && x.item === '')
     const latest = reviewSets[reviewSets.length - 1]

@@ -73,7 +73,10 @@ export function agreementOf(entries: readonly CalibrationEntry[]): Agreement {
     const votes = entries.map((e) => e.items[name]).filter((v): v is number => v !== undefined).map((v) => v >= 0.5)
     let pairs = 0
     let agree = 0
-    for (let i = 0; i < votes.length; i++) for (let j = i + 1; j < votes.length; j++) (pairs++, votes[i] === votes[j] && agree++)
+    for (let i = 0; i < votes.length; i++) for (let j = i + 1; j < votes.length; j++) {
+      pairs++
+      if (votes[i] === votes[j]) agree++
+    }
     items[name] = pairs ? agree / pairs : null
   }
   const known = Object.values(items).filter((v): v is number => v !== null)

@@ -9,9 +9,9 @@
  */
 import type { Channel } from '../core/events.js'
 import { resolveQueuePolicy, type TenantRoutingConfig } from './config.js'
-import { TimeHeap } from './heap.js'
+import { TimeHeap } from '../kits/sim/index.js'
 import {
-  addLoad, applyProfile, availableIn, canTake, isAtRisk, isMember, makeAgent, makeQueue, refreshAvailability, unindexAgent, waitingIn,
+  addLoad, applyProfile, availableIn, canTake, isAtRisk, isMember, join, makeAgent, makeQueue, refreshAvailability, unindexAgent, waitingIn,
   type AgentRec, type ContactRec, type QueueRec, type Serving,
 } from './records.js'
 import { AFFINITY, PART_COUNT, contactParts, expansionStep, heldForLastAgent, pairParts, partsObject, round3 } from './scoring.js'
@@ -20,7 +20,6 @@ import type { EngineSnapshot } from './snapshot.js'
 
 interface Timer {
   at: number
-  seq: number
   contact: ContactRec
   gen: number
 }
@@ -77,7 +76,6 @@ export class RoutingEngine {
   /** Exponentially weighted handle time per queue, s: feeds the predicted wait for callback offers. */
   private readonly aht = new Map<string, number>()
   private readonly timers = new TimeHeap<Timer>()
-  private timerSeq = 0
   private seq = 0
   /** Bumped whenever an agent logs in or out or changes profile: invalidates the per-queue seat counts. */
   private staffing = 0
@@ -352,7 +350,10 @@ export class RoutingEngine {
         let bestDelta = -Infinity
         for (let i = 0; i < PART_COUNT; i++) {
           const d = p.bestParts[i] - p.runnerParts[i]
-          if (d > bestDelta) (bestDelta = d), (decidedBy = SCORE_PARTS[i])
+          if (d > bestDelta) {
+            bestDelta = d
+            decidedBy = SCORE_PARTS[i]
+          }
         }
       }
     }
@@ -446,7 +447,10 @@ export class RoutingEngine {
     const last = this.lastAgentOf(c)
     if (last && heldForLastAgent(c, last, now)) next = Math.min(next, arrived + Math.round(home.policy.affinity.timeout_s * 1000))
     c.timerGen++
-    if (next !== Infinity) this.timers.push({ at: Math.max(next, now), seq: this.timerSeq++, contact: c, gen: c.timerGen })
+    if (next !== Infinity) {
+      const at = Math.max(next, now)
+      this.timers.push(at, { at, contact: c, gen: c.timerGen })
+    }
   }
 
   private lastAgentOf(c: ContactRec): AgentRec | undefined {
@@ -481,7 +485,7 @@ export class RoutingEngine {
 
   private indexAgent(a: AgentRec): void {
     unindexAgent(a)
-    for (const q of this.queues.values()) if (isMember(a, q)) (q.members.push(a), a.queues.push(q))
+    for (const q of this.queues.values()) if (isMember(a, q)) join(a, q)
     refreshAvailability(a, this.exclusive)
   }
 
@@ -496,7 +500,7 @@ export class RoutingEngine {
       a.queues = []
       a.exclusiveLoad = 0
       for (const [ch, n] of Object.entries(a.load) as [Channel, number][]) if (this.exclusive.has(ch)) a.exclusiveLoad += n
-      for (const q of this.queues.values()) if (isMember(a, q)) (q.members.push(a), a.queues.push(q))
+      for (const q of this.queues.values()) if (isMember(a, q)) join(a, q)
       refreshAvailability(a, this.exclusive)
     }
     for (const c of this.contacts.values()) {

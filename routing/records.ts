@@ -159,6 +159,12 @@ export function isMember(a: AgentRec, q: QueueRec): boolean {
   return true
 }
 
+/** Makes the agent a member of the queue, both ways. */
+export function join(a: AgentRec, q: QueueRec): void {
+  q.members.push(a)
+  a.queues.push(q)
+}
+
 /** Whether the agent can take one more contact on this channel right now. */
 export function canTake(a: AgentRec, channel: Channel, exclusive: boolean): boolean {
   if (a.state !== 'ready') return false

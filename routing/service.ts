@@ -19,6 +19,7 @@ import { tenantsOf } from './tenants.js'
 import { PROFILE_DEFAULTS, type ProfileDefaults } from './inputs.js'
 import { TenantRouter } from './tenant-router.js'
 import { supervisorGate } from '../wallboard/server/access.js'
+import { loadQuery } from '../warehouse/queries.js'
 
 export interface RoutingServiceOptions {
   /** The routing file (YAML or JSON, see README: Routing, Configuration). */
@@ -67,12 +68,7 @@ export function routingService(opts: RoutingServiceOptions): ServiceFactory {
     if (opts.sighup !== false) process.on('SIGHUP', onHup)
 
     const access = supervisorGate(ctx.config, 'supervisor')
-    const decisionsSql = `
-      SELECT event_id, type, toUnixTimestamp64Milli(ts) AS ts, agent_id, queue, payload
-      FROM events
-      WHERE tenant = {tenant:String} AND interaction_id = {id:String} AND type IN ({types:Array(String)})
-      ORDER BY ts, event_id
-      LIMIT 1 BY event_id`
+    const decisionsSql = loadQuery('routing_decisions')
 
     async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
       const url = new URL(req.url ?? '/', 'http://routing.invalid')

@@ -349,7 +349,7 @@ export class TenantRouter {
     const { failed, error } = await publishMessages(this.opts.js, packEvents(outbox, pub), pub)
     if (error) {
       // Kept in the saved outbox: the next save and flush try again.
-      this.state.outbox = failed.flatMap((m) => m.events)
+      this.state.outbox = failed.flatMap((f) => f.message.events)
       this.counts.published += outbox.length - this.state.outbox.length
       this.opts.log(`routing: ${this.opts.tenant}: ${error.message}`)
       return

@@ -2,11 +2,11 @@
  * Who takes which contact. The simulator assigns on its own (longest-idle agent with the
  * skills); a routing engine can replace this by implementing AssignmentStrategy.
  */
-import type { AgentProfile, Media } from './population.js'
+import type { SimulatedAgent, Media } from './population.js'
 
 /** What a strategy may know about an agent that has room for another contact. */
 export interface AgentView {
-  readonly profile: AgentProfile
+  readonly profile: SimulatedAgent
   /** Contacts in progress, including ones in wrap-up. */
   readonly active: number
   /** When the agent last became free or took a contact, ms: smaller = idle longer. */

@@ -6,11 +6,10 @@
  */
 import type { Channel, IncomingEvent } from '../core/events.js'
 import { BadInputError } from '../core/errors.js'
-import { Random } from './random.js'
-import { TimeHeap } from './heap.js'
+import { Random, TimeHeap } from '../kits/sim/index.js'
 import { LocalClock, HOUR, MINUTE, patternOf, seasonality } from './calendar.js'
 import { CHANNEL_MIX, CHAT_CHANNELS, DEFAULT_ENGLISH_SHARE, ENGLISH_SHARE, REVEALS, type QueueDef } from './catalog.js'
-import { CustomerBase, createAgents, type AgentProfile, type Customer, type Identities } from './population.js'
+import { CustomerBase, createAgents, type SimulatedAgent, type Customer, type Identities } from './population.js'
 import { Floor } from './floor.js'
 import { longestIdle, type AssignmentStrategy } from './assignment.js'
 import { newContact, type Contact } from './contact.js'
@@ -46,7 +45,7 @@ export interface SimulationOptions {
 
 /** What tests can check downstream inferences against. */
 export interface GroundTruth {
-  agents: AgentProfile[]
+  agents: SimulatedAgent[]
   customers: CustomerTruth[]
 }
 
@@ -94,7 +93,7 @@ export class Simulation implements SimContext {
   private readonly weatherPeak: number
   private readonly returningShare: number
   private readonly customers: CustomerBase
-  private readonly profiles: AgentProfile[]
+  private readonly profiles: SimulatedAgent[]
   private readonly floor: Floor
   private readonly voice: VoiceFlow
   private readonly chat: ChatFlow

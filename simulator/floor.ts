@@ -8,12 +8,12 @@ import type { Channel, IncomingEvent } from '../core/events.js'
 import type { SimContext } from './context.js'
 import { DAY, HOUR, MINUTE } from './calendar.js'
 import { QUEUES, ENGLISH_SKILL, BREAK_REASONS, type BreakReason } from './catalog.js'
-import type { AgentProfile, Media } from './population.js'
+import type { SimulatedAgent, Media } from './population.js'
 import type { AgentView, AssignmentStrategy, WaitingView } from './assignment.js'
 import { Fifo } from './fifo.js'
 
 export interface AgentState extends AgentView {
-  readonly profile: AgentProfile
+  readonly profile: SimulatedAgent
   active: number
   idleSince: number
   loggedIn: boolean
@@ -43,7 +43,7 @@ export class Floor {
   private waitingCount = 0
   private closed = false
 
-  constructor(private readonly ctx: SimContext, profiles: AgentProfile[], private readonly strategy: AssignmentStrategy) {
+  constructor(private readonly ctx: SimContext, profiles: SimulatedAgent[], private readonly strategy: AssignmentStrategy) {
     this.agents = profiles.map((profile) => ({
       profile, active: 0, idleSince: 0, loggedIn: false, ready: false, onBreak: null, pendingBreak: null, pendingLogout: false, session: 0,
       serves: QUEUES.filter((q) => profile.skills.includes(q.skill)).flatMap((q) => [

@@ -4,5 +4,5 @@ export { startSimulator, type LiveOptions, type LiveStats, type RunningSimulator
 export { Simulation, type SimulationOptions, type GroundTruth, type CustomerTruth, type SimStats } from './engine.js'
 export { longestIdle, type AssignmentStrategy, type AgentView, type WaitingView } from './assignment.js'
 export { writeNdjson } from './ndjson.js'
-export type { AgentProfile, Politeness } from './population.js'
+export type { SimulatedAgent, Politeness } from './population.js'
 export { weatherFactor, type SimWeather } from './weather.js'

@@ -1,5 +1,5 @@
 /** Name banks for customers and agents, Chinese and English, with the gender used for forms of address. */
-import type { Random } from './random.js'
+import type { Random } from '../kits/sim/index.js'
 
 const ZH_SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗', '郑', '梁', '谢', '宋', '唐', '韩', '冯', '邓', '曹', '彭', '欧阳', '司马']
 const ZH_GIVEN_MALE = ['伟', '强', '磊', '军', '洋', '勇', '杰', '涛', '明', '超', '刚', '平', '辉', '鹏', '浩然', '子轩', '宇航', '建国', '志强', '俊杰', '博文', '天佑']

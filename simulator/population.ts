@@ -4,7 +4,7 @@
  * Both carry their ground truth so tests can check what downstream modules infer.
  */
 import { IDENTITY_KINDS, type Channel, type IdentityKind } from '../core/events.js'
-import { Random } from './random.js'
+import { Random } from '../kits/sim/index.js'
 import { personName, formOfAddress, type Language, type PersonName } from './names.js'
 import { QUEUES, TEAMS, ENGLISH_SKILL } from './catalog.js'
 
@@ -28,7 +28,12 @@ export const SHIFTS = {
   night: { name: 'night', start: 22, hours: 10 },
 } as const satisfies Record<string, ShiftDef>
 
-export interface AgentProfile {
+/**
+ * A simulated person on the roster: who they are, when they work, how they behave (the ground truth
+ * QA is checked against). Not the routing engine's AgentProfile (routing/types.ts), which is what a
+ * router knows of an agent: skill proficiencies, per-channel capacity, CSAT.
+ */
+export interface SimulatedAgent {
   id: string
   name: string
   /** How the agent signs chats: 小王 / Kevin. */
@@ -54,9 +59,9 @@ export interface AgentProfile {
 const DAYS_OFF: readonly number[][] = [[0], [6], [0], [6], [1], [2], [3], [4], [5]]
 
 /** Builds the agent roster; the same seed and size always give the same people. */
-export function createAgents(seed: number, count: number, maxChats: number): AgentProfile[] {
+export function createAgents(seed: number, count: number, maxChats: number): SimulatedAgent[] {
   const rng = new Random(seed * 7919 + 17)
-  const agents: AgentProfile[] = []
+  const agents: SimulatedAgent[] = []
   for (let i = 0; i < count; i++) {
     const team = TEAMS[i % TEAMS.length]
     const digital = team.media === 'digital'
@@ -91,7 +96,7 @@ export function createAgents(seed: number, count: number, maxChats: number): Age
 }
 
 /** Voice agents cover 08:00-22:00; digital agents cover the clock, with a thin night shift. */
-function assignShifts(agents: AgentProfile[]): void {
+function assignShifts(agents: SimulatedAgent[]): void {
   for (const media of ['voice', 'digital'] as const) {
     const group = agents.filter((a) => a.media === media)
     const { early, day, mid, late, evening, night } = SHIFTS
@@ -105,7 +110,7 @@ function assignShifts(agents: AgentProfile[]): void {
  * Every queue, VIP and English must be servable on both media in every shift, or contacts
  * would wait forever; politeness must include both ends so QA has something to find.
  */
-function ensureCoverage(agents: AgentProfile[]): void {
+function ensureCoverage(agents: SimulatedAgent[]): void {
   const needs = [...QUEUES.map((q) => q.skill), ENGLISH_SKILL]
   for (const media of ['voice', 'digital'] as const) {
     for (const shift of Object.values(SHIFTS)) {

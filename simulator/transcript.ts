@@ -3,7 +3,7 @@
  * texts. Who says what depends on the agent's politeness, the customer's mood and whether
  * the issue gets resolved, so QA scores and survey scores line up with the transcript.
  */
-import type { Random } from './random.js'
+import type { Random } from '../kits/sim/index.js'
 import type { Politeness } from './population.js'
 import type { Language } from './names.js'
 import { ZH, EN, type LanguageBank, type Scenario } from './phrases.js'

@@ -61,7 +61,10 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
 
 /** Stops `childPid` when `parentPid` disappears. Detached, so it outlives a SIGKILLed parent. */
 function startWatchdog(parentPid: number, childPid: number): void {
-  const script = `while kill -0 ${parentPid} 2>/dev/null && kill -0 ${childPid} 2>/dev/null; do sleep 1; done; kill -INT ${childPid} 2>/dev/null`
+  // SIGCONT too: a stopped (SIGSTOPped, wedged) server acts on SIGINT only once it runs again; SIGKILL if it does not stop.
+  const wait = `for i in 1 2 3 4 5; do kill -0 ${childPid} 2>/dev/null || exit 0; sleep 1; done`
+  const stop = `kill -INT ${childPid} 2>/dev/null; kill -CONT ${childPid} 2>/dev/null; ${wait}; kill -KILL ${childPid} 2>/dev/null`
+  const script = `while kill -0 ${parentPid} 2>/dev/null && kill -0 ${childPid} 2>/dev/null; do sleep 1; done; ${stop}`
   const dog = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' })
   dog.unref()
 }
@@ -119,10 +122,12 @@ async function launch(opts: LocalNatsOptions, host: string, port: number): Promi
   return { child, exited }
 }
 
-async function halt({ child, exited }: Running): Promise<void> {
+/** Stops the server: SIGINT (it flushes JetStream), SIGCONT in case it is stopped, SIGKILL after `graceMs`. */
+async function halt({ child, exited }: Running, graceMs = 5_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return
   child.kill('SIGINT')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  child.kill('SIGCONT')
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs)
   await exited
   clearTimeout(timer)
 }

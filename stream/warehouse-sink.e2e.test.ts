@@ -186,12 +186,12 @@ describe('warehouse sink: no message holds back the others', () => {
 describe('warehouse sink as its own process', () => {
   const sinkDir = join(dir.path, 'sink-process')
   const cli = join(rootDir(), 'dist', 'cli', 'mofang.js')
-  const env = (ns: string) => ({ ...process.env, NATS_URL: nats.url, MOFANG_DATA_DIR: sinkDir, MOFANG_SINK_BATCH_ROWS: '3000', MOFANG_SINK_FLUSH_MS: '20', MOFANG_SINK_ACK_WAIT_MS: '2000' })
+  const env = () => ({ ...process.env, NATS_URL: nats.url, MOFANG_DATA_DIR: sinkDir, MOFANG_SINK_BATCH_ROWS: '3000', MOFANG_SINK_FLUSH_MS: '20', MOFANG_SINK_ACK_WAIT_MS: '2000' })
   const children: ChildProcess[] = []
   // A failed or timed-out run must not leave sink processes behind (they reconnect to NATS forever).
   afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')))
   const startSink = (ns: string): ChildProcess => {
-    const child = spawn(process.execPath, [cli, 'sink', '--namespace', ns], { env: env(ns), stdio: ['ignore', 'ignore', 'ignore'] })
+    const child = spawn(process.execPath, [cli, 'sink', '--namespace', ns], { env: env(), stdio: ['ignore', 'ignore', 'ignore'] })
     children.push(child)
     return child
   }
@@ -219,7 +219,7 @@ describe('warehouse sink as its own process', () => {
     second.kill('SIGTERM')
     expect(await new Promise((r) => second.once('exit', r))).toBe(0)
 
-    const out = execFileSync(process.execPath, [cli, 'sql', '--format', 'json', "SELECT count() AS n, uniqExact(event_id) AS ids FROM events WHERE event_id LIKE 'kill-%'"], { env: env(ns) }).toString()
+    const out = execFileSync(process.execPath, [cli, 'sql', '--format', 'json', "SELECT count() AS n, uniqExact(event_id) AS ids FROM events WHERE event_id LIKE 'kill-%'"], { env: env() }).toString()
     expect(JSON.parse(out)).toEqual({ n: total, ids: total })
   }, 180_000)
 })

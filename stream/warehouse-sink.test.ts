@@ -15,3 +15,15 @@ describe('chunkByDay', () => {
     expect(chunks.flat().map((p) => p.i).sort((a, b) => a - b)).toEqual(parts.map((p) => p.i))
   })
 })
+
+describe('WrittenSequences', () => {
+  it('remembers the newest sequences up to its capacity, and the highest ever', async () => {
+    const { WrittenSequences } = await import('./warehouse-sink.js')
+    const w = new WrittenSequences(3)
+    for (const seq of [5, 1, 9, 7]) w.add(seq)
+    expect([w.has(5), w.has(1), w.has(9), w.has(7)]).toEqual([false, true, true, true])
+    expect(w.highest).toBe(9)
+    for (let seq = 10; seq < 20; seq++) w.add(seq)
+    expect([w.has(16), w.has(17), w.has(19), w.highest]).toEqual([false, true, true, 19])
+  })
+})

@@ -21,7 +21,10 @@
  * sink died between insert and ack). For a redelivered message the sink asks
  * ClickHouse which of its event_ids are already there (a primary-key range read:
  * a message has one tenant, channel and type, and its events' time span) and
- * inserts only the rest.
+ * inserts only the rest. A nats-server killed outright forgets the consumer's last
+ * acks and delivers those messages again as first deliveries: the sink remembers
+ * the sequences it wrote, acks such a message again without writing it, and checks
+ * any other message at or below the highest sequence it wrote.
  *
  * Poison: a message from another publisher that cannot be decoded, or whose rows
  * ClickHouse refuses as data, goes to the dead-letter stream with the reason, and is acked.
@@ -34,6 +37,7 @@ import { digest } from '../core/ids.js'
 import type { Warehouse } from '../warehouse/client.js'
 import { eventRows, insertEventRows, messageRows } from '../warehouse/event-rows.js'
 import { classifyInsertError } from '../warehouse/insert-errors.js'
+import { loadQuery } from '../warehouse/queries.js'
 import { DAY_HEADER, decodeEvents, EVENTS_HEADER, utcDayOf } from '../ingest/publish.js'
 import type { Topology } from './topology.js'
 
@@ -57,7 +61,7 @@ export interface SinkOptions {
   maxBackoffMs?: number
 }
 
-export const SINK_DROPS = ['already_stored'] as const
+export const SINK_DROPS = ['already_stored', 'written_before'] as const
 export type SinkDrop = (typeof SINK_DROPS)[number]
 
 /** Most distinct days (partitions of the events table) in one insert; ClickHouse refuses over 100 by default. */
@@ -133,11 +137,9 @@ export function createSkipStoredStep(wh: Warehouse, table: string) {
     if (!check || events.length === 0) return ok(events)
     const ts = events.map((e) => e.ts)
     const stored = await wh.query<{ event_id: string }>(
-      `SELECT event_id FROM ${table}
-       WHERE tenant IN {tenants:Array(String)} AND channel IN {channels:Array(String)} AND type IN {types:Array(String)}
-         AND ts BETWEEN fromUnixTimestamp64Milli({from:Int64}) AND fromUnixTimestamp64Milli({to:Int64})
-         AND event_id IN {ids:Array(String)}`,
+      loadQuery('stored_event_ids'),
       {
+        table,
         tenants: [...new Set(events.map((e) => e.tenant))],
         channels: [...new Set(events.map((e) => e.channel))],
         types: [...new Set(events.map((e) => e.type))],
@@ -173,6 +175,32 @@ export interface WarehouseSink {
   stop(deadlineMs?: number): Promise<void>
 }
 
+/**
+ * The stream sequences this sink has written (or dead-lettered) and acked, the newest `capacity` of them, and
+ * the highest: JetStream may deliver these again as first deliveries after its server was killed.
+ */
+export class WrittenSequences {
+  private readonly seqs = new Set<number>()
+  private readonly order: number[] = []
+  private head = 0
+  highest = 0
+  constructor(private readonly capacity = 200_000) {}
+  add(seq: number): void {
+    if (this.seqs.has(seq)) return
+    this.seqs.add(seq)
+    this.order.push(seq)
+    this.highest = Math.max(this.highest, seq)
+    if (this.order.length - this.head > this.capacity) this.seqs.delete(this.order[this.head++])
+    if (this.head > this.capacity) {
+      this.order.splice(0, this.head)
+      this.head = 0
+    }
+  }
+  has(seq: number): boolean {
+    return this.seqs.has(seq)
+  }
+}
+
 /** The sink gave up an insert because the drain's deadline passed: nothing more is acked. */
 class DrainDeadline extends Error {}
 
@@ -202,6 +230,7 @@ export async function startWarehouseSink(deps: {
   // Pulled but not yet acked, by stream sequence: a redelivery of one of these (the
   // writer was slow) must not be stored twice; its newest delivery is the one to ack.
   const inFlight = new Map<number, Pending>()
+  const done = new WrittenSequences()
   const keepAlive = setInterval(() => inFlight.forEach((p) => keepWorking(p.msg)), (options.ackWaitMs ?? 30_000) / 3)
   let pendingRows = 0
   let timer: NodeJS.Timeout | undefined
@@ -279,6 +308,7 @@ export async function startWarehouseSink(deps: {
     for (const p of batch) {
       for (const d of p.parts) if (d.written) written += d.count
       if (!p.deadLettered) p.msg.ack()
+      done.add(p.msg.seq)
       inFlight.delete(p.msg.seq)
     }
   }
@@ -299,9 +329,9 @@ export async function startWarehouseSink(deps: {
     return chain
   }
 
-  /** First delivery of an ingest-packed message: its bytes are the rows of one day. */
+  /** First delivery of an ingest-packed message, newer than any this sink wrote: its bytes are the rows of one day. */
   const packedByIngest = (msg: JsMsg): Pending | undefined => {
-    if (msg.info.redelivered) return undefined
+    if (msg.info.redelivered || msg.seq <= done.highest) return undefined
     const count = Number(msg.headers?.get(EVENTS_HEADER) || NaN)
     const day = Number(msg.headers?.get(DAY_HEADER) || NaN)
     if (!(count > 0) || !Number.isInteger(day)) return undefined
@@ -327,6 +357,11 @@ export async function startWarehouseSink(deps: {
     const already = inFlight.get(msg.seq)
     if (already) {
       already.msg = msg
+      return
+    }
+    if (done.has(msg.seq)) {
+      drops.add('written_before')
+      msg.ack()
       return
     }
     const entry = packedByIngest(msg) ?? (await decodeAndSkipStored(msg))

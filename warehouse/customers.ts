@@ -4,15 +4,13 @@
  * chains). The history covers every id that resolves to the same customer.
  */
 import type { Warehouse } from './client.js'
+import { loadQuery } from './queries.js'
 
 /** Follows alias links up to the surviving customer id. */
 export async function canonicalCustomer(wh: Warehouse, tenant: string, customerId: string): Promise<string> {
   let id = customerId
   for (let hop = 0; hop < 32; hop++) {
-    const [row] = await wh.query<{ canonical: string }>(
-      'SELECT canonical FROM customer_aliases FINAL WHERE tenant = {tenant:String} AND alias = {id:String} LIMIT 1',
-      { tenant, id },
-    )
+    const [row] = await wh.query<{ canonical: string }>(loadQuery('customer_canonical'), { tenant, id })
     if (!row || row.canonical === id) return id
     id = row.canonical
   }
@@ -25,10 +23,7 @@ export async function customerIds(wh: Warehouse, tenant: string, customerId: str
   const all = new Set([root])
   let frontier = [root]
   while (frontier.length) {
-    const rows = await wh.query<{ alias: string }>(
-      'SELECT alias FROM customer_aliases FINAL WHERE tenant = {tenant:String} AND canonical IN {ids:Array(String)}',
-      { tenant, ids: frontier },
-    )
+    const rows = await wh.query<{ alias: string }>(loadQuery('customer_aliases_of'), { tenant, ids: frontier })
     frontier = rows.map((r) => r.alias).filter((a) => !all.has(a))
     frontier.forEach((a) => all.add(a))
   }
@@ -50,11 +45,6 @@ export interface HistoryEvent {
 /** One customer's whole cross-channel history, oldest first. */
 export async function customerHistory(wh: Warehouse, tenant: string, customerId: string, limit = 10_000) {
   const ids = await customerIds(wh, tenant, customerId)
-  const events = await wh.query<HistoryEvent>(
-    `SELECT ts, channel, type, interaction_id, customer_id, agent_id, queue, identities, payload
-     FROM events WHERE tenant = {tenant:String} AND customer_id IN {ids:Array(String)}
-     ORDER BY ts, event_id LIMIT {limit:UInt32}`,
-    { tenant, ids, limit },
-  )
+  const events = await wh.query<HistoryEvent>(loadQuery('customer_history'), { tenant, ids, limit })
   return { customer_id: ids[0], merged_ids: ids.slice(1), channels: [...new Set(events.map((e) => e.channel))], events }
 }

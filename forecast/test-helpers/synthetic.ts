@@ -1,15 +1,13 @@
 /** Synthetic series for tests: deterministic, with a known weekday/intraday shape. */
-import { poisson, seededRandom } from '../random.js'
+import { Random } from '../../kits/sim/index.js'
 import type { Point } from '../series.js'
-
-export { seededRandom }
 
 /**
  * Weekdays 08:00–18:00 at `interval` minutes for `days` calendar days from 2024-01-01 (a Monday),
  * Mondays 30% busier, a midday peak; weekends absent.
  */
 export function syntheticSeries(days: number, interval = 15, seed = 1, level = 40): Point[] {
-  const rnd = seededRandom(seed)
+  const rng = Random.minstd(seed)
   const start = Date.UTC(2024, 0, 1) / 60_000
   const out: Point[] = []
   for (let d = 0; d < days; d++) {
@@ -18,7 +16,7 @@ export function syntheticSeries(days: number, interval = 15, seed = 1, level = 4
     for (let m = 8 * 60; m < 18 * 60; m += interval) {
       const shape = 1 + 0.6 * Math.sin((Math.PI * (m - 480)) / 600)
       const mean = level * shape * (weekday === 1 ? 1.3 : 1) * (interval / 15)
-      out.push({ t: start + d * 1440 + m, count: poisson(mean, rnd) })
+      out.push({ t: start + d * 1440 + m, count: rng.poisson(mean) })
     }
   }
   return out

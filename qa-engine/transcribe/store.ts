@@ -1,5 +1,6 @@
 /** The `transcripts` table (sql/migrations/0006): each state change is a row; the latest wins. */
 import type { Warehouse } from '../../warehouse/client.js'
+import { loadQuery } from '../../warehouse/queries.js'
 import type { TranscribeJob, Transcript, TranscriptAudioStats, TranscriptTurn } from './types.js'
 
 export type TranscriptStatus = 'awaiting' | 'done' | 'failed'
@@ -65,10 +66,7 @@ export async function storeTranscript(wh: Warehouse, job: TranscribeJob, t: Tran
 
 /** The latest state of one call's transcript, or undefined. */
 export async function getTranscript(wh: Warehouse, tenant: string, interactionId: string): Promise<TranscriptRow | undefined> {
-  const rows = await wh.query<Record<string, unknown>>(
-    `SELECT * FROM transcripts FINAL WHERE tenant = {tenant:String} AND interaction_id = {id:String} LIMIT 1`,
-    { tenant, id: interactionId },
-  )
+  const rows = await wh.query<Record<string, unknown>>(loadQuery('transcript_latest'), { tenant, id: interactionId })
   const r = rows[0]
   if (!r) return undefined
   return {
@@ -84,10 +82,8 @@ export async function getTranscript(wh: Warehouse, tenant: string, interactionId
 
 /** Count of calls per latest status, for health. */
 export async function statusCounts(wh: Warehouse, tenant?: string): Promise<Record<TranscriptStatus, number>> {
-  const rows = await wh.query<{ status: TranscriptStatus; n: number }>(
-    `SELECT status, count() AS n FROM transcripts FINAL ${tenant ? 'WHERE tenant = {tenant:String}' : ''} GROUP BY status`,
-    tenant ? { tenant } : {},
-  )
+  // No tenant (or '') counts every tenant's calls, as before.
+  const rows = await wh.query<{ status: TranscriptStatus; n: number }>(loadQuery('transcript_status_counts'), { tenant: tenant || '' })
   const out = { awaiting: 0, done: 0, failed: 0 }
   for (const r of rows) out[r.status] = Number(r.n)
   return out

@@ -6,10 +6,9 @@
  * routing, so every policy is compared on exactly the same customers.
  */
 import { RoutingEngine } from '../engine.js'
-import { TimeHeap } from '../heap.js'
+import { Random, TimeHeap } from '../../kits/sim/index.js'
 import { resolveQueuePolicy, type PolicyName, type TenantRoutingConfig } from '../config.js'
 import type { AgentProfile, ContactInput, Decision } from '../types.js'
-import { Rng } from './random.js'
 import type { AgentGroupSpec, Distribution, Scenario, StreamSpec } from './scenario.js'
 import { Measures, type PolicyResult } from './measures.js'
 
@@ -19,7 +18,6 @@ const enum Kind { Arrival, Patience, Finish, ShiftStart, ShiftEnd, Tick }
 
 interface SimEvent {
   at: number
-  seq: number
   kind: Kind
   /** Stream index (Arrival), agent index (shifts) or contact id. */
   ref: number | string
@@ -70,15 +68,15 @@ export function withPolicies(cfg: TenantRoutingConfig, policies: PolicyName[]): 
   }
 }
 
-function draw(rng: Rng, d: Distribution): number {
+function draw(rng: Random, d: Distribution): number {
   if (d.dist === 'fixed') return d.mean_s
   if (d.dist === 'exponential') return rng.exponential(d.mean_s)
-  return rng.lognormal(d.mean_s, d.sd_s!)
+  return rng.lognormalMeanSd(d.mean_s, d.sd_s!)
 }
 
 /** Builds every agent of the scenario from one random stream, identical for every policy. */
 function buildAgents(sc: Scenario, seed: number): SimAgent[] {
-  const rng = new Rng(seed, 1_000_001)
+  const rng = Random.stream(seed, 1_000_001)
   const out: SimAgent[] = []
   const end = sc.duration_h + (sc.drain_h ?? 2)
   sc.agents.forEach((g: AgentGroupSpec) => {
@@ -102,7 +100,7 @@ function buildAgents(sc: Scenario, seed: number): SimAgent[] {
  * Next arrival after `t` (s) of a Poisson process whose rate is constant within each hour: exact, because the
  * exponential is memoryless at the hour boundaries.
  */
-function nextArrivalS(st: StreamSpec, rng: Rng, t: number, endS: number): number | undefined {
+function nextArrivalS(st: StreamSpec, rng: Random, t: number, endS: number): number | undefined {
   while (t < endS) {
     const hour = Math.floor(t / 3600)
     const rate = (st.rate_per_h * (st.profile ? st.profile[hour % 24] : 1)) / 3600
@@ -134,8 +132,7 @@ export function simulate(sc: Scenario, run: SimRun, seed = sc.seed ?? 1): Policy
   const cfg = withPolicies(sc.routing, run.policies)
   const engine = new RoutingEngine(cfg)
   const heap = new TimeHeap<SimEvent>()
-  let seq = 0
-  const push = (at: number, kind: Kind, ref: number | string) => heap.push({ at, seq: seq++, kind, ref })
+  const push = (at: number, kind: Kind, ref: number | string) => heap.push(at, { at, kind, ref })
 
   const warmup = Math.round((sc.warmup_h ?? 0) * H)
   const arrivalsEnd = Math.round(sc.duration_h * H)
@@ -151,9 +148,9 @@ export function simulate(sc: Scenario, run: SimRun, seed = sc.seed ?? 1): Policy
     push(a.shiftEnd, Kind.ShiftEnd, i)
   })
 
-  const arrivalRng = sc.streams.map((_, i) => new Rng(seed, 2 * i))
-  const attrRng = sc.streams.map((_, i) => new Rng(seed, 2 * i + 1))
-  const callbackRng = new Rng(seed, 1_000_002)
+  const arrivalRng = sc.streams.map((_, i) => Random.stream(seed, 2 * i))
+  const attrRng = sc.streams.map((_, i) => Random.stream(seed, 2 * i + 1))
+  const callbackRng = Random.stream(seed, 1_000_002)
   sc.streams.forEach((st, i) => {
     const t = nextArrivalS(st, arrivalRng[i], 0, sc.duration_h * 3600)
     if (t !== undefined) push(Math.round(t * 1000), Kind.Arrival, i)
@@ -169,9 +166,9 @@ export function simulate(sc: Scenario, run: SimRun, seed = sc.seed ?? 1): Policy
   const makeContact = (i: number, at: number): SimContact => {
     const st = sc.streams[i], rng = attrRng[i]
     // Every draw happens whether or not it is used, so streams stay aligned across policies.
-    const language = st.language ? rng.pick(st.language) : undefined
-    const tags = (st.tags ?? []).map((g) => rng.pick(g)).filter((t): t is string => t !== undefined)
-    const vip = Number(st.vip ? rng.pick(st.vip) ?? 0 : 0)
+    const language = st.language ? rng.weightedKey(st.language) : undefined
+    const tags = (st.tags ?? []).map((g) => rng.weightedKey(g)).filter((t): t is string => t !== undefined)
+    const vip = Number(st.vip ? rng.weightedKey(st.vip) ?? 0 : 0)
     const returning = rng.uniform() < (st.returning ?? 0) && recent.length > 0
     const who = recent[Math.floor(rng.uniform() * recent.length)]
     const atRisk = rng.uniform() < (st.at_risk ?? 0)

@@ -79,7 +79,7 @@ export class LiveHub {
   }
 
   private broadcaster(tenant: string): Broadcaster {
-    let b = this.tenants.get(tenant)
+    const b = this.tenants.get(tenant)
     if (b) return b
     const created: Broadcaster = {
       clients: new Set(),

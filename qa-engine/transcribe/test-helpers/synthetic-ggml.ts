@@ -7,6 +7,7 @@
 import { closeSync, existsSync, openSync, renameSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Random } from '../../../kits/sim/index.js'
 
 /** [state width, attention heads, layers] per size; `micro` is smaller than any real model, for fast tests. */
 const DIMS = { micro: [64, 1, 1], tiny: [384, 6, 4], base: [512, 8, 6] } as const
@@ -21,11 +22,8 @@ export function writeSyntheticModel(out: string, size: SyntheticSize = 'tiny', m
   const tmp = `${out}.${process.pid}.tmp`
   const fd = openSync(tmp, 'w')
   const i32 = (...v: number[]) => writeSync(fd, Buffer.from(new Int32Array(v).buffer))
-  let seed = 12345
-  const rnd = () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
-    return (seed / 2 ** 32 - 0.5) * 0.04
-  }
+  const rng = Random.lcg32(12345)
+  const rnd = () => (rng.next() - 0.5) * 0.04
   const f32 = new DataView(new ArrayBuffer(4))
   const f2h = (f: number) => { // float32 → float16 bits, round toward zero (fine for random data)
     f32.setFloat32(0, f)

@@ -4,21 +4,13 @@
  * breaks, abandoned calls, callers still waiting, surveys. Deterministic per seed.
  */
 import type { StoredEvent } from '../../../core/events.js'
-
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1
-  return () => {
-    x ^= x << 13
-    x ^= x >>> 17
-    x ^= x << 5
-    return (x >>> 0) / 4294967296
-  }
-}
+import { Random } from '../../../kits/sim/index.js'
 
 export function demoDay(now: number, dayStart: number, seed = 7, tenant = 'demo'): StoredEvent[] {
-  const rand = rng(seed)
-  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]
-  const between = (a: number, b: number) => a + rand() * (b - a)
+  const rng = Random.xorshift32(seed)
+  const rand = () => rng.next()
+  const pick = <T>(xs: T[]): T => rng.pick(xs)
+  const between = (a: number, b: number) => rng.uniform(a, b)
   const events: StoredEvent[] = []
   let n = 0
   const add = (type: string, ts: number, extra: Partial<StoredEvent> = {}) => {

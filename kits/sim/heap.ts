@@ -1,6 +1,7 @@
 /**
  * A binary min-heap of items keyed by time, ties broken by insertion order (which keeps
- * simulations deterministic when many things happen in the same millisecond).
+ * simulations deterministic when many things happen in the same millisecond): the event
+ * queues of both simulators and the routing engine's timers.
  * Keys live in parallel arrays rather than wrapper objects: the simulator pushes and pops
  * every event through one of these, and wrappers were a large share of its garbage.
  */
@@ -17,6 +18,11 @@ export class TimeHeap<T> {
   /** Time of the earliest item; NaN when empty (check size first). */
   peekTime(): number {
     return this.items.length ? this.times[0] : NaN
+  }
+
+  /** The earliest item, left in place (undefined when empty). */
+  peek(): T | undefined {
+    return this.items[0]
   }
 
   push(time: number, item: T): void {
@@ -49,7 +55,9 @@ export class TimeHeap<T> {
       times.length = seqs.length = items.length = 0
       return top
     }
-    const time = times.pop()!, seq = seqs.pop()!, item = items.pop()!
+    const time = times.pop()!,
+      seq = seqs.pop()!,
+      item = items.pop()!
     let i = 0
     for (;;) {
       let child = 2 * i + 1

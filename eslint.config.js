@@ -1,0 +1,18 @@
+// typescript-eslint's recommended rules for the server code, the tests and the benchmarks; formatting is
+// prettier's job (.prettierrc.json), so no stylistic rules here. The Svelte app is type-checked by svelte-check.
+import eslint from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import globals from 'globals'
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'data/', 'wallboard/app/', 'loadtest/k6/', 'test-artifacts/', '.scratch/'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: globals.node },
+    rules: {
+      // `_name` marks a parameter a signature needs but the body does not use.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+)
