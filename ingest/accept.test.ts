@@ -41,7 +41,7 @@ describe('acceptEvents', () => {
     const bus = fakeBus(() => (first ? 'timeout-stored' : 'ack'))
     const a = batch([1, 2, 3, 4])
     const out1 = await acceptEvents(a.list, a.clientSupplied, bus.deps)
-    expect([out1.accepted, out1.failed.length]).toEqual([0, 4])
+    expect([out1.accepted, out1.failed.length, out1.unconfirmed.length]).toEqual([0, 0, 4])
     first = false
     // The client resends only two of the four, in another order: a fresh packing would get a new Nats-Msg-Id.
     const b = batch([3, 1])

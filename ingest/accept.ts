@@ -24,8 +24,13 @@ export interface AcceptOutcome {
   accepted: number
   /** Already stored (acknowledged earlier, by this or another request). */
   duplicates: number
-  /** Not acknowledged: the client must send these again (with their event_id, a resend is never stored twice). */
+  /** Not acknowledged, and certainly not stored (JetStream refused them, or they were never sent): send them again. */
   failed: StoredEvent[]
+  /**
+   * Not acknowledged, but JetStream may hold them (its answer never came). Send them again with their event_id:
+   * the retry republishes the message as it was first sent, so nothing is stored twice.
+   */
+  unconfirmed: StoredEvent[]
   error?: Error
 }
 
@@ -39,7 +44,7 @@ const keyOf = (e: StoredEvent) => `${e.tenant}\u0000${e.event_id}`
  * (generated ids are unique by construction).
  */
 export async function acceptEvents(events: StoredEvent[], clientSupplied: ReadonlySet<StoredEvent>, deps: AcceptDeps): Promise<AcceptOutcome> {
-  const outcome: AcceptOutcome = { accepted: 0, duplicates: 0, failed: [] }
+  const outcome: AcceptOutcome = { accepted: 0, duplicates: 0, failed: [], unconfirmed: [] }
   let todo = events
   for (let round = 1; todo.length > 0; round++) {
     const claim = new PublishClaim()
@@ -56,9 +61,10 @@ export async function acceptEvents(events: StoredEvent[], clientSupplied: Readon
       else pushTo(republish, held.message, e)
     }
     for (const message of republish.keys()) for (const e of message.events) deps.dedup.adopt(keyOf(e), claim, now)
-    const { failed, error } = await publishClaimed(fresh, republish, claim, deps)
-    outcome.accepted += fresh.length + [...republish.values()].reduce((n, list) => n + list.length, 0) - failed.length
+    const { failed, unconfirmed, error } = await publishClaimed(fresh, republish, claim, deps)
+    outcome.accepted += fresh.length + [...republish.values()].reduce((n, list) => n + list.length, 0) - failed.length - unconfirmed.length
     outcome.failed.push(...failed)
+    outcome.unconfirmed.push(...unconfirmed)
     outcome.error ??= error
     // Wait for the other publishes only after ours settled, so two requests that joined each other cannot deadlock.
     await Promise.all([...joined.keys()].map((c) => c.done))
@@ -84,8 +90,9 @@ async function publishClaimed(
   republish: Map<EventMessage, StoredEvent[]>,
   claim: PublishClaim,
   deps: AcceptDeps,
-): Promise<{ failed: StoredEvent[]; error?: Error }> {
+): Promise<{ failed: StoredEvent[]; unconfirmed: StoredEvent[]; error?: Error }> {
   const failed: StoredEvent[] = []
+  const unconfirmed: StoredEvent[] = []
   let error: Error | undefined
   try {
     if (fresh.length) await deps.identity.resolve(fresh)
@@ -98,18 +105,20 @@ async function publishClaimed(
         if (maybeStored) claim.uncertain.set(keyOf(e), message)
         else deps.dedup.release(keyOf(e), claim)
       }
-      failed.push(...(republish.get(message) ?? message.events))
+      const mine = republish.get(message) ?? message.events
+      if (maybeStored) unconfirmed.push(...mine)
+      else failed.push(...mine)
     }
   } catch (err) {
     error = new Error(`identity store: ${(err as Error).message}`, { cause: err })
     for (const e of fresh) deps.dedup.release(keyOf(e), claim)
     for (const [message, mine] of republish) {
       for (const e of message.events) claim.uncertain.set(keyOf(e), message)
-      failed.push(...mine)
+      unconfirmed.push(...mine)
     }
     failed.push(...fresh)
   }
   // Settle after releasing: a request waiting on this claim then sees exactly what was stored.
   claim.settle()
-  return { failed, error }
+  return { failed, unconfirmed, error }
 }

@@ -6,7 +6,8 @@
  * A client fixes the batch and sends it again; no partial state to reconcile.
  * 202 comes only after JetStream has acknowledged every accepted event. Refusals before publishing
  * (429 busy, 503 broker down, 507 disk full) mean nothing of the batch was kept; a 503 after a
- * partial publish lists the indexes of the events not kept (see ingest/accept.ts).
+ * partial publish lists the indexes of the events not kept, and of those JetStream may hold though it
+ * never said so (see ingest/accept.ts): resending either with their event_id stores nothing twice.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { SCHEMA_VERSION, type StoredEvent } from '../core/events.js'
@@ -204,19 +205,23 @@ export function createEventsEndpoint(deps: IngestDeps) {
     const storage = deps.storageProblem?.()
     if (storage) return insufficientStorage(res, storage)
 
-    const { accepted, duplicates, failed, error } = await acceptEvents(events, clientSupplied, deps)
+    const { accepted, duplicates, failed, unconfirmed, error } = await acceptEvents(events, clientSupplied, deps)
     counters.add('duplicate_event_id', duplicates)
     counters.add('accepted', accepted)
-    if (failed.length) {
+    if (failed.length || unconfirmed.length) {
       deps.log?.(error?.message ?? 'publish failed')
-      if (accepted === 0 && duplicates === 0 && isStorageError(error)) return insufficientStorage(res, error!.message)
+      if (accepted === 0 && duplicates === 0 && unconfirmed.length === 0 && isStorageError(error)) return insufficientStorage(res, error!.message)
       // Say exactly what was kept: the client resends only the listed events.
-      const notKept = new Set(failed)
-      const failedIndexes = events.flatMap((e, i) => (notKept.has(e) ? [i] : []))
-      return unavailable(res, `${failed.length} of ${events.length} events not acknowledged by JetStream`, {
+      const indexesOf = (list: StoredEvent[]) => {
+        const set = new Set(list)
+        return events.flatMap((e, i) => (set.has(e) ? [i] : []))
+      }
+      const notAcked = failed.length + unconfirmed.length
+      return unavailable(res, `${notAcked} of ${events.length} events not acknowledged by JetStream`, {
         accepted,
         duplicates,
-        failed_indexes: failedIndexes,
+        failed_indexes: indexesOf(failed),
+        unconfirmed_indexes: indexesOf(unconfirmed),
       })
     }
     sendJson(res, 202, { accepted, duplicates })

@@ -80,7 +80,7 @@ function bigBatch(prefix: string, count: number, targetBytes: number): { body: s
  * 429 (NATS is healthy); what a 429 refused is not stored, what a 503 lists as not kept is not stored; after resending
  * what was not acknowledged, as the answers say, every event is stored exactly once.
  */
-async function concurrentBigBatches(count: number, env: Record<string, string>, label: string) {
+async function concurrentBigBatches(count: number, env: Record<string, string>, label: string, { allow503 = false } = {}) {
   const m: MofangProcess = await startMofang({ label: 'big', env: { MOFANG_MAX_BODY_BYTES: '16777216', ...env } })
   const run = runId()
   const LIMIT = 16_777_216
@@ -103,9 +103,14 @@ async function concurrentBigBatches(count: number, env: Record<string, string>, 
       expect(r.body).toEqual({ accepted: 15_000, duplicates: 0 })
       ids.forEach((id) => acked.add(id))
     } else if (r.status === 503 && r.body?.failed_indexes) {
+      // failed_indexes: certainly not kept; unconfirmed_indexes: JetStream may hold them. Both are resent.
       const failed = new Set(r.body.failed_indexes)
-      ids.forEach((id, i) => (failed.has(i) ? saidNotKept.add(id) : acked.add(id)))
-      resend.push({ b, ids: new Set(ids.filter((_, i) => failed.has(i))) })
+      const unconfirmed = new Set(r.body.unconfirmed_indexes ?? [])
+      ids.forEach((id, i) => {
+        if (failed.has(i)) saidNotKept.add(id)
+        else if (!unconfirmed.has(i)) acked.add(id)
+      })
+      resend.push({ b, ids: new Set(ids.filter((_, i) => failed.has(i) || unconfirmed.has(i))) })
     } else resend.push({ b, ids: new Set(ids) }) // 429 (nothing kept) or a network error (unknown): the whole batch again
   })
   const refused = results.flatMap((r, b) => (r.status === 429 ? [b] : []))
@@ -156,7 +161,8 @@ async function concurrentBigBatches(count: number, env: Record<string, string>, 
   expect(t.duplicates).toBe(0)
   expect(t.stored).toBe(count * 15_000)
   expect(storedOfRefused.every((n) => n === 0), `batches refused with 429 have stored events: ${storedOfRefused}`).toBe(true)
-  expect(answers.filter((_, i) => ![202, 429].includes(results[i].status)), 'each answer is 202 or 429 (NATS is healthy)').toEqual([])
+  const expected = allow503 ? [202, 429, 503] : [202, 429]
+  expect(answers.filter((_, i) => !expected.includes(results[i].status)), `each answer is one of ${expected} (NATS is healthy)`).toEqual([])
   await m.stop()
 }
 
@@ -164,6 +170,10 @@ it('answers four concurrent 16 MiB batches each with 202 or 429, whole batches e
   await concurrentBigBatches(4, {}, '4 concurrent 16 MiB batches')
 }, 120_000)
 
-it('answers four concurrent 16 MiB batches with room for all (MOFANG_INGEST_MAX_INFLIGHT_BYTES=128 MiB) without 503 or duplicates', async () => {
-  await concurrentBigBatches(4, { MOFANG_INGEST_MAX_INFLIGHT_BYTES: String(128 * 2 ** 20) }, '4 concurrent 16 MiB batches, in-flight limit 128 MiB')
+// Past what two cores acknowledge in time: a 503 may list events JetStream holds without having said so
+// (unconfirmed_indexes), but never as certainly not kept, and resending them as told stores nothing twice.
+it('answers four concurrent 16 MiB batches with room for all (MOFANG_INGEST_MAX_INFLIGHT_BYTES=128 MiB) without duplicates', async () => {
+  await concurrentBigBatches(4, { MOFANG_INGEST_MAX_INFLIGHT_BYTES: String(128 * 2 ** 20) }, '4 concurrent 16 MiB batches, in-flight limit 128 MiB', {
+    allow503: true,
+  })
 }, 120_000)

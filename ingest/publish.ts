@@ -37,7 +37,7 @@ export interface PublishOptions {
   maxMessageBytes?: number
   /** ms to wait for each JetStream ack. Default 5,000. */
   ackTimeoutMs?: number
-  /** Times a message whose ack timed out is published again, as it is, before it counts as failed. Default 1. */
+  /** Times a message whose ack timed out is published again, as it is, before it counts as unconfirmed. Default 2. */
   timeoutRetries?: number
 }
 
@@ -116,7 +116,7 @@ export async function publishMessages(
 ): Promise<{ failed: PublishFailure[]; error?: NatsUnavailableError }> {
   const failed: PublishFailure[] = []
   let firstError: unknown
-  const attempts = 1 + (opts.timeoutRetries ?? 1)
+  const attempts = 1 + (opts.timeoutRetries ?? 2)
   await Promise.all(
     messages.map(async (m) => {
       const h = headers()

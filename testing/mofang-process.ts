@@ -36,7 +36,7 @@ export interface MofangOptions {
 export interface PostResult {
   /** HTTP status, or 0 for a network error or a client timeout. */
   status: number
-  body?: { accepted?: number; duplicates?: number; error?: string; errors?: { index: number; field: string; reason: string }[]; failed_indexes?: number[] }
+  body?: { accepted?: number; duplicates?: number; error?: string; errors?: { index: number; field: string; reason: string }[]; failed_indexes?: number[]; unconfirmed_indexes?: number[] }
   error?: string
   ms: number
 }
