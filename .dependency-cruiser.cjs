@@ -17,20 +17,32 @@ const TESTS = '\\.(test|e2e\\.test|browser\\.test)\\.ts$'
 
 module.exports = {
   forbidden: [
-    { name: 'no-circular', severity: 'error', comment: 'a cycle makes two files one unit; split the shared part out', from: {}, to: { circular: true } },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'a cycle makes two files one unit; split the shared part out',
+      from: {},
+      to: { circular: true },
+    },
     {
       name: 'core-is-the-bottom',
       severity: 'error',
       comment: 'core/ holds the contracts everything else builds on: it imports only core/ and packages',
       from: { path: '^core/', pathNot: TESTS },
-      to: { pathNot: ['^core/', 'node_modules', '^node:'], dependencyTypesNot: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },
+      to: {
+        pathNot: ['^core/', 'node_modules', '^node:'],
+        dependencyTypesNot: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+      },
     },
     {
       name: 'kits-sit-on-core',
       severity: 'error',
       comment: 'kits/ holds building blocks shared by the runtime parts: it imports only core/, kits/ and packages',
       from: { path: '^kits/', pathNot: TESTS },
-      to: { pathNot: ['^(core|kits)/', 'node_modules', '^node:'], dependencyTypesNot: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },
+      to: {
+        pathNot: ['^(core|kits)/', 'node_modules', '^node:'],
+        dependencyTypesNot: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+      },
     },
     {
       name: 'kits-through-their-index',
@@ -59,6 +71,10 @@ module.exports = {
     exclude: { path: '^(node_modules|dist|data|wallboard/app/node_modules)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.mjs'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.mjs'],
+    },
   },
 }

@@ -11,7 +11,10 @@ import { execChild } from '../scripts/exec-child.mjs'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const entry = join(root, 'dist', 'cli', 'mofang.js')
 if (!existsSync(entry)) {
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'bootstrap.mjs'), 'build'], { stdio: 'inherit', cwd: root })
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'bootstrap.mjs'), 'build'], {
+    stdio: 'inherit',
+    cwd: root,
+  })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 if (process.argv[2] === 'start') {

@@ -37,10 +37,17 @@ export function helpText(cmd: Command): string {
   const width = Math.max(10, ...opts.map(([n, o]) => n.length + (o.type === 'string' ? 8 : 0) + (o.short ? 4 : 0)))
   // Summaries are list entries (lower case); on its own the summary opens a sentence.
   const sentence = cmd.summary.charAt(0).toUpperCase() + cmd.summary.slice(1)
-  const lines = [`Usage: mofang ${cmd.path.join(' ')}${opts.length ? ' [options]' : ''}${cmd.positionals ? ' ' + cmd.positionals : ''}`, '', sentence]
+  const lines = [
+    `Usage: mofang ${cmd.path.join(' ')}${opts.length ? ' [options]' : ''}${cmd.positionals ? ' ' + cmd.positionals : ''}`,
+    '',
+    sentence,
+  ]
   if (cmd.details) lines.push('', cmd.details)
   lines.push('', 'Options:')
-  for (const [name, o] of [...opts, ['help', { type: 'boolean', description: 'show this help', short: 'h' }] as [string, OptionSpec]]) {
+  for (const [name, o] of [
+    ...opts,
+    ['help', { type: 'boolean', description: 'show this help', short: 'h' }] as [string, OptionSpec],
+  ]) {
     const flag = `${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ' <value>' : ''}`
     const def = o.default !== undefined && o.default !== false ? ` (default: ${o.default})` : ''
     lines.push(`  ${flag.padEnd(width + 6)} ${o.description}${def}`)
@@ -58,7 +65,7 @@ export function rootHelp(commands: Command[]): string {
     'Commands:',
     ...commands.map((c) => `  ${c.path.join(' ').padEnd(width)}  ${c.summary}`),
     '',
-    'Run `mofang <command> --help` for a command\'s options. Settings come from the environment: `mofang config`.',
+    "Run `mofang <command> --help` for a command's options. Settings come from the environment: `mofang config`.",
   ].join('\n')
 }
 
@@ -84,7 +91,12 @@ export async function dispatch(commands: Command[], argv: string[]): Promise<num
   }
   let parsed: ParsedArgs
   try {
-    parsed = parseArgs({ args: rest, options: cmd.options as never, allowPositionals: true, strict: true }) as ParsedArgs
+    parsed = parseArgs({
+      args: rest,
+      options: cmd.options as never,
+      allowPositionals: true,
+      strict: true,
+    }) as ParsedArgs
   } catch (err) {
     console.error(`mofang ${cmd.path.join(' ')}: ${(err as Error).message}\n\n${helpText(cmd)}`)
     return 2
@@ -111,16 +123,28 @@ export function requireString(args: ParsedArgs, name: string): string {
 }
 
 /** Parses a numeric option; `what` names the unit for the error message. */
-export function numberOption(args: ParsedArgs, name: string, opts: { min?: number; max?: number; integer?: boolean } = {}): number | undefined {
+export function numberOption(
+  args: ParsedArgs,
+  name: string,
+  opts: { min?: number; max?: number; integer?: boolean } = {},
+): number | undefined {
   const v = args.values[name]
   if (v === undefined) return undefined
   const n = Number(v)
   const bad =
-    typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n) || (opts.integer && !Number.isInteger(n)) ||
-    (opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)
+    typeof v !== 'string' ||
+    v.trim() === '' ||
+    !Number.isFinite(n) ||
+    (opts.integer && !Number.isInteger(n)) ||
+    (opts.min !== undefined && n < opts.min) ||
+    (opts.max !== undefined && n > opts.max)
   if (bad) {
-    const range = [opts.min !== undefined ? `≥ ${opts.min}` : '', opts.max !== undefined ? `≤ ${opts.max}` : ''].filter(Boolean).join(' and ')
-    throw new BadInputError(`--${name}: expected ${opts.integer ? 'a whole number' : 'a number'}${range ? ' ' + range : ''}, got "${v}"`)
+    const range = [opts.min !== undefined ? `≥ ${opts.min}` : '', opts.max !== undefined ? `≤ ${opts.max}` : '']
+      .filter(Boolean)
+      .join(' and ')
+    throw new BadInputError(
+      `--${name}: expected ${opts.integer ? 'a whole number' : 'a number'}${range ? ' ' + range : ''}, got "${v}"`,
+    )
   }
   return n
 }

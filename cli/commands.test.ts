@@ -16,16 +16,19 @@ it('gives every command a distinct path', () => {
   expect(new Set(paths).size).toBe(paths.length)
 })
 
-it.each(commands.map((c) => [c.path.join(' '), c] as const))('mofang %s --help explains every option', async (path, cmd) => {
-  const { code, out } = await printed([...cmd.path, '--help'])
-  expect(code).toBe(0)
-  expect(out).toMatch(new RegExp(`^Usage: mofang ${path}`))
-  expect(out.split('\n')[2], 'the summary opens a sentence').toMatch(/^[A-Z]/)
-  for (const [name, option] of Object.entries(cmd.options)) {
-    expect(option.description, `--${name}`).toBeTruthy()
-    expect(out).toContain(`--${name}`)
-  }
-})
+it.each(commands.map((c) => [c.path.join(' '), c] as const))(
+  'mofang %s --help explains every option',
+  async (path, cmd) => {
+    const { code, out } = await printed([...cmd.path, '--help'])
+    expect(code).toBe(0)
+    expect(out).toMatch(new RegExp(`^Usage: mofang ${path}`))
+    expect(out.split('\n')[2], 'the summary opens a sentence').toMatch(/^[A-Z]/)
+    for (const [name, option] of Object.entries(cmd.options)) {
+      expect(option.description, `--${name}`).toBeTruthy()
+      expect(out).toContain(`--${name}`)
+    }
+  },
+)
 
 it('lists every command in mofang --help', async () => {
   const { code, out } = await printed(['--help'])

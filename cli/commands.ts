@@ -10,4 +10,14 @@ import { forecastCommands } from '../forecast/cli.js'
 import { routingCommands } from '../routing/cli.js'
 import { transcribeCommands } from '../qa-engine/transcribe/cli.js'
 
-export const commands: Command[] = [...wallboardCommands, ...runCommands, ...warehouseCommands, ...systemCommands, ...forecastCommands, ...routingCommands, ...qaCommands, ...transcribeCommands, ...simulatorCommands]
+export const commands: Command[] = [
+  ...wallboardCommands,
+  ...runCommands,
+  ...warehouseCommands,
+  ...systemCommands,
+  ...forecastCommands,
+  ...routingCommands,
+  ...qaCommands,
+  ...transcribeCommands,
+  ...simulatorCommands,
+]

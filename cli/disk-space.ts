@@ -31,7 +31,9 @@ export function diskSpace(dir: string, minFreeBytes: number, cacheMs = 1_000): D
     freeBytes,
     problem() {
       const f = freeBytes()
-      return f < minFreeBytes ? `the data directory ${dir} has ${mib(f)} MiB free, under MOFANG_MIN_FREE_MB (${mib(minFreeBytes)})` : undefined
+      return f < minFreeBytes
+        ? `the data directory ${dir} has ${mib(f)} MiB free, under MOFANG_MIN_FREE_MB (${mib(minFreeBytes)})`
+        : undefined
     },
   }
 }

@@ -10,7 +10,9 @@ export function healthHandler(checks: HealthCheck[], metrics: () => string): Han
     const results = await Promise.all(
       checks.map(async (c) => {
         try {
-          const timeout = new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref())
+          const timeout = new Promise<never>((_, fail) =>
+            setTimeout(() => fail(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref(),
+          )
           return [c.name, await Promise.race([c.check(), timeout])] as const
         } catch (err) {
           return [c.name, { ok: false, detail: { error: (err as Error).message } }] as const

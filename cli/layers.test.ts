@@ -10,7 +10,11 @@ import { rootDir } from '../core/compiled.js'
 it('every import points down the layer map', () => {
   let output = ''
   try {
-    output = execFileSync('npm', ['run', '-s', 'layers'], { cwd: rootDir(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    output = execFileSync('npm', ['run', '-s', 'layers'], {
+      cwd: rootDir(),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string }
     expect.fail(`dependency-cruiser found imports against the layer map:\n${e.stdout ?? ''}${e.stderr ?? ''}`)

@@ -10,6 +10,9 @@ import { rootDir } from '../core/compiled.js'
 
 const scripts = JSON.parse(readFileSync(join(rootDir(), 'package.json'), 'utf8')).scripts as Record<string, string>
 
-it.each(Object.entries(scripts).filter(([, command]) => /\bnode\b/.test(command)))('npm run %s hands over to its last node process with exec', (_, command) => {
-  expect(command).toMatch(/(^|&& )exec node [^&;|]*$/)
-})
+it.each(Object.entries(scripts).filter(([, command]) => /\bnode\b/.test(command)))(
+  'npm run %s hands over to its last node process with exec',
+  (_, command) => {
+    expect(command).toMatch(/(^|&& )exec node [^&;|]*$/)
+  },
+)

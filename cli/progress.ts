@@ -41,7 +41,9 @@ export class Progress {
     const secs = (Date.now() - this.started) / 1000
     const rate = secs > 0 ? this.done / secs : 0
     const pct = total ? Math.min(1, this.done / total) : 0
-    const bar = total ? `[${'█'.repeat(Math.round(pct * 24)).padEnd(24, '░')}] ${(pct * 100).toFixed(0).padStart(3)}% ` : ''
+    const bar = total
+      ? `[${'█'.repeat(Math.round(pct * 24)).padEnd(24, '░')}] ${(pct * 100).toFixed(0).padStart(3)}% `
+      : ''
     const eta = total && rate > 0 && !final ? ` eta ${Math.ceil((total - this.done) / rate)}s` : ''
     const line = `${label} ${bar}${this.done}${total ? '/' + total : ''} ${unit} ${rate.toFixed(0)}/s${eta}${extra ? ' ' + extra : ''}`
     if (this.tty) {

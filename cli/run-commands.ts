@@ -13,12 +13,21 @@ export const runCommands: Command[] = [
     ].join('\n'),
     options: {
       'no-simulator': { type: 'boolean', description: 'do not run the simulated contact centre' },
-      'no-services': { type: 'boolean', description: 'run only the core (ingest API, sink): live metrics, wallboard, QA, forecasting, routing and transcription run elsewhere' },
+      'no-services': {
+        type: 'boolean',
+        description:
+          'run only the core (ingest API, sink): live metrics, wallboard, QA, forecasting, routing and transcription run elsewhere',
+      },
       seed: { type: 'string', description: 'simulator random seed', default: '42' },
       speed: { type: 'string', description: 'simulator clock speed factor', default: '1' },
       agents: { type: 'string', description: 'simulated agents', default: '60' },
       rate: { type: 'string', description: 'simulated contacts per hour at the daily peak', default: '600' },
-      backfill: { type: 'string', description: 'simulated past to post first: "today" (since local midnight, so the wall opens on a full day), 0, or a duration like 2d', default: 'today' },
+      backfill: {
+        type: 'string',
+        description:
+          'simulated past to post first: "today" (since local midnight, so the wall opens on a full day), 0, or a duration like 2d',
+        default: 'today',
+      },
     },
     async run(args) {
       const { startWholeSystem } = await import('./start.js')

@@ -18,7 +18,11 @@ export interface ServiceStarterHooks {
 }
 
 /** Resolves once every service has had its first attempt; failed ones keep retrying in the background. */
-export async function startServices(factories: readonly ServiceFactory[], ctx: ServiceContext, hooks: ServiceStarterHooks): Promise<void> {
+export async function startServices(
+  factories: readonly ServiceFactory[],
+  ctx: ServiceContext,
+  hooks: ServiceStarterHooks,
+): Promise<void> {
   for (const [index, factory] of factories.entries()) {
     const label = factory.serviceName ?? `service ${index + 1}`
     try {

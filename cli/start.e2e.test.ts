@@ -48,7 +48,11 @@ it('starts the whole system with the simulator and stops it all on SIGINT', asyn
   const started = Date.now()
   await eventually(
     async () => {
-      const res = await fetch(`${url}/v1/sql`, { method: 'POST', headers: { authorization: `Bearer ${lock.adminToken}` }, body: 'SELECT count() AS n FROM events' })
+      const res = await fetch(`${url}/v1/sql`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${lock.adminToken}` },
+        body: 'SELECT count() AS n FROM events',
+      })
       return Number(((await res.json()) as { rows: { n: number }[] }).rows[0].n) > 0
     },
     { timeoutMs: 30_000, what: 'simulated events in ClickHouse' },
@@ -59,7 +63,10 @@ it('starts the whole system with the simulator and stops it all on SIGINT', asyn
   child.kill('SIGINT')
   expect(await exited).toBe(0)
   expect(out.stderr).toMatch(/stopped \(SIGINT\)/)
-  await eventually(async () => processesUsing(join(dir.path, 'nats')).length === 0, { timeoutMs: 5_000, what: 'no orphan nats-server' })
+  await eventually(async () => processesUsing(join(dir.path, 'nats')).length === 0, {
+    timeoutMs: 5_000,
+    what: 'no orphan nats-server',
+  })
   expect(readLiveLock(dir.path)).toBeUndefined()
 }, 120_000)
 
@@ -69,6 +76,9 @@ it('leaves no orphan nats-server when the process is SIGKILLed', async () => {
   await url
   child.kill('SIGKILL')
   await exited
-  await eventually(async () => processesUsing(join(killed.path, 'nats')).length === 0, { timeoutMs: 5_000, what: 'the watchdog to stop nats-server' })
+  await eventually(async () => processesUsing(join(killed.path, 'nats')).length === 0, {
+    timeoutMs: 5_000,
+    what: 'the watchdog to stop nats-server',
+  })
   killed.remove()
 })

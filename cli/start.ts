@@ -48,7 +48,9 @@ function withSimulatedFuture(config: Config, args: ParsedArgs): Config {
   const speed = numberOption(args, 'speed', { min: 0.01 }) ?? 1
   if (args.values['no-simulator'] || speed <= 1) return config
   const maxFutureSeconds = Math.max(config.maxFutureSeconds, SETTINGS.maxFutureSeconds.max)
-  log(`the simulator runs ${speed}× faster than the clock: accepting event times up to ${Math.round(maxFutureSeconds / 86_400)} days ahead`)
+  log(
+    `the simulator runs ${speed}× faster than the clock: accepting event times up to ${Math.round(maxFutureSeconds / 86_400)} days ahead`,
+  )
   return { ...config, maxFutureSeconds }
 }
 
@@ -64,7 +66,10 @@ async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: P
   const now = Date.now()
   const todayStart = dayStartOf(now, config.timeZone)
   // A restart on the same data must not fill today a second time.
-  const [{ n }] = await sys.warehouse.query<{ n: number }>(loadQuery('events_since_count'), { tenant, from_ms: todayStart })
+  const [{ n }] = await sys.warehouse.query<{ n: number }>(loadQuery('events_since_count'), {
+    tenant,
+    from_ms: todayStart,
+  })
   const backfillMs = backfill === 'today' ? (Number(n) > 0 ? 0 : now - todayStart) : parseDuration(backfill, 'backfill')
   if (backfill === 'today' && Number(n) > 0) log(`today already has ${n} events: not back-filling`)
   const sim = startSimulator({
@@ -87,7 +92,8 @@ async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: P
 }
 
 export async function runSinkOnly(config: Config, namespace: string): Promise<number> {
-  if (!config.natsUrl) throw new MofangError('CONFIG', 'NATS_URL: required for `mofang sink` (it joins an existing NATS)')
+  if (!config.natsUrl)
+    throw new MofangError('CONFIG', 'NATS_URL: required for `mofang sink` (it joins an existing NATS)')
   const sys = await startSystem({ config, namespace, http: false, log })
   log('warehouse sink running')
   await untilSignal()

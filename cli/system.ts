@@ -96,7 +96,11 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
   const dataDir = resolve(config.dataDir)
   mkdirSync(dataDir, { recursive: true })
   const running = readLiveLock(dataDir)
-  if (running) throw new MofangError('CONFIG', `another Mofang (pid ${running.pid}) is running on ${dataDir}: stop it or set MOFANG_DATA_DIR`)
+  if (running)
+    throw new MofangError(
+      'CONFIG',
+      `another Mofang (pid ${running.pid}) is running on ${dataDir}: stop it or set MOFANG_DATA_DIR`,
+    )
 
   const drainMs = config.drainTimeoutSeconds * 1000
   const cleanups: (() => Promise<void>)[] = []
@@ -111,7 +115,9 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       // Past the deadline each remaining step still runs (nats-server must stop), but briefly.
       const budget = Math.max(500, deadline - Date.now())
       let timer: NodeJS.Timeout | undefined
-      const late = new Promise<void>((r) => (timer = setTimeout(() => (log(`shutdown: a step took over ${budget} ms; moving on`), r()), budget)))
+      const late = new Promise<void>(
+        (r) => (timer = setTimeout(() => (log(`shutdown: a step took over ${budget} ms; moving on`), r()), budget)),
+      )
       await Promise.race([fn().catch((err) => log(`shutdown: ${(err as Error).message}`)), late])
       clearTimeout(timer)
     }
@@ -125,8 +131,16 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       cleanups.push(() => localNats!.stop())
       log(`nats-server started (${localNats.url}, JetStream in ${join(dataDir, 'nats')})`)
     }
-    const natsOptions = { servers: config.natsUrl ?? localNats!.url, user: config.natsUser, pass: config.natsPassword, token: config.natsToken }
-    const nats = await retryWithBackoff(() => connectNats(natsOptions, log), { ...untilStarted, what: 'connecting to NATS' })
+    const natsOptions = {
+      servers: config.natsUrl ?? localNats!.url,
+      user: config.natsUser,
+      pass: config.natsPassword,
+      token: config.natsToken,
+    }
+    const nats = await retryWithBackoff(() => connectNats(natsOptions, log), {
+      ...untilStarted,
+      what: 'connecting to NATS',
+    })
     cleanups.push(() => nats.close())
     const topology = topologyNames(opts.namespace)
     const jsm = await jetstreamManager(nats.nc)
@@ -139,7 +153,10 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           maxAgeHours: config.streamMaxAgeHours,
           duplicateWindowSeconds: config.dedupWindowSeconds,
         })
-        await ensureConsumer(jsm, topology, topology.sinkConsumer, { maxAckPending: 4_000, ackWaitMs: config.sinkAckWaitMs })
+        await ensureConsumer(jsm, topology, topology.sinkConsumer, {
+          maxAckPending: 4_000,
+          ackWaitMs: config.sinkAckWaitMs,
+        })
         return new Kvm(js).create(topology.identityBucket, { history: 1, replicas: config.natsReplicas })
       },
       { ...untilStarted, what: 'declaring the JetStream topology' },
@@ -153,7 +170,13 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     // Free space matters where Mofang keeps the data itself: the managed JetStream store and chDB.
     const disk = !config.natsUrl || !config.clickhouseUrl ? diskSpace(dataDir, config.minFreeMb * 2 ** 20) : undefined
     const jetstreamWatch = localNats
-      ? watchJetStream({ jsm, connected: () => nats.isConnected(), mayRestart: () => !disk?.problem(), restart: () => localNats!.restart(), log })
+      ? watchJetStream({
+          jsm,
+          connected: () => nats.isConnected(),
+          mayRestart: () => !disk?.problem(),
+          restart: () => localNats!.restart(),
+          log,
+        })
       : undefined
     if (jetstreamWatch) cleanups.push(async () => jetstreamWatch.stop())
 
@@ -177,7 +200,11 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
 
     let sink: WarehouseSink | undefined
     if (opts.sink !== false) {
-      const sinkOptions = { batchRows: config.sinkBatchRows, flushMs: config.sinkFlushMs, ackWaitMs: config.sinkAckWaitMs }
+      const sinkOptions = {
+        batchRows: config.sinkBatchRows,
+        flushMs: config.sinkFlushMs,
+        ackWaitMs: config.sinkAckWaitMs,
+      }
       sink = await retryWithBackoff(() => startWarehouseSink({ js, warehouse, topology, options: sinkOptions, log }), {
         ...untilStarted,
         what: 'starting the warehouse sink',
@@ -194,7 +221,12 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         name: 'nats',
         check: async () => ({
           ok: nats.isConnected(),
-          detail: { url: config.natsUrl ?? localNats?.url, managed: Boolean(localNats), restarts: localNats?.restarts, jetstream: jetstreamWatch?.state() },
+          detail: {
+            url: config.natsUrl ?? localNats?.url,
+            managed: Boolean(localNats),
+            restarts: localNats?.restarts,
+            jetstream: jetstreamWatch?.state(),
+          },
         }),
       },
       {
@@ -202,14 +234,37 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         check: async () => {
           const info = await jsm.streams.info(topology.eventStream)
           const consumer = await jsm.consumers.info(topology.eventStream, topology.sinkConsumer)
-          return { ok: true, detail: { stream: topology.eventStream, messages: info.state.messages, sink_pending: consumer.num_pending, sink_unacked: consumer.num_ack_pending } }
+          return {
+            ok: true,
+            detail: {
+              stream: topology.eventStream,
+              messages: info.state.messages,
+              sink_pending: consumer.num_pending,
+              sink_unacked: consumer.num_ack_pending,
+            },
+          }
         },
       },
       // A liveness probe, inline on purpose: it asks nothing of the schema.
-      { name: 'warehouse', check: async () => ({ ok: (await warehouse.query('SELECT 1 AS one')).length === 1, detail: { kind: warehouse.kind, database: warehouse.database } }) },
+      {
+        name: 'warehouse',
+        check: async () => ({
+          ok: (await warehouse.query('SELECT 1 AS one')).length === 1,
+          detail: { kind: warehouse.kind, database: warehouse.database },
+        }),
+      },
     ]
     if (disk) {
-      checks.push({ name: 'disk', check: async () => ({ ok: !disk.problem(), detail: { free_mib: Math.floor(disk.freeBytes() / 2 ** 20), ...(disk.problem() ? { reason: disk.problem() } : {}) } }) })
+      checks.push({
+        name: 'disk',
+        check: async () => ({
+          ok: !disk.problem(),
+          detail: {
+            free_mib: Math.floor(disk.freeBytes() / 2 ** 20),
+            ...(disk.problem() ? { reason: disk.problem() } : {}),
+          },
+        }),
+      })
     }
     if (sink) checks.push({ name: 'sink', check: async () => sinkHealth(sink!, config.sinkStallSeconds) })
 
@@ -220,25 +275,35 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         await ingest.handle(req, res)
         return true
       },
-      healthHandler(checks, () => [ingest.counters.prometheus(), sink?.drops.prometheus() ?? '', ...services.map((svc) => svc.metrics?.() ?? '')].join('\n')),
+      healthHandler(checks, () =>
+        [
+          ingest.counters.prometheus(),
+          sink?.drops.prometheus() ?? '',
+          ...services.map((svc) => svc.metrics?.() ?? ''),
+        ].join('\n'),
+      ),
       warehouseHandlers({ warehouse, adminToken, apiKeys }),
     ]
     const runServices = () =>
-      startServices(opts.services ?? [], { ...parts, js, jsm, log }, {
-        started(service) {
-          services.push(service)
-          cleanups.push(() => service.stop())
-          if (service.health) checks.push({ name: service.name, check: service.health })
-          handlers.push(...(service.handlers ?? []))
+      startServices(
+        opts.services ?? [],
+        { ...parts, js, jsm, log },
+        {
+          started(service) {
+            services.push(service)
+            cleanups.push(() => service.stop())
+            if (service.health) checks.push({ name: service.name, check: service.health })
+            handlers.push(...(service.handlers ?? []))
+          },
+          addCheck: (check) => checks.push(check),
+          removeCheck(name) {
+            const at = checks.findIndex((c) => c.name === name)
+            if (at >= 0) checks.splice(at, 1)
+          },
+          stopped: () => stopping,
+          log,
         },
-        addCheck: (check) => checks.push(check),
-        removeCheck(name) {
-          const at = checks.findIndex((c) => c.name === name)
-          if (at >= 0) checks.splice(at, 1)
-        },
-        stopped: () => stopping,
-        log,
-      })
+      )
     if (opts.http === false) {
       await runServices()
       let stopped: Promise<void> | undefined
@@ -247,7 +312,13 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     const server = createHttpServer(handlers, log)
     await new Promise<void>((ok, fail) => {
       server.once('error', (err: NodeJS.ErrnoException) =>
-        fail(new MofangError('CONFIG', err.code === 'EADDRINUSE' ? `MOFANG_PORT: port ${config.port} is in use` : err.message, { cause: err })),
+        fail(
+          new MofangError(
+            'CONFIG',
+            err.code === 'EADDRINUSE' ? `MOFANG_PORT: port ${config.port} is in use` : err.message,
+            { cause: err },
+          ),
+        ),
       )
       server.listen(config.port, config.host, ok)
     })
@@ -265,7 +336,11 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           setTimeout(() => server.closeAllConnections(), Math.min(3_000, drainMs / 3)).unref()
         }),
     )
-    writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, url: parts.url, adminToken } satisfies LockFile), { mode: 0o600 })
+    writeFileSync(
+      lockPath(dataDir),
+      JSON.stringify({ pid: process.pid, url: parts.url, adminToken } satisfies LockFile),
+      { mode: 0o600 },
+    )
     // Services start once the URL is known (they print it); their routes join the live handler list.
     await runServices()
 
@@ -290,7 +365,11 @@ function sinkHealth(sink: WarehouseSink, stallSeconds: number) {
       unwritten_messages: h.unwrittenMessages,
       oldest_unwritten_s: Math.round(h.oldestUnwrittenMs / 1000),
       ...(h.lastError ? { last_error: h.lastError } : {}),
-      ...(stalled ? { reason: `the oldest unwritten message is over ${stallSeconds} s old (MOFANG_SINK_STALL_S)${h.lastError ? `: ${h.lastError.message}` : ''}` } : {}),
+      ...(stalled
+        ? {
+            reason: `the oldest unwritten message is over ${stallSeconds} s old (MOFANG_SINK_STALL_S)${h.lastError ? `: ${h.lastError.message}` : ''}`,
+          }
+        : {}),
     },
   }
 }

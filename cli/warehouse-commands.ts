@@ -10,14 +10,19 @@ export function formatRows(rows: Record<string, unknown>[], format: string): str
   if (format === 'json') return rows.map((r) => JSON.stringify(r)).join('\n')
   if (rows.length === 0) return '(no rows)'
   const cols = Object.keys(rows[0])
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))
+  const cell = (v: unknown) =>
+    v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)
   if (format === 'csv') {
     const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
     return [cols.join(','), ...rows.map((r) => cols.map((c) => q(cell(r[c]))).join(','))].join('\n')
   }
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => [...cell(r[c])].length)))
   const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i])).join('  ')
-  return [line(cols), line(widths.map((w) => '─'.repeat(w))), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join('\n')
+  return [
+    line(cols),
+    line(widths.map((w) => '─'.repeat(w))),
+    ...rows.map((r) => line(cols.map((c) => cell(r[c])))),
+  ].join('\n')
 }
 
 /**
@@ -27,7 +32,11 @@ export function formatRows(rows: Record<string, unknown>[], format: string): str
 async function runSql(config: Config, sql: string): Promise<Record<string, unknown>[]> {
   const lock = config.clickhouseUrl ? undefined : readLiveLock(config.dataDir)
   if (lock) {
-    const res = await fetch(`${lock.url}/v1/sql`, { method: 'POST', headers: { authorization: `Bearer ${lock.adminToken}` }, body: sql })
+    const res = await fetch(`${lock.url}/v1/sql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${lock.adminToken}` },
+      body: sql,
+    })
     const body = (await res.json()) as { rows?: Record<string, unknown>[]; error?: string }
     if (!res.ok) throw new BadInputError(body.error ?? `server answered ${res.status}`)
     return body.rows ?? []
@@ -43,11 +52,16 @@ async function runSql(config: Config, sql: string): Promise<Record<string, unkno
   })
 }
 
-const formatOption = { type: 'string', description: 'table, json (one object per line) or csv', default: 'table' } as const
+const formatOption = {
+  type: 'string',
+  description: 'table, json (one object per line) or csv',
+  default: 'table',
+} as const
 
 function formatOf(args: ParsedArgs): string {
   const f = String(args.values.format)
-  if (!['table', 'json', 'csv'].includes(f)) throw new BadInputError(`--format: expected table, json or csv, got "${f}"`)
+  if (!['table', 'json', 'csv'].includes(f))
+    throw new BadInputError(`--format: expected table, json or csv, got "${f}"`)
   return f
 }
 
@@ -69,7 +83,10 @@ export const warehouseCommands: Command[] = [
     path: ['migrate'],
     summary: 'apply pending sql/migrations to the warehouse (start does this too); --print shows the cluster DDL',
     options: {
-      print: { type: 'boolean', description: 'print the statements for CLICKHOUSE_CLUSTER (or --cluster) instead of applying' },
+      print: {
+        type: 'boolean',
+        description: 'print the statements for CLICKHOUSE_CLUSTER (or --cluster) instead of applying',
+      },
       cluster: { type: 'string', description: 'cluster name for --print (default: CLICKHOUSE_CLUSTER)' },
     },
     async run(args) {
@@ -79,7 +96,9 @@ export const warehouseCommands: Command[] = [
         const cluster = (args.values.cluster as string | undefined) ?? config.clickhouseCluster
         const tables = new Set<string>()
         for (const m of loadMigrations()) {
-          const stmts = cluster ? clusterStatements(m.statements, { cluster, database: config.clickhouseDatabase }, tables) : m.statements
+          const stmts = cluster
+            ? clusterStatements(m.statements, { cluster, database: config.clickhouseDatabase }, tables)
+            : m.statements
           console.log(`-- ${m.name}\n${stmts.join(';\n\n')};\n`)
         }
         return
@@ -110,10 +129,15 @@ export const warehouseCommands: Command[] = [
       const config = loadConfig()
       const { customerHistory } = await import('../warehouse/customers.js')
       const lock = config.clickhouseUrl ? undefined : readLiveLock(config.dataDir)
-      if (lock) throw new BadInputError(`the server is running: GET ${lock.url}/v1/customers/${id}/history with the tenant's API key`)
+      if (lock)
+        throw new BadInputError(
+          `the server is running: GET ${lock.url}/v1/customers/${id}/history with the tenant's API key`,
+        )
       const { withWarehouse } = await import('../warehouse/from-config.js')
       const h = await withWarehouse(config, (wh) => customerHistory(wh, tenant, id))
-      console.log(`customer ${h.customer_id}${h.merged_ids.length ? ` (merged: ${h.merged_ids.join(', ')})` : ''}; channels: ${h.channels.join(', ')}`)
+      console.log(
+        `customer ${h.customer_id}${h.merged_ids.length ? ` (merged: ${h.merged_ids.join(', ')})` : ''}; channels: ${h.channels.join(', ')}`,
+      )
       console.log(formatRows(h.events as unknown as Record<string, unknown>[], formatOf(args)))
     },
   },

@@ -19,7 +19,10 @@ describe('loadConfig', () => {
   it('defines the accepted ts window, validated like the others', () => {
     const c = loadConfig({})
     expect([c.maxFutureSeconds, c.maxPastDays]).toEqual([300, 1830])
-    expect(loadConfig({ MOFANG_MAX_FUTURE_S: '0', MOFANG_MAX_PAST_DAYS: '3650' })).toMatchObject({ maxFutureSeconds: 0, maxPastDays: 3650 })
+    expect(loadConfig({ MOFANG_MAX_FUTURE_S: '0', MOFANG_MAX_PAST_DAYS: '3650' })).toMatchObject({
+      maxFutureSeconds: 0,
+      maxPastDays: 3650,
+    })
     expect(() => loadConfig({ MOFANG_MAX_FUTURE_S: 'soon' })).toThrow(/^MOFANG_MAX_FUTURE_S: expected a whole number/)
     expect(() => loadConfig({ MOFANG_MAX_FUTURE_S: '-5' })).toThrow(/^MOFANG_MAX_FUTURE_S: must be ≥ 0/)
     expect(() => loadConfig({ MOFANG_MAX_PAST_DAYS: '0' })).toThrow(/^MOFANG_MAX_PAST_DAYS: must be ≥ 1/)

@@ -21,64 +21,270 @@ const s = <const T extends Setting<Kind>>(x: T): T => x
 /** Every environment variable Mofang reads. */
 export const SETTINGS = {
   host: s({ env: 'MOFANG_HOST', kind: 'string', default: '127.0.0.1', doc: 'address the HTTP server binds to' }),
-  port: s({ env: 'MOFANG_PORT', kind: 'int', default: 8080, min: 0, max: 65535, doc: 'HTTP port of the ingest API and wallboard' }),
-  dataDir: s({ env: 'MOFANG_DATA_DIR', kind: 'string', default: './data', doc: 'embedded data: nats/ (JetStream) and clickhouse/ (chDB)' }),
-  apiKeys: s({ env: 'MOFANG_API_KEYS', kind: 'string', doc: 'tenant:key pairs, comma separated; unset = one dev key for tenant "demo", kept in <data>/dev-api-key' }),
-  natsUrl: s({ env: 'NATS_URL', kind: 'url', doc: 'external NATS server(s), comma separated; unset = start a local nats-server' }),
+  port: s({
+    env: 'MOFANG_PORT',
+    kind: 'int',
+    default: 8080,
+    min: 0,
+    max: 65535,
+    doc: 'HTTP port of the ingest API and wallboard',
+  }),
+  dataDir: s({
+    env: 'MOFANG_DATA_DIR',
+    kind: 'string',
+    default: './data',
+    doc: 'embedded data: nats/ (JetStream) and clickhouse/ (chDB)',
+  }),
+  apiKeys: s({
+    env: 'MOFANG_API_KEYS',
+    kind: 'string',
+    doc: 'tenant:key pairs, comma separated; unset = one dev key for tenant "demo", kept in <data>/dev-api-key',
+  }),
+  natsUrl: s({
+    env: 'NATS_URL',
+    kind: 'url',
+    doc: 'external NATS server(s), comma separated; unset = start a local nats-server',
+  }),
   natsUser: s({ env: 'NATS_USER', kind: 'string', doc: 'NATS user' }),
   natsPassword: s({ env: 'NATS_PASSWORD', kind: 'string', doc: 'NATS password' }),
   natsToken: s({ env: 'NATS_TOKEN', kind: 'string', doc: 'NATS auth token' }),
-  natsReplicas: s({ env: 'MOFANG_NATS_REPLICAS', kind: 'int', default: 1, min: 1, max: 5, doc: 'JetStream stream replicas (3 on a cluster)' }),
-  streamMaxAgeHours: s({ env: 'MOFANG_STREAM_MAX_AGE_HOURS', kind: 'int', default: 168, min: 1, doc: 'how long the event stream keeps events, hours' }),
-  clickhouseUrl: s({ env: 'CLICKHOUSE_URL', kind: 'url', doc: 'ClickHouse HTTP endpoint; unset = embedded chDB under <data>/clickhouse' }),
+  natsReplicas: s({
+    env: 'MOFANG_NATS_REPLICAS',
+    kind: 'int',
+    default: 1,
+    min: 1,
+    max: 5,
+    doc: 'JetStream stream replicas (3 on a cluster)',
+  }),
+  streamMaxAgeHours: s({
+    env: 'MOFANG_STREAM_MAX_AGE_HOURS',
+    kind: 'int',
+    default: 168,
+    min: 1,
+    doc: 'how long the event stream keeps events, hours',
+  }),
+  clickhouseUrl: s({
+    env: 'CLICKHOUSE_URL',
+    kind: 'url',
+    doc: 'ClickHouse HTTP endpoint; unset = embedded chDB under <data>/clickhouse',
+  }),
   clickhouseUser: s({ env: 'CLICKHOUSE_USER', kind: 'string', default: 'default', doc: 'ClickHouse user' }),
   clickhousePassword: s({ env: 'CLICKHOUSE_PASSWORD', kind: 'string', default: '', doc: 'ClickHouse password' }),
-  clickhouseDatabase: s({ env: 'CLICKHOUSE_DATABASE', kind: 'string', default: 'mofang', doc: 'database holding the Mofang tables' }),
-  clickhouseCluster: s({ env: 'CLICKHOUSE_CLUSTER', kind: 'string', doc: 'cluster name: migrations add ON CLUSTER and Replicated engines' }),
-  maxBodyBytes: s({ env: 'MOFANG_MAX_BODY_BYTES', kind: 'int', default: 16 * 1024 * 1024, min: 1024, doc: 'largest accepted POST /v1/events body, bytes (413 above)' }),
-  maxBatchEvents: s({ env: 'MOFANG_MAX_BATCH_EVENTS', kind: 'int', default: 20_000, min: 1, doc: 'most events in one POST /v1/events (413 above)' }),
+  clickhouseDatabase: s({
+    env: 'CLICKHOUSE_DATABASE',
+    kind: 'string',
+    default: 'mofang',
+    doc: 'database holding the Mofang tables',
+  }),
+  clickhouseCluster: s({
+    env: 'CLICKHOUSE_CLUSTER',
+    kind: 'string',
+    doc: 'cluster name: migrations add ON CLUSTER and Replicated engines',
+  }),
+  maxBodyBytes: s({
+    env: 'MOFANG_MAX_BODY_BYTES',
+    kind: 'int',
+    default: 16 * 1024 * 1024,
+    min: 1024,
+    doc: 'largest accepted POST /v1/events body, bytes (413 above)',
+  }),
+  maxBatchEvents: s({
+    env: 'MOFANG_MAX_BATCH_EVENTS',
+    kind: 'int',
+    default: 20_000,
+    min: 1,
+    doc: 'most events in one POST /v1/events (413 above)',
+  }),
   // The accepted `ts` window (core/validate.ts TsRange): a little clock skew ahead, years of history behind.
   maxFutureSeconds: s({
-    env: 'MOFANG_MAX_FUTURE_S', kind: 'int', default: 300, min: 0, max: 31_622_400,
+    env: 'MOFANG_MAX_FUTURE_S',
+    kind: 'int',
+    default: 300,
+    min: 0,
+    max: 31_622_400,
     doc: 'latest accepted event ts, seconds ahead of the server clock at receipt (400 beyond)',
   }),
   maxPastDays: s({
-    env: 'MOFANG_MAX_PAST_DAYS', kind: 'int', default: 1830, min: 1, max: 36_500,
+    env: 'MOFANG_MAX_PAST_DAYS',
+    kind: 'int',
+    default: 1830,
+    min: 1,
+    max: 36_500,
     doc: 'oldest accepted event ts, days before the server clock at receipt (400 beyond; about five years of imports)',
   }),
-  dedupWindowSeconds: s({ env: 'MOFANG_DEDUP_WINDOW_S', kind: 'int', default: 600, min: 1, doc: 'a repeated event_id within this many seconds is absorbed' }),
-  sinkBatchRows: s({ env: 'MOFANG_SINK_BATCH_ROWS', kind: 'int', default: 20_000, min: 1, doc: 'warehouse sink flushes at this many rows…' }),
-  sinkFlushMs: s({ env: 'MOFANG_SINK_FLUSH_MS', kind: 'int', default: 250, min: 1, doc: '…or this many ms after the first unflushed row' }),
-  sinkAckWaitMs: s({ env: 'MOFANG_SINK_ACK_WAIT_MS', kind: 'int', default: 30_000, min: 1_000, doc: 'JetStream redelivers an unacked message after this many ms (a crashed sink\'s work resumes after it)' }),
-  sinkStallSeconds: s({ env: 'MOFANG_SINK_STALL_S', kind: 'int', default: 60, min: 1, doc: '/healthz is unhealthy while the sink\'s oldest unwritten message is older than this, seconds' }),
+  dedupWindowSeconds: s({
+    env: 'MOFANG_DEDUP_WINDOW_S',
+    kind: 'int',
+    default: 600,
+    min: 1,
+    doc: 'a repeated event_id within this many seconds is absorbed',
+  }),
+  sinkBatchRows: s({
+    env: 'MOFANG_SINK_BATCH_ROWS',
+    kind: 'int',
+    default: 20_000,
+    min: 1,
+    doc: 'warehouse sink flushes at this many rows…',
+  }),
+  sinkFlushMs: s({
+    env: 'MOFANG_SINK_FLUSH_MS',
+    kind: 'int',
+    default: 250,
+    min: 1,
+    doc: '…or this many ms after the first unflushed row',
+  }),
+  sinkAckWaitMs: s({
+    env: 'MOFANG_SINK_ACK_WAIT_MS',
+    kind: 'int',
+    default: 30_000,
+    min: 1_000,
+    doc: "JetStream redelivers an unacked message after this many ms (a crashed sink's work resumes after it)",
+  }),
+  sinkStallSeconds: s({
+    env: 'MOFANG_SINK_STALL_S',
+    kind: 'int',
+    default: 60,
+    min: 1,
+    doc: "/healthz is unhealthy while the sink's oldest unwritten message is older than this, seconds",
+  }),
   ingestMaxInFlightBytes: s({
-    env: 'MOFANG_INGEST_MAX_INFLIGHT_BYTES', kind: 'int', default: 48 * 1024 * 1024, min: 1024,
+    env: 'MOFANG_INGEST_MAX_INFLIGHT_BYTES',
+    kind: 'int',
+    default: 48 * 1024 * 1024,
+    min: 1024,
     doc: 'most bytes of event batches ingest holds at once (429 above, before anything is kept)',
   }),
-  minFreeMb: s({ env: 'MOFANG_MIN_FREE_MB', kind: 'int', default: 64, min: 0, doc: 'ingest answers 507 while the data directory has less free space than this, MiB' }),
-  startTimeoutSeconds: s({ env: 'MOFANG_START_TIMEOUT_S', kind: 'int', default: 120, min: 1, doc: 'how long start-up retries NATS before it gives up, seconds (services retry for ever)' }),
-  drainTimeoutSeconds: s({ env: 'MOFANG_DRAIN_TIMEOUT_S', kind: 'int', default: 20, min: 1, doc: 'a drain stops after this many seconds, leaving unwritten events unacked for redelivery' }),
-  timeZone: s({ env: 'MOFANG_TIMEZONE', kind: 'string', default: 'Asia/Shanghai', doc: 'the contact centre\'s IANA time zone: "today", intervals and open hours' }),
-  displayTokens: s({ env: 'MOFANG_DISPLAY_TOKENS', kind: 'string', doc: 'read-only wall display tokens, tenant:token pairs; unset (and no supervisors) = a dev token in <data>' }),
-  supervisors: s({ env: 'MOFANG_SUPERVISORS', kind: 'string', doc: 'user:tenant:hash entries (hash: `mofang wallboard hash-password`); unset = dev user "admin" in <data>' }),
-  sessionSecret: s({ env: 'MOFANG_SESSION_SECRET', kind: 'string', doc: 'HMAC key for sign-in cookies (32+ characters); unset = random per data directory' }),
-  routingConfig: s({ env: 'MOFANG_ROUTING_CONFIG', kind: 'string', doc: 'routing configuration file (YAML/JSON); set = run the router (reload: SIGHUP or POST /api/routing/config)' }),
-  whisperModel: s({ env: 'WHISPER_MODEL', kind: 'string', doc: 'Whisper ggml model file for call transcription; unset = the largest ggml-*.bin in <data>/models (`mofang models pull base`)' }),
-  forecastEveryMin: s({ env: 'MOFANG_FORECAST_EVERY_MIN', kind: 'int', default: 15, min: 0, max: 1440, doc: 'minutes between forecast runs (0 = only at start)' }),
-  forecastHistoryDays: s({ env: 'MOFANG_FORECAST_HISTORY_DAYS', kind: 'int', default: 56, min: 7, max: 730, doc: 'days of history forecasts train on' }),
-  forecastDays: s({ env: 'MOFANG_FORECAST_DAYS', kind: 'int', default: 8, min: 1, max: 35, doc: 'local days forecast, today included' }),
-  slTargets: s({ env: 'MOFANG_SL_TARGETS', kind: 'string', default: 'voice:80/20,*:80/60', doc: 'service-level target per channel for staffing (* = every other channel)' }),
-  weatherSource: s({ env: 'MOFANG_WEATHER_SOURCE', kind: 'string', default: 'none', doc: 'none, a weather feed file (JSON or CSV), or an Open-Meteo base URL' }),
-  weatherRegions: s({ env: 'MOFANG_WEATHER_REGIONS', kind: 'string', doc: 'JSON array (inline or a file) of { region, latitude, longitude, queues }' }),
-  surgeHours: s({ env: 'MOFANG_SURGE_HOURS', kind: 'int', default: 6, min: 1, max: 48, doc: 'hours ahead the surge detector looks' }),
-  surgeThreshold: s({ env: 'MOFANG_SURGE_THRESHOLD', kind: 'number', default: 0.15, min: 0, max: 10, doc: 'surge alert when extra contacts reach this share of the forecast…' }),
-  surgeMinContacts: s({ env: 'MOFANG_SURGE_MIN_CONTACTS', kind: 'int', default: 20, min: 0, max: 1_000_000, doc: '…and at least this many contacts' }),
-  rainUpliftPer10mm: s({ env: 'MOFANG_RAIN_UPLIFT_PER_10MM', kind: 'number', default: 0.3, min: -0.9, max: 10, doc: 'volume change per 10 mm/h of rain used by the surge detector' }),
+  minFreeMb: s({
+    env: 'MOFANG_MIN_FREE_MB',
+    kind: 'int',
+    default: 64,
+    min: 0,
+    doc: 'ingest answers 507 while the data directory has less free space than this, MiB',
+  }),
+  startTimeoutSeconds: s({
+    env: 'MOFANG_START_TIMEOUT_S',
+    kind: 'int',
+    default: 120,
+    min: 1,
+    doc: 'how long start-up retries NATS before it gives up, seconds (services retry for ever)',
+  }),
+  drainTimeoutSeconds: s({
+    env: 'MOFANG_DRAIN_TIMEOUT_S',
+    kind: 'int',
+    default: 20,
+    min: 1,
+    doc: 'a drain stops after this many seconds, leaving unwritten events unacked for redelivery',
+  }),
+  timeZone: s({
+    env: 'MOFANG_TIMEZONE',
+    kind: 'string',
+    default: 'Asia/Shanghai',
+    doc: 'the contact centre\'s IANA time zone: "today", intervals and open hours',
+  }),
+  displayTokens: s({
+    env: 'MOFANG_DISPLAY_TOKENS',
+    kind: 'string',
+    doc: 'read-only wall display tokens, tenant:token pairs; unset (and no supervisors) = a dev token in <data>',
+  }),
+  supervisors: s({
+    env: 'MOFANG_SUPERVISORS',
+    kind: 'string',
+    doc: 'user:tenant:hash entries (hash: `mofang wallboard hash-password`); unset = dev user "admin" in <data>',
+  }),
+  sessionSecret: s({
+    env: 'MOFANG_SESSION_SECRET',
+    kind: 'string',
+    doc: 'HMAC key for sign-in cookies (32+ characters); unset = random per data directory',
+  }),
+  routingConfig: s({
+    env: 'MOFANG_ROUTING_CONFIG',
+    kind: 'string',
+    doc: 'routing configuration file (YAML/JSON); set = run the router (reload: SIGHUP or POST /api/routing/config)',
+  }),
+  whisperModel: s({
+    env: 'WHISPER_MODEL',
+    kind: 'string',
+    doc: 'Whisper ggml model file for call transcription; unset = the largest ggml-*.bin in <data>/models (`mofang models pull base`)',
+  }),
+  forecastEveryMin: s({
+    env: 'MOFANG_FORECAST_EVERY_MIN',
+    kind: 'int',
+    default: 15,
+    min: 0,
+    max: 1440,
+    doc: 'minutes between forecast runs (0 = only at start)',
+  }),
+  forecastHistoryDays: s({
+    env: 'MOFANG_FORECAST_HISTORY_DAYS',
+    kind: 'int',
+    default: 56,
+    min: 7,
+    max: 730,
+    doc: 'days of history forecasts train on',
+  }),
+  forecastDays: s({
+    env: 'MOFANG_FORECAST_DAYS',
+    kind: 'int',
+    default: 8,
+    min: 1,
+    max: 35,
+    doc: 'local days forecast, today included',
+  }),
+  slTargets: s({
+    env: 'MOFANG_SL_TARGETS',
+    kind: 'string',
+    default: 'voice:80/20,*:80/60',
+    doc: 'service-level target per channel for staffing (* = every other channel)',
+  }),
+  weatherSource: s({
+    env: 'MOFANG_WEATHER_SOURCE',
+    kind: 'string',
+    default: 'none',
+    doc: 'none, a weather feed file (JSON or CSV), or an Open-Meteo base URL',
+  }),
+  weatherRegions: s({
+    env: 'MOFANG_WEATHER_REGIONS',
+    kind: 'string',
+    doc: 'JSON array (inline or a file) of { region, latitude, longitude, queues }',
+  }),
+  surgeHours: s({
+    env: 'MOFANG_SURGE_HOURS',
+    kind: 'int',
+    default: 6,
+    min: 1,
+    max: 48,
+    doc: 'hours ahead the surge detector looks',
+  }),
+  surgeThreshold: s({
+    env: 'MOFANG_SURGE_THRESHOLD',
+    kind: 'number',
+    default: 0.15,
+    min: 0,
+    max: 10,
+    doc: 'surge alert when extra contacts reach this share of the forecast…',
+  }),
+  surgeMinContacts: s({
+    env: 'MOFANG_SURGE_MIN_CONTACTS',
+    kind: 'int',
+    default: 20,
+    min: 0,
+    max: 1_000_000,
+    doc: '…and at least this many contacts',
+  }),
+  rainUpliftPer10mm: s({
+    env: 'MOFANG_RAIN_UPLIFT_PER_10MM',
+    kind: 'number',
+    default: 0.3,
+    min: -0.9,
+    max: 10,
+    doc: 'volume change per 10 mm/h of rain used by the surge detector',
+  }),
 } as const
 
 type Settings = typeof SETTINGS
 type ValueOf<S> = S extends { kind: infer K }
-  ? (K extends 'int' | 'number' ? number : K extends 'bool' ? boolean : string) | (S extends { default: unknown } ? never : undefined)
+  ? | (K extends 'int' | 'number' ? number : K extends 'bool' ? boolean : string)
+    | (S extends { default: unknown } ? never : undefined)
   : never
 export type Config = { [K in keyof Settings]: ValueOf<Settings[K]> }
 
@@ -88,10 +294,13 @@ function parseOne(setting: Setting<Kind>, raw: string | undefined): unknown {
     case 'int':
     case 'number': {
       const whole = setting.kind === 'int'
-      if (!(whole ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/).test(raw.trim())) throw new ConfigError(setting.env, `expected ${whole ? 'a whole number' : 'a number'}, got "${raw}"`)
+      if (!(whole ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/).test(raw.trim()))
+        throw new ConfigError(setting.env, `expected ${whole ? 'a whole number' : 'a number'}, got "${raw}"`)
       const n = Number(raw)
-      if (setting.min !== undefined && n < setting.min) throw new ConfigError(setting.env, `must be ≥ ${setting.min}, got ${n}`)
-      if (setting.max !== undefined && n > setting.max) throw new ConfigError(setting.env, `must be ≤ ${setting.max}, got ${n}`)
+      if (setting.min !== undefined && n < setting.min)
+        throw new ConfigError(setting.env, `must be ≥ ${setting.min}, got ${n}`)
+      if (setting.max !== undefined && n > setting.max)
+        throw new ConfigError(setting.env, `must be ≤ ${setting.max}, got ${n}`)
       return n
     }
     case 'bool':
@@ -121,7 +330,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   try {
     new Intl.DateTimeFormat('en', { timeZone: cfg.timeZone })
   } catch {
-    throw new ConfigError('MOFANG_TIMEZONE', `unknown time zone "${cfg.timeZone}" (use an IANA name such as Asia/Shanghai)`)
+    throw new ConfigError(
+      'MOFANG_TIMEZONE',
+      `unknown time zone "${cfg.timeZone}" (use an IANA name such as Asia/Shanghai)`,
+    )
   }
   return cfg
 }
@@ -129,12 +341,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** `tenant:key,tenant:key` → key → tenant. */
 export function parseApiKeys(raw: string): Map<string, string> {
   const keys = new Map<string, string>()
-  for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = pair.indexOf(':')
-    const tenant = pair.slice(0, at), key = pair.slice(at + 1)
+    const tenant = pair.slice(0, at),
+      key = pair.slice(at + 1)
     if (at <= 0 || !key) throw new ConfigError('MOFANG_API_KEYS', `expected tenant:key, got "${pair}"`)
-    if (!/^[a-z0-9][a-z0-9_-]*$/.test(tenant)) throw new ConfigError('MOFANG_API_KEYS', `bad tenant name "${tenant}" (lower-case letters, digits, _ and -)`)
-    if (key.length < 16) throw new ConfigError('MOFANG_API_KEYS', `key for tenant "${tenant}" is shorter than 16 characters`)
+    if (!/^[a-z0-9][a-z0-9_-]*$/.test(tenant))
+      throw new ConfigError('MOFANG_API_KEYS', `bad tenant name "${tenant}" (lower-case letters, digits, _ and -)`)
+    if (key.length < 16)
+      throw new ConfigError('MOFANG_API_KEYS', `key for tenant "${tenant}" is shorter than 16 characters`)
     keys.set(key, tenant)
   }
   return keys

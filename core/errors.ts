@@ -3,13 +3,7 @@
  * faults: misconfiguration, an unreachable dependency, a broken invariant.
  */
 export type ErrorCode =
-  | 'CONFIG'
-  | 'NATS_UNAVAILABLE'
-  | 'NATS_SERVER_MISSING'
-  | 'WAREHOUSE'
-  | 'MIGRATION'
-  | 'BAD_INPUT'
-  | 'SHUTDOWN'
+  'CONFIG' | 'NATS_UNAVAILABLE' | 'NATS_SERVER_MISSING' | 'WAREHOUSE' | 'MIGRATION' | 'BAD_INPUT' | 'SHUTDOWN'
 
 export class MofangError extends Error {
   readonly code: ErrorCode
@@ -22,7 +16,10 @@ export class MofangError extends Error {
 
 /** A setting is missing or malformed; `variable` names the environment variable. */
 export class ConfigError extends MofangError {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super('CONFIG', `${variable}: ${reason}`)
   }
 }
@@ -41,7 +38,10 @@ export class WarehouseError extends MofangError {
 }
 
 export class MigrationError extends MofangError {
-  constructor(readonly file: string, cause: unknown) {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
     super('MIGRATION', `migration ${file} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
   }
 }

@@ -10,16 +10,43 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox'
 export const SCHEMA_VERSION = 1
 
 /** Channels a contact can arrive on. Subjects and tables use these names verbatim. */
-export const CHANNELS = ['voice', 'webchat', 'app', 'wechat', 'dingtalk', 'facebook', 'line', 'email', 'ticket', 'bot'] as const
+export const CHANNELS = [
+  'voice',
+  'webchat',
+  'app',
+  'wechat',
+  'dingtalk',
+  'facebook',
+  'line',
+  'email',
+  'ticket',
+  'bot',
+] as const
 export type Channel = (typeof CHANNELS)[number]
 
 /** Channels whose conversations are message threads (the `chat.*` family). */
-export const MESSAGING_CHANNELS: readonly Channel[] = ['webchat', 'app', 'wechat', 'dingtalk', 'facebook', 'line', 'email', 'bot']
+export const MESSAGING_CHANNELS: readonly Channel[] = [
+  'webchat',
+  'app',
+  'wechat',
+  'dingtalk',
+  'facebook',
+  'line',
+  'email',
+  'bot',
+]
 
 /** Identity kinds a customer can be known by. Identities seen on one event belong to one customer. */
 export const IDENTITY_KINDS = [
-  'phone', 'email', 'wechat_openid', 'wechat_unionid', 'app_user_id', 'dingtalk_id',
-  'facebook_psid', 'line_user_id', 'crm_id',
+  'phone',
+  'email',
+  'wechat_openid',
+  'wechat_unionid',
+  'app_user_id',
+  'dingtalk_id',
+  'facebook_psid',
+  'line_user_id',
+  'crm_id',
 ] as const
 export type IdentityKind = (typeof IDENTITY_KINDS)[number]
 
@@ -32,7 +59,8 @@ export type IdentityKind = (typeof IDENTITY_KINDS)[number]
  * wallboard, logs and SQL results; NUL also truncates ids in C-based tools. Free text (payload text, names) may
  * keep them. Kept as one character class so each id field costs one precompiled regex test.
  */
-export const ID_FORBIDDEN_CLASS = '\\u0000-\\u001F\\u007F-\\u009F\\u00AD\\u061C\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u206F\\uFEFF\\uFFF9-\\uFFFB'
+export const ID_FORBIDDEN_CLASS =
+  '\\u0000-\\u001F\\u007F-\\u009F\\u00AD\\u061C\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u206F\\uFEFF\\uFFF9-\\uFFFB'
 /** Ids (interaction, agent, message…): no whitespace, no forbidden character. */
 export const ID_PATTERN = `^[^\\s${ID_FORBIDDEN_CLASS}]+$`
 /** Labels and identity values (queue, team, site, skills, tags, phone…): spaces allowed, no forbidden character. */
@@ -60,11 +88,15 @@ export const PAYLOADS = {
     to_agent: Type.Optional(Id),
   }),
   'voice.ended': Closed({ ended_by: EndedBy }),
-  'voice.abandoned': Closed({ stage: Type.Union([Type.Literal('ivr'), Type.Literal('queue'), Type.Literal('ringing')]) }),
+  'voice.abandoned': Closed({
+    stage: Type.Union([Type.Literal('ivr'), Type.Literal('queue'), Type.Literal('ringing')]),
+  }),
   'voice.callback_requested': Closed({ number: Type.Optional(Text(64)) }),
   'voice.recording_available': Closed({
     url: Text(2048),
-    format: Type.Optional(Type.Union([Type.Literal('wav'), Type.Literal('mp3'), Type.Literal('ogg'), Type.Literal('flac')])),
+    format: Type.Optional(
+      Type.Union([Type.Literal('wav'), Type.Literal('mp3'), Type.Literal('ogg'), Type.Literal('flac')]),
+    ),
     channels: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 })),
     /** Which stereo channel (0 = left) carries the agent; the other carries the customer. */
     agent_channel: Type.Optional(Type.Integer({ minimum: 0, maximum: 1 })),
@@ -113,7 +145,10 @@ export const PAYLOADS = {
   }),
   'routing.overflowed': Closed({ from_queue: Text(64), to_queue: Text(64) }),
   /** -1 = unbounded (nobody staffed). */
-  'routing.callback_offered': Closed({ predicted_wait_s: Type.Integer({ minimum: -1 }), threshold_s: Type.Optional(Type.Number({ minimum: 0 })) }),
+  'routing.callback_offered': Closed({
+    predicted_wait_s: Type.Integer({ minimum: -1 }),
+    threshold_s: Type.Optional(Type.Number({ minimum: 0 })),
+  }),
 } as const satisfies Record<string, TSchema>
 
 export type EventType = keyof typeof PAYLOADS
@@ -144,14 +179,27 @@ export const Identities = Type.Object(
 export const Envelope = Type.Object(
   {
     v: Type.Optional(Type.Literal(SCHEMA_VERSION, { description: 'schema version; defaults to the current one' })),
-    event_id: Type.Optional(Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:\\-]+$', description: 'dedup key; generated when absent' })),
+    event_id: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 128,
+        pattern: '^[A-Za-z0-9._:\\-]+$',
+        description: 'dedup key; generated when absent',
+      }),
+    ),
     tenant: Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9_-]*$' }),
-    ts: Type.Integer({ minimum: 946_684_800_000, maximum: 4_102_444_800_000, description: 'event time, ms since the Unix epoch' }),
+    ts: Type.Integer({
+      minimum: 946_684_800_000,
+      maximum: 4_102_444_800_000,
+      description: 'event time, ms since the Unix epoch',
+    }),
     channel: Type.Union(CHANNELS.map((c) => Type.Literal(c))),
     type: Type.Union(EVENT_TYPES.map((t) => Type.Literal(t))),
     interaction_id: Type.Optional(Id),
     customer: Type.Optional(Identities),
-    customer_name: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'display name, e.g. 王伟 or Wei Wang' })),
+    customer_name: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 128, description: 'display name, e.g. 王伟 or Wei Wang' }),
+    ),
     agent_id: Type.Optional(Id),
     queue: Type.Optional(Label(64)),
     team: Type.Optional(Label(64)),

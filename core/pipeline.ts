@@ -4,9 +4,7 @@
  * or dlq (a fault worth keeping the input for). Bad data is a value.
  */
 export type StepResult<T, D extends string> =
-  | { kind: 'ok'; value: T }
-  | { kind: 'drop'; reason: D }
-  | { kind: 'dlq'; reason: string; error?: unknown }
+  { kind: 'ok'; value: T } | { kind: 'drop'; reason: D } | { kind: 'dlq'; reason: string; error?: unknown }
 
 export const ok = <T>(value: T) => ({ kind: 'ok', value }) as const
 export const drop = <D extends string>(reason: D) => ({ kind: 'drop', reason }) as const
@@ -15,7 +13,10 @@ export const dlq = (reason: string, error?: unknown) => ({ kind: 'dlq', reason, 
 /** One counter per reason, declared up front so a typo is a compile error and /metrics lists zeros too. */
 export class Counters<K extends string> {
   private readonly values: Record<K, number>
-  constructor(readonly name: string, keys: readonly K[]) {
+  constructor(
+    readonly name: string,
+    keys: readonly K[],
+  ) {
     this.values = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
   }
   add(key: K, n = 1): void {

@@ -16,7 +16,11 @@ describe('retryWithBackoff', () => {
     expect(failures).toEqual([1, 2])
   })
   it('rethrows the last error after the deadline or once stopped', async () => {
-    await expect(retryWithBackoff(() => Promise.reject(new Error('down')), { what: 'x', initialDelayMs: 5, deadlineMs: 20 })).rejects.toThrow('down')
-    await expect(retryWithBackoff(() => Promise.reject(new Error('stop')), { what: 'x', stopped: () => true })).rejects.toThrow('stop')
+    await expect(
+      retryWithBackoff(() => Promise.reject(new Error('down')), { what: 'x', initialDelayMs: 5, deadlineMs: 20 }),
+    ).rejects.toThrow('down')
+    await expect(
+      retryWithBackoff(() => Promise.reject(new Error('stop')), { what: 'x', stopped: () => true }),
+    ).rejects.toThrow('stop')
   })
 })

@@ -5,7 +5,15 @@
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler'
 import type { TSchema } from '@sinclair/typebox'
 import {
-  Envelope, PAYLOADS, EVENT_TYPES, ID_FORBIDDEN_CLASS, ID_PATTERN, familyAllowsChannel, needsInteraction, type EventType, type IncomingEvent,
+  Envelope,
+  PAYLOADS,
+  EVENT_TYPES,
+  ID_FORBIDDEN_CLASS,
+  ID_PATTERN,
+  familyAllowsChannel,
+  needsInteraction,
+  type EventType,
+  type IncomingEvent,
 } from './events.js'
 
 export interface FieldError {
@@ -56,7 +64,9 @@ const forbiddenReason = (ch: string) =>
     : `contains whitespace (${codePoint(ch)}): not allowed in ids`
 
 const envelopeCheck = TypeCompiler.Compile(Envelope)
-const payloadChecks = new Map<EventType, TypeCheck<TSchema>>(EVENT_TYPES.map((t) => [t, TypeCompiler.Compile(PAYLOADS[t])]))
+const payloadChecks = new Map<EventType, TypeCheck<TSchema>>(
+  EVENT_TYPES.map((t) => [t, TypeCompiler.Compile(PAYLOADS[t])]),
+)
 
 function firstError(check: TypeCheck<TSchema>, value: unknown, prefix: string): FieldError {
   const err = check.Errors(value).First()
@@ -65,10 +75,12 @@ function firstError(check: TypeCheck<TSchema>, value: unknown, prefix: string): 
   const field = [prefix, path].filter(Boolean).join('.') || '(event)'
   if (/unexpected property/i.test(err.message)) return { field, reason: 'unknown field' }
   if (err.value === undefined) return { field, reason: 'required' }
-  if (path === 'type' && prefix === '') return { field: 'type', reason: `unknown event type; expected one of ${EVENT_TYPES.join(', ')}` }
+  if (path === 'type' && prefix === '')
+    return { field: 'type', reason: `unknown event type; expected one of ${EVENT_TYPES.join(', ')}` }
   // A pattern failure caused by a control or invisible character says which one, instead of echoing the regex.
   if (typeof err.value === 'string' && err.schema.pattern !== undefined) {
-    const bad = FORBIDDEN_CHAR.exec(err.value)?.[0] ?? (err.schema.pattern === ID_PATTERN ? /\s/.exec(err.value)?.[0] : undefined)
+    const bad =
+      FORBIDDEN_CHAR.exec(err.value)?.[0] ?? (err.schema.pattern === ID_PATTERN ? /\s/.exec(err.value)?.[0] : undefined)
     if (bad !== undefined) return { field, reason: forbiddenReason(bad) }
   }
   return { field, reason: err.message.toLowerCase() }
@@ -85,16 +97,31 @@ export function validateEvent(value: unknown, opts: ValidateOptions = {}): Valid
     const now = opts.now ?? Date.now()
     const { maxFutureMs, maxPastMs } = opts.tsRange
     if (raw.ts > now + maxFutureMs) {
-      return { ok: false, error: { field: 'ts', reason: `more than ${maxFutureMs / 1000} s ahead of the server clock (MOFANG_MAX_FUTURE_S)` } }
+      return {
+        ok: false,
+        error: {
+          field: 'ts',
+          reason: `more than ${maxFutureMs / 1000} s ahead of the server clock (MOFANG_MAX_FUTURE_S)`,
+        },
+      }
     }
     if (raw.ts < now - maxPastMs) {
-      return { ok: false, error: { field: 'ts', reason: `more than ${+(maxPastMs / DAY_MS).toFixed(3)} days in the past (MOFANG_MAX_PAST_DAYS)` } }
+      return {
+        ok: false,
+        error: {
+          field: 'ts',
+          reason: `more than ${+(maxPastMs / DAY_MS).toFixed(3)} days in the past (MOFANG_MAX_PAST_DAYS)`,
+        },
+      }
     }
   }
   if (!envelopeCheck.Check(raw)) return { ok: false, error: firstError(envelopeCheck, raw, '') }
   const event = raw as IncomingEvent
   if (!familyAllowsChannel(event.type, event.channel)) {
-    return { ok: false, error: { field: 'channel', reason: `event type ${event.type} cannot occur on channel ${event.channel}` } }
+    return {
+      ok: false,
+      error: { field: 'channel', reason: `event type ${event.type} cannot occur on channel ${event.channel}` },
+    }
   }
   if (needsInteraction(event.type) && !event.interaction_id) {
     return { ok: false, error: { field: 'interaction_id', reason: `required for ${event.type}` } }

@@ -81,7 +81,9 @@ export function formatReport(r: BacktestReport): string {
     '| --- | ---: | ---: |',
     ...r.rows.map((row) => `| ${row.method} | ${row.wape.toFixed(2)} | ${row.mape.toFixed(2)} |`),
     '',
-    `auto picks now: ${r.autoPick}; per fold: ${Object.entries(r.autoPicks).map(([m, n]) => `${m} ×${n}`).join(', ')}`,
+    `auto picks now: ${r.autoPick}; per fold: ${Object.entries(r.autoPicks)
+      .map(([m, n]) => `${m} ×${n}`)
+      .join(', ')}`,
     `auto 80% interval coverage: ${r.autoCoverage80.toFixed(1)}%`,
   ]
   return lines.join('\n')

@@ -21,13 +21,21 @@ export const MIN_TRAIN_DAYS = 20
  * The last `folds` non-overlapping windows of `horizonDays` open days, oldest first.
  * Folds that would train on fewer than `minTrainDays` days are dropped.
  */
-export function rollingSplits(history: History, horizonDays: number, folds: number, minTrainDays = MIN_TRAIN_DAYS): Split[] {
+export function rollingSplits(
+  history: History,
+  horizonDays: number,
+  folds: number,
+  minTrainDays = MIN_TRAIN_DAYS,
+): Split[] {
   const out: Split[] = []
   const n = history.days.length
   for (let k = folds; k >= 1; k--) {
     const start = n - k * horizonDays
     if (start < minTrainDays) continue
-    out.push({ train: { ...history, days: history.days.slice(0, start) }, test: history.days.slice(start, start + horizonDays) })
+    out.push({
+      train: { ...history, days: history.days.slice(0, start) },
+      test: history.days.slice(start, start + horizonDays),
+    })
   }
   return out
 }
@@ -41,7 +49,11 @@ export interface MethodResult {
 /** Forecasts one split with one method and scores it against the open slots of the test days. */
 export function scoreSplit(method: ForecastMethod, split: Split, into: MethodResult): void {
   const prepared = prepare(split.train)
-  const forecasts = predict(method, prepared, split.test.map((d) => d.day))
+  const forecasts = predict(
+    method,
+    prepared,
+    split.test.map((d) => d.day),
+  )
   split.test.forEach((day, i) => {
     day.values.forEach((actual, s) => {
       if (actual !== actual) return
@@ -66,7 +78,12 @@ export function evaluate(methods: readonly ForecastMethod[], splits: readonly Sp
  * forecast by `method` from the days before it. What the calendar alone would have predicted, weather
  * unseen, to compare with what came (the weather uplift's residuals).
  */
-export function dayAheadForecasts(history: History, method: ForecastMethod, minTrainDays: number, only?: ReadonlySet<number>): { day: DayRow; forecast: Float64Array }[] {
+export function dayAheadForecasts(
+  history: History,
+  method: ForecastMethod,
+  minTrainDays: number,
+  only?: ReadonlySet<number>,
+): { day: DayRow; forecast: Float64Array }[] {
   const out: { day: DayRow; forecast: Float64Array }[] = []
   for (let i = Math.max(1, minTrainDays); i < history.days.length; i++) {
     const day = history.days[i]

@@ -30,7 +30,9 @@ describe('special days', () => {
   })
 
   it('names the line of a bad entry', () => {
-    expect(parseSpecialDays('date\n2024-12-25\n25/12/2024\n', 'h.csv')).toBe('h.csv line 3: "25/12/2024" is not a date like 2024-12-25')
+    expect(parseSpecialDays('date\n2024-12-25\n25/12/2024\n', 'h.csv')).toBe(
+      'h.csv line 3: "25/12/2024" is not a date like 2024-12-25',
+    )
     expect(parseSpecialDays('2024-12-25,-1', 'h.csv')).toMatch(/line 1: factor/)
   })
 })

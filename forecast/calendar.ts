@@ -98,7 +98,8 @@ function parseJsonDays(text: string, fileName: string): SpecialDay[] | string {
 }
 
 function checkDay(date: string, factor: number): SpecialDay | string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date + 'T00:00:00Z'))) return `"${date}" is not a date like 2024-12-25`
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date + 'T00:00:00Z')))
+    return `"${date}" is not a date like 2024-12-25`
   if (!Number.isFinite(factor) || factor < 0) return `factor for ${date} must be a number ≥ 0`
   return { date, factor }
 }

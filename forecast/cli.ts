@@ -14,8 +14,15 @@ export const forecastCommands: Command[] = [
       history: { type: 'string', description: 'history CSV (timestamp,count)' },
       target: { type: 'string', description: 'CSV of timestamps to forecast' },
       output: { type: 'string', short: 'o', description: 'output CSV; stdout when absent' },
-      method: { type: 'string', description: 'auto, seasonal_naive, mean_weeks, holt_winters, daily_profile or ensemble', default: 'auto' },
-      holidays: { type: 'string', description: 'special days: CSV `date[,factor]` or JSON; factor 0 (default) = closed' },
+      method: {
+        type: 'string',
+        description: 'auto, seasonal_naive, mean_weeks, holt_winters, daily_profile or ensemble',
+        default: 'auto',
+      },
+      holidays: {
+        type: 'string',
+        description: 'special days: CSV `date[,factor]` or JSON; factor 0 (default) = closed',
+      },
     },
     run: async (args) => (await import('./commands.js')).runForecast(args),
   },
@@ -25,7 +32,11 @@ export const forecastCommands: Command[] = [
     details: 'Example: mofang forecast backtest --history ../shared/data/bank_calls_train.csv --horizon 5d',
     options: {
       history: { type: 'string', description: 'history CSV (timestamp,count)' },
-      horizon: { type: 'string', description: 'open days ahead per origin: Nd (days) or Nw (weeks of open days)', default: '5d' },
+      horizon: {
+        type: 'string',
+        description: 'open days ahead per origin: Nd (days) or Nw (weeks of open days)',
+        default: '5d',
+      },
       folds: { type: 'string', description: 'rolling origins, 1-100', default: '10' },
       holidays: { type: 'string', description: 'special days to leave out of training and scoring' },
       json: { type: 'boolean', description: 'print the report as JSON' },

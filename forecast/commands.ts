@@ -14,7 +14,9 @@ function readText(path: string, flag: string): string {
   try {
     return readFileSync(path, 'utf8')
   } catch (err) {
-    throw new BadInputError(`--${flag}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`)
+    throw new BadInputError(
+      `--${flag}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    )
   }
 }
 
@@ -32,7 +34,10 @@ function readHistory(args: ParsedArgs): { history: History; name: string; points
   const interval = detectInterval(points)
   if (typeof interval === 'string') throw new BadInputError(`${name}: ${interval}`)
   const misaligned = points.find((p) => minuteOfDay(p.t) % interval !== 0)
-  if (misaligned) throw new BadInputError(`${name}: a timestamp is not on the ${interval}-minute grid (${new Date(misaligned.t * 60_000).toISOString().slice(0, 16)})`)
+  if (misaligned)
+    throw new BadInputError(
+      `${name}: a timestamp is not on the ${interval}-minute grid (${new Date(misaligned.t * 60_000).toISOString().slice(0, 16)})`,
+    )
   return { history: toHistory(points, interval), name, points }
 }
 
@@ -43,12 +48,22 @@ export async function runForecast(args: ParsedArgs): Promise<void> {
   const targets = parseTargetCsv(readText(targetPath, 'target'), basename(targetPath))
   targets.forEach((t, i) => {
     if (minuteOfDay(t.t) % history.interval !== 0) {
-      throw new BadInputError(`${basename(targetPath)} row ${i + 1} (${t.text}): not on the ${history.interval}-minute grid of ${name}`)
+      throw new BadInputError(
+        `${basename(targetPath)} row ${i + 1} (${t.text}): not on the ${history.interval}-minute grid of ${name}`,
+      )
     }
   })
   progress.tick(1, 'read')
-  const result = forecastSeries(points, targets.map((t) => t.t), { method: String(args.values.method), specialDays: readSpecialDays(args) })
-  const csv = ['ts,forecast,lo,hi', ...result.rows.map((r, i) => `${targets[i].text},${r.forecast.toFixed(2)},${r.lo.toFixed(2)},${r.hi.toFixed(2)}`)].join('\n') + '\n'
+  const result = forecastSeries(
+    points,
+    targets.map((t) => t.t),
+    { method: String(args.values.method), specialDays: readSpecialDays(args) },
+  )
+  const csv =
+    [
+      'ts,forecast,lo,hi',
+      ...result.rows.map((r, i) => `${targets[i].text},${r.forecast.toFixed(2)},${r.lo.toFixed(2)},${r.hi.toFixed(2)}`),
+    ].join('\n') + '\n'
   if (typeof args.values.output === 'string') writeFileSync(args.values.output, csv)
   else process.stdout.write(csv)
   progress.tick(1, `method ${result.method}, ${result.rows.length} rows`)
@@ -70,6 +85,9 @@ export async function runBacktestCommand(args: ParsedArgs): Promise<void> {
   const progress = new Progress({ total: folds, label: 'backtest', unit: 'folds' })
   const report = runBacktest(train, { horizonDays, folds, onFold: () => progress.tick() })
   progress.finish()
-  if (report.folds === 0) throw new BadInputError(`--history: too short to backtest ${horizonDays} days ahead (need at least 4 weeks of training before the first fold)`)
+  if (report.folds === 0)
+    throw new BadInputError(
+      `--history: too short to backtest ${horizonDays} days ahead (need at least 4 weeks of training before the first fold)`,
+    )
   console.log(args.values.json ? JSON.stringify(report, null, 2) : formatReport(report))
 }

@@ -40,7 +40,10 @@ export function parseHistoryCsv(text: string, fileName: string): Point[] {
   if (points.length === 0) throw new BadInputError(`${fileName}: no data rows after the header`)
   points.sort((a, b) => a.t - b.t || a.line - b.line)
   for (let i = 1; i < points.length; i++) {
-    if (points[i].t === points[i - 1].t) throw new BadInputError(`${fileName} line ${points[i].line}: duplicate timestamp (also on line ${points[i - 1].line})`)
+    if (points[i].t === points[i - 1].t)
+      throw new BadInputError(
+        `${fileName} line ${points[i].line}: duplicate timestamp (also on line ${points[i - 1].line})`,
+      )
   }
   return points.map(({ t, count }) => ({ t, count }))
 }
@@ -48,7 +51,8 @@ export function parseHistoryCsv(text: string, fileName: string): Point[] {
 /** Parses a target CSV (header + timestamps), keeping the given order. */
 export function parseTargetCsv(text: string, fileName: string): Target[] {
   const out: Target[] = []
-  for (const { line, cells } of dataLines(text)) out.push({ t: timestampAt(cells, `${fileName} line ${line}`), text: cells[0] })
+  for (const { line, cells } of dataLines(text))
+    out.push({ t: timestampAt(cells, `${fileName} line ${line}`), text: cells[0] })
   if (out.length === 0) throw new BadInputError(`${fileName}: no timestamps after the header`)
   return out
 }

@@ -38,7 +38,12 @@ describe('Erlang C', () => {
   })
 
   it('stays exact and finite for thousands of agents', () => {
-    for (const [n, a] of [[1000, 950], [2500, 2400], [5000, 4900], [10_000, 9800]]) {
+    for (const [n, a] of [
+      [1000, 950],
+      [2500, 2400],
+      [5000, 4900],
+      [10_000, 9800],
+    ]) {
       expect(erlangB(n, a)).toBeCloseTo(erlangBLogSpace(n, a), 12)
       const c = erlangCMeasures(n, { lambda: a / 300, aht: 300 }, 20)
       for (const v of Object.values(c)) expect(Number.isFinite(v)).toBe(true)

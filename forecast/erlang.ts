@@ -112,7 +112,14 @@ export function erlangAMeasures(n: number, load: Load, t: number, patience: numb
   const immediate = 1 - probWait
   return {
     agents: n,
-    serviceLevel: immediate + answeredWithin(q.map((x) => x / z), nmu, theta, t),
+    serviceLevel:
+      immediate +
+      answeredWithin(
+        q.map((x) => x / z),
+        nmu,
+        theta,
+        t,
+      ),
     asa: servedWait / (immediate + served),
     probWait,
     occupancy: Math.min(1, (lambda * (immediate + served)) / nmu),

@@ -6,7 +6,13 @@ import { syntheticSeries } from './test-helpers/synthetic.js'
 const history = syntheticSeries(120, 15, 7)
 const at = (s: string) => parseLocalTimestamp(s) as number
 // History ends on 2024-04-29 (day 120 from 2024-01-01 is a Tuesday 04-30, not included).
-const targets = ['2024-04-30T07:45', '2024-04-30T08:00', '2024-04-30T12:30', '2024-05-04T12:00', '2024-05-01T12:30'].map(at)
+const targets = [
+  '2024-04-30T07:45',
+  '2024-04-30T08:00',
+  '2024-04-30T12:30',
+  '2024-05-04T12:00',
+  '2024-05-01T12:30',
+].map(at)
 
 describe('forecastSeries', () => {
   it('returns a forecast and interval per target, zero when closed', () => {
@@ -30,7 +36,12 @@ describe('forecastSeries', () => {
 
   it('applies special days: closed, or scaled', () => {
     const plain = forecastSeries(history, targets).rows[4].forecast
-    const special = forecastSeries(history, targets, { specialDays: [{ date: '2024-04-30', factor: 0 }, { date: '2024-05-01', factor: 0.5 }] })
+    const special = forecastSeries(history, targets, {
+      specialDays: [
+        { date: '2024-04-30', factor: 0 },
+        { date: '2024-05-01', factor: 0.5 },
+      ],
+    })
     expect(special.rows[2].forecast).toBe(0)
     expect(special.rows[4].forecast).toBeCloseTo(plain * 0.5, 6)
   })
@@ -39,7 +50,10 @@ describe('forecastSeries', () => {
     const all = syntheticSeries(127, 15, 11)
     const cut = at('2024-04-29T00:00')
     const future = all.filter((p) => p.t >= cut)
-    const r = forecastSeries(all.filter((p) => p.t < cut), future.map((p) => p.t))
+    const r = forecastSeries(
+      all.filter((p) => p.t < cut),
+      future.map((p) => p.t),
+    )
     const inside = r.rows.filter((row, i) => future[i].count >= row.lo && future[i].count <= row.hi).length
     expect(inside / future.length).toBeGreaterThan(0.7)
     expect(inside / future.length).toBeLessThan(0.92)

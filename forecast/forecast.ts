@@ -38,7 +38,11 @@ const MAX_SELECTION_HORIZON = 10
 
 export const METHOD_NAMES = ['auto', ...METHODS.map((m) => m.name)]
 
-export function forecastSeries(points: readonly Point[], targets: readonly number[], opts: ForecastOptions = {}): ForecastResult {
+export function forecastSeries(
+  points: readonly Point[],
+  targets: readonly number[],
+  opts: ForecastOptions = {},
+): ForecastResult {
   const interval = detectInterval(points)
   if (typeof interval === 'string') throw new BadInputError(`history: ${interval}`)
   const special = specialDayIndex(opts.specialDays ?? [])
@@ -47,8 +51,13 @@ export function forecastSeries(points: readonly Point[], targets: readonly numbe
   const horizon = Math.min(MAX_SELECTION_HORIZON, Math.max(1, ...targetDays(prepared, days).map((t) => t.ahead)))
   const name = opts.method ?? 'auto'
   const fixed = name === 'auto' ? undefined : methodByName(name)
-  if (name !== 'auto' && !fixed) throw new BadInputError(`unknown method "${name}" (choose from ${METHOD_NAMES.join(', ')})`)
-  const selection = selectMethod(prepared.train, { horizonDays: horizon, level: opts.level, candidates: fixed ? [fixed] : undefined })
+  if (name !== 'auto' && !fixed)
+    throw new BadInputError(`unknown method "${name}" (choose from ${METHOD_NAMES.join(', ')})`)
+  const selection = selectMethod(prepared.train, {
+    horizonDays: horizon,
+    level: opts.level,
+    candidates: fixed ? [fixed] : undefined,
+  })
   const byDay = new Map(predict(selection.method, prepared, days).map((values, i) => [days[i], values]))
   const rows = targets.map((t) => {
     const factor = special.get(formatDay(dayOf(t))) ?? 1

@@ -29,11 +29,19 @@ export function fitIntervals(r: Residuals, level = 0.8): IntervalModel {
   const n = r.forecast.length
   if (n < 30) return { a: 1, b: 0.01, zLo: -Z80, zHi: Z80 }
   // Least squares of e² on [f, f²] without intercept (2×2 normal equations).
-  let sff = 0, sff2 = 0, sf2f2 = 0, sfe = 0, sf2e = 0
+  let sff = 0,
+    sff2 = 0,
+    sf2f2 = 0,
+    sfe = 0,
+    sf2e = 0
   for (let i = 0; i < n; i++) {
     const f = r.forecast[i]
     const e2 = (r.actual[i] - f) ** 2
-    sff += f * f; sff2 += f ** 3; sf2f2 += f ** 4; sfe += f * e2; sf2e += f * f * e2
+    sff += f * f
+    sff2 += f ** 3
+    sf2f2 += f ** 4
+    sfe += f * e2
+    sf2e += f * f * e2
   }
   const det = sff * sf2f2 - sff2 * sff2
   let a = det > 0 ? (sfe * sf2f2 - sf2e * sff2) / det : 1

@@ -9,7 +9,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>()
 export function zoneOffsetMinutes(ms: number, timeZone: string): number {
   let f = formatters.get(timeZone)
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    })
     formatters.set(timeZone, f)
   }
   const p = Object.fromEntries(f.formatToParts(ms).map((x) => [x.type, Number(x.value)]))
@@ -17,7 +25,8 @@ export function zoneOffsetMinutes(ms: number, timeZone: string): number {
   return Math.round((wall - Math.floor(ms / 60_000) * 60_000) / 60_000)
 }
 
-export const toLocalMinutes = (ms: number, timeZone: string): number => Math.floor(ms / 60_000) + zoneOffsetMinutes(ms, timeZone)
+export const toLocalMinutes = (ms: number, timeZone: string): number =>
+  Math.floor(ms / 60_000) + zoneOffsetMinutes(ms, timeZone)
 
 /** The instant of a local wall-clock minute (the later offset wins in a DST overlap). */
 export function fromLocalMinutes(local: number, timeZone: string): number {

@@ -21,7 +21,10 @@ import { historyEvents, loginEvents } from './test-helpers/history-events.js'
 const CHROMIUM = '/usr/bin/chromium'
 const appDir = join(rootDir(), 'dist', 'wallboard-app')
 const ready = existsSync(join(appDir, 'index.html')) && existsSync(CHROMIUM)
-if (!ready) console.warn(`SKIP planner browser test: needs ${appDir}/index.html (node scripts/bootstrap.mjs build) and ${CHROMIUM}`)
+if (!ready)
+  console.warn(
+    `SKIP planner browser test: needs ${appDir}/index.html (node scripts/bootstrap.mjs build) and ${CHROMIUM}`,
+  )
 
 const TZ = 'Asia/Shanghai'
 const dir = tempDir('planner')
@@ -39,9 +42,21 @@ describe.skipIf(!ready)('planner page in a browser', () => {
     })
     const today = dayOf(toLocalMinutes(Date.now(), TZ)) * 1440
     const calls = (m: number) => 3 + Math.round(3 * Math.sin((Math.PI * (m - 480)) / 720))
-    await sys.warehouse.insert('events', historyEvents({ tenant: 'demo', queue: 'repair', timeZone: TZ, firstDay: today - 28 * 1440, days: 28, calls }))
+    await sys.warehouse.insert(
+      'events',
+      historyEvents({ tenant: 'demo', queue: 'repair', timeZone: TZ, firstDay: today - 28 * 1440, days: 28, calls }),
+    )
     await sys.warehouse.insert('events', loginEvents('demo', TZ, 3, today + 8 * 60, today + 20 * 60))
-    await eventually(async () => Number((await sys.warehouse.query<{ n: number }>(`SELECT count() AS n FROM interaction_facts WHERE tenant = 'demo'`))[0].n) >= 28 * 48 * 3, { what: 'history' })
+    await eventually(
+      async () =>
+        Number(
+          (
+            await sys.warehouse.query<{ n: number }>(`SELECT count() AS n FROM interaction_facts WHERE tenant = 'demo'`)
+          )[0].n,
+        ) >=
+        28 * 48 * 3,
+      { what: 'history' },
+    )
     await (sys.services.find((s) => s.name === 'forecast') as ForecastService).recompute()
     profile = mkdtempSync(join(tmpdir(), 'planner-browser-'))
     ctx = await chromium.launchPersistentContext(profile, {
@@ -49,7 +64,15 @@ describe.skipIf(!ready)('planner page in a browser', () => {
       headless: true,
       acceptDownloads: true,
       viewport: { width: 1600, height: 1000 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     })
   }, 120_000)
 
@@ -61,7 +84,10 @@ describe.skipIf(!ready)('planner page in a browser', () => {
   })
 
   it('recomputes the staffing table when a what-if control changes, and exports CSV', async () => {
-    const dev = JSON.parse(readFileSync(join(dir.path, 'dev-wallboard.json'), 'utf8')) as { supervisor: string; password: string }
+    const dev = JSON.parse(readFileSync(join(dir.path, 'dev-wallboard.json'), 'utf8')) as {
+      supervisor: string
+      password: string
+    }
     const page = await ctx.newPage()
     await page.goto(`${sys.url}/planner?lang=en&days=2`)
     await page.waitForSelector('[data-testid="login-form"]')
@@ -70,7 +96,8 @@ describe.skipIf(!ready)('planner page in a browser', () => {
     await page.click('button[type="submit"]')
     const table = page.locator('[data-testid="planner-table"]')
     await table.waitFor()
-    const total = 'Number(document.querySelector(\'[data-testid="planner-table"]\')?.getAttribute("data-required-total"))'
+    const total =
+      'Number(document.querySelector(\'[data-testid="planner-table"]\')?.getAttribute("data-required-total"))'
     await page.waitForFunction(`${total} > 0`)
     const before = Number(await table.getAttribute('data-required-total'))
     expect(await page.locator('[data-testid="planner-chart"] canvas').count()).toBe(1)
@@ -88,8 +115,12 @@ describe.skipIf(!ready)('planner page in a browser', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')])
     const csv = readFileSync((await download.path())!, 'utf8')
-    expect(csv.split('\n')[0]).toBe('interval_start,forecast,lo,hi,actual,required_agents,scheduled_needed,logged_in,gap')
-    expect(csv.trim().split('\n').length).toBe(1 + (await page.locator('[data-testid="planner-table"] tbody tr').count()))
+    expect(csv.split('\n')[0]).toBe(
+      'interval_start,forecast,lo,hi,actual,required_agents,scheduled_needed,logged_in,gap',
+    )
+    expect(csv.trim().split('\n').length).toBe(
+      1 + (await page.locator('[data-testid="planner-table"] tbody tr').count()),
+    )
     await page.close()
   })
 })

@@ -131,8 +131,13 @@ export async function buildForecasts(
 
 /** Reads history and AHT, forecasts, and stores the rows. */
 export async function recomputeForecasts(warehouse: Warehouse, opts: RecomputeOptions): Promise<RecomputeResult> {
-  const history = await warehouse.query<SeriesKey & { local_ts: string; offered: number }>(loadQuery('forecast_history'), { since_days: opts.historyDays, tz: opts.timeZone })
-  const ahtRows = await warehouse.query<SeriesKey & { aht_s: number }>(loadQuery('forecast_aht'), { since_days: Math.min(opts.historyDays, 28) })
+  const history = await warehouse.query<SeriesKey & { local_ts: string; offered: number }>(
+    loadQuery('forecast_history'),
+    { since_days: opts.historyDays, tz: opts.timeZone },
+  )
+  const ahtRows = await warehouse.query<SeriesKey & { aht_s: number }>(loadQuery('forecast_aht'), {
+    since_days: Math.min(opts.historyDays, 28),
+  })
   const aht = new Map(ahtRows.filter((r) => Number(r.aht_s) > 0).map((r) => [keyOf(r), Number(r.aht_s)]))
   const result = await buildForecasts(history, aht, opts)
   if (result.rows.length) await warehouse.insert('forecasts', result.rows)

@@ -22,7 +22,13 @@ describe('series', () => {
   })
 
   it('puts absent intervals as NaN (closed) on the day grid', () => {
-    const h = toHistory([{ t: 480, count: 3 }, { t: 510, count: 4 }], 30)
+    const h = toHistory(
+      [
+        { t: 480, count: 3 },
+        { t: 510, count: 4 },
+      ],
+      30,
+    )
     expect(h.slots).toBe(48)
     expect(h.days[0].values[16]).toBe(3)
     expect(Number.isNaN(h.days[0].values[15])).toBe(true)

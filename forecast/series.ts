@@ -61,7 +61,8 @@ export function detectInterval(points: readonly Point[]): IntervalMinutes | stri
   let bestCount = 0
   for (const [g, c] of gaps) if (c > bestCount || (c === bestCount && g < best)) [best, bestCount] = [g, c]
   if (best === 0) return 'need at least two timestamps to detect the interval'
-  if (!(INTERVALS as readonly number[]).includes(best)) return `interval of ${best} minutes is not supported (use 5, 15 or 30)`
+  if (!(INTERVALS as readonly number[]).includes(best))
+    return `interval of ${best} minutes is not supported (use 5, 15 or 30)`
   return best as IntervalMinutes
 }
 

@@ -41,20 +41,28 @@ export interface ForecastServiceOptions {
   runAtStart?: boolean
 }
 
-export const DEFAULT_TARGETS: Record<string, ServiceTarget> = { voice: { serviceLevel: 0.8, threshold: 20 }, '*': { serviceLevel: 0.8, threshold: 60 } }
+export const DEFAULT_TARGETS: Record<string, ServiceTarget> = {
+  voice: { serviceLevel: 0.8, threshold: 20 },
+  '*': { serviceLevel: 0.8, threshold: 60 },
+}
 
 /** `voice:80/20,*:80/60` → targets. */
 export function parseTargets(text: string, variable = 'MOFANG_SL_TARGETS'): Record<string, ServiceTarget> {
   const out: Record<string, ServiceTarget> = {}
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([\w*-]+):(\d+(?:\.\d+)?)\/(\d+)$/.exec(part)
-    if (!m || !(+m[2] > 0 && +m[2] < 100)) throw new ConfigError(variable, `expected channel:SL/seconds like voice:80/20, got "${part}"`)
+    if (!m || !(+m[2] > 0 && +m[2] < 100))
+      throw new ConfigError(variable, `expected channel:SL/seconds like voice:80/20, got "${part}"`)
     out[m[1]] = { serviceLevel: +m[2] / 100, threshold: +m[3] }
   }
   return { ...DEFAULT_TARGETS, ...out }
 }
 
-export const targetFor = (targets: Record<string, ServiceTarget>, channel: string): ServiceTarget => targets[channel] ?? targets['*'] ?? DEFAULT_TARGETS['*']
+export const targetFor = (targets: Record<string, ServiceTarget>, channel: string): ServiceTarget =>
+  targets[channel] ?? targets['*'] ?? DEFAULT_TARGETS['*']
 
 function parseRegions(text: string): Region[] {
   const json = text.trim().startsWith('[') ? text : readFileSync(text, 'utf8')
@@ -64,10 +72,19 @@ function parseRegions(text: string): Region[] {
   } catch (err) {
     throw new ConfigError('MOFANG_WEATHER_REGIONS', `not JSON: ${(err as Error).message}`)
   }
-  if (!Array.isArray(data)) throw new ConfigError('MOFANG_WEATHER_REGIONS', 'expected a JSON array of { region, latitude, longitude, queues }')
+  if (!Array.isArray(data))
+    throw new ConfigError('MOFANG_WEATHER_REGIONS', 'expected a JSON array of { region, latitude, longitude, queues }')
   return data.map((r: Partial<Region>, i) => {
-    if (typeof r.region !== 'string' || !Array.isArray(r.queues) || typeof r.latitude !== 'number' || typeof r.longitude !== 'number') {
-      throw new ConfigError('MOFANG_WEATHER_REGIONS', `item ${i}: needs region (string), latitude, longitude (numbers) and queues (array)`)
+    if (
+      typeof r.region !== 'string' ||
+      !Array.isArray(r.queues) ||
+      typeof r.latitude !== 'number' ||
+      typeof r.longitude !== 'number'
+    ) {
+      throw new ConfigError(
+        'MOFANG_WEATHER_REGIONS',
+        `item ${i}: needs region (string), latitude, longitude (numbers) and queues (array)`,
+      )
     }
     return { region: r.region, latitude: r.latitude, longitude: r.longitude, queues: r.queues.map(String) }
   })

@@ -47,14 +47,34 @@ beforeAll(async () => {
     services: [
       liveMetricsService({ timeZone: TZ }),
       wallboardService(),
-      forecastService({ timeZone: TZ, runAtStart: false, everyMinutes: 0, weatherSource: feed, regions: [{ region: 'north', latitude: 39.9, longitude: 116.4, queues: ['repair'] }] }),
+      forecastService({
+        timeZone: TZ,
+        runAtStart: false,
+        everyMinutes: 0,
+        weatherSource: feed,
+        regions: [{ region: 'north', latitude: 39.9, longitude: 116.4, queues: ['repair'] }],
+      }),
     ],
     log: (m) => logs.push(m),
   })
   service = sys.services.find((s) => s.name === 'forecast') as ForecastService
-  await sys.warehouse.insert('events', historyEvents({ tenant: TENANT, queue: 'repair', timeZone: TZ, firstDay: today - 28 * 1440, days: 28, calls }))
+  await sys.warehouse.insert(
+    'events',
+    historyEvents({ tenant: TENANT, queue: 'repair', timeZone: TZ, firstDay: today - 28 * 1440, days: 28, calls }),
+  )
   await sys.warehouse.insert('events', loginEvents(TENANT, TZ, 4, today + 8 * 60, today + 12 * 60))
-  await eventually(async () => Number((await sys.warehouse.query<{ n: number }>(`SELECT count() AS n FROM interaction_facts WHERE tenant = '${TENANT}'`))[0].n) >= 28 * 48 * 3, { what: 'history in interaction_facts' })
+  await eventually(
+    async () =>
+      Number(
+        (
+          await sys.warehouse.query<{ n: number }>(
+            `SELECT count() AS n FROM interaction_facts WHERE tenant = '${TENANT}'`,
+          )
+        )[0].n,
+      ) >=
+      28 * 48 * 3,
+    { what: 'history in interaction_facts' },
+  )
 }, 120_000)
 
 afterAll(async () => {
@@ -69,10 +89,12 @@ describe('forecast service', () => {
     expect(run.series).toBe(1)
     expect(run.rows).toBe(8 * 96)
     const at = async (m: number) =>
-      (await sys.warehouse.query<{ forecast: number; required_agents: number; aht_s: number; method: string }>(
-        `SELECT forecast, required_agents, aht_s, method FROM forecasts FINAL WHERE tenant = '${TENANT}' AND queue = 'repair' AND interval_start = fromUnixTimestamp64Milli({t:Int64})`,
-        { t: fromLocalMinutes(today + 1440 + m, TZ) },
-      ))[0]
+      (
+        await sys.warehouse.query<{ forecast: number; required_agents: number; aht_s: number; method: string }>(
+          `SELECT forecast, required_agents, aht_s, method FROM forecasts FINAL WHERE tenant = '${TENANT}' AND queue = 'repair' AND interval_start = fromUnixTimestamp64Milli({t:Int64})`,
+          { t: fromLocalMinutes(today + 1440 + m, TZ) },
+        )
+      )[0]
     const peak = await at(14 * 60)
     expect(peak.forecast).toBeGreaterThan(5)
     expect(peak.forecast).toBeLessThan(7)
@@ -85,7 +107,9 @@ describe('forecast service', () => {
   it('raises a weather surge: alert on NATS, stored, on the wallboard banner', async () => {
     rainFeed()
     const received: Record<string, unknown>[] = []
-    const sub = sys.nats.nc.subscribe(`${sys.topology.alertSubject}.${TENANT}`, { callback: (_e, m) => void received.push(JSON.parse(new TextDecoder().decode(m.data))) })
+    const sub = sys.nats.nc.subscribe(`${sys.topology.alertSubject}.${TENANT}`, {
+      callback: (_e, m) => void received.push(JSON.parse(new TextDecoder().decode(m.data))),
+    })
     const run = await service.recompute(NOW)
     expect(run.weather.signal).toBe('ok')
     expect(run.surges).toHaveLength(1)
@@ -95,15 +119,28 @@ describe('forecast service', () => {
     expect(surge.expected_extra_contacts).toBeGreaterThan(80)
     expect(surge.expected_extra_agents).toBeGreaterThanOrEqual(1)
     await eventually(async () => received.length > 0, { what: 'alert on NATS' })
-    expect(received[0]).toMatchObject({ tenant: TENANT, id: 'weather-surge-north', severity: 'warning', source: 'forecast' })
+    expect(received[0]).toMatchObject({
+      tenant: TENANT,
+      id: 'weather-surge-north',
+      severity: 'warning',
+      source: 'forecast',
+    })
     sub.unsubscribe()
-    const stored = await sys.warehouse.query<{ region: string; expected_extra_contacts: number }>(`SELECT region, expected_extra_contacts FROM surge_alerts WHERE tenant = '${TENANT}'`)
+    const stored = await sys.warehouse.query<{ region: string; expected_extra_contacts: number }>(
+      `SELECT region, expected_extra_contacts FROM surge_alerts WHERE tenant = '${TENANT}'`,
+    )
     expect(stored[0]).toMatchObject({ region: 'north', expected_extra_contacts: surge.expected_extra_contacts })
-    const token = (JSON.parse(readFileSync(join(dir.path, 'dev-wallboard.json'), 'utf8')) as { displayToken: string }).displayToken
-    await eventually(async () => {
-      const snap = (await (await fetch(`${sys.url}/api/snapshot?token=${token}`)).json()) as { alerts: { id: string }[] }
-      return snap.alerts.some((a) => a.id === 'weather-surge-north')
-    }, { what: 'surge on the wallboard banner' })
+    const token = (JSON.parse(readFileSync(join(dir.path, 'dev-wallboard.json'), 'utf8')) as { displayToken: string })
+      .displayToken
+    await eventually(
+      async () => {
+        const snap = (await (await fetch(`${sys.url}/api/snapshot?token=${token}`)).json()) as {
+          alerts: { id: string }[]
+        }
+        return snap.alerts.some((a) => a.id === 'weather-surge-north')
+      },
+      { what: 'surge on the wallboard banner' },
+    )
   })
 
   it('degrades a malformed or missing feed to "no weather signal" with a warning', async () => {
@@ -124,13 +161,25 @@ describe('forecast service', () => {
 
   it('serves the planner API to planners only', async () => {
     expect((await fetch(`${sys.url}/api/planner/data`)).status).toBe(401)
-    const dev = JSON.parse(readFileSync(join(dir.path, 'dev-wallboard.json'), 'utf8')) as { displayToken: string; supervisor: string; password: string }
+    const dev = JSON.parse(readFileSync(join(dir.path, 'dev-wallboard.json'), 'utf8')) as {
+      displayToken: string
+      supervisor: string
+      password: string
+    }
     expect((await fetch(`${sys.url}/api/planner/data?token=${dev.displayToken}`)).status).toBe(403)
-    const login = await fetch(`${sys.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: dev.supervisor, password: dev.password }) })
+    const login = await fetch(`${sys.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: dev.supervisor, password: dev.password }),
+    })
     const cookie = login.headers.get('set-cookie')!.split(';')[0]
     const res = await fetch(`${sys.url}/api/planner/data?days=2`, { headers: { cookie } })
     expect(res.status, logs.filter((l) => l.startsWith('planner')).join('\n')).toBe(200)
-    const body = (await res.json()) as { forecasts: unknown[]; logged_in: { t: number; agents: number }[]; actuals: unknown[] }
+    const body = (await res.json()) as {
+      forecasts: unknown[]
+      logged_in: { t: number; agents: number }[]
+      actuals: unknown[]
+    }
     expect(body.forecasts).toHaveLength(2 * 96)
     expect(body.logged_in.find((r) => r.t === fromLocalMinutes(today + 10 * 60, TZ))?.agents).toBe(4)
     expect((await fetch(`${sys.url}/api/planner/data?days=99`, { headers: { cookie } })).status).toBe(400)

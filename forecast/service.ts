@@ -12,7 +12,16 @@ import { supervisorGate } from '../wallboard/server/access.js'
 import { plannerHandler } from './planner-api.js'
 import { recomputeForecasts, type RecomputeResult } from './recompute.js'
 import type { ForecastServiceOptions } from './service-settings.js'
-import { checkSurges, rainModel, readWeather, surgeAlertInput, surgeRow, weatherSourceFrom, type StoredSurge, type WeatherStatus } from './surge-watch.js'
+import {
+  checkSurges,
+  rainModel,
+  readWeather,
+  surgeAlertInput,
+  surgeRow,
+  weatherSourceFrom,
+  type StoredSurge,
+  type WeatherStatus,
+} from './surge-watch.js'
 import { toLocalMinutes } from './local-time.js'
 import { loadWeatherHistory, storeWeatherHours, type WeatherHistory } from './weather/history.js'
 import { learnUplift, type LearnedUplift, type RegionEffect } from './weather/learn.js'
@@ -66,7 +75,8 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
         targets: opts.targets,
         defaultAht: opts.defaultAht ?? 300,
       })
-      for (const s of result.skipped) log(`forecast: ${s.key.tenant}/${s.key.queue}/${s.key.channel} skipped: ${s.reason}`)
+      for (const s of result.skipped)
+        log(`forecast: ${s.key.tenant}/${s.key.queue}/${s.key.channel} skipped: ${s.reason}`)
       const { status, byRegion } = await readWeather(source, regions, now)
       const uplift = await learn(now, result, byRegion, status)
       for (const w of status.warnings) log(`forecast: weather warning: ${w}`)
@@ -81,20 +91,49 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
       })
       if (surges.length) {
         await warehouse.insert('surge_alerts', surges.map(surgeRow))
-        for (const s of surges) nats.nc.publish(`${topology.alertSubject}.${s.tenant}`, encoder.encode(JSON.stringify(surgeAlertInput(s, horizonHours * 3_600_000))))
+        for (const s of surges)
+          nats.nc.publish(
+            `${topology.alertSubject}.${s.tenant}`,
+            encoder.encode(JSON.stringify(surgeAlertInput(s, horizonHours * 3_600_000))),
+          )
       }
-      lastRun = { at: now, series: result.series, rows: result.rows.length, skipped: result.skipped, weather: status, uplift: uplift.effects, surges }
+      lastRun = {
+        at: now,
+        series: result.series,
+        rows: result.rows.length,
+        skipped: result.skipped,
+        weather: status,
+        uplift: uplift.effects,
+        surges,
+      }
       return lastRun
     }
 
     /** Stores the hours the source reported as observations, then learns each region's uplift from the stored history. */
-    async function learn(now: number, result: RecomputeResult, byRegion: ReadonlyMap<string, readonly WeatherHour[]>, status: WeatherStatus): Promise<LearnedUplift> {
-      const learnOpts = { regions, prior, nowLocal: toLocalMinutes(now, opts.timeZone), minDays: opts.upliftMinDays, minRainHours: opts.upliftMinRainHours }
+    async function learn(
+      now: number,
+      result: RecomputeResult,
+      byRegion: ReadonlyMap<string, readonly WeatherHour[]>,
+      status: WeatherStatus,
+    ): Promise<LearnedUplift> {
+      const learnOpts = {
+        regions,
+        prior,
+        nowLocal: toLocalMinutes(now, opts.timeZone),
+        minDays: opts.upliftMinDays,
+        minRainHours: opts.upliftMinRainHours,
+      }
       let history: WeatherHistory = new Map()
       if (regions.length) {
         try {
           const tenants = new Set(result.histories.map((h) => h.key.tenant))
-          if (byRegion.size) await storeWeatherHours(warehouse, byRegion, { tenants, timeZone: opts.timeZone, now, source: status.source })
+          if (byRegion.size)
+            await storeWeatherHours(warehouse, byRegion, {
+              tenants,
+              timeZone: opts.timeZone,
+              now,
+              source: status.source,
+            })
           history = await loadWeatherHistory(warehouse, historyDays, opts.timeZone)
         } catch (err) {
           status.warnings.push(`weather history: ${(err as Error).message}; the prior rain effect is used`)
@@ -112,7 +151,10 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
 
     const recompute = (now = Date.now()): Promise<ForecastRun> => {
       const next = queue.then(() => run(now))
-      queue = next.then(() => undefined, () => undefined)
+      queue = next.then(
+        () => undefined,
+        () => undefined,
+      )
       return next
     }
     const tick = () => {
@@ -152,7 +194,11 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
               rows: lastRun.rows,
               weather: lastRun.weather.signal,
               weather_warnings: lastRun.weather.warnings.length,
-              weather_uplift: lastRun.uplift.map((e) => ({ ...e, rain_per_10mm: Math.round(e.rain_per_10mm * 1000) / 1000, text: describeEffect(e) })),
+              weather_uplift: lastRun.uplift.map((e) => ({
+                ...e,
+                rain_per_10mm: Math.round(e.rain_per_10mm * 1000) / 1000,
+                text: describeEffect(e),
+              })),
             }
           : { last_run: null },
       }),

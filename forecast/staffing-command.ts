@@ -14,11 +14,15 @@ export function parseDuration(text: string, flag: string): number {
 /** `80/20` → 80% within 20 s. */
 export function parseServiceLevel(text: string): { serviceLevel: number; threshold: number } {
   const m = /^(\d+(?:\.\d+)?)\s*%?\s*\/\s*(\d+(?:\.\d+)?)\s*s?$/.exec(text.trim())
-  if (!m || !(Number(m[1]) > 0 && Number(m[1]) < 100)) throw new BadInputError(`--sl: expected PERCENT/SECONDS with 0 < PERCENT < 100, e.g. 80/20, got "${text}"`)
+  if (!m || !(Number(m[1]) > 0 && Number(m[1]) < 100))
+    throw new BadInputError(`--sl: expected PERCENT/SECONDS with 0 < PERCENT < 100, e.g. 80/20, got "${text}"`)
   return { serviceLevel: Number(m[1]) / 100, threshold: Number(m[2]) }
 }
 
-export function formatStaffing(s: Staffing, extra: { volume: number; periodSeconds: number; threshold: number }): string {
+export function formatStaffing(
+  s: Staffing,
+  extra: { volume: number; periodSeconds: number; threshold: number },
+): string {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`
   const rows: [string, string][] = [
     ['model', s.model === 'erlang_a' ? 'Erlang A (with abandonment)' : 'Erlang C'],
@@ -45,6 +49,12 @@ export async function runStaffing(args: ParsedArgs): Promise<void> {
   const patience = numberOption(args, 'patience', { min: 1 })
   const shrinkage = numberOption(args, 'shrinkage', { min: 0, max: 0.95 }) ?? 0
   const maxOccupancy = numberOption(args, 'max-occupancy', { min: 0.05, max: 1 }) ?? 1
-  const result = staff({ lambda: volume / periodSeconds, aht }, { serviceLevel, threshold, maxOccupancy, patience }, shrinkage)
-  console.log(args.values.json ? JSON.stringify(result, null, 2) : formatStaffing(result, { volume, periodSeconds, threshold }))
+  const result = staff(
+    { lambda: volume / periodSeconds, aht },
+    { serviceLevel, threshold, maxOccupancy, patience },
+    shrinkage,
+  )
+  console.log(
+    args.values.json ? JSON.stringify(result, null, 2) : formatStaffing(result, { volume, periodSeconds, threshold }),
+  )
 }

@@ -22,7 +22,9 @@ describe('staffing', () => {
     const load = { lambda: 3000 / 180, aht: 180 }
     const c = staff(load, target)
     expect(c.serviceLevel).toBeGreaterThanOrEqual(0.8)
-    expect(staff(load, { ...target, maxOccupancy: (c.required - 1) / c.required }).required).toBeGreaterThanOrEqual(c.required)
+    expect(staff(load, { ...target, maxOccupancy: (c.required - 1) / c.required }).required).toBeGreaterThanOrEqual(
+      c.required,
+    )
     const a = staff(load, { ...target, patience: 180 })
     expect(a.required).toBeLessThanOrEqual(c.required)
     expect(a.serviceLevel).toBeGreaterThanOrEqual(0.8)
@@ -33,8 +35,17 @@ describe('staffing', () => {
   })
 
   it('plans per forecast interval', () => {
-    const plan = staffingPlan([{ forecast: 100 }, { forecast: 0 }, { forecast: 200 }], { intervalMinutes: 30, aht: 180, target, shrinkage: 0.3 })
-    expect(plan.map((p) => p.staffing.scheduled)).toEqual([20, 0, staff({ lambda: 200 / 1800, aht: 180 }, target, 0.3).scheduled])
+    const plan = staffingPlan([{ forecast: 100 }, { forecast: 0 }, { forecast: 200 }], {
+      intervalMinutes: 30,
+      aht: 180,
+      target,
+      shrinkage: 0.3,
+    })
+    expect(plan.map((p) => p.staffing.scheduled)).toEqual([
+      20,
+      0,
+      staff({ lambda: 200 / 1800, aht: 180 }, target, 0.3).scheduled,
+    ])
   })
 })
 

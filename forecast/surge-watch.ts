@@ -72,15 +72,27 @@ function regionHours(rows: readonly StoredForecast[], regions: readonly Region[]
       hours.set(hour, (hours.get(hour) ?? 0) + r.forecast)
     }
     for (const [tenant, hours] of perHour) {
-      out.get(tenant)!.hours.set(region.region, [...hours].map(([time, forecast]) => ({ time, forecast })))
+      out.get(tenant)!.hours.set(
+        region.region,
+        [...hours].map(([time, forecast]) => ({ time, forecast })),
+      )
     }
   }
   return out
 }
 
 /** Fetches the source for the regions; any failure is "no weather signal" with a warning, never a throw. */
-export async function readWeather(source: WeatherSource | undefined, regions: readonly Region[], now: number): Promise<{ status: WeatherStatus; byRegion: WeatherResult['byRegion'] }> {
-  const status: WeatherStatus = { source: source?.name ?? 'none', signal: 'no weather signal', warnings: [], checked_at: now }
+export async function readWeather(
+  source: WeatherSource | undefined,
+  regions: readonly Region[],
+  now: number,
+): Promise<{ status: WeatherStatus; byRegion: WeatherResult['byRegion'] }> {
+  const status: WeatherStatus = {
+    source: source?.name ?? 'none',
+    signal: 'no weather signal',
+    warnings: [],
+    checked_at: now,
+  }
   const none = { status, byRegion: new Map<string, WeatherHour[]>() }
   if (!source || regions.length === 0) {
     if (source) status.warnings.push('no regions configured (MOFANG_WEATHER_REGIONS); no weather signal')
@@ -96,7 +108,8 @@ export async function readWeather(source: WeatherSource | undefined, regions: re
   }
   status.warnings.push(...weather.warnings)
   if (weather.byRegion.size === 0) {
-    if (!status.warnings.length) status.warnings.push(`${source.name}: no usable hours for the configured regions; no weather signal`)
+    if (!status.warnings.length)
+      status.warnings.push(`${source.name}: no usable hours for the configured regions; no weather signal`)
     return none
   }
   status.signal = 'ok'
@@ -104,7 +117,12 @@ export async function readWeather(source: WeatherSource | undefined, regions: re
 }
 
 /** Surges in the next hours of each tenant's stored forecast, under the weather read. */
-export function checkSurges(rows: readonly StoredForecast[], weather: ReadonlyMap<string, readonly WeatherHour[]>, source: string, opts: SurgeCheckOptions): StoredSurge[] {
+export function checkSurges(
+  rows: readonly StoredForecast[],
+  weather: ReadonlyMap<string, readonly WeatherHour[]>,
+  source: string,
+  opts: SurgeCheckOptions,
+): StoredSurge[] {
   const surges: StoredSurge[] = []
   if (weather.size === 0) return surges
   for (const [tenant, t] of regionHours(rows, opts.regions, opts.timeZone)) {
@@ -115,7 +133,8 @@ export function checkSurges(rows: readonly StoredForecast[], weather: ReadonlyMa
       minExtraContacts: opts.minExtraContacts,
       aht: t.volume > 0 ? t.ahtWeighted / t.volume : undefined,
     })
-    for (const a of alerts) surges.push({ ...a, tenant, alert_id: `weather-surge-${a.region}`, source, raised_at: Date.now() })
+    for (const a of alerts)
+      surges.push({ ...a, tenant, alert_id: `weather-surge-${a.region}`, source, raised_at: Date.now() })
   }
   return surges
 }

@@ -43,7 +43,14 @@ function rainAt(ts: number): number {
 
 /** The feed: the simulated rain for every past hour, then 30 mm/h from 09:00 to 15:00 today. */
 function writeFeed() {
-  const hour = (local: number, rain: number) => ({ time: formatLocal(local).slice(0, 16), precipitation: Math.round(rain * 10) / 10, temperature_2m: 22, wind_speed_10m: 10, wind_gusts_10m: 20, weather_code: rain > 0 ? 63 : 1 })
+  const hour = (local: number, rain: number) => ({
+    time: formatLocal(local).slice(0, 16),
+    precipitation: Math.round(rain * 10) / 10,
+    temperature_2m: 22,
+    wind_speed_10m: 10,
+    wind_gusts_10m: 20,
+    weather_code: rain > 0 ? 63 : 1,
+  })
   const past = Array.from({ length: DAYS * 24 }, (_, h) => hour(today - DAYS * 1440 + h * 60, rainAt(START + h * HOUR)))
   const todays = Array.from({ length: 24 }, (_, h) => hour(today + h * 60, h >= 9 && h < 15 ? 30 : 0))
   writeFileSync(feed, JSON.stringify({ north: [...past, ...todays] }))
@@ -70,11 +77,36 @@ beforeAll(async () => {
     log: (m) => logs.push(m),
   })
   service = sys.services.find((s) => s.name === 'forecast') as ForecastService
-  const events = generate({ seed: 7, start: START, durationMs: DAYS * DAY, ratePerHour: 60, agents: 30, drain: false, weather: { rainMmH: rainAt, maxRainMmH: 30, upliftPer10mm: EFFECT } })
-  const stored = events.map((e, i) => ({ ...e, v: 1, event_id: e.event_id ?? `sim-${i}`, payload: e.payload ?? {}, received_at: e.ts }) as StoredEvent)
-  for (let i = 0; i < stored.length; i += 50_000) await insertEventRows(sys.warehouse, [eventRows(stored.slice(i, i + 50_000))])
-  const contacts = new Set(events.filter((e) => e.channel !== 'ticket' && e.interaction_id).map((e) => e.interaction_id)).size
-  await eventually(async () => Number((await sys.warehouse.query<{ n: number }>(`SELECT count() AS n FROM interaction_facts WHERE tenant = '${TENANT}' AND channel != 'ticket'`))[0].n) >= contacts * 0.99, { what: 'simulated history in interaction_facts', timeoutMs: 60_000 })
+  const events = generate({
+    seed: 7,
+    start: START,
+    durationMs: DAYS * DAY,
+    ratePerHour: 60,
+    agents: 30,
+    drain: false,
+    weather: { rainMmH: rainAt, maxRainMmH: 30, upliftPer10mm: EFFECT },
+  })
+  const stored = events.map(
+    (e, i) =>
+      ({ ...e, v: 1, event_id: e.event_id ?? `sim-${i}`, payload: e.payload ?? {}, received_at: e.ts }) as StoredEvent,
+  )
+  for (let i = 0; i < stored.length; i += 50_000)
+    await insertEventRows(sys.warehouse, [eventRows(stored.slice(i, i + 50_000))])
+  const contacts = new Set(
+    events.filter((e) => e.channel !== 'ticket' && e.interaction_id).map((e) => e.interaction_id),
+  ).size
+  await eventually(
+    async () =>
+      Number(
+        (
+          await sys.warehouse.query<{ n: number }>(
+            `SELECT count() AS n FROM interaction_facts WHERE tenant = '${TENANT}' AND channel != 'ticket'`,
+          )
+        )[0].n,
+      ) >=
+      contacts * 0.99,
+    { what: 'simulated history in interaction_facts', timeoutMs: 60_000 },
+  )
 }, 120_000)
 
 afterAll(async () => {
@@ -88,14 +120,18 @@ describe('learned weather uplift', () => {
     const run = await service.recompute(NOW)
     const runMs = Date.now() - t0
     const north = run.uplift.find((e) => e.tenant === TENANT && e.region === 'north')!
-    console.log(`simulated +${100 * EFFECT}% per 10 mm/h, learned +${(100 * north.rain_per_10mm).toFixed(1)}% from ${north.days} days, ${north.rain_hours} rainy hours; run ${runMs} ms, ${run.series} series`)
+    console.log(
+      `simulated +${100 * EFFECT}% per 10 mm/h, learned +${(100 * north.rain_per_10mm).toFixed(1)}% from ${north.days} days, ${north.rain_hours} rainy hours; run ${runMs} ms, ${run.series} series`,
+    )
     expect(north.effect).toBe('learned')
     expect(north.rain_per_10mm).toBeGreaterThan(EFFECT * 0.8)
     expect(north.rain_per_10mm).toBeLessThan(EFFECT * 1.2)
     const surge = run.surges.find((s) => s.tenant === TENANT && s.region === 'north')!
     expect(surge).toBeDefined()
     // 30 mm/h for the whole window: the learned (1 + effect)^3 − 1, not the prior's 1.8^3 − 1 = +483%.
-    expect(surge.reason).toContain(`rain up to 30.0 mm/h: +${Math.round(100 * ((1 + north.rain_per_10mm) ** 3 - 1))}% over the next 6 h`)
+    expect(surge.reason).toContain(
+      `rain up to 30.0 mm/h: +${Math.round(100 * ((1 + north.rain_per_10mm) ** 3 - 1))}% over the next 6 h`,
+    )
     expect(logs.some((l) => l.includes('weather uplift demo/north: learned'))).toBe(true)
   })
 

@@ -5,8 +5,15 @@ import { messageId, packEvents, type EventMessage, type PublishFailure } from '.
 import type { StoredEvent } from '../core/events.js'
 
 const ev = (i: number): StoredEvent => ({
-  v: 1, event_id: `e${i}`, tenant: 'acme', ts: 1_000 + i, received_at: 1, channel: 'webchat', type: 'chat.message',
-  interaction_id: `c${i % 3}`, payload: {},
+  v: 1,
+  event_id: `e${i}`,
+  tenant: 'acme',
+  ts: 1_000 + i,
+  received_at: 1,
+  channel: 'webchat',
+  type: 'chat.message',
+  interaction_id: `c${i % 3}`,
+  payload: {},
 })
 
 /** A stand-in JetStream: `answer` decides each publish's fate; `stored` keeps what it holds, by Nats-Msg-Id like JetStream. */

@@ -43,7 +43,11 @@ const keyOf = (e: StoredEvent) => `${e.tenant}\u0000${e.event_id}`
  * @param clientSupplied the events whose event_id came from the client: only those can repeat
  * (generated ids are unique by construction).
  */
-export async function acceptEvents(events: StoredEvent[], clientSupplied: ReadonlySet<StoredEvent>, deps: AcceptDeps): Promise<AcceptOutcome> {
+export async function acceptEvents(
+  events: StoredEvent[],
+  clientSupplied: ReadonlySet<StoredEvent>,
+  deps: AcceptDeps,
+): Promise<AcceptOutcome> {
   const outcome: AcceptOutcome = { accepted: 0, duplicates: 0, failed: [], unconfirmed: [] }
   let todo = events
   for (let round = 1; todo.length > 0; round++) {
@@ -62,7 +66,11 @@ export async function acceptEvents(events: StoredEvent[], clientSupplied: Readon
     }
     for (const message of republish.keys()) for (const e of message.events) deps.dedup.adopt(keyOf(e), claim, now)
     const { failed, unconfirmed, error } = await publishClaimed(fresh, republish, claim, deps)
-    outcome.accepted += fresh.length + [...republish.values()].reduce((n, list) => n + list.length, 0) - failed.length - unconfirmed.length
+    outcome.accepted +=
+      fresh.length +
+      [...republish.values()].reduce((n, list) => n + list.length, 0) -
+      failed.length -
+      unconfirmed.length
     outcome.failed.push(...failed)
     outcome.unconfirmed.push(...unconfirmed)
     outcome.error ??= error

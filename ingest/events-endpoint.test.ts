@@ -37,10 +37,19 @@ describe('POST /v1/events: ts range and id characters', () => {
   const post = async (events: unknown[]) => {
     const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }
     const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(events) })
-    return { status: res.status, body: (await res.json()) as { errors?: { index: number; field: string; reason: string }[] } }
+    return {
+      status: res.status,
+      body: (await res.json()) as { errors?: { index: number; field: string; reason: string }[] },
+    }
   }
-  const event = (extra: Record<string, unknown>) =>
-    ({ tenant: 'acme', ts: Date.now(), channel: 'voice', type: 'voice.offered', interaction_id: 'c1', ...extra })
+  const event = (extra: Record<string, unknown>) => ({
+    tenant: 'acme',
+    ts: Date.now(),
+    channel: 'voice',
+    type: 'voice.offered',
+    interaction_id: 'c1',
+    ...extra,
+  })
 
   it('refuses ts in the year 2100, naming ts and the setting; nothing is published', async () => {
     const res = await post([event({}), event({ ts: Date.UTC(2099, 11, 31) })])
@@ -58,7 +67,10 @@ describe('POST /v1/events: ts range and id characters', () => {
   it('refuses NUL and U+202E in event_id, naming event_id', async () => {
     const res = await post([event({ event_id: 'evt\u0000' }), event({ event_id: 'evt\u202e1' })])
     expect(res.status).toBe(400)
-    expect(res.body.errors?.map((e) => [e.index, e.field])).toEqual([[0, 'event_id'], [1, 'event_id']])
+    expect(res.body.errors?.map((e) => [e.index, e.field])).toEqual([
+      [0, 'event_id'],
+      [1, 'event_id'],
+    ])
     expect(res.body.errors?.[1].reason).toMatch(/U\+202E/)
   })
 })

@@ -42,8 +42,15 @@ export interface IngestDeps extends IngestLimits, AcceptDeps {
 }
 
 export const INGEST_OUTCOMES = [
-  'accepted', 'duplicate_event_id', 'rejected_invalid', 'rejected_tenant', 'rejected_auth',
-  'rejected_body', 'unavailable', 'busy', 'insufficient_storage',
+  'accepted',
+  'duplicate_event_id',
+  'rejected_invalid',
+  'rejected_tenant',
+  'rejected_auth',
+  'rejected_body',
+  'unavailable',
+  'busy',
+  'insufficient_storage',
 ] as const
 export type IngestOutcome = (typeof INGEST_OUTCOMES)[number]
 
@@ -75,7 +82,12 @@ function parseBody(text: string, format: string): Parsed {
     try {
       items.push(JSON.parse(line))
     } catch (err) {
-      return { ok: false, status: 400, error: `malformed JSON on NDJSON line ${i + 1}: ${(err as Error).message}`, line: i + 1 }
+      return {
+        ok: false,
+        status: 400,
+        error: `malformed JSON on NDJSON line ${i + 1}: ${(err as Error).message}`,
+        line: i + 1,
+      }
     }
   }
   return { ok: true, items }
@@ -90,12 +102,20 @@ export function createEventsEndpoint(deps: IngestDeps) {
   }
   const insufficientStorage = (res: ServerResponse, reason: string) => {
     counters.add('insufficient_storage')
-    sendJson(res, 507, { error: `insufficient storage: ${reason}; nothing was accepted, retry later` }, { 'retry-after': '10' })
+    sendJson(
+      res,
+      507,
+      { error: `insufficient storage: ${reason}; nothing was accepted, retry later` },
+      { 'retry-after': '10' },
+    )
   }
   /** Refuses a request whose body was not read: discarded first, as an answer mid-upload reaches the client as a broken pipe. */
   const busyUnread = async (req: IncomingMessage, res: ServerResponse) => {
     await new Promise<void>((done) => {
-      req.once('end', done).once('error', () => done()).once('close', done)
+      req
+        .once('end', done)
+        .once('error', () => done())
+        .once('close', done)
       req.resume()
     })
     busy(res)
@@ -103,7 +123,14 @@ export function createEventsEndpoint(deps: IngestDeps) {
   const busy = (res: ServerResponse) => {
     counters.add('busy')
     const mib = (admission.bytesInFlight / 2 ** 20).toFixed(1)
-    sendJson(res, 429, { error: `ingest is busy with ${mib} MiB of other batches (MOFANG_INGEST_MAX_INFLIGHT_BYTES); nothing was accepted, retry` }, { 'retry-after': '1' })
+    sendJson(
+      res,
+      429,
+      {
+        error: `ingest is busy with ${mib} MiB of other batches (MOFANG_INGEST_MAX_INFLIGHT_BYTES); nothing was accepted, retry`,
+      },
+      { 'retry-after': '1' },
+    )
   }
 
   /** Admission first: a batch refused here was never read, so nothing of it was kept. */
@@ -124,13 +151,20 @@ export function createEventsEndpoint(deps: IngestDeps) {
     const tenant = key ? deps.apiKeys.get(key) : undefined
     if (!tenant) {
       counters.add('rejected_auth')
-      return sendJson(res, 401, { error: key ? 'invalid API key' : 'missing API key: send Authorization: Bearer <key>' }, { 'www-authenticate': 'Bearer' })
+      return sendJson(
+        res,
+        401,
+        { error: key ? 'invalid API key' : 'missing API key: send Authorization: Bearer <key>' },
+        { 'www-authenticate': 'Bearer' },
+      )
     }
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
     const format = CONTENT_TYPES.get(mediaType)
     if (!format) {
       counters.add('rejected_body')
-      return sendJson(res, 415, { error: `unsupported content type "${mediaType || '(none)'}": use application/json or application/x-ndjson` })
+      return sendJson(res, 415, {
+        error: `unsupported content type "${mediaType || '(none)'}": use application/json or application/x-ndjson`,
+      })
     }
     let body: Buffer
     try {
@@ -164,7 +198,9 @@ export function createEventsEndpoint(deps: IngestDeps) {
     if (items.length === 0) return sendJson(res, 400, { error: 'empty batch: send at least one event' })
     if (items.length > deps.maxBatchEvents) {
       counters.add('rejected_body')
-      return sendJson(res, 413, { error: `batch has ${items.length} events; the limit is ${deps.maxBatchEvents} (MOFANG_MAX_BATCH_EVENTS)` })
+      return sendJson(res, 413, {
+        error: `batch has ${items.length} events; the limit is ${deps.maxBatchEvents} (MOFANG_MAX_BATCH_EVENTS)`,
+      })
     }
 
     const errors: (FieldError & { index: number })[] = []
@@ -181,7 +217,12 @@ export function createEventsEndpoint(deps: IngestDeps) {
       }
       const e = v.event
       if (e.tenant !== tenant) {
-        if (tenantErrors.length < MAX_REPORTED_ERRORS) tenantErrors.push({ index, field: 'tenant', reason: `"${e.tenant}" does not match the API key's tenant "${tenant}"` })
+        if (tenantErrors.length < MAX_REPORTED_ERRORS)
+          tenantErrors.push({
+            index,
+            field: 'tenant',
+            reason: `"${e.tenant}" does not match the API key's tenant "${tenant}"`,
+          })
         continue
       }
       if (e.event_id) clientSupplied.add(e as StoredEvent)
@@ -195,7 +236,10 @@ export function createEventsEndpoint(deps: IngestDeps) {
     }
     if (errors.length) {
       counters.add('rejected_invalid', items.length)
-      return sendJson(res, 400, { error: `${errors.length === MAX_REPORTED_ERRORS ? 'at least ' : ''}${errors.length} invalid event(s); nothing was accepted`, errors })
+      return sendJson(res, 400, {
+        error: `${errors.length === MAX_REPORTED_ERRORS ? 'at least ' : ''}${errors.length} invalid event(s); nothing was accepted`,
+        errors,
+      })
     }
     if (tenantErrors.length) {
       counters.add('rejected_tenant', items.length)
@@ -210,7 +254,8 @@ export function createEventsEndpoint(deps: IngestDeps) {
     counters.add('accepted', accepted)
     if (failed.length || unconfirmed.length) {
       deps.log?.(error?.message ?? 'publish failed')
-      if (accepted === 0 && duplicates === 0 && unconfirmed.length === 0 && isStorageError(error)) return insufficientStorage(res, error!.message)
+      if (accepted === 0 && duplicates === 0 && unconfirmed.length === 0 && isStorageError(error))
+        return insufficientStorage(res, error!.message)
       // Say exactly what was kept: the client resends only the listed events.
       const indexesOf = (list: StoredEvent[]) => {
         const set = new Set(list)

@@ -5,7 +5,17 @@
  * each either accepted whole (202) or refused whole (429).
  */
 import { afterAll, expect, it } from 'vitest'
-import { chatMessage, cleanupMofangs, runId, sleep, startMofang, summaryRow, tally, waitFor, type MofangProcess } from '../testing/mofang-process.js'
+import {
+  chatMessage,
+  cleanupMofangs,
+  runId,
+  sleep,
+  startMofang,
+  summaryRow,
+  tally,
+  waitFor,
+  type MofangProcess,
+} from '../testing/mofang-process.js'
 
 afterAll(cleanupMofangs)
 
@@ -19,8 +29,14 @@ it('stores one batch spread over 400 days beside ordinary traffic, dead-letterin
   const spread = Array.from({ length: 400 }, (_, i) =>
     chatMessage('alpha', now - Math.round((1 + i * 1.8) * DAY), `${run}-old-${i}`, { eventId: `${run}-a-${i}` }),
   )
-  const ordinary = Array.from({ length: 1000 }, (_, i) => chatMessage('beta', now - (i % 600) * 1000, `${run}-chat-${i % 50}`, { eventId: `${run}-b-${i}` }))
-  const [a, b1, b2] = await Promise.all([m.post('alpha', spread), m.post('beta', ordinary.slice(0, 500)), m.post('beta', ordinary.slice(500))])
+  const ordinary = Array.from({ length: 1000 }, (_, i) =>
+    chatMessage('beta', now - (i % 600) * 1000, `${run}-chat-${i % 50}`, { eventId: `${run}-b-${i}` }),
+  )
+  const [a, b1, b2] = await Promise.all([
+    m.post('alpha', spread),
+    m.post('beta', ordinary.slice(0, 500)),
+    m.post('beta', ordinary.slice(500)),
+  ])
   expect(a.status, JSON.stringify(a.body)).toBe(202)
   expect(a.body).toEqual({ accepted: 400, duplicates: 0 })
   expect([b1.status, b2.status]).toEqual([202, 202])
@@ -45,21 +61,29 @@ it('stores one batch spread over 400 days beside ordinary traffic, dead-letterin
   console.log(`days: stored in ${all.ms} ms; sink ${JSON.stringify(sink)}`)
   expect(all.ok, `stored alpha ${ta.unique}/400, beta ${tb.unique}/1000\n${m.logs()}`).toBe(true)
   expect([ta.lost, tb.lost, ta.duplicates, tb.duplicates]).toEqual([0, 0, 0, 0])
-  const [{ days }] = await m.sql<{ days: number }>(`SELECT uniqExact(toDate(ts)) AS days FROM events WHERE tenant = 'alpha' AND startsWith(event_id, '${run}')`)
+  const [{ days }] = await m.sql<{ days: number }>(
+    `SELECT uniqExact(toDate(ts)) AS days FROM events WHERE tenant = 'alpha' AND startsWith(event_id, '${run}')`,
+  )
   expect(Number(days)).toBe(400)
   expect(sink.dead_lettered).toBe(0)
   expect(m.out.stderr).not.toMatch(/dead-letter/)
 
   // Outside the accepted window: 400 naming ts, and nothing stored.
-  const future = await m.post('alpha', [chatMessage('alpha', Date.UTC(2100, 5, 1), `${run}-x`, { eventId: `${run}-future` })])
+  const future = await m.post('alpha', [
+    chatMessage('alpha', Date.UTC(2100, 5, 1), `${run}-x`, { eventId: `${run}-future` }),
+  ])
   expect(future.status).toBe(400)
   expect(future.body?.errors?.[0]).toMatchObject({ index: 0, field: 'ts' })
   const old = await m.post('alpha', [chatMessage('alpha', now - 6 * 365 * DAY, `${run}-x`, { eventId: `${run}-old` })])
   expect(old.status).toBe(400)
   expect(old.body?.errors?.[0]).toMatchObject({ index: 0, field: 'ts' })
   expect(old.body?.errors?.[0].reason).toMatch(/MOFANG_MAX_PAST_DAYS/)
-  console.log(`days: 2100 → ${future.status} ${JSON.stringify(future.body?.errors)}; 6 years old → ${old.status} ${JSON.stringify(old.body?.errors)}`)
-  const [{ n }] = await m.sql<{ n: number }>(`SELECT count() AS n FROM events WHERE event_id IN ('${run}-future', '${run}-old')`)
+  console.log(
+    `days: 2100 → ${future.status} ${JSON.stringify(future.body?.errors)}; 6 years old → ${old.status} ${JSON.stringify(old.body?.errors)}`,
+  )
+  const [{ n }] = await m.sql<{ n: number }>(
+    `SELECT count() AS n FROM events WHERE event_id IN ('${run}-future', '${run}-old')`,
+  )
   expect(Number(n)).toBe(0)
   await m.stop()
 }, 120_000)
@@ -67,7 +91,10 @@ it('stores one batch spread over 400 days beside ordinary traffic, dead-letterin
 /** A body of `count` chat messages near `targetBytes`, with ids `<prefix>-<i>`. */
 function bigBatch(prefix: string, count: number, targetBytes: number): { body: string; ids: string[] } {
   const ts = Date.now()
-  const make = (text: string) => Array.from({ length: count }, (_, i) => chatMessage('alpha', ts - i, `${prefix}-i${i % 100}`, { eventId: `${prefix}-${i}`, text }))
+  const make = (text: string) =>
+    Array.from({ length: count }, (_, i) =>
+      chatMessage('alpha', ts - i, `${prefix}-i${i % 100}`, { eventId: `${prefix}-${i}`, text }),
+    )
   const overhead = Buffer.byteLength(JSON.stringify(make('x')))
   const textLength = Math.floor((targetBytes - overhead) / count) + 1
   const events = make('x'.repeat(textLength))
@@ -80,7 +107,12 @@ function bigBatch(prefix: string, count: number, targetBytes: number): { body: s
  * 429 (NATS is healthy); what a 429 refused is not stored, what a 503 lists as not kept is not stored; after resending
  * what was not acknowledged, as the answers say, every event is stored exactly once.
  */
-async function concurrentBigBatches(count: number, env: Record<string, string>, label: string, { allow503 = false } = {}) {
+async function concurrentBigBatches(
+  count: number,
+  env: Record<string, string>,
+  label: string,
+  { allow503 = false } = {},
+) {
   const m: MofangProcess = await startMofang({ label: 'big', env: { MOFANG_MAX_BODY_BYTES: '16777216', ...env } })
   const run = runId()
   const LIMIT = 16_777_216
@@ -120,18 +152,30 @@ async function concurrentBigBatches(count: number, env: Record<string, string>, 
   )
   const storedNow = await tally(m, 'alpha', run, saidNotKept)
   const keptAnyway = saidNotKept.size - storedNow.lost
-  console.log(`big: stored in ${settled.ms} ms after the answers (${Date.now() - started} ms in all); per batch ${JSON.stringify(perBatch)}`)
-  if (saidNotKept.size) console.log(`big: 503 listed ${saidNotKept.size} events as not kept; ${keptAnyway} of them are stored anyway`)
+  console.log(
+    `big: stored in ${settled.ms} ms after the answers (${Date.now() - started} ms in all); per batch ${JSON.stringify(perBatch)}`,
+  )
+  if (saidNotKept.size)
+    console.log(`big: 503 listed ${saidNotKept.size} events as not kept; ${keptAnyway} of them are stored anyway`)
   const stored = new Map(perBatch.map((r) => [r.b, Number(r.n)]))
   const storedOfRefused = refused.map((b) => stored.get(`b${b}`) ?? 0)
 
   if (keptAnyway) {
     // Resending them (as the 503 asks) would store them twice: stop here, with the evidence.
     const now = await tally(m, 'alpha', run, acked)
-    summaryRow(`${label}: ${answers.map((a) => a.slice(0, 3)).join(', ')}; before resending`, { sent: count * 15_000, acknowledged: acked.size, stored: now.stored, duplicates: now.duplicates, lost: now.lost })
+    summaryRow(`${label}: ${answers.map((a) => a.slice(0, 3)).join(', ')}; before resending`, {
+      sent: count * 15_000,
+      acknowledged: acked.size,
+      stored: now.stored,
+      duplicates: now.duplicates,
+      lost: now.lost,
+    })
     console.log(`big: mofang log:\n${m.out.stderr}`)
   }
-  expect(keptAnyway, `a 503 listed ${saidNotKept.size} events as not kept (failed_indexes), but ${keptAnyway} of them are stored`).toBe(0)
+  expect(
+    keptAnyway,
+    `a 503 listed ${saidNotKept.size} events as not kept (failed_indexes), but ${keptAnyway} of them are stored`,
+  ).toBe(0)
 
   // What was not acknowledged is sent again as the answers say: a refused batch whole, a 503's failed events only.
   await Promise.all(
@@ -140,7 +184,10 @@ async function concurrentBigBatches(count: number, env: Record<string, string>, 
       for (let attempt = 0; ; attempt++) {
         const again = await m.post('alpha', events, { timeoutMs: 60_000 })
         if (again.status === 202) break
-        expect(attempt, `resending batch ${b}: ${again.status} ${JSON.stringify(again.body ?? again.error)}`).toBeLessThan(5)
+        expect(
+          attempt,
+          `resending batch ${b}: ${again.status} ${JSON.stringify(again.body ?? again.error)}`,
+        ).toBeLessThan(5)
         await sleep(1_000)
       }
       ids.forEach((id) => acked.add(id))
@@ -149,20 +196,29 @@ async function concurrentBigBatches(count: number, env: Record<string, string>, 
   await waitFor(async () => (await tally(m, 'alpha', run, acked)).lost === 0, 60_000, 500)
   const t = await tally(m, 'alpha', run, acked)
   const counts = (s: number) => results.filter((r) => r.status === s).length
-  summaryRow(`${label} (${counts(202)}×202, ${counts(429)}×429, ${counts(503)}×503, ${counts(0)}×network error; the rest resent)`, {
-    sent: count * 15_000,
-    acknowledged: acked.size,
-    stored: t.stored,
-    duplicates: t.duplicates,
-    lost: t.lost,
-  })
+  summaryRow(
+    `${label} (${counts(202)}×202, ${counts(429)}×429, ${counts(503)}×503, ${counts(0)}×network error; the rest resent)`,
+    {
+      sent: count * 15_000,
+      acknowledged: acked.size,
+      stored: t.stored,
+      duplicates: t.duplicates,
+      lost: t.lost,
+    },
+  )
   if (results.some((r) => r.status !== 202 && r.status !== 429)) console.log(`big: mofang log:\n${m.out.stderr}`)
   expect(t.lost, `lost e.g. ${t.lostSample.join(', ')}`).toBe(0)
   expect(t.duplicates).toBe(0)
   expect(t.stored).toBe(count * 15_000)
-  expect(storedOfRefused.every((n) => n === 0), `batches refused with 429 have stored events: ${storedOfRefused}`).toBe(true)
+  expect(
+    storedOfRefused.every((n) => n === 0),
+    `batches refused with 429 have stored events: ${storedOfRefused}`,
+  ).toBe(true)
   const expected = allow503 ? [202, 429, 503] : [202, 429]
-  expect(answers.filter((_, i) => !expected.includes(results[i].status)), `each answer is one of ${expected} (NATS is healthy)`).toEqual([])
+  expect(
+    answers.filter((_, i) => !expected.includes(results[i].status)),
+    `each answer is one of ${expected} (NATS is healthy)`,
+  ).toEqual([])
   await m.stop()
 }
 
@@ -173,7 +229,12 @@ it('answers four concurrent 16 MiB batches each with 202 or 429, whole batches e
 // Past what two cores acknowledge in time: a 503 may list events JetStream holds without having said so
 // (unconfirmed_indexes), but never as certainly not kept, and resending them as told stores nothing twice.
 it('answers four concurrent 16 MiB batches with room for all (MOFANG_INGEST_MAX_INFLIGHT_BYTES=128 MiB) without duplicates', async () => {
-  await concurrentBigBatches(4, { MOFANG_INGEST_MAX_INFLIGHT_BYTES: String(128 * 2 ** 20) }, '4 concurrent 16 MiB batches, in-flight limit 128 MiB', {
-    allow503: true,
-  })
+  await concurrentBigBatches(
+    4,
+    { MOFANG_INGEST_MAX_INFLIGHT_BYTES: String(128 * 2 ** 20) },
+    '4 concurrent 16 MiB batches, in-flight limit 128 MiB',
+    {
+      allow503: true,
+    },
+  )
 }, 120_000)

@@ -10,8 +10,21 @@ import { afterAll, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { startLocalNats, freePort, type LocalNats } from '../stream/nats-server.js'
 import {
-  chatMessage, cleanupMofangs, killAtCleanup, newTempDir, processState, runId, signal, sleep, spawnMofang, startMofang, summaryRow, tally, waitFor,
-  type MofangProcess, type PostResult,
+  chatMessage,
+  cleanupMofangs,
+  killAtCleanup,
+  newTempDir,
+  processState,
+  runId,
+  signal,
+  sleep,
+  spawnMofang,
+  startMofang,
+  summaryRow,
+  tally,
+  waitFor,
+  type MofangProcess,
+  type PostResult,
 } from '../testing/mofang-process.js'
 
 const externals: LocalNats[] = []
@@ -21,17 +34,32 @@ afterAll(async () => {
 })
 
 /** Posts `batch` until it is answered 202, retrying timeouts, network errors, 429, 503 and 507 with a small backoff. */
-async function sendUntilAcked(m: MofangProcess, batch: ReturnType<typeof chatMessage>[], opts: { timeoutMs: number; deadline: number; seen: Map<string, number>; onRetry?: (r: PostResult) => void }) {
+async function sendUntilAcked(
+  m: MofangProcess,
+  batch: ReturnType<typeof chatMessage>[],
+  opts: { timeoutMs: number; deadline: number; seen: Map<string, number>; onRetry?: (r: PostResult) => void },
+) {
   for (let attempt = 0; ; attempt++) {
     const r = await m.post('alpha', batch, { timeoutMs: opts.timeoutMs })
-    const key = r.status === 0 ? (/timeout|abort/i.test(r.error ?? '') ? 'timeout' : 'network') : r.status === 202 && r.body?.duplicates ? '202 with duplicates' : String(r.status)
+    const key =
+      r.status === 0
+        ? /timeout|abort/i.test(r.error ?? '')
+          ? 'timeout'
+          : 'network'
+        : r.status === 202 && r.body?.duplicates
+          ? '202 with duplicates'
+          : String(r.status)
     opts.seen.set(key, (opts.seen.get(key) ?? 0) + 1)
     if (r.status === 202) {
       expect(r.body!.accepted! + r.body!.duplicates!, JSON.stringify(r.body)).toBe(batch.length)
       return r
     }
-    if (![0, 429, 503, 507].includes(r.status)) throw new Error(`unexpected answer ${r.status}: ${JSON.stringify(r.body)}\n${m.logs()}`)
-    if (Date.now() > opts.deadline) throw new Error(`batch not acknowledged in time; last answer ${r.status} ${JSON.stringify(r.body ?? r.error)}\n${m.logs()}`)
+    if (![0, 429, 503, 507].includes(r.status))
+      throw new Error(`unexpected answer ${r.status}: ${JSON.stringify(r.body)}\n${m.logs()}`)
+    if (Date.now() > opts.deadline)
+      throw new Error(
+        `batch not acknowledged in time; last answer ${r.status} ${JSON.stringify(r.body ?? r.error)}\n${m.logs()}`,
+      )
     opts.onRetry?.(r)
     await sleep(Math.min(500, 100 * 2 ** Math.min(attempt, 3)))
   }
@@ -54,7 +82,9 @@ it('stores every acknowledged event exactly once when a 2 s client retries throu
   const WORKERS = 2
   const batches = Array.from({ length: BATCHES }, (_, b) => {
     const ts = Date.now()
-    return Array.from({ length: SIZE }, (_, i) => chatMessage('alpha', ts - i, `${run}-i${b}-${i % 10}`, { eventId: `${run}-b${b}-${i}` }))
+    return Array.from({ length: SIZE }, (_, i) =>
+      chatMessage('alpha', ts - i, `${run}-i${b}-${i % 10}`, { eventId: `${run}-b${b}-${i}` }),
+    )
   })
   const acked = new Set<string>()
   const seen = new Map<string, number>()
@@ -80,10 +110,14 @@ it('stores every acknowledged event exactly once when a 2 s client retries throu
     const stoppedAt = Date.now()
     await sleep(3_000)
     signal(pid, 'SIGKILL')
-    const back = await waitFor(async () => {
-      const now = m.natsPid()
-      return now !== undefined && now !== pid && now
-    }, 20_000, 100)
+    const back = await waitFor(
+      async () => {
+        const now = m.natsPid()
+        return now !== undefined && now !== pid && now
+      },
+      20_000,
+      100,
+    )
     return { pid, stoppedAt, killedAt: Date.now(), ackedAtStop: ackedBatches, newPid: back.value, backInMs: back.ms }
   })()
   fault.catch(() => {}) // awaited below; a failing client must not leave it unhandled
@@ -122,7 +156,9 @@ async function expectServing(m: MofangProcess, label: string) {
   const h = await m.health().catch((e) => ({ status: 0, body: String(e) }))
   expect(healthy.ok, `${label}: /healthz ${JSON.stringify(h)}\n${m.logs()}`).toBe(true)
   const run = runId()
-  const events = Array.from({ length: 50 }, (_, i) => chatMessage('beta', Date.now() - i, `${run}-i`, { eventId: `${run}-${i}` }))
+  const events = Array.from({ length: 50 }, (_, i) =>
+    chatMessage('beta', Date.now() - i, `${run}-i`, { eventId: `${run}-${i}` }),
+  )
   const r = await m.post('beta', events)
   expect(r.status, JSON.stringify(r.body ?? r.error)).toBe(202)
   const acked = new Set(events.map((e) => e.event_id!))
@@ -147,7 +183,9 @@ it('starts while its NATS is wedged (SIGSTOP) and serves once it comes back', as
   const readyMs = Date.now() - started
   const { healthyMs } = await expectServing(m, 'wedged NATS')
   summaryRow('start while NATS is wedged 4 s', { sent: 50, acknowledged: 50, stored: 50, duplicates: 0, lost: 0 })
-  console.log(`slow-nats: ready ${readyMs} ms after spawn (NATS wedged for the first 4 s); healthy ${healthyMs} ms later`)
+  console.log(
+    `slow-nats: ready ${readyMs} ms after spawn (NATS wedged for the first 4 s); healthy ${healthyMs} ms later`,
+  )
   expect(m.running()).toBe(true)
   await m.stop()
 }, 120_000)
@@ -156,7 +194,11 @@ it('starts before its NATS exists and serves once it is started', async () => {
   const natsDir = newTempDir('late-nats')
   const port = await freePort()
   const started = Date.now()
-  const m = spawnMofang({ label: 'late-nats', natsUrl: `nats://127.0.0.1:${port}`, env: { MOFANG_START_TIMEOUT_S: '60' } })
+  const m = spawnMofang({
+    label: 'late-nats',
+    natsUrl: `nats://127.0.0.1:${port}`,
+    env: { MOFANG_START_TIMEOUT_S: '60' },
+  })
   await sleep(3_000)
   expect(m.running(), `mofang exited while NATS was not there\n${m.logs()}`).toBe(true)
   const nats = await startLocalNats({ storeDir: join(natsDir, 'store'), port, supervise: false })
@@ -178,7 +220,9 @@ it('recovers by itself when the managed nats-server is killed, storing every ack
   let b = 0
   const batch = () => {
     const n = b++
-    return Array.from({ length: 200 }, (_, i) => chatMessage('alpha', Date.now() - i, `${run}-i${n}`, { eventId: `${run}-b${n}-${i}` }))
+    return Array.from({ length: 200 }, (_, i) =>
+      chatMessage('alpha', Date.now() - i, `${run}-i${n}`, { eventId: `${run}-b${n}-${i}` }),
+    )
   }
   const send = async (events: ReturnType<typeof batch>, timeoutMs = 5_000) => {
     const r = await m.post('alpha', events, { timeoutMs })
@@ -239,7 +283,13 @@ it('recovers by itself when the managed nats-server is killed, storing every ack
       `nats ${JSON.stringify(health.value && health.value.body.components.nats.detail)}`,
   )
   if (t.duplicates) console.log(`nats-kill: ${await duplicateReport(m, run)}`)
-  summaryRow('managed nats-server SIGKILLed twice under traffic', { sent: b * 200, acknowledged: acked.size, stored: t.stored, duplicates: t.duplicates, lost: t.lost })
+  summaryRow('managed nats-server SIGKILLed twice under traffic', {
+    sent: b * 200,
+    acknowledged: acked.size,
+    stored: t.stored,
+    duplicates: t.duplicates,
+    lost: t.lost,
+  })
   expect(t.lost, `lost e.g. ${t.lostSample.join(', ')}\n${m.out.stderr}`).toBe(0)
   expect(t.duplicates).toBe(0)
 
@@ -249,14 +299,18 @@ it('recovers by itself when the managed nats-server is killed, storing every ack
 it('drains within MOFANG_DRAIN_TIMEOUT_S with its nats-server wedged, leaving no nats-server behind', async () => {
   const m = await startMofang({ label: 'drain', env: { MOFANG_DRAIN_TIMEOUT_S: '5' } })
   const run = runId()
-  const events = Array.from({ length: 200 }, (_, i) => chatMessage('alpha', Date.now() - i, `${run}-i`, { eventId: `${run}-${i}` }))
+  const events = Array.from({ length: 200 }, (_, i) =>
+    chatMessage('alpha', Date.now() - i, `${run}-i`, { eventId: `${run}-${i}` }),
+  )
   expect((await m.post('alpha', events)).status).toBe(202)
   const acked = new Set(events.map((e) => e.event_id!))
   await waitFor(async () => (await tally(m, 'alpha', run, acked)).lost === 0, 30_000)
   const wedged = m.natsPid()!
   signal(wedged, 'SIGSTOP')
   // A batch in flight when the signal comes: it must not be answered 202 (JetStream cannot ack it).
-  const inFlight = m.post('alpha', [chatMessage('alpha', Date.now(), `${run}-late`, { eventId: `${run}-late` })], { timeoutMs: 20_000 })
+  const inFlight = m.post('alpha', [chatMessage('alpha', Date.now(), `${run}-late`, { eventId: `${run}-late` })], {
+    timeoutMs: 20_000,
+  })
   await sleep(200)
   const exit = await m.stop('SIGTERM', 30_000)
   const late = await inFlight
@@ -269,5 +323,8 @@ it('drains within MOFANG_DRAIN_TIMEOUT_S with its nats-server wedged, leaving no
   signal(wedged, 'SIGKILL')
   expect(exit.ms).toBeLessThan(15_000)
   expect(late.status).not.toBe(202)
-  expect(state === undefined || state === 'Z', `the wedged nats-server ${wedged} is left running (state ${state}) after Mofang exited`).toBe(true)
+  expect(
+    state === undefined || state === 'Z',
+    `the wedged nats-server ${wedged} is left running (state ${state}) after Mofang exited`,
+  ).toBe(true)
 }, 120_000)

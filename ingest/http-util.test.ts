@@ -31,7 +31,9 @@ describe('intParam', () => {
       expect(err.field).toBe('limit')
       expect(err.message).toMatch(/^limit: expected a whole number from 1 to 10000, got /)
     }
-    expect((thrown(() => intParam(u('offset=-1'), 'offset', { min: 0, max: 100, default: 0 })) as BadRequest).field).toBe('offset')
+    expect(
+      (thrown(() => intParam(u('offset=-1'), 'offset', { min: 0, max: 100, default: 0 })) as BadRequest).field,
+    ).toBe('offset')
   })
 })
 
@@ -41,12 +43,17 @@ describe('idFrom', () => {
     expect(idFrom('0190f3a2-7c1e-7000-8000-000000000000', 'customer_id')).toBe('0190f3a2-7c1e-7000-8000-000000000000')
   })
   it('refuses malformed escapes and forbidden characters with the field named', () => {
-    expect(thrown(() => idFrom('%zz', 'customer_id', { encoded: true }))).toMatchObject({ field: 'customer_id', reason: 'malformed percent-encoding' })
+    expect(thrown(() => idFrom('%zz', 'customer_id', { encoded: true }))).toMatchObject({
+      field: 'customer_id',
+      reason: 'malformed percent-encoding',
+    })
     expect(thrown(() => idFrom('a%E2%80%AEb', 'interaction_id', { encoded: true }))).toMatchObject({
       field: 'interaction_id',
       reason: expect.stringMatching(/U\+202E/),
     })
-    expect(thrown(() => idFrom('a%00b', 'interaction_id', { encoded: true }))).toMatchObject({ reason: expect.stringMatching(/U\+0000/) })
+    expect(thrown(() => idFrom('a%00b', 'interaction_id', { encoded: true }))).toMatchObject({
+      reason: expect.stringMatching(/U\+0000/),
+    })
     expect(thrown(() => idFrom('', 'interaction_id'))).toMatchObject({ reason: 'must not be empty' })
   })
 })
@@ -65,7 +72,11 @@ describe('the HTTP server answers bad request data with 400, not 500', () => {
 
   beforeAll(async () => {
     const handlers = [
-      warehouseHandlers({ warehouse, adminToken: 'admin-token-0123456789', apiKeys: new Map([['key-0123456789abcdef', 'acme']]) }),
+      warehouseHandlers({
+        warehouse,
+        adminToken: 'admin-token-0123456789',
+        apiKeys: new Map([['key-0123456789abcdef', 'acme']]),
+      }),
       async (_req: unknown, res: import('node:http').ServerResponse) => {
         res.end('fallback')
         return true
@@ -83,7 +94,9 @@ describe('the HTTP server answers bad request data with 400, not 500', () => {
       const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
         let text = ''
         res.on('data', (c) => (text += c))
-        res.on('end', () => resolve({ status: res.statusCode!, body: text.startsWith('{') ? JSON.parse(text) : { text } }))
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, body: text.startsWith('{') ? JSON.parse(text) : { text } }),
+        )
       })
       req.on('error', reject)
       req.end()
@@ -93,7 +106,10 @@ describe('the HTTP server answers bad request data with 400, not 500', () => {
     for (const limit of ['-1', 'abc', '1e9', '0', '10001']) {
       const res = await get(`/v1/customers/c1/history?limit=${limit}`)
       expect(res.status, limit).toBe(400)
-      expect(res.body).toMatchObject({ field: 'limit', error: expect.stringMatching(/^limit: expected a whole number from 1 to 10000/) })
+      expect(res.body).toMatchObject({
+        field: 'limit',
+        error: expect.stringMatching(/^limit: expected a whole number from 1 to 10000/),
+      })
     }
     expect(queries).toEqual([])
     const ok = await get('/v1/customers/c1/history?limit=5')
@@ -102,8 +118,14 @@ describe('the HTTP server answers bad request data with 400, not 500', () => {
   })
 
   it('customer history: a malformed or invisible-character id is 400 naming customer_id', async () => {
-    expect(await get('/v1/customers/%zz/history')).toMatchObject({ status: 400, body: { field: 'customer_id', reason: 'malformed percent-encoding' } })
-    expect(await get('/v1/customers/a%E2%80%AEb/history')).toMatchObject({ status: 400, body: { field: 'customer_id' } })
+    expect(await get('/v1/customers/%zz/history')).toMatchObject({
+      status: 400,
+      body: { field: 'customer_id', reason: 'malformed percent-encoding' },
+    })
+    expect(await get('/v1/customers/a%E2%80%AEb/history')).toMatchObject({
+      status: 400,
+      body: { field: 'customer_id' },
+    })
   })
 
   it('an unparsable request target is 400 before any handler, with nothing logged as a failure', async () => {

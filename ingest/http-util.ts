@@ -4,9 +4,18 @@ import { idProblem } from '../core/validate.js'
 
 export type { Handler } from '../core/service.js'
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  })
   res.end(text)
 }
 
@@ -38,7 +47,10 @@ export function bearerToken(req: IncomingMessage): string | undefined {
  * (ingest/server.ts) answers it with 400 `{ error: '<field>: <reason>', reason, field }`.
  */
 export class BadRequest extends Error {
-  constructor(readonly field: string, readonly reason: string) {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
     super(`${field}: ${reason}`)
     this.name = 'BadRequest'
   }

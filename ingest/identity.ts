@@ -156,7 +156,10 @@ export function createIdentityResolver(kv: KV): IdentityResolver {
       if (ids.size > MAX_CACHE) ids.clear()
       if (aliases.size > MAX_CACHE) aliases.clear()
       const keysOf = events.map(identityKeys)
-      await fetchInto(ids, keysOf.flat().filter((k) => !ids.has(k)))
+      await fetchInto(
+        ids,
+        keysOf.flat().filter((k) => !ids.has(k)),
+      )
       for (let round = 0; round < MAX_ROUNDS; round++) {
         await prefetchAliases(events, keysOf)
         const { creates, links } = plan(events, keysOf)
@@ -166,12 +169,17 @@ export function createIdentityResolver(kv: KV): IdentityResolver {
         // alias graph stays a forest of decreasing chains whatever order instances write in.
         const idConflicts: string[] = []
         const aliasConflicts: string[] = []
-        const createOnly = (map: Map<string, string | null>, conflicts: string[]) => ([k, id]: [string, string]) =>
-          kv.create(k, id).catch(() => {
-            map.delete(k)
-            conflicts.push(k)
-          })
-        await Promise.all([...[...creates].map(createOnly(ids, idConflicts)), ...[...links].map(createOnly(aliases, aliasConflicts))])
+        const createOnly =
+          (map: Map<string, string | null>, conflicts: string[]) =>
+          ([k, id]: [string, string]) =>
+            kv.create(k, id).catch(() => {
+              map.delete(k)
+              conflicts.push(k)
+            })
+        await Promise.all([
+          ...[...creates].map(createOnly(ids, idConflicts)),
+          ...[...links].map(createOnly(aliases, aliasConflicts)),
+        ])
         if (idConflicts.length === 0 && aliasConflicts.length === 0) return
         await Promise.all([fetchInto(ids, idConflicts), fetchInto(aliases, aliasConflicts)])
       }

@@ -6,7 +6,16 @@
 import { afterAll, expect, it } from 'vitest'
 import { startSystem, type RunningSystem } from '../cli/system.js'
 import { startSimulator } from '../simulator/run.js'
-import { TEST_KEY, TEST_TENANT, eventually, postEvents, tempDir, testConfig, testNats, uniqueNamespace } from '../testing/env.js'
+import {
+  TEST_KEY,
+  TEST_TENANT,
+  eventually,
+  postEvents,
+  tempDir,
+  testConfig,
+  testNats,
+  uniqueNamespace,
+} from '../testing/env.js'
 import type { LocalNats } from '../stream/nats-server.js'
 
 const dir = tempDir('restart')
@@ -18,12 +27,30 @@ afterAll(async () => {
   dir.remove()
 })
 
-const probe = () => postEvents(sys.url, JSON.stringify([{ tenant: TEST_TENANT, ts: Date.now(), channel: 'voice', type: 'agent.ready', agent_id: 'probe' }]))
+const probe = () =>
+  postEvents(
+    sys.url,
+    JSON.stringify([{ tenant: TEST_TENANT, ts: Date.now(), channel: 'voice', type: 'agent.ready', agent_id: 'probe' }]),
+  )
 
 it('answers 503 while JetStream is down and recovers by itself, losing nothing', async () => {
   nats = await testNats(dir.path)
-  sys = await startSystem({ config: testConfig(dir.path, { NATS_URL: nats.url }), namespace: uniqueNamespace(), log: () => {} })
-  const sim = startSimulator({ url: sys.url, apiKey: TEST_KEY, tenant: TEST_TENANT, seed: 7, speed: 300, agents: 20, rate: 3000, statusEveryMs: 0, log: () => {} })
+  sys = await startSystem({
+    config: testConfig(dir.path, { NATS_URL: nats.url }),
+    namespace: uniqueNamespace(),
+    log: () => {},
+  })
+  const sim = startSimulator({
+    url: sys.url,
+    apiKey: TEST_KEY,
+    tenant: TEST_TENANT,
+    seed: 7,
+    speed: 300,
+    agents: 20,
+    rate: 3000,
+    statusEveryMs: 0,
+    log: () => {},
+  })
   await eventually(async () => sim.stats().accepted > 200, { what: 'simulated traffic' })
 
   await nats.stop()
@@ -40,8 +67,11 @@ it('answers 503 while JetStream is down and recovers by itself, losing nothing',
   const final = await sim.stop()
   expect(final.rejected).toBe(0)
   expect(final.retries).toBeGreaterThan(0)
-  const stored = async () => Number((await sys.warehouse.query<{ n: number }>(`SELECT count() AS n FROM events WHERE agent_id != 'probe'`))[0].n)
-  await eventually(async () => (await stored()) === final.accepted, { what: `${final.accepted} simulated events in ClickHouse` })
+  const stored = async () =>
+    Number((await sys.warehouse.query<{ n: number }>(`SELECT count() AS n FROM events WHERE agent_id != 'probe'`))[0].n)
+  await eventually(async () => (await stored()) === final.accepted, {
+    what: `${final.accepted} simulated events in ClickHouse`,
+  })
   const [dupes] = await sys.warehouse.query<{ n: number }>('SELECT count() - uniqExact(event_id) AS n FROM events')
   expect(Number(dupes.n)).toBe(0)
 })

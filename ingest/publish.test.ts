@@ -3,7 +3,15 @@ import { decodeEvents, packEvents } from './publish.js'
 import type { StoredEvent } from '../core/events.js'
 
 const ev = (i: number, type: StoredEvent['type'], channel: StoredEvent['channel'] = 'voice'): StoredEvent => ({
-  v: 1, event_id: `e${i}`, tenant: 'acme', ts: i, received_at: i, channel, type, interaction_id: `c${i}`, payload: {},
+  v: 1,
+  event_id: `e${i}`,
+  tenant: 'acme',
+  ts: i,
+  received_at: i,
+  channel,
+  type,
+  interaction_id: `c${i}`,
+  payload: {},
 })
 
 describe('packEvents', () => {
@@ -25,7 +33,10 @@ describe('packEvents', () => {
     ])
   })
   it('splits a subject into messages under the size limit', () => {
-    const msgs = packEvents(Array.from({ length: 100 }, (_, i) => ev(i, 'voice.offered')), { prefix: 'cx', maxMessageBytes: 2_000 })
+    const msgs = packEvents(
+      Array.from({ length: 100 }, (_, i) => ev(i, 'voice.offered')),
+      { prefix: 'cx', maxMessageBytes: 2_000 },
+    )
     expect(msgs.length).toBeGreaterThan(5)
     expect(msgs.every((m) => m.body.length <= 2_000)).toBe(true)
     expect(msgs.flatMap((m) => m.events).length).toBe(100)

@@ -100,7 +100,9 @@ export interface PublishFailure {
 /** JetStream's own refusal, or no JetStream to ask: the message was certainly not stored. */
 function certainlyNotStored(err: unknown): boolean {
   const text = `${(err as Error)?.name ?? ''} ${(err as Error)?.message ?? ''} ${((err as Error)?.cause as Error)?.message ?? ''}`
-  return err instanceof JetStreamApiError || /no responders|NoResponders|\b503\b|insufficient resources|maximum/i.test(text)
+  return (
+    err instanceof JetStreamApiError || /no responders|NoResponders|\b503\b|insufficient resources|maximum/i.test(text)
+  )
 }
 
 /**
@@ -137,7 +139,10 @@ export async function publishMessages(
     }),
   )
   if (failed.length === 0) return { failed }
-  const error = new NatsUnavailableError(`JetStream did not acknowledge ${failed.length} of ${messages.length} messages: ${(firstError as Error)?.message ?? firstError}`, firstError)
+  const error = new NatsUnavailableError(
+    `JetStream did not acknowledge ${failed.length} of ${messages.length} messages: ${(firstError as Error)?.message ?? firstError}`,
+    firstError,
+  )
   return { failed, error }
 }
 

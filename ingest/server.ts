@@ -9,12 +9,18 @@ import { BadRequest, parsableUrl, sendJson, type Handler } from './http-util.js'
 export function createHttpServer(handlers: Handler[], log: (msg: string) => void = () => {}): Server {
   const server = createServer(async (req, res) => {
     // Every handler parses req.url; one that cannot be parsed is the client's error, not each handler's crash.
-    if (!parsableUrl(req)) return sendJson(res, 400, { error: 'url: malformed request target', reason: 'malformed request target', field: 'url' })
+    if (!parsableUrl(req))
+      return sendJson(res, 400, {
+        error: 'url: malformed request target',
+        reason: 'malformed request target',
+        field: 'url',
+      })
     try {
       for (const handle of handlers) if (await handle(req, res)) return
       sendJson(res, 404, { error: `no route for ${req.method} ${req.url?.split('?')[0]}` })
     } catch (err) {
-      if (err instanceof BadRequest && !res.headersSent) return sendJson(res, 400, { error: err.message, reason: err.reason, field: err.field })
+      if (err instanceof BadRequest && !res.headersSent)
+        return sendJson(res, 400, { error: err.message, reason: err.reason, field: err.field })
       log(`http: ${req.method} ${req.url} failed: ${(err as Error).stack ?? err}`)
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error', detail: (err as Error).message })
       else res.destroy()
@@ -26,7 +32,10 @@ export function createHttpServer(handlers: Handler[], log: (msg: string) => void
 }
 
 /** Routes by exact path (query string ignored). */
-export function route(path: string, handle: (req: Parameters<Handler>[0], res: Parameters<Handler>[1], url: URL) => Promise<void> | void): Handler {
+export function route(
+  path: string,
+  handle: (req: Parameters<Handler>[0], res: Parameters<Handler>[1], url: URL) => Promise<void> | void,
+): Handler {
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname !== path) return false

@@ -9,7 +9,9 @@ import { staff } from '../forecast/staffing.js'
 import type { Point } from '../forecast/series.js'
 import { helpOnRequest } from './bench-util.js'
 
-helpOnRequest('Usage: npm run bench:forecast\n\nForecast speed: a year of 15-minute history, `auto` and each method for the next week, and Erlang staffing (ms).')
+helpOnRequest(
+  'Usage: npm run bench:forecast\n\nForecast speed: a year of 15-minute history, `auto` and each method for the next week, and Erlang staffing (ms).',
+)
 
 function yearOf15Minutes(): Point[] {
   const rng = Random.minstd(1)
@@ -17,7 +19,8 @@ function yearOf15Minutes(): Point[] {
   const out: Point[] = []
   for (let d = 0; d < 365; d++) {
     if ((d + 1) % 7 === 0 || (d + 1) % 7 === 6) continue
-    for (let m = 480; m < 1080; m += 15) out.push({ t: start + d * 1440 + m, count: rng.poisson(40 * (1 + 0.6 * Math.sin((Math.PI * (m - 480)) / 600))) })
+    for (let m = 480; m < 1080; m += 15)
+      out.push({ t: start + d * 1440 + m, count: rng.poisson(40 * (1 + 0.6 * Math.sin((Math.PI * (m - 480)) / 600))) })
   }
   return out
 }
@@ -39,4 +42,6 @@ for (const method of ['auto', 'seasonal_naive', 'mean_weeks', 'holt_winters', 'd
 const target = { serviceLevel: 0.8, threshold: 20 }
 time('staffing Erlang C, 10 Erlangs', 200, () => staff({ lambda: 100 / 1800, aht: 180 }, target))
 time('staffing Erlang C, 2,000 Erlangs', 20, () => staff({ lambda: 2000 / 180, aht: 180 }, target))
-time('staffing Erlang A, 2,000 Erlangs, patience 60 s', 5, () => staff({ lambda: 2000 / 180, aht: 180 }, { ...target, patience: 60 }))
+time('staffing Erlang A, 2,000 Erlangs, patience 60 s', 5, () =>
+  staff({ lambda: 2000 / 180, aht: 180 }, { ...target, patience: 60 }),
+)

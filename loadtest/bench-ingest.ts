@@ -54,7 +54,14 @@ const dir = mkdtempSync(join(tmpdir(), 'mofang-bench-'))
 async function startServer(): Promise<{ url: string; admin: string; stop(): Promise<void> }> {
   const args = ['start', '--no-simulator', ...(values['with-services'] ? [] : ['--no-services'])]
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(rootDir(), 'dist', 'cli', 'mofang.js'), ...args], {
-    env: { ...process.env, MOFANG_DATA_DIR: dir, MOFANG_PORT: '0', MOFANG_API_KEYS: `bench:${KEY}`, MOFANG_SINK_BATCH_ROWS: '30000', MOFANG_SINK_FLUSH_MS: '200' },
+    env: {
+      ...process.env,
+      MOFANG_DATA_DIR: dir,
+      MOFANG_PORT: '0',
+      MOFANG_API_KEYS: `bench:${KEY}`,
+      MOFANG_SINK_BATCH_ROWS: '30000',
+      MOFANG_SINK_FLUSH_MS: '200',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const url = await new Promise<string>((resolve, reject) => {
@@ -71,21 +78,30 @@ async function startServer(): Promise<{ url: string; admin: string; stop(): Prom
   return {
     url,
     admin,
-    stop: () => new Promise<void>((r) => {
-      child.once('exit', () => r())
-      child.kill('SIGINT')
-    }),
+    stop: () =>
+      new Promise<void>((r) => {
+        child.once('exit', () => r())
+        child.kill('SIGINT')
+      }),
   }
 }
 
 async function sql(url: string, admin: string, query: string): Promise<Record<string, number>[]> {
-  const res = await fetch(`${url}/v1/sql`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: query })
+  const res = await fetch(`${url}/v1/sql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}` },
+    body: query,
+  })
   return ((await res.json()) as { rows: Record<string, number>[] }).rows
 }
 
 async function post(url: string, body: string): Promise<number> {
   for (;;) {
-    const res = await fetch(`${url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body })
+    const res = await fetch(`${url}/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body,
+    })
     if (res.status === 202) return ((await res.json()) as { accepted: number }).accepted
     await res.text()
     if (res.status !== 503) throw new Error(`ingest answered ${res.status}`)
@@ -95,7 +111,9 @@ async function post(url: string, body: string): Promise<number> {
 
 async function main() {
   const driver = rate ? `${rate} events/s offered on a schedule` : `${connections} connections`
-  console.log(`bench:ingest: ${durationS}s, ${driver}, ${batch} events per POST, ${values['with-services'] ? 'all services' : 'core only'} in the server`)
+  console.log(
+    `bench:ingest: ${durationS}s, ${driver}, ${batch} events per POST, ${values['with-services'] ? 'all services' : 'core only'} in the server`,
+  )
   const server = await startServer()
   // Bodies are prepared up front so the driver measures the server, not JSON.stringify.
   const bodies = Array.from({ length: 64 }, (_, i) => JSON.stringify(syntheticEvents('bench', batch, i)))
@@ -116,16 +134,30 @@ async function main() {
     return { lateTicks: 0 }
   }
   const load = rate
-    ? openLoop({ everyMs: (1000 * batch) / rate, durationMs: durationS * 1000, maxInFlight: 64, send: (tick) => post(server.url, bodies[tick % bodies.length]).then((n) => (accepted += n)) })
+    ? openLoop({
+        everyMs: (1000 * batch) / rate,
+        durationMs: durationS * 1000,
+        maxInFlight: 64,
+        send: (tick) => post(server.url, bodies[tick % bodies.length]).then((n) => (accepted += n)),
+      })
     : closedLoop()
   const probes = (async () => {
     for (let n = 0; Date.now() < deadline; n++) {
       const id = `probe-${n}`
       const sent = Date.now()
-      await post(server.url, JSON.stringify([{ tenant: 'bench', ts: sent, channel: 'voice', type: 'agent.ready', agent_id: 'probe', event_id: id }]))
+      await post(
+        server.url,
+        JSON.stringify([
+          { tenant: 'bench', ts: sent, channel: 'voice', type: 'agent.ready', agent_id: 'probe', event_id: id },
+        ]),
+      )
       // The key prefix (tenant, channel, type, ts) makes this a tiny read, so polling does not load chDB.
       for (;;) {
-        const rows = await sql(server.url, server.admin, `SELECT count() AS n FROM events WHERE tenant = 'bench' AND channel = 'voice' AND type = 'agent.ready' AND ts >= fromUnixTimestamp64Milli(${sent}) AND event_id = '${id}'`)
+        const rows = await sql(
+          server.url,
+          server.admin,
+          `SELECT count() AS n FROM events WHERE tenant = 'bench' AND channel = 'voice' AND type = 'agent.ready' AND ts >= fromUnixTimestamp64Milli(${sent}) AND event_id = '${id}'`,
+        )
         if (Number(rows[0]?.n) > 0) break
         await new Promise((r) => setTimeout(r, 20))
       }
@@ -133,13 +165,20 @@ async function main() {
       await new Promise((r) => setTimeout(r, 200))
     }
   })()
-  const progress = setInterval(() => process.stderr.write(`  ${Math.round((Date.now() - started) / 1000)}s: ${accepted} events accepted\n`), 10_000)
+  const progress = setInterval(
+    () => process.stderr.write(`  ${Math.round((Date.now() - started) / 1000)}s: ${accepted} events accepted\n`),
+    10_000,
+  )
   const [{ lateTicks }] = await Promise.all([load, probes])
   clearInterval(progress)
   const elapsed = (Date.now() - started) / 1000
   const drainStart = Date.now()
   for (;;) {
-    const [row] = await sql(server.url, server.admin, `SELECT count() AS n FROM events WHERE event_id NOT LIKE 'probe-%'`)
+    const [row] = await sql(
+      server.url,
+      server.admin,
+      `SELECT count() AS n FROM events WHERE event_id NOT LIKE 'probe-%'`,
+    )
     if (Number(row.n) >= accepted) break
     await new Promise((r) => setTimeout(r, 100))
   }
@@ -152,8 +191,14 @@ async function main() {
 
   latencies.sort((a, b) => a - b)
   const rows: [string, string][] = [
-    ['sustained ingest (HTTP → JetStream → ClickHouse)', `${Math.round(accepted / elapsed).toLocaleString('en')} events/s over ${elapsed.toFixed(0)} s (${accepted.toLocaleString('en')} events)`],
-    ['POST → queryable latency', `p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms (${latencies.length} probes)`],
+    [
+      'sustained ingest (HTTP → JetStream → ClickHouse)',
+      `${Math.round(accepted / elapsed).toLocaleString('en')} events/s over ${elapsed.toFixed(0)} s (${accepted.toLocaleString('en')} events)`,
+    ],
+    [
+      'POST → queryable latency',
+      `p50 ${percentile(latencies, 0.5)} ms, p99 ${percentile(latencies, 0.99)} ms (${latencies.length} probes)`,
+    ],
     ['backlog drained after load stopped', `${drainMs} ms`],
     ...(rate ? [['POSTs sent late by the driver', `${lateTicks}`] as [string, string]] : []),
     ['ceiling: raw JetStream publish (same packing)', `${Math.round(jsRate).toLocaleString('en')} events/s`],

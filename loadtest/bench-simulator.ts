@@ -8,17 +8,21 @@ import { generate } from '../simulator/generate.js'
 import { Simulation } from '../simulator/engine.js'
 import { helpOnRequest } from './bench-util.js'
 
-helpOnRequest('Usage: npm run bench:simulator -- [rounds=3]\n\nSimulator generation speed: one busy day into an array, and a week streamed in one-hour chunks (events/s).')
+helpOnRequest(
+  'Usage: npm run bench:simulator -- [rounds=3]\n\nSimulator generation speed: one busy day into an array, and a week streamed in one-hour chunks (events/s).',
+)
 
 const rounds = Number(process.argv[2] ?? 3)
 const start = Date.parse('2024-05-06T00:00:00+08:00') // a Monday
 const HOUR = 3_600_000
 
 function timeIt(label: string, fn: () => number): void {
-  const rates: number[] = [], cpuRates: number[] = []
+  const rates: number[] = [],
+    cpuRates: number[] = []
   let events = 0
   for (let r = 0; r < rounds; r++) {
-    const t0 = performance.now(), c0 = process.cpuUsage()
+    const t0 = performance.now(),
+      c0 = process.cpuUsage()
     events = fn()
     const cpu = process.cpuUsage(c0)
     rates.push(events / ((performance.now() - t0) / 1000))
@@ -27,10 +31,16 @@ function timeIt(label: string, fn: () => number): void {
   }
   const best = (xs: number[]) => Math.round(Math.max(...xs))
   const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[xs.length >> 1])
-  console.log(`${label}: ${events} events, wall best ${best(rates)}/s median ${median(rates)}/s; per CPU-second best ${best(cpuRates)} median ${median(cpuRates)}`)
+  console.log(
+    `${label}: ${events} events, wall best ${best(rates)}/s median ${median(rates)}/s; per CPU-second best ${best(cpuRates)} median ${median(cpuRates)}`,
+  )
 }
 
-console.log(`cpus ${availableParallelism()}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+console.log(
+  `cpus ${availableParallelism()}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+)
 generate({ seed: 9, start, durationMs: 2 * HOUR }) // warm up the JIT
 timeIt('generate() 1 day, 60 agents, 600/h', () => generate({ seed: 1, start, durationMs: 24 * HOUR }).length)
 timeIt('stream 7 days in 1 h chunks', () => {

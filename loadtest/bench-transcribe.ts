@@ -13,22 +13,32 @@ import { createTranscribePool } from '../qa-engine/transcribe/pool.js'
 import { syntheticModel } from '../qa-engine/transcribe/test-helpers/synthetic-ggml.js'
 import { helpOnRequest } from './bench-util.js'
 
-helpOnRequest('Usage: npm run bench:transcribe\n\nWhisper real-time factor and audio-hours per wall-hour for 1 and 2 threads per worker (WHISPER_MODEL, or a synthetic tiny-shaped model).')
+helpOnRequest(
+  'Usage: npm run bench:transcribe\n\nWhisper real-time factor and audio-hours per wall-hour for 1 and 2 threads per worker (WHISPER_MODEL, or a synthetic tiny-shaped model).',
+)
 
 const real = process.env.WHISPER_MODEL
 const model = real && existsSync(real) ? real : syntheticModel('tiny')
 const dir = tempDir('bench-transcribe')
 const audio = join(dir.path, 'call.wav')
-execFileSync('espeak-ng', ['-w', join(dir.path, 'speech.wav'), 'Thank you for calling. Your router shows error E104. Please restart it and tell me what the light shows.'])
+execFileSync('espeak-ng', [
+  '-w',
+  join(dir.path, 'speech.wav'),
+  'Thank you for calling. Your router shows error E104. Please restart it and tell me what the light shows.',
+])
 execFileSync('sox', [join(dir.path, 'speech.wav'), '-r', '16000', audio, 'repeat', '4', 'trim', '0', '30'])
 const jobs = Number(process.env.BENCH_JOBS ?? 4)
-console.log(`model: ${basename(model)}${model === real ? '' : ' (synthetic tiny-shaped, random weights)'}; ${availableParallelism()} cores; ${jobs} jobs × 30 s audio`)
+console.log(
+  `model: ${basename(model)}${model === real ? '' : ' (synthetic tiny-shaped, random weights)'}; ${availableParallelism()} cores; ${jobs} jobs × 30 s audio`,
+)
 
 for (const threads of [1, 2]) {
   const pool = await createTranscribePool({ model, recording: { threads, language: 'en' } })
   const one = await pool.run({ tenant: 'bench', interaction_id: 'warm', url: audio })
   const started = Date.now()
-  const results = await Promise.all(Array.from({ length: jobs }, (_, i) => pool.run({ tenant: 'bench', interaction_id: `j${i}`, url: audio })))
+  const results = await Promise.all(
+    Array.from({ length: jobs }, (_, i) => pool.run({ tenant: 'bench', interaction_id: `j${i}`, url: audio })),
+  )
   const wall = Date.now() - started
   await pool.close()
   const audioMs = results.reduce((s, t) => s + t.duration_ms, 0)

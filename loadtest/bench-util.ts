@@ -30,7 +30,10 @@ export function syntheticEvents(tenant: string, n: number, seed: number): Incomi
       channel,
       type,
       interaction_id: `bench-${Math.floor(k / 10)}`,
-      customer: channel === 'voice' ? { phone: `1390000${String(customer).padStart(4, '0')}` } : { wechat_openid: `o${customer}` },
+      customer:
+        channel === 'voice'
+          ? { phone: `1390000${String(customer).padStart(4, '0')}` }
+          : { wechat_openid: `o${customer}` },
       agent_id: `agent-${k % 500}`,
       queue: ['repair', 'presales', 'aftersales'][k % 3],
       payload,
@@ -43,7 +46,12 @@ export function syntheticEvents(tenant: string, n: number, seed: number): Incomi
  * have finished (up to `maxInFlight` at once), so a slow answer shows up as latency instead of
  * lowering the offered rate. Resolves when every call has settled; counts the ticks sent late.
  */
-export async function openLoop(opts: { everyMs: number; durationMs: number; maxInFlight: number; send: (tick: number) => Promise<unknown> }): Promise<{ lateTicks: number }> {
+export async function openLoop(opts: {
+  everyMs: number
+  durationMs: number
+  maxInFlight: number
+  send: (tick: number) => Promise<unknown>
+}): Promise<{ lateTicks: number }> {
   const inFlight = new Set<Promise<unknown>>()
   const start = Date.now()
   let lateTicks = 0

@@ -29,7 +29,9 @@ import { startSystem } from '../cli/system.js'
 import { defaultServices } from '../cli/services.js'
 import { openLoop, percentile, syntheticEvents, helpOnRequest } from './bench-util.js'
 
-helpOnRequest('Usage: npm run bench:wallboard -- [--minutes 30] [--warmup-minutes 10] [--rate 5000] [--load-seconds 60]\n\nEvent-to-screen latency (p50/p99) under load, and the browser’s JS heap over --minutes of 1 Hz updates\n(after --warmup-minutes of them).')
+helpOnRequest(
+  'Usage: npm run bench:wallboard -- [--minutes 30] [--warmup-minutes 10] [--rate 5000] [--load-seconds 60]\n\nEvent-to-screen latency (p50/p99) under load, and the browser’s JS heap over --minutes of 1 Hz updates\n(after --warmup-minutes of them).',
+)
 
 const { values: args } = parseArgs({
   options: {
@@ -51,19 +53,37 @@ const TOKEN = 'bench-wall-display-token-0123'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mofang-bench-wall-'))
 const config = loadConfig({
-  MOFANG_DATA_DIR: dataDir, MOFANG_PORT: '0', MOFANG_API_KEYS: `load:${LOAD_KEY},mark:${MARK_KEY}`, MOFANG_DISPLAY_TOKENS: `mark:${TOKEN}`,
-  MOFANG_MAX_BATCH_EVENTS: '10000', MOFANG_MAX_BODY_BYTES: String(16 * 1024 * 1024),
+  MOFANG_DATA_DIR: dataDir,
+  MOFANG_PORT: '0',
+  MOFANG_API_KEYS: `load:${LOAD_KEY},mark:${MARK_KEY}`,
+  MOFANG_DISPLAY_TOKENS: `mark:${TOKEN}`,
+  MOFANG_MAX_BATCH_EVENTS: '10000',
+  MOFANG_MAX_BODY_BYTES: String(16 * 1024 * 1024),
 })
 const sys = await startSystem({ config, services: defaultServices(config), log: () => {} })
 const profile = mkdtempSync(join(tmpdir(), 'bench-wall-browser-'))
 const browser = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM, headless: true, viewport: { width: 1920, height: 1080 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath: CHROMIUM,
+  headless: true,
+  viewport: { width: 1920, height: 1080 },
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 })
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function post(key: string, events: object[]): Promise<void> {
-  const res = await fetch(`${sys.url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(events) })
+  const res = await fetch(`${sys.url}/v1/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(events),
+  })
   if (res.status !== 202) throw new Error(`ingest answered ${res.status}: ${await res.text()}`)
 }
 
@@ -75,7 +95,10 @@ async function postMarker(): Promise<void> {
   const ts = Date.now()
   markerTs[n] = ts
   const contact = { tenant: 'mark', ts, channel: 'voice', interaction_id: `mark-${n}`, queue: 'marker' }
-  await post(MARK_KEY, [{ ...contact, type: 'voice.offered', payload: {} }, { ...contact, type: 'voice.abandoned', payload: { stage: 'queue' } }])
+  await post(MARK_KEY, [
+    { ...contact, type: 'voice.offered', payload: {} },
+    { ...contact, type: 'voice.abandoned', payload: { stage: 'queue' } },
+  ])
 }
 
 const change = (from: number, to: number) => `${((100 * (to - from)) / from).toFixed(1)} %`
@@ -83,7 +106,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** Sums a heap snapshot's self sizes: compiled code (V8's `code` nodes) apart from everything else. */
 function heapSplit(snapshotJson: string): { objectsMb: number; codeMb: number } {
-  const s = JSON.parse(snapshotJson) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] }
+  const s = JSON.parse(snapshotJson) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }
+    nodes: number[]
+  }
   const fields = s.snapshot.meta.node_fields
   const types = s.snapshot.meta.node_types[0]
   const [typeAt, sizeAt, width] = [fields.indexOf('type'), fields.indexOf('self_size'), fields.length]
@@ -101,7 +127,9 @@ try {
   await page.goto(`${sys.url}/?token=${TOKEN}&lang=en`)
   await postMarker()
   await page.waitForSelector('[data-testid="tile-offered"]')
-  await page.waitForFunction(`document.querySelector('[data-testid="tile-offered"] .value')?.textContent?.trim() === '1'`)
+  await page.waitForFunction(
+    `document.querySelector('[data-testid="tile-offered"] .value')?.textContent?.trim() === '1'`,
+  )
   // Stamp every change of the offered tile with the wall-clock time it was rendered (page code as text: no DOM types here).
   await page.evaluate(`{
     window.renders = []
@@ -112,7 +140,9 @@ try {
     }).observe(value, { childList: true, characterData: true, subtree: true })
   }`)
 
-  console.log(`phase 1: ${rate} events/s on tenant "load" for ${loadSeconds} s, ${MARKERS_PER_S} markers/s on tenant "mark"`)
+  console.log(
+    `phase 1: ${rate} events/s on tenant "load" for ${loadSeconds} s, ${MARKERS_PER_S} markers/s on tenant "mark"`,
+  )
   let sent = 0
   const t0 = Date.now()
   const TICK_MS = 100
@@ -135,10 +165,16 @@ try {
     if (shown) latencies.push(shown[1] - markerTs[n])
   }
   latencies.sort((a, b) => a - b)
-  console.log(`load: ${sent} events in ${elapsedS.toFixed(1)} s = ${Math.round(sent / elapsedS)} events/s (${lateTicks} ticks late)`)
-  console.log(`event-to-screen latency (${latencies.length} of ${markers - 1} markers seen): p50 ${Math.round(percentile(latencies, 0.5))} ms, p99 ${Math.round(percentile(latencies, 0.99))} ms, max ${Math.round(latencies.at(-1) ?? NaN)} ms (target p99 ≤ 1000 ms)`)
+  console.log(
+    `load: ${sent} events in ${elapsedS.toFixed(1)} s = ${Math.round(sent / elapsedS)} events/s (${lateTicks} ticks late)`,
+  )
+  console.log(
+    `event-to-screen latency (${latencies.length} of ${markers - 1} markers seen): p50 ${Math.round(percentile(latencies, 0.5))} ms, p99 ${Math.round(percentile(latencies, 0.99))} ms, max ${Math.round(latencies.at(-1) ?? NaN)} ms (target p99 ≤ 1000 ms)`,
+  )
 
-  console.log(`phase 2: ${warmupMinutes} min warm-up, then ${minutes} min of 1 Hz updates; JS heap after GC every minute`)
+  console.log(
+    `phase 2: ${warmupMinutes} min warm-up, then ${minutes} min of 1 Hz updates; JS heap after GC every minute`,
+  )
   const cdp = await browser.newCDPSession(page)
   const heapMb = async () => {
     await cdp.send('HeapProfiler.collectGarbage')
@@ -173,20 +209,30 @@ try {
   const start = await heapMb()
   readings.push(start)
   const startSplit = await snapshot()
-  console.log(`heap at start: ${start.toFixed(2)} MB (objects ${startSplit.objectsMb.toFixed(2)} MB, compiled code ${startSplit.codeMb.toFixed(2)} MB), ${await domCounters()}`)
+  console.log(
+    `heap at start: ${start.toFixed(2)} MB (objects ${startSplit.objectsMb.toFixed(2)} MB, compiled code ${startSplit.codeMb.toFixed(2)} MB), ${await domCounters()}`,
+  )
   // One reading after GC moves by ±0.5 MB as V8 drops and recompiles code, so the verdict compares medians of three.
   const startMedian = median(readings.slice(-3))
   for (let m = 1; m <= minutes; m++) {
     await updateFor(1)
     readings.push(await heapMb())
-    console.log(`heap after ${m} min: ${readings.at(-1)!.toFixed(2)} MB (${change(start, readings.at(-1)!)}), ${await domCounters()}`)
+    console.log(
+      `heap after ${m} min: ${readings.at(-1)!.toFixed(2)} MB (${change(start, readings.at(-1)!)}), ${await domCounters()}`,
+    )
   }
   const end = readings.at(-1)!
   const endMedian = median(readings.slice(-3))
   const endSplit = await snapshot()
-  console.log(`heap: start ${start.toFixed(2)} MB, end ${end.toFixed(2)} MB, change ${change(start, end)} over ${minutes} min`)
-  console.log(`  median of three readings: start ${startMedian.toFixed(2)} MB, end ${endMedian.toFixed(2)} MB, change ${change(startMedian, endMedian)} (target within ±10 %)`)
-  console.log(`  objects ${startSplit.objectsMb.toFixed(2)} → ${endSplit.objectsMb.toFixed(2)} MB (${change(startSplit.objectsMb, endSplit.objectsMb)}), compiled code ${startSplit.codeMb.toFixed(2)} → ${endSplit.codeMb.toFixed(2)} MB`)
+  console.log(
+    `heap: start ${start.toFixed(2)} MB, end ${end.toFixed(2)} MB, change ${change(start, end)} over ${minutes} min`,
+  )
+  console.log(
+    `  median of three readings: start ${startMedian.toFixed(2)} MB, end ${endMedian.toFixed(2)} MB, change ${change(startMedian, endMedian)} (target within ±10 %)`,
+  )
+  console.log(
+    `  objects ${startSplit.objectsMb.toFixed(2)} → ${endSplit.objectsMb.toFixed(2)} MB (${change(startSplit.objectsMb, endSplit.objectsMb)}), compiled code ${startSplit.codeMb.toFixed(2)} → ${endSplit.codeMb.toFixed(2)} MB`,
+  )
 } finally {
   await browser.close()
   await sys.stop()

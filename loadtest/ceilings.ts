@@ -14,7 +14,14 @@ import { syntheticEvents } from './bench-util.js'
 const SECONDS = 8
 
 const stored = (n: number, seed: number): StoredEvent[] =>
-  syntheticEvents('bench', n, seed).map((e) => ({ ...e, v: SCHEMA_VERSION, event_id: newId(), payload: e.payload ?? {}, received_at: Date.now(), customer_id: newId() }))
+  syntheticEvents('bench', n, seed).map((e) => ({
+    ...e,
+    v: SCHEMA_VERSION,
+    event_id: newId(),
+    payload: e.payload ?? {},
+    received_at: Date.now(),
+    customer_id: newId(),
+  }))
 
 /** Events/s that one client can publish to JetStream with acks, packed as ingest packs them. */
 export async function measureJetStreamCeiling(storeDir: string, batch: number): Promise<number> {
@@ -32,7 +39,10 @@ export async function measureJetStreamCeiling(storeDir: string, batch: number): 
     await Promise.all(
       Array.from({ length: 8 }, async (_, w) => {
         for (let i = w; Date.now() < deadline; i += 8) {
-          const msgs = batches[i % batches.length].map((m) => ({ ...m, events: m.events.map((e) => ({ ...e, event_id: newId() })) }))
+          const msgs = batches[i % batches.length].map((m) => ({
+            ...m,
+            events: m.events.map((e) => ({ ...e, event_id: newId() })),
+          }))
           await publishMessages(js, msgs, opts)
           events += batch
         }

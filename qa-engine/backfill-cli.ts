@@ -18,7 +18,8 @@ export interface BackfillCliOptions {
 /** YYYY-MM-DD (UTC midnight), an ISO time, or ms since the epoch. */
 export function parseTime(value: string, flag: string): number {
   const ms = /^\d{10,}$/.test(value) ? Number(value) : Date.parse(value)
-  if (!Number.isFinite(ms)) throw new BadInputError(`--${flag}: expected YYYY-MM-DD, an ISO time or ms since the epoch, got "${value}"`)
+  if (!Number.isFinite(ms))
+    throw new BadInputError(`--${flag}: expected YYYY-MM-DD, an ISO time or ms since the epoch, got "${value}"`)
   return ms
 }
 

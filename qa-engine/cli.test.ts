@@ -18,7 +18,13 @@ const good = (id: string): Interaction => ({
     { role: 'agent', text: '您好张先生，请稍等，这不归我们管' },
   ],
 })
-const lines = [JSON.stringify(good('a')), '{"interaction_id": "b", "turns": [{"role": "robot", "text": "x"}]}', 'not json', '', JSON.stringify(good('c'))]
+const lines = [
+  JSON.stringify(good('a')),
+  '{"interaction_id": "b", "turns": [{"role": "robot", "text": "x"}]}',
+  'not json',
+  '',
+  JSON.stringify(good('c')),
+]
 
 describe('mofang qa score', () => {
   it('scores a file, reporting bad lines with their number and going on', async () => {
@@ -36,10 +42,18 @@ describe('mofang qa score', () => {
     expect(summary).toEqual({ scored: 2, bad: 2 })
     expect(errors.join('')).toMatch(/in\.ndjson:2: turns\[0\]\.role: /)
     expect(errors.join('')).toMatch(/in\.ndjson:3: not JSON/)
-    const out = readFileSync(join(dir, 'out.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    const out = readFileSync(join(dir, 'out.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(out.map((r) => r.interaction_id)).toEqual(['a', 'c'])
     const r = out[0]
-    expect(r.flags.find((f: { check: string }) => f.check === 'blame')).toMatchObject({ check: 'blame', severity: 'high', turn: 1, text: '这不归我们管' })
+    expect(r.flags.find((f: { check: string }) => f.check === 'blame')).toMatchObject({
+      check: 'blame',
+      severity: 'high',
+      turn: 1,
+      text: '这不归我们管',
+    })
     expect(r.turns[0].text).toBe('你好，我的手机***********收不到验证码')
     expect(typeof r.score).toBe('number')
     expect(r.politeness.agent).toBeGreaterThanOrEqual(0)
@@ -47,15 +61,23 @@ describe('mofang qa score', () => {
     expect(['promoter', 'passive', 'detractor']).toContain(r.nps_predicted)
   })
 
-  const built = existsSync(join(rootDir(), 'dist', 'cli', 'mofang.js')) && existsSync(compiledSibling(import.meta.url, './worker.js'))
+  const built =
+    existsSync(join(rootDir(), 'dist', 'cli', 'mofang.js')) &&
+    existsSync(compiledSibling(import.meta.url, './worker.js'))
   it.skipIf(!built)('runs as a command through the worker pool, to stdout (needs `npx tsc -p tsconfig.json`)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qa-cli-'))
     writeFileSync(join(dir, 'in.ndjson'), lines.join('\n'))
-    const run = spawnSync(process.execPath, [join(rootDir(), 'bin', 'mofang.mjs'), 'qa', 'score', '--input', join(dir, 'in.ndjson'), '--workers', '2'], { encoding: 'utf8' })
+    const run = spawnSync(
+      process.execPath,
+      [join(rootDir(), 'bin', 'mofang.mjs'), 'qa', 'score', '--input', join(dir, 'in.ndjson'), '--workers', '2'],
+      { encoding: 'utf8' },
+    )
     expect(run.status).toBe(0)
     expect(run.stdout.trim().split('\n')).toHaveLength(2)
     expect(run.stderr).toMatch(/2 scored, 2 bad line/)
-    const missing = spawnSync(process.execPath, [join(rootDir(), 'bin', 'mofang.mjs'), 'qa', 'score'], { encoding: 'utf8' })
+    const missing = spawnSync(process.execPath, [join(rootDir(), 'bin', 'mofang.mjs'), 'qa', 'score'], {
+      encoding: 'utf8',
+    })
     expect(missing.status).toBe(2)
     expect(missing.stderr).toMatch(/--input is required/)
   })

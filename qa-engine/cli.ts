@@ -14,8 +14,14 @@ export const qaCommands: Command[] = [
     options: {
       input: { type: 'string', short: 'i', description: 'NDJSON file of interactions' },
       output: { type: 'string', short: 'o', description: 'NDJSON file for the results (default: stdout)' },
-      scorecard: { type: 'string', description: 'scorecard file, .yaml/.yml/.json (default: the shipped zh/en default per interaction)' },
-      workers: { type: 'string', description: 'worker threads, 0 = this thread only (default: all cores for inputs of 500+ lines)' },
+      scorecard: {
+        type: 'string',
+        description: 'scorecard file, .yaml/.yml/.json (default: the shipped zh/en default per interaction)',
+      },
+      workers: {
+        type: 'string',
+        description: 'worker threads, 0 = this thread only (default: all cores for inputs of 500+ lines)',
+      },
     },
     async run(args) {
       const { scoreFile } = await import('./score-file.js')

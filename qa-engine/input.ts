@@ -25,7 +25,9 @@ export const InteractionSchema = Type.Object({
     Type.Object({
       duration_ms: Type.Number({ minimum: 0 }),
       silence_ms: Type.Optional(Type.Number({ minimum: 0 })),
-      silences: Type.Optional(Type.Array(Type.Object({ start_ms: Type.Number({ minimum: 0 }), end_ms: Type.Number({ minimum: 0 }) }))),
+      silences: Type.Optional(
+        Type.Array(Type.Object({ start_ms: Type.Number({ minimum: 0 }), end_ms: Type.Number({ minimum: 0 }) })),
+      ),
     }),
   ),
   turns: Type.Array(Turn, { maxItems: 5000 }),
@@ -44,6 +46,10 @@ export function parseInteractionLine(line: string): Parsed {
   }
   if (check.Check(value)) return { ok: true, interaction: value as Interaction }
   const err = check.Errors(value).First()!
-  const field = err.path.replace(/^\//, '').replace(/\/(\d+)(?=\/|$)/g, '[$1]').replaceAll('/', '.') || '(interaction)'
+  const field =
+    err.path
+      .replace(/^\//, '')
+      .replace(/\/(\d+)(?=\/|$)/g, '[$1]')
+      .replaceAll('/', '.') || '(interaction)'
   return { ok: false, error: `${field}: ${err.value === undefined ? 'required' : err.message.toLowerCase()}` }
 }

@@ -29,7 +29,8 @@ export function predictNps(lastCustomerSentiment: number | null, flags: readonly
 
 export function npsOf(interaction: Interaction, predicted: NpsClass): QaResult['nps'] {
   const { nps, csat } = interaction.survey ?? {}
-  if (typeof nps === 'number' && nps >= 0 && nps <= 10) return { score: nps, class: npsClassOfScore(nps), source: 'survey' }
+  if (typeof nps === 'number' && nps >= 0 && nps <= 10)
+    return { score: nps, class: npsClassOfScore(nps), source: 'survey' }
   if (typeof csat === 'number' && csat >= 1 && csat <= 5) return { score: null, class: csatClass(csat), source: 'csat' }
   return { score: null, class: predicted, source: 'predicted' }
 }

@@ -6,8 +6,14 @@ const kinds = (text: string) => findPii(text).map((s) => [s.kind, text.slice(s.s
 describe('PII redaction', () => {
   it('redacts Chinese mobiles, with +86 and split forms, and landlines', () => {
     expect(kinds('手机13812345678')).toEqual([['phone', '13812345678']])
-    expect(kinds('+86 138 1234 5678 或者 0086-13912345678')).toEqual([['phone', '+86 138 1234 5678'], ['phone', '0086-13912345678']])
-    expect(kinds('座机010-62345678，或(0755)12345678')).toEqual([['phone', '010-62345678'], ['phone', '(0755)12345678']])
+    expect(kinds('+86 138 1234 5678 或者 0086-13912345678')).toEqual([
+      ['phone', '+86 138 1234 5678'],
+      ['phone', '0086-13912345678'],
+    ])
+    expect(kinds('座机010-62345678，或(0755)12345678')).toEqual([
+      ['phone', '010-62345678'],
+      ['phone', '(0755)12345678'],
+    ])
   })
 
   it('redacts international and North American numbers', () => {

@@ -24,7 +24,7 @@ export function validCnId(id: string): boolean {
   const day = Number(s.slice(12, 14))
   if (month < 1 || month > 12 || day < 1 || day > 31) return false
   let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(s[i]) * ((2 ** (17 - i)) % 11)
+  for (let i = 0; i < 17; i++) sum += Number(s[i]) * (2 ** (17 - i) % 11)
   return '10X98765432'[sum % 11] === s[17]
 }
 
@@ -51,7 +51,10 @@ const DETECTORS: Detector[] = [
   {
     kind: 'bank_card',
     // 13-19 digits, optionally in groups of 4 separated by a space or dash.
-    pattern: new RegExp(`${NOT_DIGIT_BEFORE}(?:\\d{4}[ -]){3}\\d{1,7}${NOT_DIGIT_AFTER}|${NOT_DIGIT_BEFORE}\\d{13,19}${NOT_DIGIT_AFTER}`, 'g'),
+    pattern: new RegExp(
+      `${NOT_DIGIT_BEFORE}(?:\\d{4}[ -]){3}\\d{1,7}${NOT_DIGIT_AFTER}|${NOT_DIGIT_BEFORE}\\d{13,19}${NOT_DIGIT_AFTER}`,
+      'g',
+    ),
     verify: (s) => {
       const d = onlyDigits(s)
       return d.length >= 13 && d.length <= 19 && luhnValid(d)

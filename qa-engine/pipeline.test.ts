@@ -11,7 +11,16 @@ import type { Interaction } from './types.js'
 
 describe('pipeline', () => {
   it('runs named steps with redaction first', () => {
-    expect(STEPS.map((s) => s.name)).toEqual(['redact_pii', 'detect_language', 'segment', 'sentiment', 'checks', 'facts', 'nps', 'score'])
+    expect(STEPS.map((s) => s.name)).toEqual([
+      'redact_pii',
+      'detect_language',
+      'segment',
+      'sentiment',
+      'checks',
+      'facts',
+      'nps',
+      'score',
+    ])
   })
 
   it('detects zh, en and mixed', () => {
@@ -32,7 +41,10 @@ describe('pipeline', () => {
     const facts = extractFacts(
       [
         { role: 'customer', text: '我的ThinkPad X1 Carbon Gen 11蓝屏了，0x0000007B，INACCESSIBLE_BOOT_DEVICE' },
-        { role: 'customer', text: 'also my Lenovo Legion Y9000P and 小新Pro 14, order number: 3348917502, error code 43' },
+        {
+          role: 'customer',
+          text: 'also my Lenovo Legion Y9000P and 小新Pro 14, order number: 3348917502, error code 43',
+        },
       ],
       defaultScorecard('zh'),
     )
@@ -50,28 +62,41 @@ describe('pipeline', () => {
   it('never lets PII reach the output turns, flags or facts', () => {
     const r = scoreInteraction({
       interaction_id: 'p',
-      turns: [{ role: 'customer', text: '我手机13812345678，卡号4111111111111111，邮箱a@b.cn' }, { role: 'agent', text: '您好' }],
+      turns: [
+        { role: 'customer', text: '我手机13812345678，卡号4111111111111111，邮箱a@b.cn' },
+        { role: 'agent', text: '您好' },
+      ],
     })
     expect(JSON.stringify(r)).not.toMatch(/13812345678|4111111111111111|a@b\.cn/)
     expect(r.pii.map((p) => p.kind)).toEqual(['phone', 'bank_card', 'email'])
   })
 
   it('weights applicable checks into a 0-100 score', () => {
-    const r = scoreInteraction({ interaction_id: 's', turns: [{ role: 'agent', text: 'Hello, thank you for contacting us. Have a great day!' }] })
+    const r = scoreInteraction({
+      interaction_id: 's',
+      turns: [{ role: 'agent', text: 'Hello, thank you for contacting us. Have a great day!' }],
+    })
     const applicable = Object.values(r.checks).filter((c) => c.applicable)
-    const expected = (100 * applicable.reduce((s, c) => s + c.weight * c.fraction, 0)) / applicable.reduce((s, c) => s + c.weight, 0)
+    const expected =
+      (100 * applicable.reduce((s, c) => s + c.weight * c.fraction, 0)) / applicable.reduce((s, c) => s + c.weight, 0)
     expect(r.score).toBeCloseTo(expected, 1)
     expect(r.checks.sentiment.applicable).toBe(false)
   })
 
   const abcd = join(rootDir(), '..', 'shared', 'data', 'abcd_sample.json')
   it.skipIf(!existsSync(abcd))('scores real English ABCD dialogues (skipped without ../shared)', () => {
-    const convos = JSON.parse(readFileSync(abcd, 'utf8')) as { convo_id: number; scenario: { personal: { customer_name: string } }; original: [string, string][] }[]
+    const convos = JSON.parse(readFileSync(abcd, 'utf8')) as {
+      convo_id: number
+      scenario: { personal: { customer_name: string } }
+      original: [string, string][]
+    }[]
     for (const c of convos) {
       const x: Interaction = {
         interaction_id: String(c.convo_id),
         customer_name: c.scenario.personal.customer_name,
-        turns: c.original.filter(([r]) => r !== 'action').map(([role, text]) => ({ role: role as 'agent' | 'customer', text })),
+        turns: c.original
+          .filter(([r]) => r !== 'action')
+          .map(([role, text]) => ({ role: role as 'agent' | 'customer', text })),
       }
       const r = scoreInteraction(x)
       expect(r.language).toBe('en')

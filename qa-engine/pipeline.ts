@@ -100,7 +100,12 @@ export const STEPS: Step[] = [
         if (!cfg) continue
         const out = (CHECKS[name] as CheckFn<typeof name>)(s, cfg as never)
         const autoFailed = out.applicable && out.failed && cfg.auto_fail === true
-        s.checks[name] = { fraction: round3(out.fraction)!, weight: cfg.weight, applicable: out.applicable, auto_failed: autoFailed }
+        s.checks[name] = {
+          fraction: round3(out.fraction)!,
+          weight: cfg.weight,
+          applicable: out.applicable,
+          auto_failed: autoFailed,
+        }
         s.flags.push(...out.flags)
         if (name === 'politeness' && out.applicable) s.politeness = out.fraction
       }

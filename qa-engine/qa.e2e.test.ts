@@ -20,8 +20,11 @@ import { qaService } from './service.js'
 import type { AlertInput, QaResultInput } from '../stream/live-metrics/types.js'
 
 const CHROMIUM = '/usr/bin/chromium'
-const built = existsSync(join(rootDir(), 'dist', 'qa-engine', 'worker.js')) && existsSync(join(rootDir(), 'dist', 'wallboard-app', 'index.html'))
-if (!built) console.warn('SKIP QA end-to-end test: needs `npm run build` (dist/qa-engine/worker.js, dist/wallboard-app)')
+const built =
+  existsSync(join(rootDir(), 'dist', 'qa-engine', 'worker.js')) &&
+  existsSync(join(rootDir(), 'dist', 'wallboard-app', 'index.html'))
+if (!built)
+  console.warn('SKIP QA end-to-end test: needs `npm run build` (dist/qa-engine/worker.js, dist/wallboard-app)')
 const browserReady = existsSync(CHROMIUM)
 if (built && !browserReady) console.warn(`SKIP review desk browser check: needs ${CHROMIUM}`)
 
@@ -31,8 +34,21 @@ const decoder = new TextDecoder()
 
 /** A chat whose agent blames and insults the customer, who gave a phone number. */
 function abusiveChat(t0: number) {
-  const base = { tenant: TEST_TENANT, channel: 'wechat', interaction_id: ABUSIVE, queue: 'repair', customer: { wechat_openid: 'o-e2e' }, customer_name: '王伟' }
-  const msg = (i: number, role: string, text: string) => ({ ...base, ts: t0 + i * 1000, type: 'chat.message', agent_id: role === 'agent' ? 'a-rude' : undefined, payload: { role, text } })
+  const base = {
+    tenant: TEST_TENANT,
+    channel: 'wechat',
+    interaction_id: ABUSIVE,
+    queue: 'repair',
+    customer: { wechat_openid: 'o-e2e' },
+    customer_name: '王伟',
+  }
+  const msg = (i: number, role: string, text: string) => ({
+    ...base,
+    ts: t0 + i * 1000,
+    type: 'chat.message',
+    agent_id: role === 'agent' ? 'a-rude' : undefined,
+    payload: { role, text },
+  })
   return [
     { ...base, ts: t0, type: 'chat.started', payload: {} },
     msg(1, 'customer', `你好，我的电脑蓝屏了，手机号${PHONE}`),
@@ -44,7 +60,11 @@ function abusiveChat(t0: number) {
 }
 
 async function signIn(base: string, user: string): Promise<string> {
-  const res = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: 'pw' }) })
+  const res = await fetch(`${base}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: user, password: 'pw' }),
+  })
   expect(res.status).toBe(200)
   return res.headers.get('set-cookie')!.split(';')[0]
 }
@@ -59,13 +79,20 @@ describe.skipIf(!built)('QA service end to end', () => {
   beforeAll(async () => {
     const hash = await hashPassword('pw', { N: 1024, r: 8, p: 1 })
     sys = await startSystem({
-      config: testConfig(dir.path, { MOFANG_SUPERVISORS: `lin:${TEST_TENANT}:${hash},mei:${TEST_TENANT}:${hash}`, MOFANG_SESSION_SECRET: 'qa-e2e-session-secret-0123456789abcdef' }),
+      config: testConfig(dir.path, {
+        MOFANG_SUPERVISORS: `lin:${TEST_TENANT}:${hash},mei:${TEST_TENANT}:${hash}`,
+        MOFANG_SESSION_SECRET: 'qa-e2e-session-secret-0123456789abcdef',
+      }),
       namespace: uniqueNamespace(),
       services: [liveMetricsService(), wallboardService(), qaService({ workers: 1 })],
       log: () => {},
     })
-    sys.nats.nc.subscribe(`${sys.topology.qaSubject}.*`, { callback: (_e, m) => void published.push(JSON.parse(decoder.decode(m.data)) as QaResultInput) })
-    sys.nats.nc.subscribe(`${sys.topology.alertSubject}.*`, { callback: (_e, m) => void alerts.push(JSON.parse(decoder.decode(m.data)) as AlertInput) })
+    sys.nats.nc.subscribe(`${sys.topology.qaSubject}.*`, {
+      callback: (_e, m) => void published.push(JSON.parse(decoder.decode(m.data)) as QaResultInput),
+    })
+    sys.nats.nc.subscribe(`${sys.topology.alertSubject}.*`, {
+      callback: (_e, m) => void alerts.push(JSON.parse(decoder.decode(m.data)) as AlertInput),
+    })
   }, 60_000)
 
   afterAll(async () => {
@@ -75,29 +102,63 @@ describe.skipIf(!built)('QA service end to end', () => {
 
   it('scores simulated chats within seconds, redacted, and publishes them', async () => {
     // Monday 10:00 in China: the simulator's busiest hour, so there are plenty of chats.
-    const events = generate({ tenant: TEST_TENANT, seed: 7, start: Date.UTC(2025, 2, 3, 2), durationMs: 10 * 60_000, ratePerHour: 600 })
+    const events = generate({
+      tenant: TEST_TENANT,
+      seed: 7,
+      start: Date.UTC(2025, 2, 3, 2),
+      durationMs: 10 * 60_000,
+      ratePerHour: 600,
+    })
     // Chats that ended with at least one message (a chat abandoned before any message has nothing to score).
     const withMessages = new Set(events.filter((e) => e.type === 'chat.message').map((e) => e.interaction_id))
-    chatIds = [...new Set(events.filter((e) => e.type === 'chat.ended' && withMessages.has(e.interaction_id)).map((e) => e.interaction_id!))]
+    chatIds = [
+      ...new Set(
+        events
+          .filter((e) => e.type === 'chat.ended' && withMessages.has(e.interaction_id))
+          .map((e) => e.interaction_id!),
+      ),
+    ]
     expect(chatIds.length).toBeGreaterThan(5)
     const posted = Date.now()
-    for (let i = 0; i < events.length; i += 2000) expect((await postEvents(sys.url, JSON.stringify(events.slice(i, i + 2000)))).status).toBe(202)
+    for (let i = 0; i < events.length; i += 2000)
+      expect((await postEvents(sys.url, JSON.stringify(events.slice(i, i + 2000)))).status).toBe(202)
     expect((await postEvents(sys.url, JSON.stringify(abusiveChat(Date.now() - 60_000)))).status).toBe(202)
 
     const ids = [...chatIds, ABUSIVE]
     await eventually(
-      async () => (await sys.warehouse.query<{ n: number }>('SELECT count() AS n FROM qa_results FINAL WHERE interaction_id IN {ids:Array(String)}', { ids }))[0].n === ids.length,
+      async () =>
+        (
+          await sys.warehouse.query<{ n: number }>(
+            'SELECT count() AS n FROM qa_results FINAL WHERE interaction_id IN {ids:Array(String)}',
+            { ids },
+          )
+        )[0].n === ids.length,
       { timeoutMs: 30_000, intervalMs: 200, what: 'QA results for every chat' },
     )
     const seconds = (Date.now() - posted) / 1000
     console.log(`QA e2e: ${ids.length} chats scored and stored ${seconds.toFixed(1)} s after posting`)
     expect(seconds).toBeLessThan(30)
 
-    const [row] = await sys.warehouse.query<{ score: number; flagged: number; auto_failed: number; turns: string; max_severity: string; queue: string; agent_id: string }>(
+    const [row] = await sys.warehouse.query<{
+      score: number
+      flagged: number
+      auto_failed: number
+      turns: string
+      max_severity: string
+      queue: string
+      agent_id: string
+    }>(
       'SELECT score, flagged, auto_failed, turns, max_severity, queue, agent_id FROM qa_results FINAL WHERE interaction_id = {id:String}',
       { id: ABUSIVE },
     )
-    expect(row).toMatchObject({ score: 0, flagged: 1, auto_failed: 1, max_severity: 'critical', queue: 'repair', agent_id: 'a-rude' })
+    expect(row).toMatchObject({
+      score: 0,
+      flagged: 1,
+      auto_failed: 1,
+      max_severity: 'critical',
+      queue: 'repair',
+      agent_id: 'a-rude',
+    })
     expect(JSON.parse(row.turns)).toHaveLength(4)
     // Nothing in the QA tables holds the raw phone number.
     const leaks = await sys.warehouse.query<{ n: number }>(
@@ -105,12 +166,33 @@ describe.skipIf(!built)('QA service end to end', () => {
       { p: PHONE },
     )
     expect(leaks[0].n).toBe(0)
-    const flags = await sys.warehouse.query<{ check_name: string; evidence: string }>('SELECT check_name, evidence FROM qa_flags FINAL WHERE interaction_id = {id:String}', { id: ABUSIVE })
-    expect(flags).toEqual(expect.arrayContaining([{ check_name: 'forbidden_words', evidence: '滚' }, expect.objectContaining({ check_name: 'blame' })]))
+    const flags = await sys.warehouse.query<{ check_name: string; evidence: string }>(
+      'SELECT check_name, evidence FROM qa_flags FINAL WHERE interaction_id = {id:String}',
+      { id: ABUSIVE },
+    )
+    expect(flags).toEqual(
+      expect.arrayContaining([
+        { check_name: 'forbidden_words', evidence: '滚' },
+        expect.objectContaining({ check_name: 'blame' }),
+      ]),
+    )
 
-    await eventually(async () => published.some((p) => p.interaction_id === ABUSIVE) && alerts.some((a) => a.id === `qa:${ABUSIVE}`), { timeoutMs: 5_000, what: 'QA result and alert on NATS' })
-    expect(published.find((p) => p.interaction_id === ABUSIVE)).toMatchObject({ tenant: TEST_TENANT, score: 0, flagged: true, queue: 'repair', agent_id: 'a-rude' })
-    expect(alerts.find((a) => a.id === `qa:${ABUSIVE}`)).toMatchObject({ severity: 'critical', source: 'qa', tenant: TEST_TENANT })
+    await eventually(
+      async () => published.some((p) => p.interaction_id === ABUSIVE) && alerts.some((a) => a.id === `qa:${ABUSIVE}`),
+      { timeoutMs: 5_000, what: 'QA result and alert on NATS' },
+    )
+    expect(published.find((p) => p.interaction_id === ABUSIVE)).toMatchObject({
+      tenant: TEST_TENANT,
+      score: 0,
+      flagged: true,
+      queue: 'repair',
+      agent_id: 'a-rude',
+    })
+    expect(alerts.find((a) => a.id === `qa:${ABUSIVE}`)).toMatchObject({
+      severity: 'critical',
+      source: 'qa',
+      tenant: TEST_TENANT,
+    })
   }, 90_000)
 
   it('keeps the QA API to signed-in QA reviewers', async () => {
@@ -124,77 +206,115 @@ describe.skipIf(!built)('QA service end to end', () => {
     expect((await fetch(`${sys.url}/api/qa/queue?severity=bad`, { headers: { cookie } })).status).toBe(400)
   })
 
-  it.skipIf(!browserReady)('shows the flagged chat on the review desk, and an override changes the effective score', async () => {
-    const profile = tempDir('qa-browser')
-    const ctx: BrowserContext = await chromium.launchPersistentContext(profile.path, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1600, height: 1000 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
-    try {
-      const page = await ctx.newPage()
-      await page.goto(`${sys.url}/qa?lang=en`)
-      await page.waitForSelector('[data-testid="login-form"]')
-      await page.fill('input[name="username"]', 'lin')
-      await page.fill('input[name="password"]', 'pw')
-      await page.click('button[type="submit"]')
-      await page.selectOption('select[name="severity"]', 'critical')
-      await page.click('[data-testid="qa-filters"] button[type="submit"]')
-      await page.click(`[data-testid="qa-row"][data-id="${ABUSIVE}"]`)
-      await page.waitForSelector('[data-testid="qa-detail"]')
-      expect(await page.textContent('[data-testid="qa-evidence"][data-check="forbidden_words"]')).toBe('滚')
-      expect(await page.locator('[data-testid="qa-evidence"][data-check="blame"]').count()).toBeGreaterThan(0)
-      expect(await page.locator('[data-testid="qa-pii"]').count()).toBe(1)
-      expect(await page.textContent('[data-testid="qa-transcript"]')).not.toContain(PHONE)
-      expect(await page.textContent('[data-testid="qa-effective-score"]')).toBe('0')
+  it.skipIf(!browserReady)(
+    'shows the flagged chat on the review desk, and an override changes the effective score',
+    async () => {
+      const profile = tempDir('qa-browser')
+      const ctx: BrowserContext = await chromium.launchPersistentContext(profile.path, {
+        executablePath: CHROMIUM,
+        headless: true,
+        viewport: { width: 1600, height: 1000 },
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      })
+      try {
+        const page = await ctx.newPage()
+        await page.goto(`${sys.url}/qa?lang=en`)
+        await page.waitForSelector('[data-testid="login-form"]')
+        await page.fill('input[name="username"]', 'lin')
+        await page.fill('input[name="password"]', 'pw')
+        await page.click('button[type="submit"]')
+        await page.selectOption('select[name="severity"]', 'critical')
+        await page.click('[data-testid="qa-filters"] button[type="submit"]')
+        await page.click(`[data-testid="qa-row"][data-id="${ABUSIVE}"]`)
+        await page.waitForSelector('[data-testid="qa-detail"]')
+        expect(await page.textContent('[data-testid="qa-evidence"][data-check="forbidden_words"]')).toBe('滚')
+        expect(await page.locator('[data-testid="qa-evidence"][data-check="blame"]').count()).toBeGreaterThan(0)
+        expect(await page.locator('[data-testid="qa-pii"]').count()).toBe(1)
+        expect(await page.textContent('[data-testid="qa-transcript"]')).not.toContain(PHONE)
+        expect(await page.textContent('[data-testid="qa-effective-score"]')).toBe('0')
 
-      // The reviewer finds the forbidden word was a typo for 好 and overrides it; the blame stands.
-      await page.selectOption('tr[data-item="forbidden_words"] [data-testid="qa-decision"]', 'override')
-      await page.fill('tr[data-item="forbidden_words"] [data-testid="qa-earned"]', '1')
-      await page.selectOption('tr[data-item="blame"] [data-testid="qa-decision"]', 'confirm')
-      await page.fill('[data-testid="qa-review-comment"]', 'typo, not abuse')
-      await page.click('[data-testid="qa-save-review"]')
-      await page.waitForSelector('[data-testid="qa-saved"]')
-      const shown = Number(await page.textContent('[data-testid="qa-effective-score"]'))
-      expect(shown).toBeGreaterThan(0)
-      mkdirSync(join(rootDir(), 'test-artifacts'), { recursive: true })
-      await page.screenshot({ path: join(rootDir(), 'test-artifacts', 'qa-review-desk.png') })
+        // The reviewer finds the forbidden word was a typo for 好 and overrides it; the blame stands.
+        await page.selectOption('tr[data-item="forbidden_words"] [data-testid="qa-decision"]', 'override')
+        await page.fill('tr[data-item="forbidden_words"] [data-testid="qa-earned"]', '1')
+        await page.selectOption('tr[data-item="blame"] [data-testid="qa-decision"]', 'confirm')
+        await page.fill('[data-testid="qa-review-comment"]', 'typo, not abuse')
+        await page.click('[data-testid="qa-save-review"]')
+        await page.waitForSelector('[data-testid="qa-saved"]')
+        const shown = Number(await page.textContent('[data-testid="qa-effective-score"]'))
+        expect(shown).toBeGreaterThan(0)
+        mkdirSync(join(rootDir(), 'test-artifacts'), { recursive: true })
+        await page.screenshot({ path: join(rootDir(), 'test-artifacts', 'qa-review-desk.png') })
 
-      const [eff] = await sys.warehouse.query<{ auto_score: number; effective_score: number; reviewer: string }>(
-        'SELECT auto_score, effective_score, reviewer FROM qa_effective WHERE interaction_id = {id:String}',
-        { id: ABUSIVE },
-      )
-      expect(eff).toEqual({ auto_score: 0, effective_score: shown, reviewer: 'lin' })
-    } finally {
-      await ctx.close()
-      profile.remove()
-    }
-  }, 60_000)
+        const [eff] = await sys.warehouse.query<{ auto_score: number; effective_score: number; reviewer: string }>(
+          'SELECT auto_score, effective_score, reviewer FROM qa_effective WHERE interaction_id = {id:String}',
+          { id: ABUSIVE },
+        )
+        expect(eff).toEqual({ auto_score: 0, effective_score: shown, reviewer: 'lin' })
+      } finally {
+        await ctx.close()
+        profile.remove()
+      }
+    },
+    60_000,
+  )
 
   it('keeps calibration blind until each reviewer has scored, then shows their agreement', async () => {
     const [lin, mei] = [await signIn(sys.url, 'lin'), await signIn(sys.url, 'mei')]
     const url = `${sys.url}/api/qa/interactions/${ABUSIVE}/calibration`
     const post = (cookie: string, items: Record<string, number>) =>
-      fetch(url, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ items }) }).then((r) => r.json() as Promise<Record<string, unknown>>)
-    expect(await post(lin, { blame: 0, forbidden_words: 0, greeting: 0 })).toMatchObject({ submitted: true, reviewers: 1 })
-    expect(await fetch(url, { headers: { cookie: mei } }).then((r) => r.json())).toEqual({ submitted: false, reviewers: 1 })
+      fetch(url, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ items }),
+      }).then((r) => r.json() as Promise<Record<string, unknown>>)
+    expect(await post(lin, { blame: 0, forbidden_words: 0, greeting: 0 })).toMatchObject({
+      submitted: true,
+      reviewers: 1,
+    })
+    expect(await fetch(url, { headers: { cookie: mei } }).then((r) => r.json())).toEqual({
+      submitted: false,
+      reviewers: 1,
+    })
     const after = await post(mei, { blame: 0, forbidden_words: 1, greeting: 0 })
-    expect(after.agreement).toMatchObject({ reviewers: 2, items: { blame: 1, forbidden_words: 0, greeting: 1 }, overall_pct: 66.7 })
+    expect(after.agreement).toMatchObject({
+      reviewers: 2,
+      items: { blame: 1, forbidden_words: 0, greeting: 1 },
+      overall_pct: 66.7,
+    })
   })
 
   it('answers a dispute, and backfills interactions that lost their result', async () => {
     const cookie = await signIn(sys.url, 'lin')
     const note = (kind: string, comment: string) =>
-      fetch(`${sys.url}/api/qa/interactions/${ABUSIVE}/${kind}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ comment, item: 'blame' }) })
+      fetch(`${sys.url}/api/qa/interactions/${ABUSIVE}/${kind}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ comment, item: 'blame' }),
+      })
     expect((await note('dispute', 'I only quoted the policy')).status).toBe(200)
     expect((await note('answer', 'The wording still blames the customer')).status).toBe(200)
-    const detail = (await fetch(`${sys.url}/api/qa/interactions/${ABUSIVE}`, { headers: { cookie } }).then((r) => r.json())) as { history: { kind: string }[] }
+    const detail = (await fetch(`${sys.url}/api/qa/interactions/${ABUSIVE}`, { headers: { cookie } }).then((r) =>
+      r.json(),
+    )) as { history: { kind: string }[] }
     expect(detail.history.map((h) => h.kind)).toEqual(expect.arrayContaining(['dispute', 'answer']))
 
     const lost = chatIds.slice(0, 3)
-    await sys.warehouse.command(`DELETE FROM qa_results WHERE interaction_id IN (${lost.map((id) => `'${id}'`).join(',')})`)
-    const res = await fetch(`${sys.url}/api/qa/backfill`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ since: '2025-01-01' }) })
+    await sys.warehouse.command(
+      `DELETE FROM qa_results WHERE interaction_id IN (${lost.map((id) => `'${id}'`).join(',')})`,
+    )
+    const res = await fetch(`${sys.url}/api/qa/backfill`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ since: '2025-01-01' }),
+    })
     expect(await res.json()).toMatchObject({ scored: 3 })
   })
 })

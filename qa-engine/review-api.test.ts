@@ -40,7 +40,10 @@ describe('review API input checks', () => {
   }
 
   it('a malformed or invisible-character interaction id is 400 naming it, not 503', async () => {
-    const refused = (reason: RegExp) => ({ status: 400, body: { field: 'interaction_id', reason: expect.stringMatching(reason) } })
+    const refused = (reason: RegExp) => ({
+      status: 400,
+      body: { field: 'interaction_id', reason: expect.stringMatching(reason) },
+    })
     expect(await get('/api/qa/interactions/%zz')).toMatchObject(refused(/percent-encoding/))
     expect(await get('/api/qa/interactions/a%E2%80%AEb/calibration')).toMatchObject(refused(/U\+202E/))
     expect(await get('/api/qa/interactions/a%00b')).toMatchObject({ status: 400, body: { field: 'interaction_id' } })
@@ -51,7 +54,10 @@ describe('review API input checks', () => {
   it('queue limit is checked, not clamped silently', async () => {
     for (const limit of ['-1', 'abc', '1e3', '1001']) {
       const res = await get(`/api/qa/queue?limit=${limit}`)
-      expect(res, limit).toMatchObject({ status: 400, body: { field: 'limit', reason: expect.stringMatching(/^limit: /) } })
+      expect(res, limit).toMatchObject({
+        status: 400,
+        body: { field: 'limit', reason: expect.stringMatching(/^limit: /) },
+      })
     }
     expect((await get('/api/qa/queue?limit=50')).status).toBe(200)
     expect(queries.at(-1)).toMatchObject({ limit: 50 })
@@ -59,12 +65,22 @@ describe('review API input checks', () => {
 
   it('backfill refuses times and limits the query cannot take', async () => {
     const post = async (body: unknown) => {
-      const res = await fetch(`${base}/api/qa/backfill`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      const res = await fetch(`${base}/api/qa/backfill`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
       return { status: res.status, body: (await res.json()) as Record<string, unknown> }
     }
-    expect(await post({ since: 1.5 })).toMatchObject({ status: 400, body: { reason: expect.stringMatching(/^since: /) } })
+    expect(await post({ since: 1.5 })).toMatchObject({
+      status: 400,
+      body: { reason: expect.stringMatching(/^since: /) },
+    })
     expect(await post({ since: 1e20 })).toMatchObject({ status: 400 })
-    expect(await post({ since: '2025-01-01', limit: 1e12 })).toMatchObject({ status: 400, body: { reason: expect.stringMatching(/^limit: /) } })
+    expect(await post({ since: '2025-01-01', limit: 1e12 })).toMatchObject({
+      status: 400,
+      body: { reason: expect.stringMatching(/^limit: /) },
+    })
     expect(backfills).toEqual([])
     expect((await post({ since: '2025-01-01', limit: 10 })).status).toBe(200)
   })

@@ -30,7 +30,12 @@ export interface ReviewApiDeps {
   /** Publishes a corrected result so the wallboard's QA average follows reviews. */
   announce?(result: QaResultInput): void
   /** Scores unscored interactions of a tenant ('' = every tenant). */
-  backfill?(tenant: string, since: number, until: number | undefined, limit: number | undefined): Promise<{ scored: number; skipped: number }>
+  backfill?(
+    tenant: string,
+    since: number,
+    until: number | undefined,
+    limit: number | undefined,
+  ): Promise<{ scored: number; skipped: number }>
   /** The server's admin token (as in the lock file), accepted for the backfill so `mofang qa backfill` can use it. */
   adminToken?(): string | undefined
 }
@@ -38,20 +43,23 @@ export interface ReviewApiDeps {
 /** A stored result as the desk reads it (the store's row, without what only the writer needs). */
 type ResultRow = Omit<QaResultRow, 'tenant' | 'flag_count' | 'flag_checks'>
 
-
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const SEVERITIES = new Set(['', 'low', 'medium', 'high', 'critical'])
 const SORTS = new Set(['ended_at', 'score', 'severity', 'sentiment'])
 const MAX_BODY = 64 * 1024
 
 class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message)
   }
 }
 
 async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new ApiError(415, 'send JSON (content-type: application/json)')
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+    throw new ApiError(415, 'send JSON (content-type: application/json)')
   let text: string
   try {
     text = (await readBody(req, MAX_BODY)).toString('utf8')
@@ -71,7 +79,8 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 function commentOf(body: Record<string, unknown>, required: boolean): string {
   const c = body.comment
   if (c === undefined && !required) return ''
-  if (typeof c !== 'string' || (required && !c.trim()) || c.length > 4000) throw new ApiError(400, `comment: expected ${required ? 'non-empty ' : ''}text up to 4000 characters`)
+  if (typeof c !== 'string' || (required && !c.trim()) || c.length > 4000)
+    throw new ApiError(400, `comment: expected ${required ? 'non-empty ' : ''}text up to 4000 characters`)
   return c
 }
 
@@ -89,7 +98,8 @@ function timeOf(v: unknown, field: string): number {
 /** The admin backfill's ?tenant= ('' = every tenant), held to the tenant name rule of the event schema. */
 function tenantParam(url: URL): string {
   const tenant = url.searchParams.get('tenant') ?? ''
-  if (tenant && !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(tenant)) throw new BadRequest('tenant', 'expected a tenant name (lower-case letters, digits, _ and -)')
+  if (tenant && !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(tenant))
+    throw new BadRequest('tenant', 'expected a tenant name (lower-case letters, digits, _ and -)')
   return tenant
 }
 
@@ -101,7 +111,8 @@ async function answer(res: ServerResponse, fn: () => Promise<unknown>): Promise<
   } catch (err) {
     if (err instanceof ApiError) sendJson(res, err.status, { error: 'bad_request', reason: err.message })
     // Bad ids and parameters are the client's error; only a failing warehouse is a 503.
-    else if (err instanceof BadRequest) sendJson(res, 400, { error: 'bad_request', reason: err.message, field: err.field })
+    else if (err instanceof BadRequest)
+      sendJson(res, 400, { error: 'bad_request', reason: err.message, field: err.field })
     else sendJson(res, 503, { error: 'unavailable', reason: (err as Error).message })
   }
   return true
@@ -109,7 +120,12 @@ async function answer(res: ServerResponse, fn: () => Promise<unknown>): Promise<
 
 export function createReviewApi(deps: ReviewApiDeps) {
   const { warehouse: wh } = deps
-  const sql = { queue: loadQuery('qa_review_queue'), result: loadQuery('qa_result'), reviews: loadQuery('qa_reviews'), flags: loadQuery('qa_result_flags') }
+  const sql = {
+    queue: loadQuery('qa_review_queue'),
+    result: loadQuery('qa_result'),
+    reviews: loadQuery('qa_reviews'),
+    flags: loadQuery('qa_result_flags'),
+  }
 
   async function loadResult(tenant: string, id: string): Promise<ResultRow> {
     const [row] = await wh.query<ResultRow>(sql.result, { tenant, id })
@@ -124,7 +140,17 @@ export function createReviewApi(deps: ReviewApiDeps) {
     const now = Date.now()
     return wh.insert(
       'qa_reviews',
-      rows.map((r) => ({ tenant, interaction_id: id, created_at: now, item: '', decision: '', earned: null, score: null, comment: '', ...r })),
+      rows.map((r) => ({
+        tenant,
+        interaction_id: id,
+        created_at: now,
+        item: '',
+        decision: '',
+        earned: null,
+        score: null,
+        comment: '',
+        ...r,
+      })),
     )
   }
 
@@ -135,7 +161,8 @@ export function createReviewApi(deps: ReviewApiDeps) {
     if (!SEVERITIES.has(severity)) throw new ApiError(400, 'severity: expected low, medium, high or critical')
     const sort = get('sort') || 'ended_at'
     if (!SORTS.has(sort)) throw new ApiError(400, 'sort: expected ended_at, score, severity or sentiment')
-    for (const k of ['from', 'to']) if (get(k) && !DATE.test(get(k))) throw new ApiError(400, `${k}: expected YYYY-MM-DD`)
+    for (const k of ['from', 'to'])
+      if (get(k) && !DATE.test(get(k))) throw new ApiError(400, `${k}: expected YYYY-MM-DD`)
     const reviewed = get('reviewed')
     if (!['', 'yes', 'no'].includes(reviewed)) throw new ApiError(400, 'reviewed: expected yes or no')
     const limit = intParam(url, 'limit', { min: 1, max: 1000, default: 200 })
@@ -166,12 +193,27 @@ export function createReviewApi(deps: ReviewApiDeps) {
     const calibrations = await loadReviews(tenant, id, ['calibration'])
     const { checks, facts, turns, ...result } = r
     return {
-      result: { ...result, checks: JSON.parse(checks) as Record<string, CheckResult>, facts: JSON.parse(facts) as unknown, turns: JSON.parse(turns) as unknown },
+      result: {
+        ...result,
+        checks: JSON.parse(checks) as Record<string, CheckResult>,
+        facts: JSON.parse(facts) as unknown,
+        turns: JSON.parse(turns) as unknown,
+      },
       flags,
       effective_score: latest?.score ?? r.score,
-      review: latest ? { reviewer: latest.reviewer, at: latest.created_at, comment: latest.comment, items: reviews.filter((x) => x.kind === 'review' && x.review_id === latest.review_id && x.item !== '') } : null,
+      review: latest
+        ? {
+            reviewer: latest.reviewer,
+            at: latest.created_at,
+            comment: latest.comment,
+            items: reviews.filter((x) => x.kind === 'review' && x.review_id === latest.review_id && x.item !== ''),
+          }
+        : null,
       history: reviews,
-      calibration: { reviewers: new Set(calibrations.map((c) => c.reviewer)).size, mine: calibrations.some((c) => c.reviewer === user) },
+      calibration: {
+        reviewers: new Set(calibrations.map((c) => c.reviewer)).size,
+        mine: calibrations.some((c) => c.reviewer === user),
+      },
     }
   }
 
@@ -185,14 +227,37 @@ export function createReviewApi(deps: ReviewApiDeps) {
     const { score, auto_failed } = correctedScore(checks, items)
     const review_id = randomUUID()
     await insertReviews(tenant, id, [
-      ...items.map((d) => ({ review_id, kind: 'review', reviewer: user, item: d.check, decision: d.decision, earned: d.decision === 'override' ? d.earned! : checks[d.check].fraction, comment: d.comment ?? '' })),
+      ...items.map((d) => ({
+        review_id,
+        kind: 'review',
+        reviewer: user,
+        item: d.check,
+        decision: d.decision,
+        earned: d.decision === 'override' ? d.earned! : checks[d.check].fraction,
+        comment: d.comment ?? '',
+      })),
       { review_id, kind: 'review', reviewer: user, score, comment },
     ])
-    deps.announce?.({ tenant, interaction_id: id, ts: Date.now(), score, flagged: r.flagged === 1, ...(r.sentiment_customer !== null && { sentiment: r.sentiment_customer }), ...(r.queue && { queue: r.queue }), ...(r.agent_id && { agent_id: r.agent_id }) })
+    deps.announce?.({
+      tenant,
+      interaction_id: id,
+      ts: Date.now(),
+      score,
+      flagged: r.flagged === 1,
+      ...(r.sentiment_customer !== null && { sentiment: r.sentiment_customer }),
+      ...(r.queue && { queue: r.queue }),
+      ...(r.agent_id && { agent_id: r.agent_id }),
+    })
     return { review_id, auto_score: r.score, effective_score: score, auto_failed }
   }
 
-  async function note(tenant: string, id: string, user: string, kind: 'dispute' | 'answer', body: Record<string, unknown>) {
+  async function note(
+    tenant: string,
+    id: string,
+    user: string,
+    kind: 'dispute' | 'answer',
+    body: Record<string, unknown>,
+  ) {
     const r = await loadResult(tenant, id)
     const item = body.item === undefined ? '' : String(body.item)
     if (item && !(item in (JSON.parse(r.checks) as object))) throw new ApiError(400, 'item: unknown item')
@@ -222,12 +287,18 @@ export function createReviewApi(deps: ReviewApiDeps) {
     const r = await loadResult(tenant, id)
     const checks = JSON.parse(r.checks) as Record<string, CheckResult>
     const items = body.items as Record<string, unknown> | undefined
-    if (!items || typeof items !== 'object' || Object.keys(items).length === 0) throw new ApiError(400, 'items: expected {check: share 0…1}')
+    if (!items || typeof items !== 'object' || Object.keys(items).length === 0)
+      throw new ApiError(400, 'items: expected {check: share 0…1}')
     for (const [k, v] of Object.entries(items)) {
       if (!(k in checks)) throw new ApiError(400, `items.${k}: unknown item`)
-      if (!(typeof v === 'number' && v >= 0 && v <= 1)) throw new ApiError(400, `items.${k}: expected a number from 0 to 1`)
+      if (!(typeof v === 'number' && v >= 0 && v <= 1))
+        throw new ApiError(400, `items.${k}: expected a number from 0 to 1`)
     }
-    const decisions = Object.entries(items).map(([check, earned]) => ({ check, decision: 'override' as const, earned: earned as number }))
+    const decisions = Object.entries(items).map(([check, earned]) => ({
+      check,
+      decision: 'override' as const,
+      earned: earned as number,
+    }))
     const { score } = correctedScore(checks, decisions)
     const review_id = randomUUID()
     await insertReviews(tenant, id, [
@@ -244,7 +315,12 @@ export function createReviewApi(deps: ReviewApiDeps) {
     if (limit !== undefined && !(Number.isInteger(limit) && limit > 0 && limit <= MAX_BACKFILL)) {
       throw new ApiError(400, `limit: expected a whole number from 1 to ${MAX_BACKFILL}`)
     }
-    return deps.backfill(tenant, timeOf(body.since, 'since'), body.until === undefined ? undefined : timeOf(body.until, 'until'), limit)
+    return deps.backfill(
+      tenant,
+      timeOf(body.since, 'since'),
+      body.until === undefined ? undefined : timeOf(body.until, 'until'),
+      limit,
+    )
   }
 
   async function route(req: IncomingMessage, url: URL, who: Extract<Gate, { ok: true }>): Promise<unknown> {
@@ -275,7 +351,12 @@ export function createReviewApi(deps: ReviewApiDeps) {
     }
     const who = deps.access(req, url)
     if (!who.ok) {
-      sendJson(res, who.status, { error: who.status === 401 ? 'unauthorized' : 'forbidden', reason: who.reason }, { 'cache-control': 'no-store' })
+      sendJson(
+        res,
+        who.status,
+        { error: who.status === 401 ? 'unauthorized' : 'forbidden', reason: who.reason },
+        { 'cache-control': 'no-store' },
+      )
       return true
     }
     return answer(res, () => route(req, url, who))

@@ -2,8 +2,19 @@ import { describe, it, expect } from 'vitest'
 import { agreementOf, correctedScore, invalidDecision } from './review.js'
 import type { CheckResult } from './types.js'
 
-const c = (fraction: number, weight: number, extra: Partial<CheckResult> = {}): CheckResult => ({ fraction, weight, applicable: true, auto_failed: false, ...extra })
-const checks = { greeting: c(1, 10), blame: c(0, 20), politeness: c(0.5, 20), address_by_surname: c(0, 10, { applicable: false }) }
+const c = (fraction: number, weight: number, extra: Partial<CheckResult> = {}): CheckResult => ({
+  fraction,
+  weight,
+  applicable: true,
+  auto_failed: false,
+  ...extra,
+})
+const checks = {
+  greeting: c(1, 10),
+  blame: c(0, 20),
+  politeness: c(0.5, 20),
+  address_by_surname: c(0, 10, { applicable: false }),
+}
 
 describe('correctedScore', () => {
   it('gives the automatic score when everything is confirmed', () => {
@@ -16,12 +27,17 @@ describe('correctedScore', () => {
   it('keeps an auto-fail unless that item is overridden to a pass', () => {
     const af = { ...checks, forbidden_words: c(0, 10, { auto_failed: true }) }
     expect(correctedScore(af, [])).toEqual({ score: 0, auto_failed: true })
-    expect(correctedScore(af, [{ check: 'forbidden_words', decision: 'override', earned: 1 }])).toEqual({ score: 50, auto_failed: false })
+    expect(correctedScore(af, [{ check: 'forbidden_words', decision: 'override', earned: 1 }])).toEqual({
+      score: 50,
+      auto_failed: false,
+    })
   })
   it('names what is wrong in a decision list', () => {
     expect(invalidDecision(checks, [])).toMatch(/non-empty/)
     expect(invalidDecision(checks, [{ check: 'nope', decision: 'confirm' }])).toBe('items[0].check: unknown item')
-    expect(invalidDecision(checks, [{ check: 'blame', decision: 'override', earned: 2 }])).toBe('items[0].earned: expected a number from 0 to 1')
+    expect(invalidDecision(checks, [{ check: 'blame', decision: 'override', earned: 2 }])).toBe(
+      'items[0].earned: expected a number from 0 to 1',
+    )
     expect(invalidDecision(checks, [{ check: 'blame', decision: 'override', earned: 0.5, comment: 'ok' }])).toBeNull()
   })
 })
@@ -38,6 +54,10 @@ describe('agreementOf', () => {
     expect(a.score_spread).toBe(52)
   })
   it('has nothing to say about one reviewer', () => {
-    expect(agreementOf([{ reviewer: 'a', items: { greeting: 1 }, score: 100 }])).toMatchObject({ reviewers: 1, overall_pct: null, score_spread: null })
+    expect(agreementOf([{ reviewer: 'a', items: { greeting: 1 }, score: 100 }])).toMatchObject({
+      reviewers: 1,
+      overall_pct: null,
+      score_spread: null,
+    })
   })
 })

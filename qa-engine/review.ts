@@ -20,8 +20,13 @@ export interface ItemDecision {
  * applicable items / Σ weight × 100, one decimal. An overridden item counts even if it had nothing to judge;
  * an auto-fail stands unless the reviewer overrides that item to a non-zero share.
  */
-export function correctedScore(checks: Record<string, CheckResult>, decisions: readonly ItemDecision[]): { score: number; auto_failed: boolean } {
-  const overrides = new Map(decisions.filter((d) => d.decision === 'override' && d.earned !== undefined).map((d) => [d.check, d.earned!]))
+export function correctedScore(
+  checks: Record<string, CheckResult>,
+  decisions: readonly ItemDecision[],
+): { score: number; auto_failed: boolean } {
+  const overrides = new Map(
+    decisions.filter((d) => d.decision === 'override' && d.earned !== undefined).map((d) => [d.check, d.earned!]),
+  )
   let total = 0
   let earned = 0
   let autoFailed = false
@@ -41,9 +46,12 @@ export function invalidDecision(checks: Record<string, CheckResult>, decisions: 
   if (!Array.isArray(decisions) || decisions.length === 0) return 'items: expected a non-empty array'
   for (const [i, d] of (decisions as Partial<ItemDecision>[]).entries()) {
     if (typeof d?.check !== 'string' || !(d.check in checks)) return `items[${i}].check: unknown item`
-    if (d.decision !== 'confirm' && d.decision !== 'override') return `items[${i}].decision: expected confirm or override`
-    if (d.decision === 'override' && !(typeof d.earned === 'number' && d.earned >= 0 && d.earned <= 1)) return `items[${i}].earned: expected a number from 0 to 1`
-    if (d.comment !== undefined && (typeof d.comment !== 'string' || d.comment.length > 4000)) return `items[${i}].comment: expected text up to 4000 characters`
+    if (d.decision !== 'confirm' && d.decision !== 'override')
+      return `items[${i}].decision: expected confirm or override`
+    if (d.decision === 'override' && !(typeof d.earned === 'number' && d.earned >= 0 && d.earned <= 1))
+      return `items[${i}].earned: expected a number from 0 to 1`
+    if (d.comment !== undefined && (typeof d.comment !== 'string' || d.comment.length > 4000))
+      return `items[${i}].comment: expected text up to 4000 characters`
   }
   return null
 }
@@ -70,13 +78,17 @@ export function agreementOf(entries: readonly CalibrationEntry[]): Agreement {
   const names = [...new Set(entries.flatMap((e) => Object.keys(e.items)))].sort()
   const items: Record<string, number | null> = {}
   for (const name of names) {
-    const votes = entries.map((e) => e.items[name]).filter((v): v is number => v !== undefined).map((v) => v >= 0.5)
+    const votes = entries
+      .map((e) => e.items[name])
+      .filter((v): v is number => v !== undefined)
+      .map((v) => v >= 0.5)
     let pairs = 0
     let agree = 0
-    for (let i = 0; i < votes.length; i++) for (let j = i + 1; j < votes.length; j++) {
-      pairs++
-      if (votes[i] === votes[j]) agree++
-    }
+    for (let i = 0; i < votes.length; i++)
+      for (let j = i + 1; j < votes.length; j++) {
+        pairs++
+        if (votes[i] === votes[j]) agree++
+      }
     items[name] = pairs ? agree / pairs : null
   }
   const known = Object.values(items).filter((v): v is number => v !== null)

@@ -46,7 +46,8 @@ export async function scoreFile(opts: ScoreFileOptions): Promise<ScoreFileSummar
   const usePool = opts.workers === undefined ? lines.length >= (opts.poolFrom ?? 500) : opts.workers > 0
   const pool = usePool ? createQaPool({ size: opts.workers }) : undefined
   const out = opts.output ? createWriteStream(opts.output) : process.stdout
-  const progress = lines.length >= BATCH ? new Progress({ total: lines.length, label: 'qa score', unit: 'interactions' }) : undefined
+  const progress =
+    lines.length >= BATCH ? new Progress({ total: lines.length, label: 'qa score', unit: 'interactions' }) : undefined
   const summary: ScoreFileSummary = { scored: 0, bad: 0 }
   try {
     for (let from = 0; from < lines.length; from += BATCH) {

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { readFileSync } from 'node:fs'
-import { compileScorecard, defaultScorecard, defaultScorecardDir, findScorecardFile, loadScorecard } from './scorecard.js'
+import {
+  compileScorecard,
+  defaultScorecard,
+  defaultScorecardDir,
+  findScorecardFile,
+  loadScorecard,
+} from './scorecard.js'
 
 const base = () => parse(readFileSync(join(defaultScorecardDir(), 'default.en.yaml'), 'utf8'))
 
@@ -49,7 +55,10 @@ describe('scorecards', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qa-card-'))
     mkdirSync(join(dir, 'acme'))
     writeFileSync(join(dir, 'acme', 'default.json'), JSON.stringify({ ...base(), id: 'acme' }))
-    writeFileSync(join(dir, 'acme', 'vip.yaml'), 'id: acme-vip\nversion: 3\nlanguage: any\nchecks:\n  blame: { weight: 1, phrases: [not my job] }\n')
+    writeFileSync(
+      join(dir, 'acme', 'vip.yaml'),
+      'id: acme-vip\nversion: 3\nlanguage: any\nchecks:\n  blame: { weight: 1, phrases: [not my job] }\n',
+    )
     expect(loadScorecard(findScorecardFile(dir, 'acme')!).spec.id).toBe('acme')
     expect(loadScorecard(findScorecardFile(dir, 'acme', 'vip')!).spec.version).toBe(3)
     expect(findScorecardFile(dir, 'other')).toBeNull()

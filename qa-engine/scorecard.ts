@@ -13,7 +13,13 @@ import type { Language } from './language.js'
 
 /** A literal phrase, or a regular expression written as "/source/" (flags i and u are always on). */
 const Patterns = Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })
-const Severity = Type.Union([Type.Literal('info'), Type.Literal('low'), Type.Literal('medium'), Type.Literal('high'), Type.Literal('critical')])
+const Severity = Type.Union([
+  Type.Literal('info'),
+  Type.Literal('low'),
+  Type.Literal('medium'),
+  Type.Literal('high'),
+  Type.Literal('critical'),
+])
 const Closed = Type.Object
 const common = {
   /** Share of the total this check is worth; weights are normalised over the applicable checks. */
@@ -26,20 +32,44 @@ const strict = { additionalProperties: false }
 
 const Checks = Closed(
   {
-    greeting: Type.Optional(Closed({ ...common, within_agent_turns: Type.Integer({ minimum: 1, maximum: 20 }), phrases: Patterns }, strict)),
-    closing: Type.Optional(Closed({ ...common, within_last_agent_turns: Type.Integer({ minimum: 1, maximum: 20 }), phrases: Patterns }, strict)),
-    politeness: Type.Optional(
-      Closed({ ...common, polite: Patterns, impolite: Type.Optional(Patterns), min_score: Type.Number({ minimum: 0, maximum: 1 }) }, strict),
+    greeting: Type.Optional(
+      Closed({ ...common, within_agent_turns: Type.Integer({ minimum: 1, maximum: 20 }), phrases: Patterns }, strict),
     ),
-    address_by_surname: Type.Optional(Closed({ ...common, per_minute: Type.Number({ minimum: 0, maximum: 60 }) }, strict)),
+    closing: Type.Optional(
+      Closed(
+        { ...common, within_last_agent_turns: Type.Integer({ minimum: 1, maximum: 20 }), phrases: Patterns },
+        strict,
+      ),
+    ),
+    politeness: Type.Optional(
+      Closed(
+        {
+          ...common,
+          polite: Patterns,
+          impolite: Type.Optional(Patterns),
+          min_score: Type.Number({ minimum: 0, maximum: 1 }),
+        },
+        strict,
+      ),
+    ),
+    address_by_surname: Type.Optional(
+      Closed({ ...common, per_minute: Type.Number({ minimum: 0, maximum: 60 }) }, strict),
+    ),
     blame: Type.Optional(Closed({ ...common, phrases: Patterns, exclude: Type.Optional(Patterns) }, strict)),
     forbidden_words: Type.Optional(
-      Closed({ ...common, words: Patterns, sensitive: Type.Optional(Patterns), sensitive_severity: Type.Optional(Severity) }, strict),
+      Closed(
+        { ...common, words: Patterns, sensitive: Type.Optional(Patterns), sensitive_severity: Type.Optional(Severity) },
+        strict,
+      ),
     ),
     sentiment: Type.Optional(Closed({ ...common, angry_below: Type.Number({ minimum: -1, maximum: 0 }) }, strict)),
     dead_air: Type.Optional(
       Closed(
-        { ...common, max_silence_ms: Type.Integer({ minimum: 1000 }), max_silence_share: Type.Number({ minimum: 0, maximum: 1 }) },
+        {
+          ...common,
+          max_silence_ms: Type.Integer({ minimum: 1000 }),
+          max_silence_share: Type.Number({ minimum: 0, maximum: 1 }),
+        },
         strict,
       ),
     ),
@@ -56,7 +86,11 @@ export const ScorecardSchema = Closed(
     checks: Checks,
     facts: Type.Optional(
       Closed(
-        { error_code: Type.Optional(Patterns), product_model: Type.Optional(Patterns), order_number: Type.Optional(Patterns) },
+        {
+          error_code: Type.Optional(Patterns),
+          product_model: Type.Optional(Patterns),
+          order_number: Type.Optional(Patterns),
+        },
         strict,
       ),
     ),
@@ -89,12 +123,22 @@ export interface Scorecard {
 const checker = TypeCompiler.Compile(ScorecardSchema)
 
 function fieldOf(path: string): string {
-  return path.replace(/^\//, '').replace(/\/(\d+)(?=\/|$)/g, '[$1]').replaceAll('/', '.') || '(scorecard)'
+  return (
+    path
+      .replace(/^\//, '')
+      .replace(/\/(\d+)(?=\/|$)/g, '[$1]')
+      .replaceAll('/', '.') || '(scorecard)'
+  )
 }
 
 function schemaError(value: unknown, source: string): BadInputError {
   const err = checker.Errors(value).First()!
-  const reason = err.value === undefined ? 'required' : err.message.toLowerCase() === 'unexpected property' ? 'unknown field' : err.message.toLowerCase()
+  const reason =
+    err.value === undefined
+      ? 'required'
+      : err.message.toLowerCase() === 'unexpected property'
+        ? 'unknown field'
+        : err.message.toLowerCase()
   return new BadInputError(`scorecard ${source}: ${fieldOf(err.path)}: ${reason}`)
 }
 
@@ -108,7 +152,9 @@ function compilePatterns(list: string[], field: string, source: string): RegExp 
     try {
       new RegExp(body, 'u')
     } catch (err) {
-      throw new BadInputError(`scorecard ${source}: ${field}[${i}]: invalid regular expression: ${(err as Error).message}`)
+      throw new BadInputError(
+        `scorecard ${source}: ${field}[${i}]: invalid regular expression: ${(err as Error).message}`,
+      )
     }
     // Latin literals match on word boundaries ("damn" not in "damnation"); Han has no spaces to bound on.
     return !isRegex && /^[A-Za-z]/.test(entry) ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : `(?:${body})`
@@ -121,7 +167,8 @@ export function compileScorecard(value: unknown, source = '(inline)'): Scorecard
   if (!checker.Check(value)) throw schemaError(value, source)
   const spec = value as ScorecardSpec
   const weights = CHECK_NAMES.map((n) => spec.checks[n]?.weight ?? 0)
-  if (!weights.some((w) => w > 0)) throw new BadInputError(`scorecard ${source}: checks: at least one check needs a weight above 0`)
+  if (!weights.some((w) => w > 0))
+    throw new BadInputError(`scorecard ${source}: checks: at least one check needs a weight above 0`)
   if (spec.nps && spec.nps.detractor_below > spec.nps.promoter_from) {
     throw new BadInputError(`scorecard ${source}: nps.detractor_below: must not exceed nps.promoter_from`)
   }
@@ -150,7 +197,9 @@ export function loadScorecard(file: string): Scorecard {
   try {
     value = extname(file) === '.json' ? JSON.parse(text) : parseYaml(text)
   } catch (err) {
-    throw new BadInputError(`scorecard ${file}: not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`)
+    throw new BadInputError(
+      `scorecard ${file}: not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`,
+    )
   }
   return compileScorecard(value, file)
 }

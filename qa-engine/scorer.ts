@@ -8,7 +8,15 @@ import type { Warehouse } from '../warehouse/client.js'
 import type { QaPool } from './pool.js'
 import { findScorecardFile, loadScorecard, type Scorecard } from './scorecard.js'
 import { buildInteraction, groupByInteraction, type InteractionEventRow, type ScorableInteraction } from './turns.js'
-import { liveInput, qaRows, severeAlert, storeQaRows, type FlagPolicy, type QaFlagRow, type QaResultRow } from './store.js'
+import {
+  liveInput,
+  qaRows,
+  severeAlert,
+  storeQaRows,
+  type FlagPolicy,
+  type QaFlagRow,
+  type QaResultRow,
+} from './store.js'
 import type { AlertInput, QaResultInput } from '../stream/live-metrics/types.js'
 
 export interface QaScorerDeps {
@@ -64,7 +72,10 @@ export function createQaScorer(deps: QaScorerDeps): QaScorer {
       const rows: ScoredRow[] = []
       await Promise.all(
         [...groups].map(async ([card, group]) => {
-          const results = await deps.pool.score(group.map((g) => g.interaction), card)
+          const results = await deps.pool.score(
+            group.map((g) => g.interaction),
+            card,
+          )
           group.forEach((item, i) => rows.push(qaRows(item, results[i], scoredAt, deps.policy)))
         }),
       )
@@ -90,7 +101,11 @@ export interface BackfillOptions {
 }
 
 /** Scores finished chats and tickets that have no QA result yet. Returns how many were scored and skipped (no turns). */
-export async function backfill(wh: Warehouse, scorer: QaScorer, opts: BackfillOptions): Promise<{ scored: number; skipped: number }> {
+export async function backfill(
+  wh: Warehouse,
+  scorer: QaScorer,
+  opts: BackfillOptions,
+): Promise<{ scored: number; skipped: number }> {
   const todo = await wh.query<{ tenant: string; interaction_id: string }>(loadQuery('qa_unscored'), {
     since: opts.since,
     until: opts.until ?? Date.now(),
@@ -106,7 +121,9 @@ export async function backfill(wh: Warehouse, scorer: QaScorer, opts: BackfillOp
     for (const r of slice) byTenant.set(r.tenant, [...(byTenant.get(r.tenant) ?? []), r.interaction_id])
     for (const [tenant, ids] of byTenant) {
       const events = await scorer.loadEvents(tenant, ids)
-      const items = [...events.values()].map((rows) => buildInteraction(tenant, rows)).filter((x): x is ScorableInteraction => x !== null)
+      const items = [...events.values()]
+        .map((rows) => buildInteraction(tenant, rows))
+        .filter((x): x is ScorableInteraction => x !== null)
       scored += (await scorer.scoreAndStore(items)).length
     }
     done += slice.length

@@ -49,7 +49,8 @@ export const QA_END_TYPES = ['chat.ended', 'ticket.resolved'] as const
 const encoder = new TextEncoder()
 
 /** Durable names for this topology (the namespace prefix keeps test systems apart). */
-export const qaConsumerName = (prefix: string, type: string) => `${prefix.replace(/[^A-Za-z0-9_-]/g, '_')}-qa-${type.replace('.', '-')}`
+export const qaConsumerName = (prefix: string, type: string) =>
+  `${prefix.replace(/[^A-Za-z0-9_-]/g, '_')}-qa-${type.replace('.', '-')}`
 
 /** The running service's scorer, for the transcription hook. */
 let active: { scorer: QaScorer; tenantEvents: QaScorer['loadEvents'] } | undefined
@@ -58,8 +59,14 @@ let active: { scorer: QaScorer; tenantEvents: QaScorer['loadEvents'] } | undefin
  * Scores a call from its transcript (the transcription service's hook). Queue, agent and customer name come
  * from the call's stored events when there are any. Resolves once the result is stored and announced.
  */
-export async function scoreTranscript(tenant: string, interactionId: string, turns: Turn[], extra: { language?: 'zh' | 'en' | 'mixed'; audio?: ScorableInteraction['interaction']['audio'] } = {}): Promise<ScoredRow | null> {
-  if (!active) throw new MofangError('CONFIG', 'the QA service is not running in this process (add qaService() to the services)')
+export async function scoreTranscript(
+  tenant: string,
+  interactionId: string,
+  turns: Turn[],
+  extra: { language?: 'zh' | 'en' | 'mixed'; audio?: ScorableInteraction['interaction']['audio'] } = {},
+): Promise<ScoredRow | null> {
+  if (!active)
+    throw new MofangError('CONFIG', 'the QA service is not running in this process (add qaService() to the services)')
   const rows = (await active.tenantEvents(tenant, [interactionId])).get(interactionId) ?? []
   const base = buildInteraction(tenant, rows)
   const item: ScorableInteraction = {
@@ -67,7 +74,15 @@ export async function scoreTranscript(tenant: string, interactionId: string, tur
     queue: base?.queue ?? '',
     agent_id: base?.agent_id ?? '',
     ended_at: base?.ended_at ?? Date.now(),
-    interaction: { interaction_id: interactionId, channel: 'voice', turns, ...(base?.interaction.customer_name && { customer_name: base.interaction.customer_name }), ...(base?.interaction.survey && { survey: base.interaction.survey }), ...(extra.language && { language: extra.language }), ...(extra.audio && { audio: extra.audio }) },
+    interaction: {
+      interaction_id: interactionId,
+      channel: 'voice',
+      turns,
+      ...(base?.interaction.customer_name && { customer_name: base.interaction.customer_name }),
+      ...(base?.interaction.survey && { survey: base.interaction.survey }),
+      ...(extra.language && { language: extra.language }),
+      ...(extra.audio && { audio: extra.audio }),
+    },
   }
   const [scored] = await active.scorer.scoreAndStore([item])
   return scored ?? null
@@ -104,7 +119,8 @@ export function qaService(opts: QaServiceOptions = {}): ServiceFactory {
     async function processBatch(batch: Pending[]): Promise<void> {
       const now = Date.now()
       const byTenant = new Map<string, Set<string>>()
-      for (const p of batch) for (const e of p.ends) byTenant.set(e.tenant, (byTenant.get(e.tenant) ?? new Set()).add(e.interaction_id!))
+      for (const p of batch)
+        for (const e of p.ends) byTenant.set(e.tenant, (byTenant.get(e.tenant) ?? new Set()).add(e.interaction_id!))
       const loaded = new Map<string, Map<string, InteractionEventRow[]>>()
       for (const [tenant, ids] of byTenant) loaded.set(tenant, await scorer.loadEvents(tenant, [...ids]))
 
@@ -147,7 +163,13 @@ export function qaService(opts: QaServiceOptions = {}): ServiceFactory {
 
     const durables = QA_END_TYPES.map((type) => qaConsumerName(topology.prefix, type))
     await Promise.all(
-      QA_END_TYPES.map((type, i) => ensureConsumer(jsm, topology, durables[i], { filter: `${topology.prefix}.*.*.${type}`, maxAckPending: 1_000, ackWaitMs: 60_000 })),
+      QA_END_TYPES.map((type, i) =>
+        ensureConsumer(jsm, topology, durables[i], {
+          filter: `${topology.prefix}.*.*.${type}`,
+          maxAckPending: 1_000,
+          ackWaitMs: 60_000,
+        }),
+      ),
     )
     const consumers: Consumer[] = await Promise.all(durables.map((d) => js.consumers.get(topology.eventStream, d)))
     const streams = await Promise.all(consumers.map((c) => c.consume({ max_messages: 256 })))
@@ -178,7 +200,9 @@ export function qaService(opts: QaServiceOptions = {}): ServiceFactory {
           wake = undefined
           continue
         }
-        await processBatch(buffer.splice(0, opts.maxBatch ?? 256)).catch((err) => log(`qa: batch failed: ${(err as Error).message}`))
+        await processBatch(buffer.splice(0, opts.maxBatch ?? 256)).catch((err) =>
+          log(`qa: batch failed: ${(err as Error).message}`),
+        )
       }
     })()
 
@@ -195,7 +219,10 @@ export function qaService(opts: QaServiceOptions = {}): ServiceFactory {
       name: 'qa',
       handlers: [handler],
       banner: [`QA review desk:       ${ctx.url}/qa`],
-      health: async () => ({ ok: true, detail: { scored, retries, last_lag_ms: lagMs, workers: pool.size, buffered: buffer.length } }),
+      health: async () => ({
+        ok: true,
+        detail: { scored, retries, last_lag_ms: lagMs, workers: pool.size, buffered: buffer.length },
+      }),
       async stop() {
         stopping = true
         await Promise.all(streams.map((s) => s.close()))

@@ -38,23 +38,61 @@ describe('QA rows', () => {
   it('stores one flag row per flag with its evidence and the result columns', () => {
     expect(rows.flags.length).toBe(result.flags.length)
     const blame = rows.flags.find((f) => f.check_name === 'blame')!
-    expect(blame).toMatchObject({ tenant: 'acme', interaction_id: 'c1', turn: 1, severity: 'high', queue: 'repair', agent_id: 'a7', scored_at: 1_700_000_001_000 })
+    expect(blame).toMatchObject({
+      tenant: 'acme',
+      interaction_id: 'c1',
+      turn: 1,
+      severity: 'high',
+      queue: 'repair',
+      agent_id: 'a7',
+      scored_at: 1_700_000_001_000,
+    })
     expect(blame.evidence).toBe(item.interaction.turns[1].text.slice(blame.span_start, blame.span_end))
-    expect(rows.result).toMatchObject({ tenant: 'acme', interaction_id: 'c1', channel: 'wechat', flagged: 1, auto_failed: 1, score: 0, max_severity: 'critical' })
+    expect(rows.result).toMatchObject({
+      tenant: 'acme',
+      interaction_id: 'c1',
+      channel: 'wechat',
+      flagged: 1,
+      auto_failed: 1,
+      score: 0,
+      max_severity: 'critical',
+    })
     expect(rows.result.flag_checks).toEqual(expect.arrayContaining(['blame', 'forbidden_words']))
     expect(Object.keys(JSON.parse(rows.result.checks))).toContain('greeting')
   })
 
   it('publishes a live input and a critical alert for abusive language', () => {
-    expect(liveInput(rows.result)).toEqual({ tenant: 'acme', interaction_id: 'c1', ts: 1_700_000_001_000, score: 0, flagged: true, sentiment: rows.result.sentiment_customer, queue: 'repair', agent_id: 'a7' })
+    expect(liveInput(rows.result)).toEqual({
+      tenant: 'acme',
+      interaction_id: 'c1',
+      ts: 1_700_000_001_000,
+      score: 0,
+      flagged: true,
+      sentiment: rows.result.sentiment_customer,
+      queue: 'repair',
+      agent_id: 'a7',
+    })
     const alert = severeAlert(rows.result, rows.flags)!
     expect(alert).toMatchObject({ tenant: 'acme', id: 'qa:c1', severity: 'critical', source: 'qa' })
     expect(alert.text).toContain('forbidden_words')
-    expect(severeAlert(rows.result, rows.flags.filter((f) => f.severity !== 'critical'))).toBeNull()
+    expect(
+      severeAlert(
+        rows.result,
+        rows.flags.filter((f) => f.severity !== 'critical'),
+      ),
+    ).toBeNull()
   })
 
   it('does not flag a clean chat', () => {
-    const clean = scoreInteraction({ interaction_id: 'c2', turns: [{ role: 'customer', text: '你好' }, { role: 'agent', text: '您好，很高兴为您服务，请问有什么可以帮您？' }, { role: 'customer', text: '好的，谢谢' }, { role: 'agent', text: '感谢您的耐心，祝您生活愉快' }] })
+    const clean = scoreInteraction({
+      interaction_id: 'c2',
+      turns: [
+        { role: 'customer', text: '你好' },
+        { role: 'agent', text: '您好，很高兴为您服务，请问有什么可以帮您？' },
+        { role: 'customer', text: '好的，谢谢' },
+        { role: 'agent', text: '感谢您的耐心，祝您生活愉快' },
+      ],
+    })
     expect(isFlagged(clean)).toBe(false)
   })
 

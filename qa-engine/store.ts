@@ -77,8 +77,20 @@ export function isFlagged(result: QaResult, policy: FlagPolicy = {}): boolean {
 }
 
 /** The rows to store for one scored interaction. */
-export function qaRows(item: ScorableInteraction, result: QaResult, scoredAt: number, policy: FlagPolicy = {}): { result: QaResultRow; flags: QaFlagRow[] } {
-  const base = { tenant: item.tenant, interaction_id: item.interaction.interaction_id, queue: item.queue, agent_id: item.agent_id, ended_at: item.ended_at, scored_at: scoredAt }
+export function qaRows(
+  item: ScorableInteraction,
+  result: QaResult,
+  scoredAt: number,
+  policy: FlagPolicy = {},
+): { result: QaResultRow; flags: QaFlagRow[] } {
+  const base = {
+    tenant: item.tenant,
+    interaction_id: item.interaction.interaction_id,
+    queue: item.queue,
+    agent_id: item.agent_id,
+    ended_at: item.ended_at,
+    scored_at: scoredAt,
+  }
   const turns = result.turns.map((t, i) => ({ ...t, sentiment: result.sentiment.turns[i] ?? null }))
   return {
     result: {
@@ -122,14 +134,23 @@ export function qaRows(item: ScorableInteraction, result: QaResult, scoredAt: nu
 /** Inserts results first and flags second, so a flag never points at a result that is not there. */
 export async function storeQaRows(wh: Warehouse, rows: { result: QaResultRow; flags: QaFlagRow[] }[]): Promise<void> {
   if (rows.length === 0) return
-  await wh.insert('qa_results', rows.map((r) => r.result))
+  await wh.insert(
+    'qa_results',
+    rows.map((r) => r.result),
+  )
   const flags = rows.flatMap((r) => r.flags)
   if (flags.length) await wh.insert('qa_flags', flags)
 }
 
 /** What the live metrics engine applies (today's QA average, share flagged, sentiment per queue). */
 export function liveInput(row: QaResultRow): QaResultInput {
-  const input: QaResultInput = { tenant: row.tenant, interaction_id: row.interaction_id, ts: row.scored_at, score: row.score, flagged: row.flagged === 1 }
+  const input: QaResultInput = {
+    tenant: row.tenant,
+    interaction_id: row.interaction_id,
+    ts: row.scored_at,
+    score: row.score,
+    flagged: row.flagged === 1,
+  }
   if (row.sentiment_customer !== null) input.sentiment = row.sentiment_customer
   if (row.queue) input.queue = row.queue
   if (row.agent_id) input.agent_id = row.agent_id
@@ -137,7 +158,12 @@ export function liveInput(row: QaResultRow): QaResultInput {
 }
 
 /** A wallboard alert for the result's severe flags, or null. One id per interaction: a rescoring refreshes it. */
-export function severeAlert(row: QaResultRow, flags: readonly QaFlagRow[], policy: FlagPolicy = {}, ttlMs = 15 * 60_000): AlertInput | null {
+export function severeAlert(
+  row: QaResultRow,
+  flags: readonly QaFlagRow[],
+  policy: FlagPolicy = {},
+  ttlMs = 15 * 60_000,
+): AlertInput | null {
   const from = SEVERITY_RANK[policy.alertFrom ?? 'critical']
   const severe = flags.filter((f) => SEVERITY_RANK[f.severity as Severity] >= from)
   if (severe.length === 0) return null

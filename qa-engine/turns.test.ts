@@ -1,7 +1,12 @@
 import { describe, it, expect } from 'vitest'
 import { buildInteraction, groupByInteraction, readiness, type InteractionEventRow } from './turns.js'
 
-const row = (type: string, ts: number, payload: object = {}, extra: Partial<InteractionEventRow> = {}): InteractionEventRow => ({
+const row = (
+  type: string,
+  ts: number,
+  payload: object = {},
+  extra: Partial<InteractionEventRow> = {},
+): InteractionEventRow => ({
   interaction_id: 'c1',
   event_id: `e${ts}`,
   type,
@@ -30,13 +35,23 @@ describe('buildInteraction', () => {
       { role: 'agent', text: '王先生您好', ts: 200 },
     ])
     expect(built).toMatchObject({ tenant: 'acme', queue: 'repair', agent_id: 'a7', ended_at: 400 })
-    expect(built.interaction).toMatchObject({ interaction_id: 'c1', channel: 'wechat', customer_name: '王伟', survey: { nps: 9 } })
+    expect(built.interaction).toMatchObject({
+      interaction_id: 'c1',
+      channel: 'wechat',
+      customer_name: '王伟',
+      survey: { nps: 9 },
+    })
   })
 
   it('takes public ticket comments only, and survives a bad payload', () => {
     const rows = [
       row('ticket.comment', 1, { role: 'customer', text: 'Screen is broken', public: true }, { channel: 'ticket' }),
-      row('ticket.comment', 2, { role: 'agent', text: 'internal: check warranty', public: false }, { channel: 'ticket' }),
+      row(
+        'ticket.comment',
+        2,
+        { role: 'agent', text: 'internal: check warranty', public: false },
+        { channel: 'ticket' },
+      ),
       row('ticket.comment', 3, { role: 'agent', text: 'We will replace it', public: true }, { channel: 'ticket' }),
       { ...row('ticket.comment', 4, {}, { channel: 'ticket' }), payload: '{not json' },
       row('ticket.resolved', 5, {}, { channel: 'ticket' }),
@@ -50,7 +65,11 @@ describe('buildInteraction', () => {
   it('returns null without events', () => expect(buildInteraction('acme', [])).toBeNull())
 
   it('groups rows by interaction', () => {
-    const g = groupByInteraction([row('chat.message', 1), row('chat.message', 2, {}, { interaction_id: 'c2' }), row('chat.ended', 3)])
+    const g = groupByInteraction([
+      row('chat.message', 1),
+      row('chat.message', 2, {}, { interaction_id: 'c2' }),
+      row('chat.ended', 3),
+    ])
     expect([...g.keys()]).toEqual(['c1', 'c2'])
     expect(g.get('c1')!.length).toBe(2)
   })
@@ -58,7 +77,9 @@ describe('buildInteraction', () => {
 
 describe('readiness', () => {
   const rows = [row('chat.message', 100), row('chat.ended', 200)]
-  it('waits while the end event is not stored', () => expect(readiness(rows, 'e999', 10_000, 750)).toEqual({ ready: false, waitMs: 750 }))
-  it('waits until the end event has settled', () => expect(readiness(rows, 'e200', 205 + 300, 750)).toEqual({ ready: false, waitMs: 450 }))
+  it('waits while the end event is not stored', () =>
+    expect(readiness(rows, 'e999', 10_000, 750)).toEqual({ ready: false, waitMs: 750 }))
+  it('waits until the end event has settled', () =>
+    expect(readiness(rows, 'e200', 205 + 300, 750)).toEqual({ ready: false, waitMs: 450 }))
   it('is ready once settled', () => expect(readiness(rows, 'e200', 205 + 750, 750)).toEqual({ ready: true }))
 })

@@ -60,7 +60,9 @@ function turnOf(row: InteractionEventRow, payload: Record<string, unknown>): Tur
  */
 export function buildInteraction(tenant: string, rows: readonly InteractionEventRow[]): ScorableInteraction | null {
   if (rows.length === 0) return null
-  const sorted = [...rows].sort((a, b) => a.ts - b.ts || a.received_at - b.received_at || a.event_id.localeCompare(b.event_id))
+  const sorted = [...rows].sort(
+    (a, b) => a.ts - b.ts || a.received_at - b.received_at || a.event_id.localeCompare(b.event_id),
+  )
   const turns: Turn[] = []
   const survey: NonNullable<Interaction['survey']> = {}
   let customerName = ''
@@ -105,7 +107,12 @@ export type Readiness = { ready: true } | { ready: false; waitMs: number }
  * messages are in the table, and messages posted in the same request may trail it by a batch. Ready once
  * the end event itself is stored and `settleMs` have passed since ingest accepted it; otherwise wait.
  */
-export function readiness(rows: readonly InteractionEventRow[], endEventId: string, now: number, settleMs: number): Readiness {
+export function readiness(
+  rows: readonly InteractionEventRow[],
+  endEventId: string,
+  now: number,
+  settleMs: number,
+): Readiness {
   const end = rows.find((r) => r.event_id === endEventId)
   if (!end) return { ready: false, waitMs: settleMs }
   const age = now - end.received_at

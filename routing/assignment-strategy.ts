@@ -29,9 +29,13 @@ export interface RoutingAssignmentOptions {
   onDecision?: (d: Assign) => void
 }
 
-const channelOf = (v: WaitingView | AgentView): Channel => (('media' in v ? v.media : v.profile.media) === 'voice' ? 'voice' : 'webchat')
+const channelOf = (v: WaitingView | AgentView): Channel =>
+  ('media' in v ? v.media : v.profile.media) === 'voice' ? 'voice' : 'webchat'
 
-export function routingAssignment(config: TenantRoutingConfig = emptyTenantConfig(), opts: RoutingAssignmentOptions = {}): AssignmentStrategy {
+export function routingAssignment(
+  config: TenantRoutingConfig = emptyTenantConfig(),
+  opts: RoutingAssignmentOptions = {},
+): AssignmentStrategy {
   const proficiency = opts.proficiency ?? 3
   const profileOf = (a: AgentView): AgentProfile => ({
     id: a.profile.id,
@@ -41,7 +45,13 @@ export function routingAssignment(config: TenantRoutingConfig = emptyTenantConfi
     capacity: { [channelOf(a)]: Math.max(1, a.profile.capacity - a.active) },
   })
   const offer = (engine: RoutingEngine, c: WaitingView) =>
-    engine.offer({ id: c.id, queue: c.queue, channel: channelOf(c), arrivedAt: c.waitingSince, skills: Object.fromEntries(c.needs.map((s) => [s, 1])) })
+    engine.offer({
+      id: c.id,
+      queue: c.queue,
+      channel: channelOf(c),
+      arrivedAt: c.waitingSince,
+      skills: Object.fromEntries(c.needs.map((s) => [s, 1])),
+    })
   const chosen = (decisions: Decision[]): Assign | undefined => {
     const d = decisions.find((x): x is Assign => x.kind === 'assign')
     if (d) opts.onDecision?.(d)
@@ -50,14 +60,25 @@ export function routingAssignment(config: TenantRoutingConfig = emptyTenantConfi
   return {
     agentFor(contact, available, now) {
       const engine = new RoutingEngine(config)
-      for (const a of available) engine.agentState({ agentId: a.profile.id, at: Math.min(a.idleSince, now), state: 'ready', profile: profileOf(a) })
+      for (const a of available)
+        engine.agentState({
+          agentId: a.profile.id,
+          at: Math.min(a.idleSince, now),
+          state: 'ready',
+          profile: profileOf(a),
+        })
       const d = chosen(offer(engine, contact))
       return d && available.find((a) => a.profile.id === d.agentId)
     },
     contactFor(agent, heads, now) {
       if (heads.length === 0) return undefined
       const engine = new RoutingEngine(config)
-      engine.agentState({ agentId: agent.profile.id, at: Math.min(agent.idleSince, now), state: 'not_ready', profile: profileOf(agent) })
+      engine.agentState({
+        agentId: agent.profile.id,
+        at: Math.min(agent.idleSince, now),
+        state: 'not_ready',
+        profile: profileOf(agent),
+      })
       for (const c of heads) offer(engine, c)
       engine.tick(now)
       const d = chosen(engine.agentState({ agentId: agent.profile.id, at: now, state: 'ready' }))
@@ -67,7 +88,11 @@ export function routingAssignment(config: TenantRoutingConfig = emptyTenantConfi
 }
 
 /** The strategy for one tenant of a routing file (MOFANG_ROUTING_CONFIG), as `mofang start` would run it. */
-export function routingAssignmentFromFile(path: string, tenant: string, opts?: RoutingAssignmentOptions): AssignmentStrategy {
+export function routingAssignmentFromFile(
+  path: string,
+  tenant: string,
+  opts?: RoutingAssignmentOptions,
+): AssignmentStrategy {
   const config = tenantsOf(loadRoutingConfigFile(path), [tenant]).get(tenant) ?? emptyTenantConfig(tenant)
   return routingAssignment(config, opts)
 }

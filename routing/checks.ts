@@ -12,17 +12,20 @@ const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(
 
 export function num(o: { min?: number; max?: number; above?: number; integer?: boolean } = {}): Check {
   return (v, path, errors) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return void errors.push({ field: path, reason: `must be a number, got ${show(v)}` })
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      return void errors.push({ field: path, reason: `must be a number, got ${show(v)}` })
     if (o.integer && !Number.isInteger(v)) errors.push({ field: path, reason: `must be a whole number, got ${v}` })
     else if (o.min !== undefined && v < o.min) errors.push({ field: path, reason: `must be ≥ ${o.min}, got ${v}` })
-    else if (o.above !== undefined && v <= o.above) errors.push({ field: path, reason: `must be > ${o.above}, got ${v}` })
+    else if (o.above !== undefined && v <= o.above)
+      errors.push({ field: path, reason: `must be > ${o.above}, got ${v}` })
     else if (o.max !== undefined && v > o.max) errors.push({ field: path, reason: `must be ≤ ${o.max}, got ${v}` })
   }
 }
 
 export function str(): Check {
   return (v, path, errors) => {
-    if (typeof v !== 'string' || v === '') errors.push({ field: path, reason: `must be a non-empty string, got ${show(v)}` })
+    if (typeof v !== 'string' || v === '')
+      errors.push({ field: path, reason: `must be a non-empty string, got ${show(v)}` })
   }
 }
 
@@ -34,14 +37,16 @@ export function bool(): Check {
 
 export function oneOf(values: readonly string[]): Check {
   return (v, path, errors) => {
-    if (typeof v !== 'string' || !values.includes(v)) errors.push({ field: path, reason: `must be one of ${values.join(', ')}; got ${show(v)}` })
+    if (typeof v !== 'string' || !values.includes(v))
+      errors.push({ field: path, reason: `must be one of ${values.join(', ')}; got ${show(v)}` })
   }
 }
 
 export function arrayOf(item: Check, o: { minItems?: number; unique?: boolean } = {}): Check {
   return (v, path, errors) => {
     if (!Array.isArray(v)) return void errors.push({ field: path, reason: `must be a list, got ${show(v)}` })
-    if (o.minItems && v.length < o.minItems) errors.push({ field: path, reason: `must have at least ${o.minItems} item${o.minItems > 1 ? 's' : ''}` })
+    if (o.minItems && v.length < o.minItems)
+      errors.push({ field: path, reason: `must have at least ${o.minItems} item${o.minItems > 1 ? 's' : ''}` })
     v.forEach((x, i) => item(x, `${path}[${i}]`, errors))
     if (o.unique) {
       const dup = v.find((x, i) => v.indexOf(x) !== i)
@@ -55,10 +60,15 @@ const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && ty
 /** A mapping with known keys (all optional unless in `required`); unknown keys are errors, which catches typos. */
 export function obj(shape: Record<string, Check>, required: string[] = []): Check {
   return (v, path, errors) => {
-    if (!isMapping(v)) return void errors.push({ field: path || '(top level)', reason: `must be a mapping, got ${show(v)}` })
+    if (!isMapping(v))
+      return void errors.push({ field: path || '(top level)', reason: `must be a mapping, got ${show(v)}` })
     for (const key of required) if (v[key] === undefined) errors.push({ field: join(path, key), reason: 'required' })
     for (const [key, value] of Object.entries(v)) {
-      if (!(key in shape)) errors.push({ field: join(path, key), reason: `unknown field; expected one of ${Object.keys(shape).join(', ')}` })
+      if (!(key in shape))
+        errors.push({
+          field: join(path, key),
+          reason: `unknown field; expected one of ${Object.keys(shape).join(', ')}`,
+        })
       else if (value !== undefined) shape[key](value, join(path, key), errors)
     }
   }
@@ -75,7 +85,8 @@ export function recordOf(value: Check): Check {
 /** Accepts either of two shapes (e.g. a number or a [min, max] range); reports the first shape's errors. */
 export function either(a: Check, b: Check): Check {
   return (v, path, errors) => {
-    const ea: FieldError[] = [], eb: FieldError[] = []
+    const ea: FieldError[] = [],
+      eb: FieldError[] = []
     a(v, path, ea)
     if (!ea.length) return
     b(v, path, eb)

@@ -13,15 +13,15 @@ export const routingCommands: Command[] = [
     options: {
       scenario: { type: 'string', description: 'scenario file (YAML or JSON), see routing/scenarios/' },
       policies: { type: 'string', description: 'comma-separated policy sets to compare', default: 'fcfs,skills,smart' },
-      seed: { type: 'string', description: 'random seed, a whole number (default: the scenario\'s seed, else 1)' },
-      hours: { type: 'string', description: 'override the scenario\'s duration_h, hours' },
+      seed: { type: 'string', description: "random seed, a whole number (default: the scenario's seed, else 1)" },
+      hours: { type: 'string', description: "override the scenario's duration_h, hours" },
       json: { type: 'boolean', description: 'print the results as JSON' },
     },
     run: async (args) => (await import('./sim/command.js')).runSimulate(args),
   },
   {
     path: ['routing', 'check-config'],
-    summary: 'validate a routing configuration file (JSON or YAML) and print each queue\'s resolved policy',
+    summary: "validate a routing configuration file (JSON or YAML) and print each queue's resolved policy",
     positionals: '<FILE>',
     options: { json: { type: 'boolean', description: 'print the resolved configuration as JSON' } },
     run: async (args) => (await import('./sim/command.js')).runCheckConfig(args),

@@ -6,7 +6,17 @@
 import type { Channel } from '../core/events.js'
 
 /** Every policy a queue can switch on; `policies: []` is plain FCFS (oldest contact, longest-idle agent). */
-export const POLICY_NAMES = ['priority', 'skills', 'vip', 'tags', 'affinity', 'rating', 'fairness', 'overflow', 'callback'] as const
+export const POLICY_NAMES = [
+  'priority',
+  'skills',
+  'vip',
+  'tags',
+  'affinity',
+  'rating',
+  'fairness',
+  'overflow',
+  'callback',
+] as const
 export type PolicyName = (typeof POLICY_NAMES)[number]
 
 export interface ExpansionStep {
@@ -93,7 +103,9 @@ export interface QueuePolicy {
 }
 
 /** What a user writes for one queue (or `defaults`): any subset, nested blocks merged key by key. */
-export type QueuePolicyInput = Partial<Omit<QueuePolicy, 'tags' | 'vip' | 'affinity' | 'rating' | 'fairness' | 'callback'>> & {
+export type QueuePolicyInput = Partial<
+  Omit<QueuePolicy, 'tags' | 'vip' | 'affinity' | 'rating' | 'fairness' | 'callback'>
+> & {
   tags?: Partial<QueuePolicy['tags']>
   vip?: Partial<QueuePolicy['vip']>
   affinity?: Partial<QueuePolicy['affinity']>

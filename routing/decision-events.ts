@@ -16,27 +16,59 @@ export interface ContactLabel {
   customerId?: string
 }
 
-export function decisionEvent(tenant: string, epoch: string, d: Decision, label: ContactLabel, receivedAt: number): StoredEvent | undefined {
+export function decisionEvent(
+  tenant: string,
+  epoch: string,
+  d: Decision,
+  label: ContactLabel,
+  receivedAt: number,
+): StoredEvent | undefined {
   const base = {
-    v: SCHEMA_VERSION, event_id: `rt-${epoch}-${d.seq}`, tenant, ts: d.at, channel: label.channel,
-    queue: label.queue, received_at: receivedAt, ...(label.customerId ? { customer_id: label.customerId } : {}),
+    v: SCHEMA_VERSION,
+    event_id: `rt-${epoch}-${d.seq}`,
+    tenant,
+    ts: d.at,
+    channel: label.channel,
+    queue: label.queue,
+    received_at: receivedAt,
+    ...(label.customerId ? { customer_id: label.customerId } : {}),
   }
   switch (d.kind) {
     case 'assign': {
       const w = d.why
       return {
-        ...base, type: 'routing.assigned', interaction_id: d.contactId, agent_id: d.agentId,
+        ...base,
+        type: 'routing.assigned',
+        interaction_id: d.contactId,
+        agent_id: d.agentId,
         payload: {
-          agent_id: d.agentId, policy: w.decidedBy, score: w.winner.total, reason: explainDecision(d), trigger: d.trigger,
-          serving_queue: w.servingQueue, candidates: w.candidates, expansion_step: w.expansionStep, parts: { ...w.winner.parts },
+          agent_id: d.agentId,
+          policy: w.decidedBy,
+          score: w.winner.total,
+          reason: explainDecision(d),
+          trigger: d.trigger,
+          serving_queue: w.servingQueue,
+          candidates: w.candidates,
+          expansion_step: w.expansionStep,
+          parts: { ...w.winner.parts },
           ...(w.runnerUp ? { runner_up: { id: w.runnerUp.id, score: w.runnerUp.total } } : {}),
         },
       }
     }
     case 'overflow':
-      return { ...base, type: 'routing.overflowed', interaction_id: d.contactId, payload: { from_queue: d.from, to_queue: d.to } }
+      return {
+        ...base,
+        type: 'routing.overflowed',
+        interaction_id: d.contactId,
+        payload: { from_queue: d.from, to_queue: d.to },
+      }
     case 'callback_offer':
-      return { ...base, type: 'routing.callback_offered', interaction_id: d.contactId, payload: { predicted_wait_s: d.predictedWaitS, threshold_s: d.thresholdS } }
+      return {
+        ...base,
+        type: 'routing.callback_offered',
+        interaction_id: d.contactId,
+        payload: { predicted_wait_s: d.predictedWaitS, threshold_s: d.thresholdS },
+      }
     default:
       // requeue and ignored stay internal: the next assign tells the story.
       return undefined

@@ -23,7 +23,8 @@ function ready(e: RoutingEngine, p: AgentProfile, atS: number): Decision[] {
   return e.agentState({ agentId: p.id, at: T0 + atS * S, state: 'ready', profile: p })
 }
 
-const assigns = (ds: Decision[]) => ds.filter((d) => d.kind === 'assign').map((d) => (d.kind === 'assign' ? `${d.contactId}>${d.agentId}` : ''))
+const assigns = (ds: Decision[]) =>
+  ds.filter((d) => d.kind === 'assign').map((d) => (d.kind === 'assign' ? `${d.contactId}>${d.agentId}` : ''))
 
 function only(policies: PolicyName[], q: QueuePolicyInput = {}): QueuePolicyInput {
   return { policies, ...q }
@@ -45,7 +46,10 @@ describe('FCFS baseline and tie-breaking', () => {
   })
 
   it('breaks exact ties by agent id, whatever the login order', () => {
-    for (const order of [['z', 'm', 'a'], ['a', 'z', 'm']]) {
+    for (const order of [
+      ['z', 'm', 'a'],
+      ['a', 'z', 'm'],
+    ]) {
       const e = new RoutingEngine(config({ sales: only([]) }))
       for (const id of order) ready(e, profile(id, { sales: 1 }), 0)
       const d = e.offer(contact('c', 'sales', 1))
@@ -56,10 +60,23 @@ describe('FCFS baseline and tie-breaking', () => {
 
   it('gives identical decisions for identical inputs', () => {
     const run = () => {
-      const e = new RoutingEngine(config({ sales: { expansion: [{ after_s: 0, min_proficiency: 3 }, { after_s: 20, min_proficiency: 1 }] } }))
+      const e = new RoutingEngine(
+        config({
+          sales: {
+            expansion: [
+              { after_s: 0, min_proficiency: 3 },
+              { after_s: 20, min_proficiency: 1 },
+            ],
+          },
+        }),
+      )
       const out: Decision[] = []
-      for (let i = 0; i < 6; i++) out.push(...ready(e, profile(`a${i}`, { sales: 1 + (i % 5) }, { tags: [`t${i % 3}`], csat: 3 + (i % 3) * 0.5 }), i))
-      for (let i = 0; i < 20; i++) out.push(...e.offer(contact(`c${i}`, 'sales', 10 + i * 2, { tags: [`t${i % 4}`], vip: i % 7 === 0 ? 1 : 0 })))
+      for (let i = 0; i < 6; i++)
+        out.push(
+          ...ready(e, profile(`a${i}`, { sales: 1 + (i % 5) }, { tags: [`t${i % 3}`], csat: 3 + (i % 3) * 0.5 }), i),
+        )
+      for (let i = 0; i < 20; i++)
+        out.push(...e.offer(contact(`c${i}`, 'sales', 10 + i * 2, { tags: [`t${i % 4}`], vip: i % 7 === 0 ? 1 : 0 })))
       out.push(...e.tick(T0 + 100 * S))
       for (let i = 0; i < 20; i++) out.push(...e.complete(`c${i}`, T0 + (120 + i) * S))
       return out
@@ -87,7 +104,16 @@ describe('capacity', () => {
 })
 
 describe('skills with expansion', () => {
-  const cfg = config({ repair: { policies: ['skills'], skills: { repair: 1 }, expansion: [{ after_s: 0, min_proficiency: 4 }, { after_s: 30, min_proficiency: 2 }] } })
+  const cfg = config({
+    repair: {
+      policies: ['skills'],
+      skills: { repair: 1 },
+      expansion: [
+        { after_s: 0, min_proficiency: 4 },
+        { after_s: 30, min_proficiency: 2 },
+      ],
+    },
+  })
 
   it('waits for an expert, then widens to lower proficiency on the timer', () => {
     const e = new RoutingEngine(cfg)
@@ -133,7 +159,9 @@ describe('two-way tags (双向标签)', () => {
 
 describe('VIP', () => {
   it('serves a VIP before older regular contacts and prefers the dedicated group', () => {
-    const e = new RoutingEngine(config({ help: only(['vip'], { vip: { dedicated_group: 'vip-desk', reserve_s: 60 } }) }))
+    const e = new RoutingEngine(
+      config({ help: only(['vip'], { vip: { dedicated_group: 'vip-desk', reserve_s: 60 } }) }),
+    )
     e.offer(contact('old', 'help', 0))
     e.offer(contact('vip', 'help', 20, { vip: 1 }))
     expect(assigns(ready(e, profile('a', { help: 1 }), 25))).toEqual(['vip>a'])
@@ -191,7 +219,9 @@ describe('rating priority (好评优先)', () => {
     expect(assigns(angry)).toEqual(['angry>high'])
     expect(angry[0].kind === 'assign' && angry[0].why.decidedBy).toBe('rating')
     e.complete('angry', T0 + 50 * S)
-    expect(assigns(e.offer(contact('calm', 'help', 51, { history: { ratings: [5], sentiment: 0.4 } })))).toEqual(['calm>low'])
+    expect(assigns(e.offer(contact('calm', 'help', 51, { history: { ratings: [5], sentiment: 0.4 } })))).toEqual([
+      'calm>low',
+    ])
   })
 
   it('puts an at-risk contact ahead in line', () => {
@@ -215,7 +245,9 @@ describe('fairness', () => {
 
 describe('overflow and callback', () => {
   it('lets another queue take the contact after the overflow time', () => {
-    const e = new RoutingEngine(config({ vip: only(['overflow'], { overflow: [{ after_s: 45, to: 'general' }] }), general: only([]) }))
+    const e = new RoutingEngine(
+      config({ vip: only(['overflow'], { overflow: [{ after_s: 45, to: 'general' }] }), general: only([]) }),
+    )
     ready(e, profile('g', { general: 1 }), 0)
     expect(assigns(e.offer(contact('c', 'vip', 0)))).toEqual([])
     const d = e.tick(T0 + 45 * S)
@@ -224,7 +256,9 @@ describe('overflow and callback', () => {
   })
 
   it('offers a callback once the predicted wait passes the threshold', () => {
-    const e = new RoutingEngine(config({ help: only(['callback'], { callback: { predicted_wait_s: 200, default_aht_s: 100 } }) }))
+    const e = new RoutingEngine(
+      config({ help: only(['callback'], { callback: { predicted_wait_s: 200, default_aht_s: 100 } }) }),
+    )
     ready(e, profile('a', { help: 1 }), 0)
     ready(e, profile('b', { help: 1 }), 0)
     const kinds: string[] = []
@@ -238,14 +272,21 @@ describe('overflow and callback', () => {
 
 describe('starvation freedom', () => {
   it('serves a low-priority contact despite a steady stream of high-priority ones', () => {
-    const e = new RoutingEngine(config({ low: only(['priority'], { skills: { any: 1 } }), high: only(['priority'], { priority: 100, skills: { any: 1 } }) }))
+    const e = new RoutingEngine(
+      config({
+        low: only(['priority'], { skills: { any: 1 } }),
+        high: only(['priority'], { priority: 100, skills: { any: 1 } }),
+      }),
+    )
     ready(e, profile('a', { any: 1 }), 0)
     e.offer(contact('busy', 'high', 0))
     e.offer(contact('low', 'low', 1))
     let servedAt = -1
     for (let t = 10; t < 1000 && servedAt < 0; t += 10) {
       e.offer(contact(`h${t}`, 'high', t - 1))
-      const done = [...['busy'], ...Array.from({ length: 100 }, (_, i) => `h${i * 10}`)].find((id) => e.lastDecision(id)?.kind === 'assign' && (e.lastDecision(id) as { agentId: string }).agentId === 'a')
+      const done = [...['busy'], ...Array.from({ length: 100 }, (_, i) => `h${i * 10}`)].find(
+        (id) => e.lastDecision(id)?.kind === 'assign' && (e.lastDecision(id) as { agentId: string }).agentId === 'a',
+      )
       const d = e.complete(done!, T0 + t * S)
       if (assigns(d)[0] === 'low>a') servedAt = t
     }
@@ -306,16 +347,31 @@ describe('run-time config and restarts', () => {
     ready(e, profile('a', { repair: 3 }), 0)
     e.offer(contact('c', 'repair', 1))
     expect(e.stats().waiting).toBe(1)
-    const d = e.setConfig(config({ repair: { policies: ['skills'], expansion: [{ after_s: 0, min_proficiency: 3 }] } }), T0 + 2 * S)
+    const d = e.setConfig(
+      config({ repair: { policies: ['skills'], expansion: [{ after_s: 0, min_proficiency: 3 }] } }),
+      T0 + 2 * S,
+    )
     expect(assigns(d)).toEqual(['c>a'])
     expect(d[0].kind === 'assign' && d[0].trigger).toBe('config_changed')
   })
 
   it('rebuilds from exported state and carries on exactly as the original, without double assignment', () => {
-    const cfg = config({ help: { expansion: [{ after_s: 0, min_proficiency: 3 }, { after_s: 20, min_proficiency: 1 }] } })
+    const cfg = config({
+      help: {
+        expansion: [
+          { after_s: 0, min_proficiency: 3 },
+          { after_s: 20, min_proficiency: 1 },
+        ],
+      },
+    })
     const e = new RoutingEngine(cfg)
     for (let i = 0; i < 4; i++) ready(e, profile(`a${i}`, { help: 1 + i }, { csat: 3 + i * 0.4 }), i)
-    for (let i = 0; i < 8; i++) e.offer(contact(`c${i}`, 'help', 5 + i, { history: i % 3 === 0 ? { lastAgentId: 'a3', lastContactAt: T0 } : undefined }))
+    for (let i = 0; i < 8; i++)
+      e.offer(
+        contact(`c${i}`, 'help', 5 + i, {
+          history: i % 3 === 0 ? { lastAgentId: 'a3', lastContactAt: T0 } : undefined,
+        }),
+      )
     const copy = RoutingEngine.fromState(JSON.parse(JSON.stringify(e.exportState())))
     const assigned = e.exportState().contacts.find((c) => c.state === 'ringing')!.input
     const rest = (x: RoutingEngine) => [
@@ -326,7 +382,8 @@ describe('run-time config and restarts', () => {
       ...x.complete('c1', T0 + 43 * S),
       ...x.tick(T0 + 80 * S),
     ]
-    const a = rest(e), b = rest(copy)
+    const a = rest(e),
+      b = rest(copy)
     expect(b).toEqual(a)
     expect(a[0].kind).toBe('ignored')
     expect(copy.exportState()).toEqual(e.exportState())
@@ -348,7 +405,17 @@ describe('explanations', () => {
 
 describe('abandon', () => {
   it('voids the timers of a contact that left', () => {
-    const e = new RoutingEngine(config({ repair: { policies: ['skills'], expansion: [{ after_s: 0, min_proficiency: 4 }, { after_s: 30, min_proficiency: 1 }] } }))
+    const e = new RoutingEngine(
+      config({
+        repair: {
+          policies: ['skills'],
+          expansion: [
+            { after_s: 0, min_proficiency: 4 },
+            { after_s: 30, min_proficiency: 1 },
+          ],
+        },
+      }),
+    )
     ready(e, profile('a', { repair: 1 }), 0)
     e.offer(contact('c', 'repair', 1))
     e.abandon('c', T0 + 10 * S)

@@ -11,11 +11,41 @@ import type { Channel } from '../core/events.js'
 import { resolveQueuePolicy, type TenantRoutingConfig } from './config.js'
 import { TimeHeap } from '../kits/sim/index.js'
 import {
-  addLoad, applyProfile, availableIn, canTake, isAtRisk, isMember, join, makeAgent, makeQueue, refreshAvailability, unindexAgent, waitingIn,
-  type AgentRec, type ContactRec, type QueueRec, type Serving,
+  addLoad,
+  applyProfile,
+  availableIn,
+  canTake,
+  isAtRisk,
+  isMember,
+  join,
+  makeAgent,
+  makeQueue,
+  refreshAvailability,
+  unindexAgent,
+  waitingIn,
+  type AgentRec,
+  type ContactRec,
+  type QueueRec,
+  type Serving,
 } from './records.js'
-import { AFFINITY, PART_COUNT, contactParts, expansionStep, heldForLastAgent, pairParts, partsObject, round3 } from './scoring.js'
-import { SCORE_PARTS, type AgentStateChange, type ContactInput, type Decision, type Trigger, type Why } from './types.js'
+import {
+  AFFINITY,
+  PART_COUNT,
+  contactParts,
+  expansionStep,
+  heldForLastAgent,
+  pairParts,
+  partsObject,
+  round3,
+} from './scoring.js'
+import {
+  SCORE_PARTS,
+  type AgentStateChange,
+  type ContactInput,
+  type Decision,
+  type Trigger,
+  type Why,
+} from './types.js'
 import type { EngineSnapshot } from './snapshot.js'
 
 interface Timer {
@@ -28,7 +58,8 @@ interface Timer {
 class Podium {
   bestParts = new Float64Array(PART_COUNT)
   runnerParts = new Float64Array(PART_COUNT)
-  best: { id: string; total: number; order: number; agent?: AgentRec; contact?: ContactRec; serving?: Serving } | undefined
+  best:
+    { id: string; total: number; order: number; agent?: AgentRec; contact?: ContactRec; serving?: Serving } | undefined
   runner: { id: string; total: number; order: number } | undefined
   count = 0
 
@@ -38,7 +69,15 @@ class Podium {
   }
 
   /** `order` breaks ties: lower wins (idle-since for agents, arrival for contacts), then the id. */
-  offer(id: string, total: number, order: number, parts: Float64Array, agent?: AgentRec, contact?: ContactRec, serving?: Serving): void {
+  offer(
+    id: string,
+    total: number,
+    order: number,
+    parts: Float64Array,
+    agent?: AgentRec,
+    contact?: ContactRec,
+    serving?: Serving,
+  ): void {
     this.count++
     const b = this.best
     if (b && b.id === id) {
@@ -93,12 +132,22 @@ export class RoutingEngine {
   /** A contact starts waiting. A known id is ignored, so replays cannot assign twice. */
   offer(input: ContactInput): Decision[] {
     const out: Decision[] = []
-    if (this.contacts.has(input.id)) return this.ignored(out, input.arrivedAt, input.id, 'duplicate offer: contact already known')
+    if (this.contacts.has(input.id))
+      return this.ignored(out, input.arrivedAt, input.id, 'duplicate offer: contact already known')
     const home = this.queue(input.queue)
     const c: ContactRec = {
-      id: input.id, input, home, serving: [{ queue: home, since: input.arrivedAt }], overflowNext: 0, state: 'waiting',
-      tags: input.tags ?? [], extraSkills: this.extraSkills(input), atRisk: isAtRisk(input, home.policy), vipTier: input.vip ?? 0,
-      callbackOffered: false, timerGen: 0,
+      id: input.id,
+      input,
+      home,
+      serving: [{ queue: home, since: input.arrivedAt }],
+      overflowNext: 0,
+      state: 'waiting',
+      tags: input.tags ?? [],
+      extraSkills: this.extraSkills(input),
+      atRisk: isAtRisk(input, home.policy),
+      vipTier: input.vip ?? 0,
+      callbackOffered: false,
+      timerGen: 0,
     }
     this.contacts.set(c.id, c)
     waitingIn(home, input.channel).add(c)
@@ -116,7 +165,8 @@ export class RoutingEngine {
     const { at } = change
     let a = this.agents.get(change.agentId)
     if (!a) {
-      if (!change.profile) return this.ignored(out, at, change.agentId, 'unknown agent: the first state change must carry a profile')
+      if (!change.profile)
+        return this.ignored(out, at, change.agentId, 'unknown agent: the first state change must carry a profile')
       a = makeAgent(change.profile, this.exclusive, at)
       this.agents.set(a.id, a)
       this.indexAgent(a)
@@ -129,7 +179,8 @@ export class RoutingEngine {
     a.state = change.state
     refreshAvailability(a, this.exclusive)
     if (change.state !== 'ready') {
-      for (const c of [...a.held.values()]) if (c.state === 'ringing') this.requeue(c, at, `agent went ${change.state} before answering`, out)
+      for (const c of [...a.held.values()])
+        if (c.state === 'ringing') this.requeue(c, at, `agent went ${change.state} before answering`, out)
     } else {
       if (!wasReady && a.totalLoad === 0) a.idleSince = at
       this.assignAgent(a, at, 'agent_available', out)
@@ -218,10 +269,17 @@ export class RoutingEngine {
   }
 
   stats(): { agents: number; ready: number; waiting: number; assigned: number; queues: number } {
-    let ready = 0, waiting = 0
+    let ready = 0,
+      waiting = 0
     for (const a of this.agents.values()) if (a.state === 'ready') ready++
     for (const c of this.contacts.values()) if (c.state === 'waiting') waiting++
-    return { agents: this.agents.size, ready, waiting, assigned: this.contacts.size - waiting, queues: this.queues.size }
+    return {
+      agents: this.agents.size,
+      ready,
+      waiting,
+      assigned: this.contacts.size - waiting,
+      queues: this.queues.size,
+    }
   }
 
   /** Everything needed to rebuild the engine after a restart (see snapshot.ts). */
@@ -230,10 +288,21 @@ export class RoutingEngine {
       version: 1,
       seq: this.seq,
       config: this.config,
-      agents: [...this.agents.values()].map((a) => ({ profile: a.profile, state: a.state, idleSince: a.idleSince, csat: a.csat })),
+      agents: [...this.agents.values()].map((a) => ({
+        profile: a.profile,
+        state: a.state,
+        idleSince: a.idleSince,
+        csat: a.csat,
+      })),
       contacts: [...this.contacts.values()].map((c) => ({
-        input: c.input, state: c.state, agentId: c.agent?.id, assignedAt: c.assignedAt, connectedAt: c.connectedAt,
-        serving: c.serving.map((s) => ({ queue: s.queue.name, since: s.since })), overflowNext: c.overflowNext, callbackOffered: c.callbackOffered,
+        input: c.input,
+        state: c.state,
+        agentId: c.agent?.id,
+        assignedAt: c.assignedAt,
+        connectedAt: c.connectedAt,
+        serving: c.serving.map((s) => ({ queue: s.queue.name, since: s.since })),
+        overflowNext: c.overflowNext,
+        callbackOffered: c.callbackOffered,
       })),
       aht: Object.fromEntries(this.aht),
     }
@@ -254,10 +323,20 @@ export class RoutingEngine {
     for (const x of s.contacts) {
       const home = e.queue(x.input.queue)
       const c: ContactRec = {
-        id: x.input.id, input: x.input, home, serving: x.serving.map((v) => ({ queue: e.queue(v.queue), since: v.since })),
-        overflowNext: x.overflowNext, state: x.state, assignedAt: x.assignedAt, connectedAt: x.connectedAt,
-        tags: x.input.tags ?? [], extraSkills: e.extraSkills(x.input), atRisk: isAtRisk(x.input, home.policy), vipTier: x.input.vip ?? 0,
-        callbackOffered: x.callbackOffered, timerGen: 0,
+        id: x.input.id,
+        input: x.input,
+        home,
+        serving: x.serving.map((v) => ({ queue: e.queue(v.queue), since: v.since })),
+        overflowNext: x.overflowNext,
+        state: x.state,
+        assignedAt: x.assignedAt,
+        connectedAt: x.connectedAt,
+        tags: x.input.tags ?? [],
+        extraSkills: e.extraSkills(x.input),
+        atRisk: isAtRisk(x.input, home.policy),
+        vipTier: x.input.vip ?? 0,
+        callbackOffered: x.callbackOffered,
+        timerGen: 0,
       }
       e.contacts.set(c.id, c)
       const a = x.agentId === undefined ? undefined : e.agents.get(x.agentId)
@@ -312,12 +391,17 @@ export class RoutingEngine {
 
   /** Offers every waiting contact of one queue and channel that the agent may take to the podium. */
   private scanWaiting(a: AgentRec, q: QueueRec, waiting: Set<ContactRec>, now: number): void {
-    const p = this.podium, parts = this.scratch
+    const p = this.podium,
+      parts = this.scratch
     for (const c of waiting) {
       contactParts(c, now, parts)
       const own = parts[0] + parts[1] + parts[2] + parts[3]
       // Exact pruning: even the best possible pair score cannot beat the current winner.
-      if (p.best && own + q.pairMax + (c.input.history?.lastAgentId === a.id ? c.home.policy.affinity.bonus : 0) < p.best.total) continue
+      if (
+        p.best &&
+        own + q.pairMax + (c.input.history?.lastAgentId === a.id ? c.home.policy.affinity.bonus : 0) < p.best.total
+      )
+        continue
       const s = c.serving.length === 1 ? c.serving[0] : c.serving.find((v) => v.queue === q)!
       if (!pairParts(c, s, a, this.lastAgentOf(c), now, parts)) continue
       p.offer(c.id, sum(parts), c.input.arrivedAt, parts, undefined, c, s)
@@ -333,7 +417,16 @@ export class RoutingEngine {
     a.held.set(c.id, c)
     addLoad(a, c.input.channel, this.exclusive.has(c.input.channel), 1)
     refreshAvailability(a, this.exclusive)
-    const d: Decision = { kind: 'assign', seq: ++this.seq, at: now, contactId: c.id, agentId: a.id, queue: s.queue.name, trigger, why }
+    const d: Decision = {
+      kind: 'assign',
+      seq: ++this.seq,
+      at: now,
+      contactId: c.id,
+      agentId: a.id,
+      queue: s.queue.name,
+      trigger,
+      why,
+    }
     c.lastDecision = d
     out.push(d)
   }
@@ -345,7 +438,9 @@ export class RoutingEngine {
     // A contact held for its last agent has her as the only candidate: that is affinity's doing.
     let decidedBy: Why['decidedBy'] = p.bestParts[AFFINITY] > 0 ? 'affinity' : 'only_candidate'
     if (p.runner) {
-      if (p.best!.total === p.runner.total) decidedBy = p.best!.order !== p.runner.order ? (choseContact ? 'tie_break_arrival' : 'tie_break_idle') : 'tie_break_id'
+      if (p.best!.total === p.runner.total)
+        decidedBy =
+          p.best!.order !== p.runner.order ? (choseContact ? 'tie_break_arrival' : 'tie_break_idle') : 'tie_break_id'
       else {
         let bestDelta = -Infinity
         for (let i = 0; i < PART_COUNT; i++) {
@@ -359,7 +454,15 @@ export class RoutingEngine {
     }
     const step = expansionStep(s.queue, now - s.since)
     const minProficiency = s.queue.on.skills ? s.queue.policy.expansion[step].min_proficiency : 1
-    return { decidedBy, winner, runnerUp, candidates: p.count, servingQueue: s.queue.name, expansionStep: s.queue.on.skills ? step : 0, minProficiency }
+    return {
+      decidedBy,
+      winner,
+      runnerUp,
+      candidates: p.count,
+      servingQueue: s.queue.name,
+      expansionStep: s.queue.on.skills ? step : 0,
+      minProficiency,
+    }
   }
 
   // ── bookkeeping ───────────────────────────────────────────────────────
@@ -414,8 +517,13 @@ export class RoutingEngine {
     if (predicted <= q.policy.callback.predicted_wait_s) return
     c.callbackOffered = true
     out.push({
-      kind: 'callback_offer', seq: ++this.seq, at: now, contactId: c.id, queue: q.name,
-      predictedWaitS: Number.isFinite(predicted) ? Math.round(predicted) : -1, thresholdS: q.policy.callback.predicted_wait_s,
+      kind: 'callback_offer',
+      seq: ++this.seq,
+      at: now,
+      contactId: c.id,
+      queue: q.name,
+      predictedWaitS: Number.isFinite(predicted) ? Math.round(predicted) : -1,
+      thresholdS: q.policy.callback.predicted_wait_s,
     })
   }
 
@@ -435,17 +543,24 @@ export class RoutingEngine {
     let next = Infinity
     const arrived = c.input.arrivedAt
     const home = c.home
-    if (home.on.overflow && c.overflowNext < home.overflowMs.length) next = Math.min(next, arrived + home.overflowMs[c.overflowNext])
+    if (home.on.overflow && c.overflowNext < home.overflowMs.length)
+      next = Math.min(next, arrived + home.overflowMs[c.overflowNext])
     for (const s of c.serving) {
       const q = s.queue
-      if (q.on.skills) for (const ms of q.expansionMs) if (s.since + ms > now) { next = Math.min(next, s.since + ms); break }
+      if (q.on.skills)
+        for (const ms of q.expansionMs)
+          if (s.since + ms > now) {
+            next = Math.min(next, s.since + ms)
+            break
+          }
       if (q.on.vip && q.policy.vip.reserve_s > 0 && c.vipTier < q.policy.vip.min_tier) {
         const release = s.since + Math.round(q.policy.vip.reserve_s * 1000)
         if (release > now) next = Math.min(next, release)
       }
     }
     const last = this.lastAgentOf(c)
-    if (last && heldForLastAgent(c, last, now)) next = Math.min(next, arrived + Math.round(home.policy.affinity.timeout_s * 1000))
+    if (last && heldForLastAgent(c, last, now))
+      next = Math.min(next, arrived + Math.round(home.policy.affinity.timeout_s * 1000))
     c.timerGen++
     if (next !== Infinity) {
       const at = Math.max(next, now)
@@ -493,13 +608,17 @@ export class RoutingEngine {
   private applyConfig(config: TenantRoutingConfig): void {
     this.staffing++
     this.exclusive = new Set(config.exclusive_channels)
-    const names = new Set([...Object.keys(config.queues), ...[...this.contacts.values()].flatMap((c) => c.serving.map((s) => s.queue.name))])
+    const names = new Set([
+      ...Object.keys(config.queues),
+      ...[...this.contacts.values()].flatMap((c) => c.serving.map((s) => s.queue.name)),
+    ])
     this.queues.clear()
     for (const name of names) this.queues.set(name, makeQueue(name, resolveQueuePolicy(config, name)))
     for (const a of this.agents.values()) {
       a.queues = []
       a.exclusiveLoad = 0
-      for (const [ch, n] of Object.entries(a.load) as [Channel, number][]) if (this.exclusive.has(ch)) a.exclusiveLoad += n
+      for (const [ch, n] of Object.entries(a.load) as [Channel, number][])
+        if (this.exclusive.has(ch)) a.exclusiveLoad += n
       for (const q of this.queues.values()) if (isMember(a, q)) join(a, q)
       refreshAvailability(a, this.exclusive)
     }
@@ -525,4 +644,3 @@ function sum(parts: Float64Array): number {
   for (let i = 0; i < parts.length; i++) s += parts[i]
   return s
 }
-

@@ -9,12 +9,18 @@ const TIE_BREAKS: Record<string, string> = {
 }
 
 function parts(c: Candidate): string {
-  return SCORE_PARTS.filter((k) => c.parts[k] !== 0).map((k) => `${k} ${c.parts[k]}`).join(', ') || 'no points'
+  return (
+    SCORE_PARTS.filter((k) => c.parts[k] !== 0)
+      .map((k) => `${k} ${c.parts[k]}`)
+      .join(', ') || 'no points'
+  )
 }
 
 function decided(why: Why): string {
   if (why.decidedBy in TIE_BREAKS) return TIE_BREAKS[why.decidedBy]
-  const gap = why.runnerUp ? ` (+${(why.winner.parts[why.decidedBy as keyof Candidate['parts']] - why.runnerUp.parts[why.decidedBy as keyof Candidate['parts']]).toFixed(2)})` : ''
+  const gap = why.runnerUp
+    ? ` (+${(why.winner.parts[why.decidedBy as keyof Candidate['parts']] - why.runnerUp.parts[why.decidedBy as keyof Candidate['parts']]).toFixed(2)})`
+    : ''
   return `decided by ${why.decidedBy}${gap}`
 }
 

@@ -47,13 +47,20 @@ export function profileOf(e: StoredEvent, d: ProfileDefaults): AgentProfile | un
   if (!e.agent_id || !e.skills?.length) return undefined
   const capacity: Partial<Record<Channel, number>> =
     e.channel === 'voice' ? { voice: 1 } : Object.fromEntries(MESSAGING_CHANNELS.map((ch) => [ch, d.chatSeats]))
-  return { id: e.agent_id, skills: skillMap(e.skills, d.proficiency), tags: e.tags, groups: e.team ? [e.team] : undefined, capacity }
+  return {
+    id: e.agent_id,
+    skills: skillMap(e.skills, d.proficiency),
+    tags: e.tags,
+    groups: e.team ? [e.team] : undefined,
+    capacity,
+  }
 }
 
 /** The engine input an event stands for, or undefined for events the router does not need. */
 export function inputOf(e: StoredEvent, d: ProfileDefaults = PROFILE_DEFAULTS): RoutingInput | undefined {
   const state = AGENT_STATES[e.type]
-  if (state) return e.agent_id ? { kind: 'agent', agentId: e.agent_id, at: e.ts, state, profile: profileOf(e, d) } : undefined
+  if (state)
+    return e.agent_id ? { kind: 'agent', agentId: e.agent_id, at: e.ts, state, profile: profileOf(e, d) } : undefined
   const id = e.interaction_id
   if (!id) return undefined
   switch (e.type) {
@@ -63,7 +70,13 @@ export function inputOf(e: StoredEvent, d: ProfileDefaults = PROFILE_DEFAULTS): 
       return {
         kind: 'offer',
         contact: {
-          id, queue: e.queue, channel: e.channel, arrivedAt: e.ts, tags: e.tags, vip: e.vip, customerId: e.customer_id,
+          id,
+          queue: e.queue,
+          channel: e.channel,
+          arrivedAt: e.ts,
+          tags: e.tags,
+          vip: e.vip,
+          customerId: e.customer_id,
           skills: e.skills?.length ? skillMap(e.skills, 1) : undefined,
         },
       }

@@ -134,8 +134,21 @@ export function unindexAgent(a: AgentRec): void {
 
 export function makeAgent(profile: AgentProfile, exclusive: Set<Channel>, at: number): AgentRec {
   const a: AgentRec = {
-    id: profile.id, profile, skills: new Map(), tags: new Set(), groups: new Set(), capacity: {}, load: {},
-    totalLoad: 0, exclusiveLoad: 0, capacityTotal: 0, state: 'logged_out', idleSince: at, csat: profile.csat, queues: [], held: new Map(),
+    id: profile.id,
+    profile,
+    skills: new Map(),
+    tags: new Set(),
+    groups: new Set(),
+    capacity: {},
+    load: {},
+    totalLoad: 0,
+    exclusiveLoad: 0,
+    capacityTotal: 0,
+    state: 'logged_out',
+    idleSince: at,
+    csat: profile.csat,
+    queues: [],
+    held: new Map(),
   }
   applyProfile(a, profile, exclusive)
   return a

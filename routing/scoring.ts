@@ -8,12 +8,22 @@
 import type { AgentRec, ContactRec, QueueRec, Serving } from './records.js'
 import { SCORE_PARTS, type ScoreParts } from './types.js'
 
-export const AGING = 0, PRIORITY = 1, VIP_PRIORITY = 2, AT_RISK_PRIORITY = 3, SKILL = 4, TAGS = 5, AFFINITY = 6, RATING = 7, VIP_GROUP = 8, FAIRNESS = 9
+export const AGING = 0,
+  PRIORITY = 1,
+  VIP_PRIORITY = 2,
+  AT_RISK_PRIORITY = 3,
+  SKILL = 4,
+  TAGS = 5,
+  AFFINITY = 6,
+  RATING = 7,
+  VIP_GROUP = 8,
+  FAIRNESS = 9
 export const PART_COUNT = SCORE_PARTS.length
 
 /** The contact's own parts, identical for every agent: aging and the priority policies of its home queue. */
 export function contactParts(c: ContactRec, now: number, parts: Float64Array): void {
-  const p = c.home.policy, on = c.home.on
+  const p = c.home.policy,
+    on = c.home.on
   parts[AGING] = (p.aging_per_s * (now - c.input.arrivedAt)) / 1000
   parts[PRIORITY] = on.priority ? p.priority : 0
   parts[VIP_PRIORITY] = on.vip && c.vipTier >= p.vip.min_tier ? c.vipTier * p.vip.priority_per_tier : 0
@@ -48,14 +58,24 @@ export function heldForLastAgent(c: ContactRec, last: AgentRec, now: number): bo
  * Writes the pair parts of (contact, agent) through serving queue `s`, or returns false when the agent is not
  * eligible. `last` is the customer's last agent when known (resolved once by the caller).
  */
-export function pairParts(c: ContactRec, s: Serving, a: AgentRec, last: AgentRec | undefined, now: number, parts: Float64Array): boolean {
-  const q = s.queue, p = q.policy, on = q.on
+export function pairParts(
+  c: ContactRec,
+  s: Serving,
+  a: AgentRec,
+  last: AgentRec | undefined,
+  now: number,
+  parts: Float64Array,
+): boolean {
+  const q = s.queue,
+    p = q.policy,
+    on = q.on
   const isLast = last === a && affinityApplies(c, now)
   if (last !== undefined && last !== a && heldForLastAgent(c, last, now)) return false
   const waited = now - s.since
   // Affinity outranks expansion: the last agent only needs the floor.
   const minLevel = on.skills && !isLast ? p.expansion[expansionStep(q, waited)].min_proficiency : 1
-  let profSum = 0, n = 0
+  let profSum = 0,
+    n = 0
   for (const [skill, floor] of q.floor) {
     const v = a.skills.get(skill) ?? 0
     if (v < floor || v < minLevel) return false
@@ -85,7 +105,12 @@ export function pairParts(c: ContactRec, s: Serving, a: AgentRec, last: AgentRec
  * Two-way tags (双向标签): the share of the customer's tags the agent carries (she can handle all of it), plus the
  * share of the agent's tags the contact uses (a specialist is kept for her speciality, generalists for the rest).
  */
-export function tagScore(contactTags: string[], agentTags: Set<string>, customerWeight: number, agentWeight: number): number {
+export function tagScore(
+  contactTags: string[],
+  agentTags: Set<string>,
+  customerWeight: number,
+  agentWeight: number,
+): number {
   if (contactTags.length === 0 || agentTags.size === 0) return 0
   let common = 0
   for (const t of contactTags) if (agentTags.has(t)) common++

@@ -33,16 +33,19 @@ const post = async (...events: object[]) => {
   const res = await postEvents(sys.url, JSON.stringify(events.map((e) => ({ tenant: TEST_TENANT, ts: T + n++, ...e }))))
   expect(res.status).toBeLessThan(300)
 }
-const login = (agent: string, skills: string[]) => post({ type: 'agent.login', channel: 'voice', agent_id: agent, skills })
+const login = (agent: string, skills: string[]) =>
+  post({ type: 'agent.login', channel: 'voice', agent_id: agent, skills })
 const ready = (agent: string) => post({ type: 'agent.ready', channel: 'voice', agent_id: agent })
-const queued = (id: string, queue: string) => post({ type: 'voice.queued', channel: 'voice', interaction_id: id, queue, customer: { phone: `1380000${id}` } })
+const queued = (id: string, queue: string) =>
+  post({ type: 'voice.queued', channel: 'voice', interaction_id: id, queue, customer: { phone: `1380000${id}` } })
 
 const assignments = (id: string) =>
   sys.warehouse.query<{ event_id: string; agent_id: string; payload: string }>(
     `SELECT event_id, agent_id, payload FROM events WHERE tenant = {t:String} AND type = 'routing.assigned' AND interaction_id = {id:String}`,
     { t: TEST_TENANT, id },
   )
-const assignedTo = (id: string) => eventually(async () => (await assignments(id))[0]?.agent_id, { what: `routing.assigned for ${id}` })
+const assignedTo = (id: string) =>
+  eventually(async () => (await assignments(id))[0]?.agent_id, { what: `routing.assigned for ${id}` })
 
 const startRouting = async () => (service = await routingService({ configPath, sighup: false })(ctx))
 
@@ -70,7 +73,12 @@ describe('routing service', () => {
     expect(await assignedTo('c1')).toBe('a1')
     const [row] = await assignments('c1')
     const payload = JSON.parse(row.payload)
-    expect(payload).toMatchObject({ agent_id: 'a1', policy: 'only_candidate', serving_queue: 'repair', trigger: 'contact_offered' })
+    expect(payload).toMatchObject({
+      agent_id: 'a1',
+      policy: 'only_candidate',
+      serving_queue: 'repair',
+      trigger: 'contact_offered',
+    })
     expect(payload.reason).toContain('contact c1 → agent a1 via queue repair')
   })
 
@@ -119,7 +127,10 @@ describe('routing service', () => {
   })
 
   it('refuses a bad configuration with every problem named, keeping the one in force', async () => {
-    writeFileSync(configPath, `tenant: ${TEST_TENANT}\nqueues:\n  repair:\n    expansion: [{ after_s: -1, min_proficiency: 9 }]\n`)
+    writeFileSync(
+      configPath,
+      `tenant: ${TEST_TENANT}\nqueues:\n  repair:\n    expansion: [{ after_s: -1, min_proficiency: 9 }]\n`,
+    )
     const res = await fetchVia(service.handlers![0], '/api/routing/config', { cookie }, 'POST')
     expect(res.status).toBe(400)
     const reason = JSON.parse(res.body).reason as string
@@ -136,12 +147,22 @@ describe('routing service', () => {
 })
 
 /** Calls a service handler through a throwaway HTTP server (the system's handler list was fixed at start). */
-async function fetchVia(handler: NonNullable<Service['handlers']>[number], path: string, headers: Record<string, string>, method = 'GET') {
+async function fetchVia(
+  handler: NonNullable<Service['handlers']>[number],
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+) {
   const { createServer } = await import('node:http')
-  const server = createServer((req, res) => void handler(req, res).then((done) => done || (res.writeHead(404), res.end())))
+  const server = createServer(
+    (req, res) => void handler(req, res).then((done) => done || (res.writeHead(404), res.end())),
+  )
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
   try {
-    const res = await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}${path}`, { method, headers })
+    const res = await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}${path}`, {
+      method,
+      headers,
+    })
     return { status: res.status, body: await res.text() }
   } finally {
     server.close()

@@ -43,7 +43,10 @@ export function routingService(opts: RoutingServiceOptions): ServiceFactory {
     const kv = await new Kvm(js).create(`${topology.prefix}_routing`, { history: 1, replicas: ctx.config.natsReplicas })
     const routers = new Map<string, TenantRouter>()
     const startRouter = async (tenant: string, config: TenantRoutingConfig) =>
-      routers.set(tenant, await TenantRouter.start({ tenant, config, js, jsm, topology, kv, profile, log, warmupMs: opts.warmupMs }))
+      routers.set(
+        tenant,
+        await TenantRouter.start({ tenant, config, js, jsm, topology, kv, profile, log, warmupMs: opts.warmupMs }),
+      )
     for (const [tenant, config] of initial) await startRouter(tenant, config)
 
     let reloading = Promise.resolve<unknown>(undefined)
@@ -57,14 +60,20 @@ export function routingService(opts: RoutingServiceOptions): ServiceFactory {
           else await startRouter(tenant, config)
         }
         const dropped = [...routers.keys()].filter((t) => !next.has(t))
-        if (dropped.length) log(`routing: ${dropped.join(', ')} no longer in ${opts.configPath}: still routed with the last configuration until restart`)
-        log(`routing: configuration reloaded from ${opts.configPath} (${next.size} tenant${next.size === 1 ? '' : 's'})`)
+        if (dropped.length)
+          log(
+            `routing: ${dropped.join(', ')} no longer in ${opts.configPath}: still routed with the last configuration until restart`,
+          )
+        log(
+          `routing: configuration reloaded from ${opts.configPath} (${next.size} tenant${next.size === 1 ? '' : 's'})`,
+        )
         return next
       })
       reloading = run.catch(() => {})
       return run
     }
-    const onHup = () => void reload().catch((err) => log(`routing: reload refused, configuration unchanged: ${(err as Error).message}`))
+    const onHup = () =>
+      void reload().catch((err) => log(`routing: reload refused, configuration unchanged: ${(err as Error).message}`))
     if (opts.sighup !== false) process.on('SIGHUP', onHup)
 
     const access = supervisorGate(ctx.config, 'supervisor')
@@ -91,10 +100,22 @@ export function routingService(opts: RoutingServiceOptions): ServiceFactory {
         }
         // Same id rule as ingest: a control or bidi character cannot name a stored interaction.
         const id = idFrom(raw, 'interaction_id')
-        const rows = await warehouse.query<{ event_id: string; type: string; ts: number; agent_id: string; queue: string; payload: string }>(
-          decisionsSql, { tenant: who.tenant, id, types: DECISION_TYPES },
-        )
-        const decisions = rows.map((r) => ({ event_id: r.event_id, type: r.type, ts: Number(r.ts), agent_id: r.agent_id || undefined, queue: r.queue, ...JSON.parse(r.payload) }))
+        const rows = await warehouse.query<{
+          event_id: string
+          type: string
+          ts: number
+          agent_id: string
+          queue: string
+          payload: string
+        }>(decisionsSql, { tenant: who.tenant, id, types: DECISION_TYPES })
+        const decisions = rows.map((r) => ({
+          event_id: r.event_id,
+          type: r.type,
+          ts: Number(r.ts),
+          agent_id: r.agent_id || undefined,
+          queue: r.queue,
+          ...JSON.parse(r.payload),
+        }))
         const assigned = decisions.filter((d) => d.type === 'routing.assigned').at(-1)
         sendJson(res, 200, { interaction_id: id, agent_id: assigned?.agent_id, reason: assigned?.reason, decisions })
         return true
@@ -109,14 +130,21 @@ export function routingService(opts: RoutingServiceOptions): ServiceFactory {
         }
       }
       const router = routers.get(who.tenant)
-      sendJson(res, 200, { tenant: who.tenant, config: router?.config(), router: router?.stats(), source: opts.configPath })
+      sendJson(res, 200, {
+        tenant: who.tenant,
+        config: router?.config(),
+        router: router?.stats(),
+        source: opts.configPath,
+      })
       return true
     }
 
     return {
       name: 'routing',
       handlers: [handle],
-      banner: [`routing:             ${routers.size} tenant${routers.size === 1 ? '' : 's'} from ${opts.configPath} (reload: kill -HUP ${process.pid})`],
+      banner: [
+        `routing:             ${routers.size} tenant${routers.size === 1 ? '' : 's'} from ${opts.configPath} (reload: kill -HUP ${process.pid})`,
+      ],
       health: async () => {
         const tenants = [...routers.values()].map((r) => r.stats())
         return { ok: tenants.every((t) => !t.failure), detail: { tenants } }

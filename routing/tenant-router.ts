@@ -17,7 +17,14 @@
  * when an event's ts passes them or, when the stream is quiet, when event time moved
  * on by the wall time since the last event has passed them.
  */
-import { DeliverPolicy, AckPolicy, type Consumer, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream'
+import {
+  DeliverPolicy,
+  AckPolicy,
+  type Consumer,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream'
 import type { KV } from '@nats-io/kv'
 import type { StoredEvent } from '../core/events.js'
 import { NatsUnavailableError } from '../core/errors.js'
@@ -69,7 +76,11 @@ const CLOSED_KEEP = 5_000
 /** One durable consumer per tenant and deployment: the tenant's events only. */
 const durableOf = (t: Topology, tenant: string) => `${t.prefix}_routing_${tenant}`
 const consumerConfigOf = (t: Topology, tenant: string) => ({
-  durable_name: durableOf(t, tenant), ack_policy: AckPolicy.Explicit, filter_subject: `${t.prefix}.${tenant}.>`, max_ack_pending: 4_096, ack_wait: 60_000_000_000,
+  durable_name: durableOf(t, tenant),
+  ack_policy: AckPolicy.Explicit,
+  filter_subject: `${t.prefix}.${tenant}.>`,
+  max_ack_pending: 4_096,
+  ack_wait: 60_000_000_000,
 })
 const encoder = new TextEncoder()
 
@@ -89,7 +100,12 @@ export class TenantRouter {
   /** Why the router stopped on its own (fenced by another instance), if it did. */
   failure: string | undefined
 
-  private constructor(private readonly opts: TenantRouterOptions, state: SavedState, revision: number | undefined, private consumer: Consumer) {
+  private constructor(
+    private readonly opts: TenantRouterOptions,
+    state: SavedState,
+    revision: number | undefined,
+    private consumer: Consumer,
+  ) {
     this.state = state
     this.revision = revision
     this.engine = RoutingEngine.fromState(state.engine)
@@ -108,18 +124,41 @@ export class TenantRouter {
       state = saved
       // A lost consumer resumes right after the saved sequence.
       await jsm.consumers.info(topology.eventStream, durable).catch(() =>
-        jsm.consumers.add(topology.eventStream, { ...consumerConfig, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: saved.lastSeq + 1 }),
+        jsm.consumers.add(topology.eventStream, {
+          ...consumerConfig,
+          deliver_policy: DeliverPolicy.StartSequence,
+          opt_start_seq: saved.lastSeq + 1,
+        }),
       )
     } else {
       // No state: start over from the warm-up window, whatever an old consumer had acked.
       await jsm.consumers.delete(topology.eventStream, durable).catch(() => false)
       const from = new Date(Date.now() - (opts.warmupMs ?? 12 * 3_600_000)).toISOString()
-      await jsm.consumers.add(topology.eventStream, { ...consumerConfig, deliver_policy: DeliverPolicy.StartTime, opt_start_time: from })
+      await jsm.consumers.add(topology.eventStream, {
+        ...consumerConfig,
+        deliver_policy: DeliverPolicy.StartTime,
+        opt_start_time: from,
+      })
       const info = await jsm.streams.info(topology.eventStream)
       const engine = new RoutingEngine(opts.config)
-      state = { v: 1, epoch: Date.now().toString(36), lastSeq: 0, quietUntilSeq: info.state.last_seq, clock: 0, engine: engine.exportState(), labels: {}, closed: [], outbox: [] }
+      state = {
+        v: 1,
+        epoch: Date.now().toString(36),
+        lastSeq: 0,
+        quietUntilSeq: info.state.last_seq,
+        clock: 0,
+        engine: engine.exportState(),
+        labels: {},
+        closed: [],
+        outbox: [],
+      }
     }
-    const router = new TenantRouter(opts, state, entry?.revision, await opts.js.consumers.get(topology.eventStream, durable))
+    const router = new TenantRouter(
+      opts,
+      state,
+      entry?.revision,
+      await opts.js.consumers.get(topology.eventStream, durable),
+    )
     await router.exclusive(async () => {
       if (!saved) await router.save()
       await router.flushOutbox()
@@ -127,7 +166,9 @@ export class TenantRouter {
       router.scheduleTimer()
     })
     router.loop = router.run()
-    opts.log(`routing: tenant ${tenant} ${saved ? `resumed after stream sequence ${saved.lastSeq}` : 'started fresh'} (${router.engine.stats().waiting} waiting, ${router.engine.stats().agents} agents known)`)
+    opts.log(
+      `routing: tenant ${tenant} ${saved ? `resumed after stream sequence ${saved.lastSeq}` : 'started fresh'} (${router.engine.stats().waiting} waiting, ${router.engine.stats().agents} agents known)`,
+    )
     return router
   }
 
@@ -141,7 +182,14 @@ export class TenantRouter {
   }
 
   stats() {
-    return { tenant: this.opts.tenant, last_seq: this.state.lastSeq, ...this.engine.stats(), ...this.counts, outbox: this.state.outbox.length, failure: this.failure }
+    return {
+      tenant: this.opts.tenant,
+      last_seq: this.state.lastSeq,
+      ...this.engine.stats(),
+      ...this.counts,
+      outbox: this.state.outbox.length,
+      failure: this.failure,
+    }
   }
 
   async stop(): Promise<void> {
@@ -190,7 +238,11 @@ export class TenantRouter {
     const { jsm, js, topology, tenant } = this.opts
     const durable = durableOf(topology, tenant)
     await jsm.consumers.delete(topology.eventStream, durable).catch(() => false)
-    await jsm.consumers.add(topology.eventStream, { ...consumerConfigOf(topology, tenant), deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: this.state.lastSeq + 1 })
+    await jsm.consumers.add(topology.eventStream, {
+      ...consumerConfigOf(topology, tenant),
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: this.state.lastSeq + 1,
+    })
     this.consumer = await js.consumers.get(topology.eventStream, durable)
   }
 
@@ -236,7 +288,9 @@ export class TenantRouter {
         return
       }
       case 'agent':
-        out.push(...engine.agentState({ agentId: input.agentId, at: input.at, state: input.state, profile: input.profile }))
+        out.push(
+          ...engine.agentState({ agentId: input.agentId, at: input.at, state: input.state, profile: input.profile }),
+        )
         return
       case 'answered':
         out.push(...engine.answered(input.contactId, input.at))
@@ -319,7 +373,10 @@ export class TenantRouter {
     const json = JSON.stringify(this.state)
     try {
       const data = encoder.encode(json)
-      this.revision = this.revision === undefined ? await this.opts.kv.create(this.opts.tenant, data) : await this.opts.kv.update(this.opts.tenant, data, this.revision)
+      this.revision =
+        this.revision === undefined
+          ? await this.opts.kv.create(this.opts.tenant, data)
+          : await this.opts.kv.update(this.opts.tenant, data, this.revision)
       this.savedJson = json
     } catch (err) {
       const msg = (err as Error).message

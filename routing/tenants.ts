@@ -5,7 +5,10 @@ import type { TenantRoutingConfig } from './config.js'
  * Tenant → configuration. A file's tenant named "default" (a single-tenant file without `tenant`) routes every
  * tenant that has an API key, unless the file names that tenant too.
  */
-export function tenantsOf(file: Record<string, TenantRoutingConfig>, keyTenants: Iterable<string>): Map<string, TenantRoutingConfig> {
+export function tenantsOf(
+  file: Record<string, TenantRoutingConfig>,
+  keyTenants: Iterable<string>,
+): Map<string, TenantRoutingConfig> {
   const out = new Map<string, TenantRoutingConfig>()
   if (file.default) for (const t of keyTenants) out.set(t, { ...file.default, tenant: t })
   for (const [t, cfg] of Object.entries(file)) if (t !== 'default') out.set(t, cfg)

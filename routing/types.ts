@@ -76,7 +76,16 @@ export interface ScoreParts {
   fairness: number
 }
 export const SCORE_PARTS: readonly (keyof ScoreParts)[] = [
-  'aging', 'priority', 'vip_priority', 'at_risk_priority', 'skill', 'tags', 'affinity', 'rating', 'vip_group', 'fairness',
+  'aging',
+  'priority',
+  'vip_priority',
+  'at_risk_priority',
+  'skill',
+  'tags',
+  'affinity',
+  'rating',
+  'vip_group',
+  'fairness',
 ]
 
 export interface Candidate {
@@ -104,10 +113,27 @@ export interface Why {
 export type Trigger = 'contact_offered' | 'agent_available' | 'timer' | 'requeue' | 'config_changed'
 
 export type Decision =
-  | { kind: 'assign'; seq: number; at: number; contactId: string; agentId: string; queue: string; trigger: Trigger; why: Why }
+  | {
+      kind: 'assign'
+      seq: number
+      at: number
+      contactId: string
+      agentId: string
+      queue: string
+      trigger: Trigger
+      why: Why
+    }
   /** The chosen agent went not-ready or logged out before answering: the contact is back in line at its old place. */
   | { kind: 'requeue'; seq: number; at: number; contactId: string; agentId: string; reason: string }
   | { kind: 'overflow'; seq: number; at: number; contactId: string; from: string; to: string }
-  | { kind: 'callback_offer'; seq: number; at: number; contactId: string; queue: string; predictedWaitS: number; thresholdS: number }
+  | {
+      kind: 'callback_offer'
+      seq: number
+      at: number
+      contactId: string
+      queue: string
+      predictedWaitS: number
+      thresholdS: number
+    }
   /** Input the engine could not use (unknown id, missing profile, duplicate offer): bad data is a value. */
   | { kind: 'ignored'; seq: number; at: number; ref: string; reason: string }

@@ -22,7 +22,9 @@ const queuePolicy: Check = obj({
   skills: recordOf(level),
   priority: num({ min: -1000, max: 1000 }),
   aging_per_s: num({ above: 0, max: 1000 }),
-  expansion: arrayOf(obj({ after_s: seconds, min_proficiency: level }, ['after_s', 'min_proficiency']), { minItems: 1 }),
+  expansion: arrayOf(obj({ after_s: seconds, min_proficiency: level }, ['after_s', 'min_proficiency']), {
+    minItems: 1,
+  }),
   skill_weight: weight,
   tags: obj({ customer_weight: weight, agent_weight: weight }),
   vip: obj({
@@ -34,7 +36,12 @@ const queuePolicy: Check = obj({
     target_s: seconds,
   }),
   affinity: obj({ timeout_s: seconds, bonus: weight, max_age_h: seconds }),
-  rating: obj({ at_risk_rating: num({ min: 1, max: 5 }), at_risk_sentiment: num({ min: -1, max: 1 }), weight, priority_boost: weight }),
+  rating: obj({
+    at_risk_rating: num({ min: 1, max: 5 }),
+    at_risk_sentiment: num({ min: -1, max: 1 }),
+    weight,
+    priority_boost: weight,
+  }),
   fairness: obj({ mode: oneOf(['longest_idle', 'least_occupied']), weight, idle_cap_s: num({ above: 0 }) }),
   overflow: arrayOf(obj({ after_s: seconds, to: str() }, ['after_s', 'to'])),
   callback: obj({ predicted_wait_s: seconds, default_aht_s: num({ above: 0 }) }),
@@ -51,17 +58,30 @@ const tenantConfig: Check = obj({
 
 /** Rules that span fields: ascending steps, overflow targets that exist. */
 function crossChecks(cfg: TenantRoutingConfig, prefix: string, errors: FieldError[]): void {
-  const blocks: [string, TenantRoutingConfig['defaults']][] = [['defaults', cfg.defaults], ...Object.entries(cfg.queues).map(([q, p]) => [`queues.${q}`, p] as [string, TenantRoutingConfig['defaults']])]
+  const blocks: [string, TenantRoutingConfig['defaults']][] = [
+    ['defaults', cfg.defaults],
+    ...Object.entries(cfg.queues).map(([q, p]) => [`queues.${q}`, p] as [string, TenantRoutingConfig['defaults']]),
+  ]
   for (const [path, p] of blocks) {
     p.expansion?.forEach((step, i) => {
-      if (i > 0 && step.after_s <= p.expansion![i - 1].after_s) errors.push({ field: `${prefix}${path}.expansion[${i}].after_s`, reason: `must be greater than the previous step's after_s (${p.expansion![i - 1].after_s})` })
+      if (i > 0 && step.after_s <= p.expansion![i - 1].after_s)
+        errors.push({
+          field: `${prefix}${path}.expansion[${i}].after_s`,
+          reason: `must be greater than the previous step's after_s (${p.expansion![i - 1].after_s})`,
+        })
     })
     p.overflow?.forEach((step, i) => {
-      if (!(step.to in cfg.queues)) errors.push({ field: `${prefix}${path}.overflow[${i}].to`, reason: `unknown queue "${step.to}"; configured queues: ${Object.keys(cfg.queues).join(', ') || '(none)'}` })
-      else if (path === `queues.${step.to}`) errors.push({ field: `${prefix}${path}.overflow[${i}].to`, reason: 'a queue cannot overflow to itself' })
+      if (!(step.to in cfg.queues))
+        errors.push({
+          field: `${prefix}${path}.overflow[${i}].to`,
+          reason: `unknown queue "${step.to}"; configured queues: ${Object.keys(cfg.queues).join(', ') || '(none)'}`,
+        })
+      else if (path === `queues.${step.to}`)
+        errors.push({ field: `${prefix}${path}.overflow[${i}].to`, reason: 'a queue cannot overflow to itself' })
     })
   }
-  if (cfg.defaults.skills) errors.push({ field: `${prefix}defaults.skills`, reason: 'skills belong to a queue, not to defaults' })
+  if (cfg.defaults.skills)
+    errors.push({ field: `${prefix}defaults.skills`, reason: 'skills belong to a queue, not to defaults' })
 }
 
 /** Checks one tenant's configuration; `prefix` is prepended to field paths (e.g. `tenants.acme.`). */
@@ -90,8 +110,13 @@ export function validateRoutingFile(raw: unknown): Checked<Record<string, Tenant
     const tenants = (raw as { tenants: unknown }).tenants
     const errors: FieldError[] = []
     const extra = Object.keys(raw).filter((k) => k !== 'tenants')
-    if (extra.length) errors.push({ field: extra[0], reason: 'unknown field (a file with `tenants` holds nothing else)' })
-    if (tenants === null || typeof tenants !== 'object' || Array.isArray(tenants)) return { ok: false, errors: [...errors, { field: 'tenants', reason: 'must be a mapping of tenant name → configuration' }] }
+    if (extra.length)
+      errors.push({ field: extra[0], reason: 'unknown field (a file with `tenants` holds nothing else)' })
+    if (tenants === null || typeof tenants !== 'object' || Array.isArray(tenants))
+      return {
+        ok: false,
+        errors: [...errors, { field: 'tenants', reason: 'must be a mapping of tenant name → configuration' }],
+      }
     const out: Record<string, TenantRoutingConfig> = {}
     for (const [name, t] of Object.entries(tenants)) {
       const r = validateTenantConfig(t, `tenants.${name}.`)
@@ -109,12 +134,17 @@ export function parseConfigText(text: string, source: string): unknown {
   try {
     return source.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
   } catch (err) {
-    throw new BadInputError(`${source}: not valid ${source.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`)
+    throw new BadInputError(
+      `${source}: not valid ${source.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`,
+    )
   }
 }
 
 export function formatErrors(source: string, errors: FieldError[]): string {
-  return `${source}: ${errors.length} problem${errors.length > 1 ? 's' : ''}\n` + errors.map((e) => `  ${e.field}: ${e.reason}`).join('\n')
+  return (
+    `${source}: ${errors.length} problem${errors.length > 1 ? 's' : ''}\n` +
+    errors.map((e) => `  ${e.field}: ${e.reason}`).join('\n')
+  )
 }
 
 /** Reads and validates a routing file; throws BadInputError listing every problem. */

@@ -19,8 +19,18 @@ const [mode = 'start', ...rest] = process.argv.slice(2)
  * (null: ask dpkg). The CJK font lets Chromium draw the Chinese UI in browser tests.
  */
 const DEBIAN = {
-  start: [['nats-server', 'nats-server'], ['ffmpeg', 'ffmpeg']],
-  test: [['nats-server', 'nats-server'], ['chromium', 'chromium'], ['espeak-ng', 'espeak-ng'], ['sox', 'sox'], ['ffmpeg', 'ffmpeg'], ['fonts-wqy-microhei', null]],
+  start: [
+    ['nats-server', 'nats-server'],
+    ['ffmpeg', 'ffmpeg'],
+  ],
+  test: [
+    ['nats-server', 'nats-server'],
+    ['chromium', 'chromium'],
+    ['espeak-ng', 'espeak-ng'],
+    ['sox', 'sox'],
+    ['ffmpeg', 'ffmpeg'],
+    ['fonts-wqy-microhei', null],
+  ],
   build: [],
 }
 
@@ -38,7 +48,8 @@ function run(cmd, args, opts = {}) {
 }
 
 const onPath = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0
-const dpkgHas = (pkg) => /install ok installed/.test(spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout ?? '')
+const dpkgHas = (pkg) =>
+  /install ok installed/.test(spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout ?? '')
 const present = ([pkg, bin]) => (bin ? onPath(bin) : !onPath('dpkg-query') || dpkgHas(pkg))
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0)
 
@@ -58,7 +69,9 @@ function ensureNpmPackages() {
 
 function ensureDebianPackages(list) {
   const natsExternal = Boolean(process.env.NATS_URL)
-  const missing = list.filter((entry) => !(entry[0] === 'nats-server' && natsExternal && mode === 'start') && !present(entry)).map(([pkg]) => pkg)
+  const missing = list
+    .filter((entry) => !(entry[0] === 'nats-server' && natsExternal && mode === 'start') && !present(entry))
+    .map(([pkg]) => pkg)
   if (missing.length === 0) return
   const isRoot = process.getuid?.() === 0
   if (!isRoot) {
@@ -102,11 +115,22 @@ build()
 if (mode === 'start') {
   const { SERVER_NODE_FLAGS } = await import(pathToFileURL(join(root, 'dist', 'cli', 'node-flags.js')).href)
   execChild(process.execPath, [...SERVER_NODE_FLAGS, join(root, 'dist', 'cli', 'mofang.js'), 'start', ...rest], root)
-}
-else if (mode === 'test') {
+} else if (mode === 'test') {
   // Type errors in tests and in the Svelte app fail the suite too (the build checks the rest).
   log('type-checking tests and the wallboard app…')
   run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.test.json', '--noEmit'])
-  run(process.execPath, [join(root, 'node_modules/svelte-check/bin/svelte-check'), '--workspace', 'wallboard/app', '--output', 'human', '--threshold', 'error'])
+  run(process.execPath, [
+    join(root, 'node_modules/svelte-check/bin/svelte-check'),
+    '--workspace',
+    'wallboard/app',
+    '--output',
+    'human',
+    '--threshold',
+    'error',
+  ])
+  // Lint and layout are part of the suite: typescript-eslint's rules and prettier's format (`npm run format` fixes it).
+  log('linting (eslint, prettier --check)…')
+  run(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '.'])
+  run(process.execPath, [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.'])
   execChild(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...rest], root)
 }

@@ -50,7 +50,8 @@ export const longestIdle: AssignmentStrategy = {
     let best: WaitingView | undefined
     for (const c of heads) {
       if (!hasSkills(agent, c)) continue
-      if (!best || c.priority > best.priority || (c.priority === best.priority && c.waitingSince < best.waitingSince)) best = c
+      if (!best || c.priority > best.priority || (c.priority === best.priority && c.waitingSince < best.waitingSince))
+        best = c
     }
     return best
   },

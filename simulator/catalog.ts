@@ -6,8 +6,15 @@ import type { Channel, IdentityKind } from '../core/events.js'
 
 /** Share of contacts per channel at the peak (sums to 1). */
 export const CHANNEL_MIX: ReadonlyArray<readonly [Channel, number]> = [
-  ['voice', 0.4], ['wechat', 0.16], ['webchat', 0.1], ['app', 0.11], ['email', 0.06],
-  ['ticket', 0.05], ['dingtalk', 0.04], ['facebook', 0.04], ['line', 0.04],
+  ['voice', 0.4],
+  ['wechat', 0.16],
+  ['webchat', 0.1],
+  ['app', 0.11],
+  ['email', 0.06],
+  ['ticket', 0.05],
+  ['dingtalk', 0.04],
+  ['facebook', 0.04],
+  ['line', 0.04],
 ]
 
 /** Channels whose contacts are live chats handled by agents (email and ticket become tickets). */
@@ -37,11 +44,56 @@ export interface QueueDef {
 }
 
 export const QUEUES: readonly QueueDef[] = [
-  { id: 'repair', zh: '维修', en: 'Repair', skill: 'repair', share: 0.36, talkMedianS: 210, baseResolution: 0.72, ivrChoice: '1' },
-  { id: 'presales', zh: '售前', en: 'Pre-sales', skill: 'presales', share: 0.24, talkMedianS: 140, baseResolution: 0.9, ivrChoice: '2' },
-  { id: 'aftersales', zh: '售后', en: 'After-sales', skill: 'aftersales', share: 0.3, talkMedianS: 170, baseResolution: 0.8, ivrChoice: '3' },
-  { id: 'complaints', zh: '投诉', en: 'Complaints', skill: 'complaints', share: 0.1, talkMedianS: 270, baseResolution: 0.55, ivrChoice: '4' },
-  { id: 'vip', zh: 'VIP专席', en: 'VIP', skill: 'vip', share: 0, talkMedianS: 200, baseResolution: 0.88, ivrChoice: '0' },
+  {
+    id: 'repair',
+    zh: '维修',
+    en: 'Repair',
+    skill: 'repair',
+    share: 0.36,
+    talkMedianS: 210,
+    baseResolution: 0.72,
+    ivrChoice: '1',
+  },
+  {
+    id: 'presales',
+    zh: '售前',
+    en: 'Pre-sales',
+    skill: 'presales',
+    share: 0.24,
+    talkMedianS: 140,
+    baseResolution: 0.9,
+    ivrChoice: '2',
+  },
+  {
+    id: 'aftersales',
+    zh: '售后',
+    en: 'After-sales',
+    skill: 'aftersales',
+    share: 0.3,
+    talkMedianS: 170,
+    baseResolution: 0.8,
+    ivrChoice: '3',
+  },
+  {
+    id: 'complaints',
+    zh: '投诉',
+    en: 'Complaints',
+    skill: 'complaints',
+    share: 0.1,
+    talkMedianS: 270,
+    baseResolution: 0.55,
+    ivrChoice: '4',
+  },
+  {
+    id: 'vip',
+    zh: 'VIP专席',
+    en: 'VIP',
+    skill: 'vip',
+    share: 0,
+    talkMedianS: 200,
+    baseResolution: 0.88,
+    ivrChoice: '0',
+  },
 ]
 export const QUEUE_BY_ID: ReadonlyMap<QueueId, QueueDef> = new Map(QUEUES.map((q) => [q.id, q]))
 
@@ -72,32 +124,74 @@ export const TEAMS: readonly TeamDef[] = [
 
 /** Back-office teams that own tickets, by queue. */
 export const TICKET_TEAMS: Record<QueueId, string> = {
-  repair: 'backoffice-repair', presales: 'backoffice-sales', aftersales: 'backoffice-care',
-  complaints: 'backoffice-complaints', vip: 'backoffice-vip',
+  repair: 'backoffice-repair',
+  presales: 'backoffice-sales',
+  aftersales: 'backoffice-care',
+  complaints: 'backoffice-complaints',
+  vip: 'backoffice-vip',
 }
 
 export const HOTLINE = '400-820-8820'
 
 export const PRODUCTS: readonly string[] = [
-  'ThinkPad X1 Carbon', 'ThinkPad T14s', 'ThinkPad E14', '拯救者 Y9000P', '拯救者 R9000P', '拯救者 Y7000',
-  '小新 Pro 14', '小新 Pro 16', '小新 Air 15', 'YOGA Pro 14s', 'ThinkBook 14+', 'ThinkCentre M70q',
+  'ThinkPad X1 Carbon',
+  'ThinkPad T14s',
+  'ThinkPad E14',
+  '拯救者 Y9000P',
+  '拯救者 R9000P',
+  '拯救者 Y7000',
+  '小新 Pro 14',
+  '小新 Pro 16',
+  '小新 Air 15',
+  'YOGA Pro 14s',
+  'ThinkBook 14+',
+  'ThinkCentre M70q',
 ]
 
 export const ERROR_CODES: readonly string[] = [
-  '0x0000007B', '0x000000EF', '0xC000021A', '0x00000124', 'INACCESSIBLE_BOOT_DEVICE', '2100: Detection error on HDD0', 'Error 0271',
+  '0x0000007B',
+  '0x000000EF',
+  '0xC000021A',
+  '0x00000124',
+  'INACCESSIBLE_BOOT_DEVICE',
+  '2100: Detection error on HDD0',
+  'Error 0271',
 ]
 
 /** Which identities a contact on a channel shows, with the chance each one is present. */
 export const REVEALS: Record<Channel, ReadonlyArray<readonly [IdentityKind, number]>> = {
   voice: [['phone', 1]],
-  wechat: [['wechat_openid', 1], ['wechat_unionid', 0.3], ['phone', 0.45]],
-  app: [['app_user_id', 1], ['phone', 0.7]],
-  webchat: [['email', 0.6], ['phone', 0.35]],
-  dingtalk: [['dingtalk_id', 1], ['phone', 0.4]],
-  facebook: [['facebook_psid', 1], ['email', 0.3]],
-  line: [['line_user_id', 1], ['email', 0.3]],
+  wechat: [
+    ['wechat_openid', 1],
+    ['wechat_unionid', 0.3],
+    ['phone', 0.45],
+  ],
+  app: [
+    ['app_user_id', 1],
+    ['phone', 0.7],
+  ],
+  webchat: [
+    ['email', 0.6],
+    ['phone', 0.35],
+  ],
+  dingtalk: [
+    ['dingtalk_id', 1],
+    ['phone', 0.4],
+  ],
+  facebook: [
+    ['facebook_psid', 1],
+    ['email', 0.3],
+  ],
+  line: [
+    ['line_user_id', 1],
+    ['email', 0.3],
+  ],
   email: [['email', 1]],
-  ticket: [['email', 0.8], ['crm_id', 0.5], ['phone', 0.4]],
+  ticket: [
+    ['email', 0.8],
+    ['crm_id', 0.5],
+    ['phone', 0.4],
+  ],
   bot: [],
 }
 

@@ -15,7 +15,11 @@ import type { FlowHooks } from './voice.js'
 const BOT_FIRST = new Set(['wechat', 'app', 'webchat'])
 
 export class ChatFlow {
-  constructor(private readonly ctx: SimContext, private readonly floor: Floor, private readonly hooks: FlowHooks) {}
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly floor: Floor,
+    private readonly hooks: FlowHooks,
+  ) {}
 
   start(c: Contact): void {
     const { ctx } = this
@@ -23,7 +27,11 @@ export class ChatFlow {
     const entries = CHAT_ENTRIES[c.channel]
     ctx.emit(contactEvent(ctx, c, 'chat.started', entries ? { entry: rng.pick(entries) } : {}))
     if (!rng.chance(BOT_FIRST.has(c.channel) ? 0.9 : 0.5)) {
-      const end = this.say(c, [{ role: 'customer', text: openingLine(conversationOf(ctx, c)), gapMs: rng.uniform(3_000, 30_000) }], ctx.now)
+      const end = this.say(
+        c,
+        [{ role: 'customer', text: openingLine(conversationOf(ctx, c)), gapMs: rng.uniform(3_000, 30_000) }],
+        ctx.now,
+      )
       ctx.at(end + 1_000, () => this.queue(c, c.queue, false, false))
       return
     }
@@ -58,9 +66,14 @@ export class ChatFlow {
     ctx.emit(contactEvent(ctx, c, 'chat.transferred_to_agent', { from_bot: fromBot }))
     const since = ctx.now
     const waiting: Waiting = {
-      id: c.id, queue: queue.id, media: 'digital', language: c.customer.language,
+      id: c.id,
+      queue: queue.id,
+      media: 'digital',
+      language: c.customer.language,
       needs: c.customer.language === 'en' ? [queue.skill, 'english'] : [queue.skill],
-      waitingSince: since, priority: queue.id === 'vip' ? 10 : 0, state: 'waiting',
+      waitingSince: since,
+      priority: queue.id === 'vip' ? 10 : 0,
+      state: 'waiting',
       onAssigned: (agent) => {
         c.waitedMs += ctx.now - since
         this.leg(c, agent, issueKnown)
@@ -86,10 +99,15 @@ export class ChatFlow {
     const { ctx } = this
     const rng = ctx.rng
     const resolved = meetAgent(ctx, c, agent)
-    const transfer = c.legs === 1 && rng.chance(0.05) ? rng.pick(QUEUES.filter((q) => q.id !== c.queue.id && q.id !== 'vip')) : undefined
+    const transfer =
+      c.legs === 1 && rng.chance(0.05)
+        ? rng.pick(QUEUES.filter((q) => q.id !== c.queue.id && q.id !== 'vip'))
+        : undefined
     const p = agent.profile
     const turns = agentLeg(conversationOf(ctx, c), {
-      agent: { politeness: p.politeness, speed: p.speed }, issueKnown, resolved,
+      agent: { politeness: p.politeness, speed: p.speed },
+      issueKnown,
+      resolved,
       transferTo: transfer && (c.customer.language === 'zh' ? transfer.zh : transfer.en),
     })
     c.slots.agent = p.nickname
@@ -104,7 +122,9 @@ export class ChatFlow {
     }
     ctx.at(end + rng.uniform(5_000, 60_000), () => {
       const r = rng.next()
-      ctx.emit(contactEvent(ctx, c, 'chat.ended', { ended_by: r < 0.5 ? 'customer' : r < 0.9 ? 'agent' : 'system' }, agent))
+      ctx.emit(
+        contactEvent(ctx, c, 'chat.ended', { ended_by: r < 0.5 ? 'customer' : r < 0.9 ? 'agent' : 'system' }, agent),
+      )
       this.floor.release(agent, c.id, c.channel, wrapMs(ctx, agent, false))
       maybeSurvey(ctx, c, agent, 0.35, rng.uniform(5_000, 2 * MINUTE))
       c.followUp = !c.resolved
@@ -121,8 +141,14 @@ export class ChatFlow {
     const phone = c.customer.identities.phone
     c.customer.seen.phone = phone
     ctx.emit({
-      tenant: ctx.tenant, ts: Math.round(at), channel: c.channel, type: 'identity.identify', interaction_id: c.id,
-      customer: { [own[0]]: own[1], phone }, customer_name: c.customer.name.full, agent_id: agent.profile.id,
+      tenant: ctx.tenant,
+      ts: Math.round(at),
+      channel: c.channel,
+      type: 'identity.identify',
+      interaction_id: c.id,
+      customer: { [own[0]]: own[1], phone },
+      customer_name: c.customer.name.full,
+      agent_id: agent.profile.id,
     })
   }
 }

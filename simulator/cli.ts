@@ -23,16 +23,33 @@ export const simulatorCommands: Command[] = [
     ].join('\n'),
     options: {
       url: { type: 'string', description: 'base URL of the ingest API', default: 'http://127.0.0.1:8080' },
-      'api-key': { type: 'string', description: 'API key (default: $MOFANG_API_KEY, else <MOFANG_DATA_DIR>/dev-api-key)' },
+      'api-key': {
+        type: 'string',
+        description: 'API key (default: $MOFANG_API_KEY, else <MOFANG_DATA_DIR>/dev-api-key)',
+      },
       seed: { type: 'string', description: 'random seed, a whole number', default: '42' },
       speed: { type: 'string', description: 'simulated seconds per wall second', default: '1' },
-      agents: { type: 'string', description: 'agents on the roster (each works six days a week, in shifts)', default: '60' },
+      agents: {
+        type: 'string',
+        description: 'agents on the roster (each works six days a week, in shifts)',
+        default: '60',
+      },
       rate: { type: 'string', description: 'contacts per hour at the weekly peak (Monday ~10:00)', default: '600' },
       'max-chats': { type: 'string', description: 'chats one agent handles at once', default: '3' },
       tenant: { type: 'string', description: 'tenant written on every event', default: 'demo' },
-      duration: { type: 'string', description: 'simulated time to run, e.g. 30m, 1h, 2d (default: until Ctrl-C; 1h with --dry-run)' },
-      backfill: { type: 'string', description: 'post this much past simulated time first, as fast as the API takes it, e.g. 2d', default: '0d' },
-      start: { type: 'string', description: 'live start as an ISO time, e.g. 2024-05-06T09:00:00+08:00 (default: now)' },
+      duration: {
+        type: 'string',
+        description: 'simulated time to run, e.g. 30m, 1h, 2d (default: until Ctrl-C; 1h with --dry-run)',
+      },
+      backfill: {
+        type: 'string',
+        description: 'post this much past simulated time first, as fast as the API takes it, e.g. 2d',
+        default: '0d',
+      },
+      start: {
+        type: 'string',
+        description: 'live start as an ISO time, e.g. 2024-05-06T09:00:00+08:00 (default: now)',
+      },
       'dry-run': { type: 'boolean', description: 'write NDJSON events to stdout instead of posting' },
     },
     async run(args) {
@@ -41,17 +58,26 @@ export const simulatorCommands: Command[] = [
       const duration = typeof args.values.duration === 'string' ? args.values.duration : undefined
       if (args.values['dry-run']) {
         const { writeNdjson } = await import('./ndjson.js')
-        await writeNdjson(process.stdout, { ...common, start: common.start - backfillMs, durationMs: backfillMs + parseDuration(duration ?? DEFAULT_DRY_RUN_DURATION, 'duration') })
+        await writeNdjson(process.stdout, {
+          ...common,
+          start: common.start - backfillMs,
+          durationMs: backfillMs + parseDuration(duration ?? DEFAULT_DRY_RUN_DURATION, 'duration'),
+        })
         return 0
       }
       const { startSimulator } = await import('./run.js')
       const url = String(args.values.url)
       const sim = startSimulator({
-        ...common, url, apiKey: apiKey(args), backfillMs,
+        ...common,
+        url,
+        apiKey: apiKey(args),
+        backfillMs,
         speed: numberOption(args, 'speed', { min: 0.001, max: 100_000 }),
         durationMs: duration === undefined ? undefined : parseDuration(duration, 'duration'),
       })
-      process.stderr.write(`simulate: posting to ${url} as tenant ${common.tenant}${backfillMs ? `, back-filling ${args.values.backfill} first` : ''}; Ctrl-C stops and flushes\n`)
+      process.stderr.write(
+        `simulate: posting to ${url} as tenant ${common.tenant}${backfillMs ? `, back-filling ${args.values.backfill} first` : ''}; Ctrl-C stops and flushes\n`,
+      )
       const onSignal = () => void sim.stop()
       process.once('SIGINT', onSignal)
       process.once('SIGTERM', onSignal)
@@ -69,7 +95,8 @@ export const simulatorCommands: Command[] = [
 function simulationArgs(args: ParsedArgs) {
   const startText = args.values.start
   const start = typeof startText === 'string' ? Date.parse(startText) : Date.now()
-  if (Number.isNaN(start)) throw new BadInputError(`--start: expected an ISO time like 2024-05-06T09:00:00+08:00, got "${startText}"`)
+  if (Number.isNaN(start))
+    throw new BadInputError(`--start: expected an ISO time like 2024-05-06T09:00:00+08:00, got "${startText}"`)
   return {
     seed: numberOption(args, 'seed', { min: 0, max: 2 ** 32 - 1, integer: true }),
     agents: numberOption(args, 'agents', { min: 1, max: 5000, integer: true }),
@@ -87,5 +114,7 @@ function apiKey(args: ParsedArgs): string {
   if (process.env.MOFANG_API_KEY) return process.env.MOFANG_API_KEY
   const devKey = join(process.env.MOFANG_DATA_DIR || './data', 'dev-api-key')
   if (existsSync(devKey)) return readFileSync(devKey, 'utf8').trim()
-  throw new BadInputError(`no API key: pass --api-key, set MOFANG_API_KEY, or start Mofang locally (it writes ${devKey})`)
+  throw new BadInputError(
+    `no API key: pass --api-key, set MOFANG_API_KEY, or start Mofang locally (it writes ${devKey})`,
+  )
 }

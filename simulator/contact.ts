@@ -42,15 +42,29 @@ export interface Contact {
 
 const TONE_RANK: Record<Politeness, number> = { polite: 0, neutral: 1, rude: 2 }
 
-export function newContact(ctx: SimContext, id: string, channel: Channel, customer: Customer, identities: Identities, followsUp?: QueueDef): Contact {
+export function newContact(
+  ctx: SimContext,
+  id: string,
+  channel: Channel,
+  customer: Customer,
+  identities: Identities,
+  followsUp?: QueueDef,
+): Contact {
   const rng = ctx.rng
-  const queue = customer.vip > 0 ? QUEUE_BY_ID.get('vip')! : followsUp ?? QUEUES[rng.weightedIndex(QUEUES.map((q) => q.share))]
+  const queue =
+    customer.vip > 0 ? QUEUE_BY_ID.get('vip')! : (followsUp ?? QUEUES[rng.weightedIndex(QUEUES.map((q) => q.share))])
   const scenario: Scenario = queue.id === 'vip' ? rng.pick(['repair', 'aftersales', 'presales'] as const) : queue.id
   const angryChance = (scenario === 'complaints' ? 0.7 : customer.temper * 0.5) + (followsUp ? 0.3 : 0)
   const bank = bankFor(customer.language)
   const phone = customer.language === 'zh' ? customer.identities.phone.replace(/^\+86/, '') : customer.identities.phone
   return {
-    id, channel, customer, identities, queue, queueKnown: channel !== 'voice', scenario,
+    id,
+    channel,
+    customer,
+    identities,
+    queue,
+    queueKnown: channel !== 'voice',
+    scenario,
     mood: rng.chance(angryChance) ? 'angry' : 'calm',
     slots: {
       addr: customer.address,
@@ -65,20 +79,45 @@ export function newContact(ctx: SimContext, id: string, channel: Channel, custom
       price: String(rng.int(50, 160) * 100 - 1),
       queue: customer.language === 'zh' ? queue.zh : queue.en,
     },
-    arrivedAt: ctx.now, waitedMs: 0, worstTone: null, resolved: false, legs: 0, messages: 0, followUp: false,
+    arrivedAt: ctx.now,
+    waitedMs: 0,
+    worstTone: null,
+    resolved: false,
+    legs: 0,
+    messages: 0,
+    followUp: false,
   }
 }
 
 /** The envelope of a contact's event at the current simulated time (or `ts`). */
 /** The language-and-topic context for writing this contact's texts. */
 export function conversationOf(ctx: SimContext, c: Contact): ConversationContext {
-  return { rng: ctx.rng, language: c.customer.language, scenario: c.scenario, mood: c.mood, slots: c.slots, piiChance: 0.2 }
+  return {
+    rng: ctx.rng,
+    language: c.customer.language,
+    scenario: c.scenario,
+    mood: c.mood,
+    slots: c.slots,
+    piiChance: 0.2,
+  }
 }
 
-export function contactEvent(ctx: SimContext, c: Contact, type: IncomingEvent['type'], payload?: Record<string, unknown>, agent?: AgentState, ts = ctx.now): IncomingEvent {
+export function contactEvent(
+  ctx: SimContext,
+  c: Contact,
+  type: IncomingEvent['type'],
+  payload?: Record<string, unknown>,
+  agent?: AgentState,
+  ts = ctx.now,
+): IncomingEvent {
   const e: IncomingEvent = {
-    tenant: ctx.tenant, ts: Math.round(ts), channel: c.channel, type, interaction_id: c.id,
-    customer: c.identities, customer_name: c.customer.name.full,
+    tenant: ctx.tenant,
+    ts: Math.round(ts),
+    channel: c.channel,
+    type,
+    interaction_id: c.id,
+    customer: c.identities,
+    customer_name: c.customer.name.full,
   }
   if (c.queueKnown) e.queue = c.queue.id
   if (c.customer.vip > 0) e.vip = c.customer.vip
@@ -104,12 +143,24 @@ export function meetAgent(ctx: SimContext, c: Contact, agent: AgentState): boole
 /** Satisfaction 0…1 from what the customer lived through. */
 export function satisfaction(ctx: SimContext, c: Contact): number {
   const tone = c.worstTone === 'rude' ? -0.35 : c.worstTone === 'polite' ? 0.1 : 0
-  const s = 0.55 + (c.resolved ? 0.25 : -0.25) - Math.min(0.3, c.waitedMs / 900_000) + tone - (c.mood === 'angry' ? 0.1 : 0) + ctx.rng.normal() * 0.08
+  const s =
+    0.55 +
+    (c.resolved ? 0.25 : -0.25) -
+    Math.min(0.3, c.waitedMs / 900_000) +
+    tone -
+    (c.mood === 'angry' ? 0.1 : 0) +
+    ctx.rng.normal() * 0.08
   return Math.max(0, Math.min(1, s))
 }
 
 /** Maybe sends NPS and/or CSAT after a finished contact, `delayMs` later. */
-export function maybeSurvey(ctx: SimContext, c: Contact, agent: AgentState | undefined, chance: number, delayMs: number): void {
+export function maybeSurvey(
+  ctx: SimContext,
+  c: Contact,
+  agent: AgentState | undefined,
+  chance: number,
+  delayMs: number,
+): void {
   const rng = ctx.rng
   if (!rng.chance(chance)) return
   const s = satisfaction(ctx, c)
@@ -121,8 +172,19 @@ export function maybeSurvey(ctx: SimContext, c: Contact, agent: AgentState | und
     if (comment) payload.comment = comment
     ctx.emit(contactEvent(ctx, c, 'survey.nps', payload, agent, at))
   }
-  if (kind < 0.6 || kind >= 0.8) ctx.emit(contactEvent(ctx, c, 'survey.csat', { score: 1 + Math.round(s * 4) }, agent, at + 2_000))
-  if (!comment && rng.chance(0.08)) ctx.emit(contactEvent(ctx, c, 'survey.comment', { text: surveyComment(rng, c.customer.language, s >= 0.6) }, agent, at + 5_000))
+  if (kind < 0.6 || kind >= 0.8)
+    ctx.emit(contactEvent(ctx, c, 'survey.csat', { score: 1 + Math.round(s * 4) }, agent, at + 2_000))
+  if (!comment && rng.chance(0.08))
+    ctx.emit(
+      contactEvent(
+        ctx,
+        c,
+        'survey.comment',
+        { text: surveyComment(rng, c.customer.language, s >= 0.6) },
+        agent,
+        at + 5_000,
+      ),
+    )
 }
 
 /** Wrap-up time after a contact, ms. */

@@ -107,16 +107,20 @@ export class Simulation implements SimContext {
     const seed = opts.seed ?? 42
     if (!Number.isInteger(seed) || seed < 0) throw new BadInputError(`seed must be a whole number ≥ 0, got ${seed}`)
     const agents = opts.agents ?? 60
-    if (!Number.isInteger(agents) || agents < 1 || agents > 5000) throw new BadInputError(`agents must be a whole number 1…5000, got ${agents}`)
+    if (!Number.isInteger(agents) || agents < 1 || agents > 5000)
+      throw new BadInputError(`agents must be a whole number 1…5000, got ${agents}`)
     this.rate = opts.ratePerHour ?? 600
-    if (!(this.rate > 0 && this.rate <= 1_000_000)) throw new BadInputError(`ratePerHour must be > 0 and ≤ 1000000, got ${this.rate}`)
+    if (!(this.rate > 0 && this.rate <= 1_000_000))
+      throw new BadInputError(`ratePerHour must be > 0 and ≤ 1000000, got ${this.rate}`)
     this.weather = opts.weather
     this.weatherPeak = maxWeatherFactor(opts.weather)
     const maxChats = opts.maxChats ?? 3
-    if (!Number.isInteger(maxChats) || maxChats < 1 || maxChats > 10) throw new BadInputError(`maxChats must be a whole number 1…10, got ${maxChats}`)
+    if (!Number.isInteger(maxChats) || maxChats < 1 || maxChats > 10)
+      throw new BadInputError(`maxChats must be a whole number 1…10, got ${maxChats}`)
     this.returningShare = opts.returningShare ?? 0.3
     this.tenant = opts.tenant ?? 'demo'
-    if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(this.tenant)) throw new BadInputError(`tenant must be lower-case letters, digits, _ and -, got "${this.tenant}"`)
+    if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(this.tenant))
+      throw new BadInputError(`tenant must be lower-case letters, digits, _ and -, got "${this.tenant}"`)
     this.startedAt = this.nowMs = Math.round(opts.start ?? Date.now())
     this.rng = new Random(seed)
     this.clock = new LocalClock((opts.utcOffsetMinutes ?? 480) * MINUTE)
@@ -189,8 +193,14 @@ export class Simulation implements SimContext {
 
   stats(): SimStats {
     return {
-      now: this.nowMs, liveCalls: this.liveCalls, liveChats: this.liveChats, waiting: this.floor.waiting,
-      openTickets: this.tickets.open, agentsLoggedIn: this.floor.loggedIn, contacts: this.contacts, events: this.eventSeq,
+      now: this.nowMs,
+      liveCalls: this.liveCalls,
+      liveChats: this.liveChats,
+      waiting: this.floor.waiting,
+      openTickets: this.tickets.open,
+      agentsLoggedIn: this.floor.loggedIn,
+      contacts: this.contacts,
+      events: this.eventSeq,
     }
   }
 
@@ -198,8 +208,14 @@ export class Simulation implements SimContext {
     return {
       agents: this.profiles,
       customers: this.customers.all.map((c) => ({
-        key: c.key, name: c.name.full, language: c.language, vip: c.vip, identities: c.identities, seen: c.seen,
-        channels: [...c.channels], contacts: c.contacts,
+        key: c.key,
+        name: c.name.full,
+        language: c.language,
+        vip: c.vip,
+        identities: c.identities,
+        seen: c.seen,
+        channels: [...c.channels],
+        contacts: c.contacts,
       })),
     }
   }
@@ -269,7 +285,9 @@ export class Simulation implements SimContext {
     const rng = this.rng
     this.at(this.nowMs + rng.lognormalIn(3 * HOUR, 1, 10 * MINUTE, 48 * HOUR), () => {
       if (this.finishingFlag) return
-      const others = CHANNEL_MIX.filter(([ch]) => ch !== c.channel && (ch !== 'voice' || seasonality(this.clock, 'voice', this.nowMs) > 0))
+      const others = CHANNEL_MIX.filter(
+        ([ch]) => ch !== c.channel && (ch !== 'voice' || seasonality(this.clock, 'voice', this.nowMs) > 0),
+      )
       const channel = others[rng.weightedIndex(others.map(([, w]) => w))][0]
       this.arrive(channel, c.customer, c.queue.id === 'vip' ? undefined : c.queue)
     })

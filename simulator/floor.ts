@@ -43,9 +43,21 @@ export class Floor {
   private waitingCount = 0
   private closed = false
 
-  constructor(private readonly ctx: SimContext, profiles: SimulatedAgent[], private readonly strategy: AssignmentStrategy) {
+  constructor(
+    private readonly ctx: SimContext,
+    profiles: SimulatedAgent[],
+    private readonly strategy: AssignmentStrategy,
+  ) {
     this.agents = profiles.map((profile) => ({
-      profile, active: 0, idleSince: 0, loggedIn: false, ready: false, onBreak: null, pendingBreak: null, pendingLogout: false, session: 0,
+      profile,
+      active: 0,
+      idleSince: 0,
+      loggedIn: false,
+      ready: false,
+      onBreak: null,
+      pendingBreak: null,
+      pendingLogout: false,
+      session: 0,
       serves: QUEUES.filter((q) => profile.skills.includes(q.skill)).flatMap((q) => [
         listKey(profile.media, q.id, 'zh'),
         ...(profile.skills.includes(ENGLISH_SKILL) ? [listKey(profile.media, q.id, 'en')] : []),
@@ -94,11 +106,22 @@ export class Floor {
     }
   }
 
-  private agentEvent(a: AgentState, type: IncomingEvent['type'], extra: Partial<IncomingEvent> = {}, channel?: Channel): void {
+  private agentEvent(
+    a: AgentState,
+    type: IncomingEvent['type'],
+    extra: Partial<IncomingEvent> = {},
+    channel?: Channel,
+  ): void {
     const p = a.profile
     this.ctx.emit({
-      tenant: this.ctx.tenant, ts: this.ctx.now, channel: channel ?? (p.media === 'voice' ? 'voice' : 'webchat'), type,
-      agent_id: p.id, team: p.team, site: p.site, ...extra,
+      tenant: this.ctx.tenant,
+      ts: this.ctx.now,
+      channel: channel ?? (p.media === 'voice' ? 'voice' : 'webchat'),
+      type,
+      agent_id: p.id,
+      team: p.team,
+      site: p.site,
+      ...extra,
     })
   }
 
@@ -245,11 +268,12 @@ export class Floor {
     // Yesterday's night shift may still be running.
     this.planDay(today - DAY)
     this.planDay(today)
-    const next = (midnight: number) => ctx.at(midnight, () => {
-      if (ctx.finishing) return
-      this.planDay(midnight)
-      next(midnight + DAY)
-    })
+    const next = (midnight: number) =>
+      ctx.at(midnight, () => {
+        if (ctx.finishing) return
+        this.planDay(midnight)
+        next(midnight + DAY)
+      })
     next(today + DAY)
   }
 }

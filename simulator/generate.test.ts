@@ -11,7 +11,9 @@ const HOUR = 3_600_000
 const run = generateRun({ seed: 7, start: MONDAY, durationMs: 24 * HOUR })
 const { events, truth } = run
 const byInteraction = new Map<string, IncomingEvent[]>()
-for (const e of events) if (e.interaction_id) (byInteraction.get(e.interaction_id) ?? byInteraction.set(e.interaction_id, []).get(e.interaction_id)!).push(e)
+for (const e of events)
+  if (e.interaction_id)
+    (byInteraction.get(e.interaction_id) ?? byInteraction.set(e.interaction_id, []).get(e.interaction_id)!).push(e)
 const types = (list: IncomingEvent[]) => list.map((e) => e.type)
 const text = (e: IncomingEvent) => String((e.payload as { text?: string }).text ?? '')
 const agentOf = new Map(truth.agents.map((a) => [a.id, a]))
@@ -31,7 +33,8 @@ describe('generate', () => {
     const whole = generate({ seed: 5, start: MONDAY + 10 * HOUR, durationMs: 2 * HOUR })
     const sim = new Simulation({ seed: 5, start: MONDAY + 10 * HOUR })
     const chunked: IncomingEvent[] = []
-    for (let t = MONDAY + 10 * HOUR; t < MONDAY + 12 * HOUR; ) chunked.push(...sim.advanceTo((t = Math.min(t + 7 * 60_000 + 13, MONDAY + 12 * HOUR))))
+    for (let t = MONDAY + 10 * HOUR; t < MONDAY + 12 * HOUR;)
+      chunked.push(...sim.advanceTo((t = Math.min(t + 7 * 60_000 + 13, MONDAY + 12 * HOUR))))
     chunked.push(...sim.drain())
     expect(JSON.stringify(chunked)).toBe(JSON.stringify(whole))
   })
@@ -47,13 +50,44 @@ describe('generate', () => {
 
   it('covers every channel and the main event types', () => {
     const channels = new Set(events.map((e) => e.channel))
-    for (const ch of ['voice', 'webchat', 'app', 'wechat', 'dingtalk', 'facebook', 'line', 'email', 'ticket']) expect(channels).toContain(ch)
+    for (const ch of ['voice', 'webchat', 'app', 'wechat', 'dingtalk', 'facebook', 'line', 'email', 'ticket'])
+      expect(channels).toContain(ch)
     const seen = new Set(types(events))
-    for (const t of ['voice.offered', 'voice.ivr', 'voice.queued', 'voice.answered', 'voice.hold', 'voice.unhold', 'voice.transfer', 'voice.ended', 'voice.abandoned',
-      'voice.callback_requested', 'voice.recording_available', 'chat.started', 'chat.message', 'chat.transferred_to_agent', 'chat.ended', 'ticket.created',
-      'ticket.assigned', 'ticket.status_changed', 'ticket.comment', 'ticket.resolved', 'ticket.reopened', 'agent.login', 'agent.ready', 'agent.not_ready',
-      'agent.wrap_up', 'agent.logout', 'survey.nps', 'survey.csat', 'identity.identify']) expect(seen).toContain(t)
-    const reasons = new Set(events.filter((e) => e.type === 'agent.not_ready').map((e) => (e.payload as { reason: string }).reason))
+    for (const t of [
+      'voice.offered',
+      'voice.ivr',
+      'voice.queued',
+      'voice.answered',
+      'voice.hold',
+      'voice.unhold',
+      'voice.transfer',
+      'voice.ended',
+      'voice.abandoned',
+      'voice.callback_requested',
+      'voice.recording_available',
+      'chat.started',
+      'chat.message',
+      'chat.transferred_to_agent',
+      'chat.ended',
+      'ticket.created',
+      'ticket.assigned',
+      'ticket.status_changed',
+      'ticket.comment',
+      'ticket.resolved',
+      'ticket.reopened',
+      'agent.login',
+      'agent.ready',
+      'agent.not_ready',
+      'agent.wrap_up',
+      'agent.logout',
+      'survey.nps',
+      'survey.csat',
+      'identity.identify',
+    ])
+      expect(seen).toContain(t)
+    const reasons = new Set(
+      events.filter((e) => e.type === 'agent.not_ready').map((e) => (e.payload as { reason: string }).reason),
+    )
     for (const r of ['lunch', 'break']) expect(reasons).toContain(r)
   })
 
@@ -66,7 +100,9 @@ describe('generate', () => {
     expect(at(3)).toBeGreaterThan(0)
     const saturday = generate({ seed: 7, start: MONDAY + 5 * 24 * HOUR, durationMs: 24 * HOUR, drain: false })
     const weekdayContacts = events.filter((e) => e.type === 'voice.offered' || e.type === 'chat.started').length
-    expect(saturday.filter((e) => e.type === 'voice.offered' || e.type === 'chat.started').length).toBeLessThan(weekdayContacts * 0.75)
+    expect(saturday.filter((e) => e.type === 'voice.offered' || e.type === 'chat.started').length).toBeLessThan(
+      weekdayContacts * 0.75,
+    )
   })
 
   it('runs well-formed voice life cycles', () => {
@@ -76,7 +112,8 @@ describe('generate', () => {
       calls++
       const t = types(list.filter((e) => e.type.startsWith('voice.')))
       expect(t[0]).toBe('voice.offered')
-      const ended = t.indexOf('voice.ended'), abandoned = t.indexOf('voice.abandoned')
+      const ended = t.indexOf('voice.ended'),
+        abandoned = t.indexOf('voice.abandoned')
       expect(ended >= 0 || abandoned >= 0).toBe(true)
       expect(ended >= 0 && abandoned >= 0).toBe(false)
       const answered = t.indexOf('voice.answered')
@@ -107,23 +144,35 @@ describe('generate', () => {
         expect(t[0]).toBe('chat.started')
         expect(t.at(-1)).toBe('chat.ended')
         expect(t.filter((x) => x === 'chat.ended').length).toBe(1)
-        const firstAgentMessage = own.findIndex((e) => e.type === 'chat.message' && (e.payload as { role: string }).role === 'agent')
+        const firstAgentMessage = own.findIndex(
+          (e) => e.type === 'chat.message' && (e.payload as { role: string }).role === 'agent',
+        )
         if (firstAgentMessage >= 0) expect(t.indexOf('chat.transferred_to_agent')).toBeLessThan(firstAgentMessage)
       } else if (t[0].startsWith('ticket.')) {
         expect(t[0]).toBe('ticket.created')
         expect(t.indexOf('ticket.assigned')).toBeLessThan(t.indexOf('ticket.resolved'))
-        if (t.includes('ticket.reopened')) expect(t.lastIndexOf('ticket.resolved')).toBeGreaterThan(t.indexOf('ticket.reopened'))
+        if (t.includes('ticket.reopened'))
+          expect(t.lastIndexOf('ticket.resolved')).toBeGreaterThan(t.indexOf('ticket.reopened'))
       } else expect(t[0]).toBe('voice.offered')
     }
   })
 
   it('pairs every wrap_up with the next ready/not_ready of the same interaction, and keeps agents within capacity and sessions', () => {
     const perAgent = new Map<string, IncomingEvent[]>()
-    for (const e of events) if (e.agent_id && e.type.startsWith('agent.')) (perAgent.get(e.agent_id) ?? perAgent.set(e.agent_id, []).get(e.agent_id)!).push(e)
+    for (const e of events)
+      if (e.agent_id && e.type.startsWith('agent.'))
+        (perAgent.get(e.agent_id) ?? perAgent.set(e.agent_id, []).get(e.agent_id)!).push(e)
     // When each agent took each contact: the answer, or their first chat message.
     const takenBy = new Map<string, Map<string, number>>()
     for (const e of events) {
-      if (!e.agent_id || !(e.type === 'voice.answered' || (e.type === 'chat.message' && (e.payload as { role: string }).role === 'agent'))) continue
+      if (
+        !e.agent_id ||
+        !(
+          e.type === 'voice.answered' ||
+          (e.type === 'chat.message' && (e.payload as { role: string }).role === 'agent')
+        )
+      )
+        continue
       const mine = takenBy.get(e.agent_id) ?? takenBy.set(e.agent_id, new Map()).get(e.agent_id)!
       if (!mine.has(e.interaction_id!)) mine.set(e.interaction_id!, e.ts)
     }
@@ -154,7 +203,9 @@ describe('generate', () => {
       const capacity = agentOf.get(id)!.capacity
       const marks: [number, number][] = []
       for (const [iid, took] of takenBy.get(id) ?? []) {
-        const freed = list.find((e) => e.interaction_id === iid && (e.type === 'agent.ready' || e.type === 'agent.not_ready'))
+        const freed = list.find(
+          (e) => e.interaction_id === iid && (e.type === 'agent.ready' || e.type === 'agent.not_ready'),
+        )
         if (freed) marks.push([took, 1], [freed.ts, -1])
       }
       marks.sort((a, b) => a[0] - b[0] || a[1] - b[1])
@@ -187,7 +238,11 @@ describe('generate', () => {
     expect(identifies.length).toBeGreaterThan(50)
     for (const e of identifies) expect(new Set(Object.values(e.customer!).map((v) => owner.get(v!))).size).toBe(1)
     // Someone who called with a phone and later chatted on WeChat with an openid + the same phone.
-    expect(truth.customers.some((c) => c.channels.includes('voice') && c.channels.includes('wechat') && c.seen.wechat_openid && c.seen.phone)).toBe(true)
+    expect(
+      truth.customers.some(
+        (c) => c.channels.includes('voice') && c.channels.includes('wechat') && c.seen.wechat_openid && c.seen.phone,
+      ),
+    ).toBe(true)
   })
 
   it('writes Chinese and English transcripts with products, error codes and some PII', () => {
@@ -195,7 +250,17 @@ describe('generate', () => {
     expect(messages.some((t) => /[\u4e00-\u9fff]/.test(t))).toBe(true)
     expect(messages.some((t) => /^[\x20-\x7e…’]+$/.test(t) && /[a-z]{3,}/.test(t))).toBe(true)
     const all = messages.join('\n')
-    for (const needle of ['您好', '感谢您的耐心等待', '祝您生活愉快', 'ThinkPad X1 Carbon', '拯救者 Y9000P', '小新 Pro 14', '0x0000007B', '蓝屏']) expect(all).toContain(needle)
+    for (const needle of [
+      '您好',
+      '感谢您的耐心等待',
+      '祝您生活愉快',
+      'ThinkPad X1 Carbon',
+      '拯救者 Y9000P',
+      '小新 Pro 14',
+      '0x0000007B',
+      '蓝屏',
+    ])
+      expect(all).toContain(needle)
     expect(all).toMatch(/LX\d{12}/)
     expect(all).toMatch(/1[3589]\d{9}/)
     expect(all).toMatch(/[\w.]+@[\w.]+\.com/)
@@ -208,12 +273,26 @@ describe('generate', () => {
     const profiles = new Set(truth.agents.map((a) => a.politeness))
     expect(profiles).toEqual(new Set(['polite', 'neutral', 'rude']))
     const blame = new Set([...ZH.blame, ...EN.blame])
-    const agentLines = events.filter((e) => e.type === 'chat.message' && (e.payload as { role: string }).role === 'agent')
-    const blamers = new Set(agentLines.filter((e) => blame.has(text(e))).map((e) => agentOf.get(e.agent_id!)!.politeness))
+    const agentLines = events.filter(
+      (e) => e.type === 'chat.message' && (e.payload as { role: string }).role === 'agent',
+    )
+    const blamers = new Set(
+      agentLines.filter((e) => blame.has(text(e))).map((e) => agentOf.get(e.agent_id!)!.politeness),
+    )
     expect(blamers).toEqual(new Set(['rude']))
     const all = agentLines.map(text).join('\n')
-    for (const phrase of ['这不归我们管', '不是我们的问题', '你自己去问厂家', "That's not our department.", 'You should have read the manual.']) expect(all).toContain(phrase)
-    const politeLines = agentLines.filter((e) => agentOf.get(e.agent_id!)!.politeness === 'polite').map(text).join('\n')
+    for (const phrase of [
+      '这不归我们管',
+      '不是我们的问题',
+      '你自己去问厂家',
+      "That's not our department.",
+      'You should have read the manual.',
+    ])
+      expect(all).toContain(phrase)
+    const politeLines = agentLines
+      .filter((e) => agentOf.get(e.agent_id!)!.politeness === 'polite')
+      .map(text)
+      .join('\n')
     expect(politeLines).toMatch(/还有其他可以帮您的吗/)
   })
 
@@ -221,7 +300,12 @@ describe('generate', () => {
     const nps = events.filter((e) => e.type === 'survey.nps' && e.agent_id)
     expect(nps.length).toBeGreaterThan(300)
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
-    const scoreBy = (tone: string) => mean(nps.filter((e) => agentOf.get(e.agent_id!)!.politeness === tone).map((e) => (e.payload as { score: number }).score))
+    const scoreBy = (tone: string) =>
+      mean(
+        nps
+          .filter((e) => agentOf.get(e.agent_id!)!.politeness === tone)
+          .map((e) => (e.payload as { score: number }).score),
+      )
     expect(scoreBy('polite')).toBeGreaterThan(scoreBy('rude') + 1.5)
     const csat = events.filter((e) => e.type === 'survey.csat').map((e) => (e.payload as { score: number }).score)
     expect(Math.min(...csat)).toBeGreaterThanOrEqual(1)

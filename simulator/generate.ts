@@ -27,7 +27,8 @@ export interface GeneratedRun {
 /** Events plus the ground truth behind them. */
 export function generateRun(opts: GenerateOptions = {}): GeneratedRun {
   const durationMs = opts.durationMs ?? HOUR
-  if (!(durationMs >= 0 && Number.isFinite(durationMs))) throw new BadInputError(`durationMs must be ≥ 0, got ${durationMs}`)
+  if (!(durationMs >= 0 && Number.isFinite(durationMs)))
+    throw new BadInputError(`durationMs must be ≥ 0, got ${durationMs}`)
   const sim = new Simulation(opts)
   const events = sim.advanceTo(sim.startedAt + durationMs)
   if (opts.drain ?? true) for (const e of sim.drain()) events.push(e)

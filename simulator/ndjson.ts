@@ -15,7 +15,7 @@ export async function writeNdjson(out: Writable, opts: GenerateOptions): Promise
     count += events.length
     if (!out.write(events.map((e) => JSON.stringify(e)).join('\n') + '\n')) await once(out, 'drain')
   }
-  for (let t = sim.startedAt; t < end; ) {
+  for (let t = sim.startedAt; t < end;) {
     t = Math.min(t + HOUR, end)
     await write(sim.advanceTo(t))
   }

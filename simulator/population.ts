@@ -69,7 +69,8 @@ export function createAgents(seed: number, count: number, maxChats: number): Sim
     const english = rng.chance(0.45)
     const name = personName(rng, english && rng.chance(0.4) ? 'en' : 'zh')
     const skills: string[] = [team.primary]
-    for (const q of QUEUES) if (q.id !== team.primary && q.id !== 'vip' && rng.chance(digital ? 0.7 : 0.4)) skills.push(q.skill)
+    for (const q of QUEUES)
+      if (q.id !== team.primary && q.id !== 'vip' && rng.chance(digital ? 0.7 : 0.4)) skills.push(q.skill)
     if (rng.chance(0.15)) skills.push('vip')
     if (english) skills.push(ENGLISH_SKILL)
     const r = rng.next()
@@ -101,7 +102,10 @@ function assignShifts(agents: SimulatedAgent[]): void {
     const group = agents.filter((a) => a.media === media)
     const { early, day, mid, late, evening, night } = SHIFTS
     // Staffing follows demand: voice peaks 10:00-16:00 and closes at 22:00; chat stays busy in the evening.
-    const plan = media === 'voice' ? [early, day, mid, late, day, early, late, day] : [early, day, mid, evening, night, day, mid, evening]
+    const plan =
+      media === 'voice'
+        ? [early, day, mid, late, day, early, late, day]
+        : [early, day, mid, evening, night, day, mid, evening]
     group.forEach((a, i) => (a.shift = plan[i % plan.length]))
   }
 }
@@ -153,7 +157,10 @@ export interface Customer {
 export class CustomerBase {
   readonly all: Customer[] = []
 
-  constructor(private readonly rng: Random, private readonly seed: number) {}
+  constructor(
+    private readonly rng: Random,
+    private readonly seed: number,
+  ) {}
 
   create(language: Language, now: number): Customer {
     const rng = this.rng
@@ -161,8 +168,14 @@ export class CustomerBase {
     const name = personName(rng, language)
     // 7919 is coprime with 10^8, so n → n·7919 mod 10^8 never repeats a number.
     const local = String((n * 7919 + this.seed * 104729) % 100_000_000).padStart(8, '0')
-    const phone = language === 'zh' ? `+861${rng.pick(['3', '5', '8', '9'])}${rng.int(0, 9)}${local}` : `+${rng.pick(['44', '1', '65', '66', '81'])}7${local}`
-    const domain = language === 'zh' ? rng.pick(['qq.com', '163.com', '126.com', 'sina.com', 'foxmail.com']) : rng.pick(['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com'])
+    const phone =
+      language === 'zh'
+        ? `+861${rng.pick(['3', '5', '8', '9'])}${rng.int(0, 9)}${local}`
+        : `+${rng.pick(['44', '1', '65', '66', '81'])}7${local}`
+    const domain =
+      language === 'zh'
+        ? rng.pick(['qq.com', '163.com', '126.com', 'sina.com', 'foxmail.com'])
+        : rng.pick(['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com'])
     const tag = n.toString(36)
     const identities = {
       phone,

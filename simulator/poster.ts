@@ -120,7 +120,9 @@ export class EventPoster {
         signal: AbortSignal.timeout(this.opts.requestTimeoutMs ?? 30_000),
       })
     } catch (err) {
-      this.log(`simulate: POST ${this.endpoint} failed (${(err as Error).message}); retrying, ${this.pending} events kept`)
+      this.log(
+        `simulate: POST ${this.endpoint} failed (${(err as Error).message}); retrying, ${this.pending} events kept`,
+      )
       return 'retry'
     }
     const body = (await res.json().catch(() => ({}))) as ApiError & { accepted?: number; duplicates?: number }
@@ -134,7 +136,9 @@ export class EventPoster {
       return 'retry'
     }
     if (res.status === 401 || res.status === 403) {
-      throw new BadInputError(`the ingest API refused the API key (${res.status} ${body.error ?? ''}): pass --api-key or set MOFANG_API_KEY`)
+      throw new BadInputError(
+        `the ingest API refused the API key (${res.status} ${body.error ?? ''}): pass --api-key or set MOFANG_API_KEY`,
+      )
     }
     if (res.status === 413 && this.maxBatch > 1) {
       this.maxBatch = Math.max(1, Math.floor(this.maxBatch / 2))
@@ -148,7 +152,9 @@ export class EventPoster {
    * the rest (whether the API kept the good ones or not, their event_ids make resending safe).
    */
   private rejectedBatch(batch: IncomingEvent[], status: number, body: ApiError): number | 'again' {
-    const bad = new Set((body.errors ?? []).map((e) => e.index).filter((i) => Number.isInteger(i) && i >= 0 && i < batch.length))
+    const bad = new Set(
+      (body.errors ?? []).map((e) => e.index).filter((i) => Number.isInteger(i) && i >= 0 && i < batch.length),
+    )
     this.log(`simulate: BUG: ingest rejected ${bad.size || batch.length} event(s) with ${status} ${body.error ?? ''}`)
     for (const e of (body.errors ?? []).slice(0, 20)) {
       this.log(`  event #${e.index} (${batch[e.index]?.type ?? '?'}): ${e.field}: ${e.reason}`)

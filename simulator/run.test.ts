@@ -9,7 +9,9 @@ const START = Date.parse('2024-05-06T10:00:00+08:00')
 const MINUTE = 60_000
 
 /** A stand-in for the ingest API: `reply` decides each request's answer; accepted events are kept in order. */
-async function fakeIngest(reply: (n: number, batch: IncomingEvent[]) => { status: number; body?: unknown } | undefined = () => undefined) {
+async function fakeIngest(
+  reply: (n: number, batch: IncomingEvent[]) => { status: number; body?: unknown } | undefined = () => undefined,
+) {
   const accepted: IncomingEvent[] = []
   const batches: number[] = []
   const auth: string[] = []
@@ -24,7 +26,11 @@ async function fakeIngest(reply: (n: number, batch: IncomingEvent[]) => { status
       const answer = reply(n++, batch) ?? { status: 202 }
       if (answer.status === 202) accepted.push(...batch)
       res.writeHead(answer.status, { 'content-type': 'application/json' })
-      res.end(JSON.stringify(answer.body ?? (answer.status === 202 ? { accepted: batch.length, duplicates: 0 } : { error: 'broker down' })))
+      res.end(
+        JSON.stringify(
+          answer.body ?? (answer.status === 202 ? { accepted: batch.length, duplicates: 0 } : { error: 'broker down' }),
+        ),
+      )
     })
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
@@ -36,13 +42,27 @@ const servers: ReturnType<typeof createServer>[] = []
 afterEach(() => servers.splice(0).forEach((s) => s.close()))
 
 const base = (url: string): LiveOptions => ({
-  url, apiKey: 'test-key-0123456789', seed: 11, start: START, agents: 30, rate: 900,
-  speed: 3600, tickMs: 20, statusEveryMs: 0, log: () => {},
+  url,
+  apiKey: 'test-key-0123456789',
+  seed: 11,
+  start: START,
+  agents: 30,
+  rate: 900,
+  speed: 3600,
+  tickMs: 20,
+  statusEveryMs: 0,
+  log: () => {},
 })
 
 /** What the live run must have posted: the first N events of the same simulation. */
 function expectPrefixOfGenerate(posted: IncomingEvent[], opts: { start: number; durationMs?: number }) {
-  const reference = generate({ seed: 11, start: opts.start, agents: 30, ratePerHour: 900, durationMs: opts.durationMs ?? 6 * 60 * MINUTE })
+  const reference = generate({
+    seed: 11,
+    start: opts.start,
+    agents: 30,
+    ratePerHour: 900,
+    durationMs: opts.durationMs ?? 6 * 60 * MINUTE,
+  })
   expect(posted.length).toBeGreaterThan(100)
   expect(posted.map((e) => e.event_id)).toEqual(reference.slice(0, posted.length).map((e) => e.event_id))
   expect(new Set(posted.map((e) => e.event_id)).size).toBe(posted.length)
@@ -85,14 +105,25 @@ describe('startSimulator', () => {
     expectPrefixOfGenerate(api.accepted, { start: START - 2 * 60 * MINUTE, durationMs: 140 * MINUTE })
     expect(api.accepted[0].ts).toBeLessThan(START - 110 * MINUTE)
     // Arrivals stopped at the end; the run ended once contacts finished and agents logged out.
-    expect(api.accepted.filter((e) => (e.type === 'voice.offered' || e.type === 'chat.started') && e.ts > START + 20 * MINUTE)).toEqual([])
+    expect(
+      api.accepted.filter(
+        (e) => (e.type === 'voice.offered' || e.type === 'chat.started') && e.ts > START + 20 * MINUTE,
+      ),
+    ).toEqual([])
     expect(api.accepted.at(-1)!.ts).toBeGreaterThan(START + 20 * MINUTE)
     expect(final.sim.agentsLoggedIn).toBe(0)
   })
 
   it('logs rejected events loudly as a simulator bug and resends the rest', async () => {
     const lines: string[] = []
-    const api = await fakeIngest((n) => (n === 0 ? { status: 400, body: { error: 'invalid events', errors: [{ index: 0, field: 'payload.x', reason: 'unknown field' }] } } : undefined))
+    const api = await fakeIngest((n) =>
+      n === 0
+        ? {
+            status: 400,
+            body: { error: 'invalid events', errors: [{ index: 0, field: 'payload.x', reason: 'unknown field' }] },
+          }
+        : undefined,
+    )
     const sim = startSimulator({ ...base(api.url), log: (l) => lines.push(l) })
     await new Promise((r) => setTimeout(r, 400))
     const final = await sim.stop()

@@ -90,7 +90,7 @@ export function startSimulator(opts: LiveOptions): RunningSimulator {
 
   async function backfill(): Promise<void> {
     // Chase the moving target: posting history takes wall time, during which "now" moves on.
-    for (let t = sim.now; t < Math.min(endAt, simNow()) - tickMs * speed && !stopper.signal.aborted; ) {
+    for (let t = sim.now; t < Math.min(endAt, simNow()) - tickMs * speed && !stopper.signal.aborted;) {
       t = Math.min(t + HOUR, simNow(), endAt)
       take(t)
       await poster.flush(Infinity, stopper.signal)
@@ -130,7 +130,10 @@ export function startSimulator(opts: LiveOptions): RunningSimulator {
       const deadline = Date.now() + (opts.flushTimeoutMs ?? 30_000)
       const ok = await poster.flush(deadline)
       const final = stats()
-      if (!ok) log(`simulate: stopped with ${final.pending} events not delivered (the ingest API did not take them within the flush timeout)`)
+      if (!ok)
+        log(
+          `simulate: stopped with ${final.pending} events not delivered (the ingest API did not take them within the flush timeout)`,
+        )
       if (opts.statusEveryMs !== 0) status()
       settle.resolve(final)
       return final

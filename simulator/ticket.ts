@@ -15,7 +15,10 @@ export class TicketFlow {
   /** Tickets created and not yet resolved for the last time. */
   open = 0
 
-  constructor(private readonly ctx: SimContext, private readonly floor: Floor) {}
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly floor: Floor,
+  ) {}
 
   start(c: Contact): void {
     const { ctx } = this
@@ -23,9 +26,17 @@ export class TicketFlow {
     const agent = this.owner(c)
     const p = agent.profile
     const texts = ticketTexts(conversationOf(ctx, c), { politeness: p.politeness, speed: p.speed })
-    const priority = c.queue.id === 'vip' ? 'urgent' : c.queue.id === 'complaints' || c.mood === 'angry' ? 'high' : rng.chance(0.2) ? 'low' : 'normal'
+    const priority =
+      c.queue.id === 'vip'
+        ? 'urgent'
+        : c.queue.id === 'complaints' || c.mood === 'angry'
+          ? 'high'
+          : rng.chance(0.2)
+            ? 'low'
+            : 'normal'
     let t = ctx.now
-    const ev = (type: Parameters<typeof contactEvent>[2], payload?: Record<string, unknown>, by?: AgentState) => ctx.emit(contactEvent(ctx, c, type, payload, by, t))
+    const ev = (type: Parameters<typeof contactEvent>[2], payload?: Record<string, unknown>, by?: AgentState) =>
+      ctx.emit(contactEvent(ctx, c, type, payload, by, t))
     let current = 'new'
     const status = (to: string) => {
       ev('ticket.status_changed', { from: current, to }, agent)

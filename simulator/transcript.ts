@@ -113,7 +113,11 @@ export function agentLeg(c: ConversationContext, plan: LegPlan): Turn[] {
   }
   if (plan.transferTo) {
     const slots = { ...c.slots, queue: plan.transferTo }
-    w.turns.push({ role: 'agent', text: fill(rng.pick(b.agentTransfer[tone]), slots), gapMs: Math.round(w.agentGap(agent)) })
+    w.turns.push({
+      role: 'agent',
+      text: fill(rng.pick(b.agentTransfer[tone]), slots),
+      gapMs: Math.round(w.agentGap(agent)),
+    })
     return w.turns
   }
   w.say('agent', b.agentHold[tone], w.agentGap(agent))
@@ -149,7 +153,9 @@ export function ticketTexts(c: ConversationContext, agent: AgentSide) {
     body: opening.join(c.language === 'zh' ? '。' : ' '),
     reply: replyParts.join(c.language === 'zh' ? '' : ' '),
     followUp: pick(b.details),
-    solution: [pick(b.solution[c.scenario]), pick(b.agentClosing[agent.politeness])].join(c.language === 'zh' ? '' : ' '),
+    solution: [pick(b.solution[c.scenario]), pick(b.agentClosing[agent.politeness])].join(
+      c.language === 'zh' ? '' : ' ',
+    ),
     note: pick(b.internalNote),
     resolution: pick(b.resolution),
     reopenReason: pick(b.reopenReason),

@@ -14,12 +14,18 @@ export interface FlowHooks {
 }
 
 export class VoiceFlow {
-  constructor(private readonly ctx: SimContext, private readonly floor: Floor, private readonly hooks: FlowHooks) {}
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly floor: Floor,
+    private readonly hooks: FlowHooks,
+  ) {}
 
   start(c: Contact): void {
     const { ctx } = this
     const rng = ctx.rng
-    ctx.emit(contactEvent(ctx, c, 'voice.offered', { from: c.identities.phone ?? c.customer.identities.phone, to: HOTLINE }))
+    ctx.emit(
+      contactEvent(ctx, c, 'voice.offered', { from: c.identities.phone ?? c.customer.identities.phone, to: HOTLINE }),
+    )
     if (c.queue.id === 'vip') {
       ctx.emit(contactEvent(ctx, c, 'voice.ivr', { node: 'vip_greeting' }, undefined, ctx.now + 400))
       ctx.at(ctx.now + rng.uniform(3_000, 8_000), () => this.queue(c, c.queue))
@@ -53,12 +59,21 @@ export class VoiceFlow {
     const { ctx } = this
     c.queue = queue
     c.queueKnown = true
-    ctx.emit(contactEvent(ctx, c, 'voice.queued', { priority: queue.id === 'vip' ? 10 : c.mood === 'angry' && queue.id === 'complaints' ? 5 : 0 }))
+    ctx.emit(
+      contactEvent(ctx, c, 'voice.queued', {
+        priority: queue.id === 'vip' ? 10 : c.mood === 'angry' && queue.id === 'complaints' ? 5 : 0,
+      }),
+    )
     const since = ctx.now
     const waiting: Waiting = {
-      id: c.id, queue: queue.id, media: 'voice', language: c.customer.language,
+      id: c.id,
+      queue: queue.id,
+      media: 'voice',
+      language: c.customer.language,
       needs: c.customer.language === 'en' ? [queue.skill, 'english'] : [queue.skill],
-      waitingSince: since, priority: queue.id === 'vip' ? 10 : 0, state: 'waiting',
+      waitingSince: since,
+      priority: queue.id === 'vip' ? 10 : 0,
+      state: 'waiting',
       onAssigned: (agent) => {
         c.waitedMs += ctx.now - since
         this.ring(c, agent)
@@ -109,7 +124,16 @@ export class VoiceFlow {
       // The agent verified the caller against the CRM: link the number to the CRM record.
       const ids = { phone: c.customer.identities.phone, crm_id: c.customer.identities.crm_id }
       c.customer.seen.crm_id = ids.crm_id
-      ctx.emit({ tenant: ctx.tenant, ts: ctx.now + 20_000, channel: 'voice', type: 'identity.identify', interaction_id: c.id, customer: ids, customer_name: c.customer.name.full, agent_id: agent.profile.id })
+      ctx.emit({
+        tenant: ctx.tenant,
+        ts: ctx.now + 20_000,
+        channel: 'voice',
+        type: 'identity.identify',
+        interaction_id: c.id,
+        customer: ids,
+        customer_name: c.customer.name.full,
+        agent_id: agent.profile.id,
+      })
     }
     const talkMs = rng.lognormalIn(c.queue.talkMedianS * 1000 * agent.profile.speed, 0.55, 30_000, 60 * MINUTE)
     if (rng.chance(0.25)) {
@@ -121,7 +145,15 @@ export class VoiceFlow {
     if (firstLeg && rng.chance(0.07)) {
       const target = rng.pick(QUEUES.filter((q) => q.id !== c.queue.id && q.id !== 'vip'))
       ctx.at(answeredAt + talkMs, () => {
-        ctx.emit(contactEvent(ctx, c, 'voice.transfer', { kind: rng.chance(0.6) ? 'blind' : 'warm', to_queue: target.id }, agent))
+        ctx.emit(
+          contactEvent(
+            ctx,
+            c,
+            'voice.transfer',
+            { kind: rng.chance(0.6) ? 'blind' : 'warm', to_queue: target.id },
+            agent,
+          ),
+        )
         this.floor.release(agent, c.id, 'voice', wrapMs(ctx, agent, true))
         ctx.at(ctx.now + 1_500, () => this.queue(c, target))
       })
@@ -135,10 +167,23 @@ export class VoiceFlow {
     const rng = ctx.rng
     ctx.emit(contactEvent(ctx, c, 'voice.ended', { ended_by: rng.chance(0.65) ? 'customer' : 'agent' }, agent))
     const answeredAt = c.answeredAt ?? ctx.now
-    ctx.emit(contactEvent(ctx, c, 'voice.recording_available', {
-      url: `file:///recordings/${c.id}.wav`, format: 'wav', channels: 2, agent_channel: 0,
-      duration_ms: Math.round(ctx.now - answeredAt), language: c.customer.language,
-    }, agent, ctx.now + rng.uniform(2_000, 15_000)))
+    ctx.emit(
+      contactEvent(
+        ctx,
+        c,
+        'voice.recording_available',
+        {
+          url: `file:///recordings/${c.id}.wav`,
+          format: 'wav',
+          channels: 2,
+          agent_channel: 0,
+          duration_ms: Math.round(ctx.now - answeredAt),
+          language: c.customer.language,
+        },
+        agent,
+        ctx.now + rng.uniform(2_000, 15_000),
+      ),
+    )
     this.floor.release(agent, c.id, 'voice', wrapMs(ctx, agent, true))
     maybeSurvey(ctx, c, agent, 0.3, rng.uniform(60_000, 10 * MINUTE))
     c.followUp = !c.resolved

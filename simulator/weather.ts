@@ -26,6 +26,7 @@ export function weatherFactor(w: SimWeather | undefined, ts: number): number {
 export function maxWeatherFactor(w: SimWeather | undefined): number {
   if (!w) return 1
   const u = w.upliftPer10mm ?? 0.3
-  if (!(w.maxRainMmH >= 0 && w.maxRainMmH <= 500) || !(u > -1 && u <= 10)) throw new BadInputError(`weather: maxRainMmH must be 0…500 and upliftPer10mm > -1 and ≤ 10`)
+  if (!(w.maxRainMmH >= 0 && w.maxRainMmH <= 500) || !(u > -1 && u <= 10))
+    throw new BadInputError(`weather: maxRainMmH must be 0…500 and upliftPer10mm > -1 and ≤ 10`)
   return Math.max(1, (1 + u) ** (w.maxRainMmH / 10))
 }

@@ -52,7 +52,10 @@ export function watchJetStream(opts: JetStreamWatchOptions): JetStreamWatch {
       busy = false
     }
   }
-  const timer = setInterval(() => void check().catch((err) => opts.log?.(`JetStream watch: ${(err as Error).message}`)), opts.everyMs ?? 5_000)
+  const timer = setInterval(
+    () => void check().catch((err) => opts.log?.(`JetStream watch: ${(err as Error).message}`)),
+    opts.everyMs ?? 5_000,
+  )
   timer.unref()
   return { state: () => ({ failures, lastError, restarts }), stop: () => clearInterval(timer) }
 }

@@ -110,12 +110,20 @@ async function launch(opts: LocalNatsOptions, host: string, port: number): Promi
     })
     child.once('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(timer)
-      const hint = err.code === 'ENOENT' ? 'nats-server is not installed (apt-get install nats-server), or set NATS_URL' : err.message
+      const hint =
+        err.code === 'ENOENT'
+          ? 'nats-server is not installed (apt-get install nats-server), or set NATS_URL'
+          : err.message
       reject(new MofangError('NATS_SERVER_MISSING', hint, { cause: err }))
     })
     child.once('exit', (code) => {
       clearTimeout(timer)
-      reject(new MofangError('NATS_SERVER_MISSING', `nats-server exited with code ${code} before it was ready: ${recent.join(' | ') || buffered}`))
+      reject(
+        new MofangError(
+          'NATS_SERVER_MISSING',
+          `nats-server exited with code ${code} before it was ready: ${recent.join(' | ') || buffered}`,
+        ),
+      )
     })
   })
   startWatchdog(process.pid, child.pid!)

@@ -5,7 +5,16 @@
  * no compression, no metadata).
  */
 import type { Topology } from '../core/ports.js'
-import { AckPolicy, DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig, type ConsumerConfig } from '@nats-io/jetstream'
+import {
+  AckPolicy,
+  DeliverPolicy,
+  DiscardPolicy,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamManager,
+  type StreamConfig,
+  type ConsumerConfig,
+} from '@nats-io/jetstream'
 
 export type { Topology } from '../core/ports.js'
 
@@ -87,7 +96,8 @@ export async function ensureConsumer(
     await jsm.consumers.info(t.eventStream, durable)
     await jsm.consumers.update(t.eventStream, durable, config)
   } catch (err) {
-    if ((err as { message?: string }).message?.includes('consumer not found')) await jsm.consumers.add(t.eventStream, config)
+    if ((err as { message?: string }).message?.includes('consumer not found'))
+      await jsm.consumers.add(t.eventStream, config)
     else throw err
   }
 }

@@ -90,7 +90,9 @@ describe('warehouse sink, in process', () => {
     const sink = await startWarehouseSink({ js, warehouse: wh, topology: t, options: { batchRows: 1000, flushMs: 20 } })
     await eventually(() => drained(t), { what: 'the sink to drain' })
     await sink.stop()
-    const [row] = await wh.query<{ n: number; ids: number }>(`SELECT count() AS n, uniqExact(event_id) AS ids FROM events WHERE event_id LIKE 'redeliver-%'`)
+    const [row] = await wh.query<{ n: number; ids: number }>(
+      `SELECT count() AS n, uniqExact(event_id) AS ids FROM events WHERE event_id LIKE 'redeliver-%'`,
+    )
     expect(row).toEqual({ n: 10, ids: 10 })
     expect(sink.written()).toBe(6)
   })
@@ -120,18 +122,32 @@ describe('warehouse sink: no message holds back the others', () => {
   const DAY = 86_400_000
   const spread = (n: number, prefix: string, tenant = TEST_TENANT) =>
     events(n, prefix).map((e, i) => ({ ...e, tenant, ts: Date.UTC(2025, 0, 1, 12) + i * DAY }))
-  const countLike = async (prefix: string) => Number((await wh.query<{ n: number }>(`SELECT count() AS n FROM events WHERE event_id LIKE '${prefix}-%'`))[0].n)
+  const countLike = async (prefix: string) =>
+    Number((await wh.query<{ n: number }>(`SELECT count() AS n FROM events WHERE event_id LIKE '${prefix}-%'`))[0].n)
 
   it('stores batches whose events span hundreds of days, packed by ingest or not', async () => {
     const t = await setup()
     await publish(t, spread(400, 'years'))
     // A message from another publisher (no Mofang-Day header) spanning 150 days is split by the sink itself.
-    await js.publish(`${t.prefix}.${TEST_TENANT}.webchat.chat.message`, new TextEncoder().encode(JSON.stringify(spread(150, 'foreign'))))
-    await publish(t, events(50, 'other-tenant').map((e) => ({ ...e, tenant: 'other' })))
-    const sink = await startWarehouseSink({ js, warehouse: wh, topology: t, options: { batchRows: 100_000, flushMs: 50 } })
+    await js.publish(
+      `${t.prefix}.${TEST_TENANT}.webchat.chat.message`,
+      new TextEncoder().encode(JSON.stringify(spread(150, 'foreign'))),
+    )
+    await publish(
+      t,
+      events(50, 'other-tenant').map((e) => ({ ...e, tenant: 'other' })),
+    )
+    const sink = await startWarehouseSink({
+      js,
+      warehouse: wh,
+      topology: t,
+      options: { batchRows: 100_000, flushMs: 50 },
+    })
     await eventually(() => drained(t), { what: 'the sink to drain' })
     await sink.stop()
-    expect([await countLike('years'), await countLike('foreign'), await countLike('other-tenant')]).toEqual([400, 150, 50])
+    expect([await countLike('years'), await countLike('foreign'), await countLike('other-tenant')]).toEqual([
+      400, 150, 50,
+    ])
     expect(sink.deadLettered()).toBe(0)
   })
 
@@ -144,10 +160,17 @@ describe('warehouse sink: no message holds back the others', () => {
     h.set(DAY_HEADER, '20000')
     await publish(t, events(20, 'before-refused'))
     // Valid JSON the ingest path would never send: ClickHouse cannot parse its ts.
-    const bad = JSON.stringify([{ event_id: 'refused-1', tenant: TEST_TENANT, ts: 'not a time', channel: 'webchat', type: 'chat.message' }])
+    const bad = JSON.stringify([
+      { event_id: 'refused-1', tenant: TEST_TENANT, ts: 'not a time', channel: 'webchat', type: 'chat.message' },
+    ])
     await js.publish(`${t.prefix}.${TEST_TENANT}.webchat.chat.message`, new TextEncoder().encode(bad), { headers: h })
     await publish(t, events(20, 'after-refused'))
-    const sink = await startWarehouseSink({ js, warehouse: wh, topology: t, options: { batchRows: 100_000, flushMs: 200 } })
+    const sink = await startWarehouseSink({
+      js,
+      warehouse: wh,
+      topology: t,
+      options: { batchRows: 100_000, flushMs: 200 },
+    })
     await eventually(() => drained(t), { what: 'the sink to drain' })
     await sink.stop()
     expect(sink.deadLettered()).toBe(1)
@@ -169,15 +192,23 @@ describe('warehouse sink: no message holds back the others', () => {
       SELECT event_id FROM events_retry WHERE throwIf((SELECT count() FROM ${wh.database}.retry_flag) > 0, 'simulated view failure') = 0`)
     await publish(t, events(30, 'half-done'))
     const sink = await startWarehouseSink({
-      js, warehouse: wh, topology: t, options: { batchRows: 100_000, flushMs: 20, table: 'events_retry', maxSuspectAttempts: 1_000 },
+      js,
+      warehouse: wh,
+      topology: t,
+      options: { batchRows: 100_000, flushMs: 20, table: 'events_retry', maxSuspectAttempts: 1_000 },
     })
-    await eventually(async () => sink.health().lastError !== undefined, { intervalMs: 5, what: 'the first, failing insert' })
+    await eventually(async () => sink.health().lastError !== undefined, {
+      intervalMs: 5,
+      what: 'the first, failing insert',
+    })
     const [rowsAfterFailure] = await wh.query<{ n: number }>('SELECT count() AS n FROM events_retry')
     expect(Number(rowsAfterFailure.n)).toBe(30) // the rows reached the table, the view did not
     await wh.command('TRUNCATE TABLE retry_flag')
     await eventually(() => drained(t), { what: 'the sink to drain' })
     await sink.stop()
-    const [table] = await wh.query<{ n: number; ids: number }>('SELECT count() AS n, uniqExact(event_id) AS ids FROM events_retry')
+    const [table] = await wh.query<{ n: number; ids: number }>(
+      'SELECT count() AS n, uniqExact(event_id) AS ids FROM events_retry',
+    )
     const [view] = await wh.query<{ n: number }>('SELECT count() AS n FROM retry_view')
     expect([Number(table.n), Number(table.ids), Number(view.n)]).toEqual([30, 30, 30])
   })
@@ -186,12 +217,22 @@ describe('warehouse sink: no message holds back the others', () => {
 describe('warehouse sink as its own process', () => {
   const sinkDir = join(dir.path, 'sink-process')
   const cli = join(rootDir(), 'dist', 'cli', 'mofang.js')
-  const env = () => ({ ...process.env, NATS_URL: nats.url, MOFANG_DATA_DIR: sinkDir, MOFANG_SINK_BATCH_ROWS: '3000', MOFANG_SINK_FLUSH_MS: '20', MOFANG_SINK_ACK_WAIT_MS: '2000' })
+  const env = () => ({
+    ...process.env,
+    NATS_URL: nats.url,
+    MOFANG_DATA_DIR: sinkDir,
+    MOFANG_SINK_BATCH_ROWS: '3000',
+    MOFANG_SINK_FLUSH_MS: '20',
+    MOFANG_SINK_ACK_WAIT_MS: '2000',
+  })
   const children: ChildProcess[] = []
   // A failed or timed-out run must not leave sink processes behind (they reconnect to NATS forever).
   afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')))
   const startSink = (ns: string): ChildProcess => {
-    const child = spawn(process.execPath, [cli, 'sink', '--namespace', ns], { env: env(), stdio: ['ignore', 'ignore', 'ignore'] })
+    const child = spawn(process.execPath, [cli, 'sink', '--namespace', ns], {
+      env: env(),
+      stdio: ['ignore', 'ignore', 'ignore'],
+    })
     children.push(child)
     return child
   }
@@ -205,10 +246,13 @@ describe('warehouse sink as its own process', () => {
     await publish(t, events(total, 'kill'), 64 * 1024)
 
     const first = startSink(ns)
-    const ackedAtKill = await eventually(async () => {
-      const c = await jsm.consumers.info(t.eventStream, t.sinkConsumer)
-      return c.ack_floor.stream_seq > 0 && c.ack_floor.stream_seq
-    }, { intervalMs: 5, what: 'the first acks' })
+    const ackedAtKill = await eventually(
+      async () => {
+        const c = await jsm.consumers.info(t.eventStream, t.sinkConsumer)
+        return c.ack_floor.stream_seq > 0 && c.ack_floor.stream_seq
+      },
+      { intervalMs: 5, what: 'the first acks' },
+    )
     first.kill('SIGKILL')
     await new Promise((r) => first.once('exit', r))
     const messages = (await jsm.streams.info(t.eventStream)).state.messages
@@ -219,7 +263,17 @@ describe('warehouse sink as its own process', () => {
     second.kill('SIGTERM')
     expect(await new Promise((r) => second.once('exit', r))).toBe(0)
 
-    const out = execFileSync(process.execPath, [cli, 'sql', '--format', 'json', "SELECT count() AS n, uniqExact(event_id) AS ids FROM events WHERE event_id LIKE 'kill-%'"], { env: env() }).toString()
+    const out = execFileSync(
+      process.execPath,
+      [
+        cli,
+        'sql',
+        '--format',
+        'json',
+        "SELECT count() AS n, uniqExact(event_id) AS ids FROM events WHERE event_id LIKE 'kill-%'",
+      ],
+      { env: env() },
+    ).toString()
     expect(JSON.parse(out)).toEqual({ n: total, ids: total })
   }, 180_000)
 })

@@ -12,7 +12,12 @@ describe('chunkByDay', () => {
     const chunks = chunkByDay(parts, 50)
     expect(chunks).toHaveLength(5)
     for (const c of chunks) expect(new Set(c.map((p) => p.day)).size).toBeLessThanOrEqual(50)
-    expect(chunks.flat().map((p) => p.i).sort((a, b) => a - b)).toEqual(parts.map((p) => p.i))
+    expect(
+      chunks
+        .flat()
+        .map((p) => p.i)
+        .sort((a, b) => a - b),
+    ).toEqual(parts.map((p) => p.i))
   })
 })
 

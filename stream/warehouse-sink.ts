@@ -118,7 +118,11 @@ export function createDecodeStep() {
   return (msg: JsMsg): StepResult<StoredEvent[], never> => {
     try {
       const events = decodeEvents(msg.data)
-      if (events.some((e) => typeof e?.tenant !== 'string' || typeof e?.event_id !== 'string' || typeof e?.ts !== 'number')) {
+      if (
+        events.some(
+          (e) => typeof e?.tenant !== 'string' || typeof e?.event_id !== 'string' || typeof e?.ts !== 'number',
+        )
+      ) {
         return dlq('malformed_event', new Error('event without tenant, event_id or ts'))
       }
       return ok(events)
@@ -136,18 +140,15 @@ export function createSkipStoredStep(wh: Warehouse, table: string) {
   return async (check: boolean, events: StoredEvent[]): Promise<StepResult<StoredEvent[], SinkDrop>> => {
     if (!check || events.length === 0) return ok(events)
     const ts = events.map((e) => e.ts)
-    const stored = await wh.query<{ event_id: string }>(
-      loadQuery('stored_event_ids'),
-      {
-        table,
-        tenants: [...new Set(events.map((e) => e.tenant))],
-        channels: [...new Set(events.map((e) => e.channel))],
-        types: [...new Set(events.map((e) => e.type))],
-        from: Math.min(...ts),
-        to: Math.max(...ts),
-        ids: events.map((e) => e.event_id),
-      },
-    )
+    const stored = await wh.query<{ event_id: string }>(loadQuery('stored_event_ids'), {
+      table,
+      tenants: [...new Set(events.map((e) => e.tenant))],
+      channels: [...new Set(events.map((e) => e.channel))],
+      types: [...new Set(events.map((e) => e.type))],
+      from: Math.min(...ts),
+      to: Math.max(...ts),
+      ids: events.map((e) => e.event_id),
+    })
     if (stored.length === 0) return ok(events)
     const have = new Set(stored.map((r) => r.event_id))
     const rest = events.filter((e) => !have.has(e.event_id))
@@ -242,7 +243,12 @@ export async function startWarehouseSink(deps: {
     const h = natsHeaders()
     h.set('Mofang-Reason', reason)
     // Header values are one line: ClickHouse's messages span several.
-    h.set('Mofang-Error', String((err as Error)?.message ?? err).replace(/[\r\n]+/g, ' ').slice(0, 1000))
+    h.set(
+      'Mofang-Error',
+      String((err as Error)?.message ?? err)
+        .replace(/[\r\n]+/g, ' ')
+        .slice(0, 1000),
+    )
     h.set('Mofang-Subject', msg.subject)
     h.set('Mofang-Stream-Seq', String(msg.seq))
     await js.publish(`${topology.dlqPrefix}.${reason}`, msg.data, { headers: h })
@@ -264,14 +270,20 @@ export async function startWarehouseSink(deps: {
     for (let attempt = 0, suspect = 0; ; attempt++) {
       if (abort.signal.aborted) throw new DrainDeadline()
       try {
-        await insertEventRows(warehouse, chunk.map((p) => p.rows), table, token)
+        await insertEventRows(
+          warehouse,
+          chunk.map((p) => p.rows),
+          table,
+          token,
+        )
         chunk.forEach((p) => (p.written = true))
         lastError = undefined
         return
       } catch (err) {
         const kind = classifyInsertError(err)
         lastError = { at: Date.now(), kind, message: (err as Error).message }
-        if (kind === 'data' || (kind === 'unknown' && ++suspect >= maxSuspect)) throw new InsertRefused((err as Error).message, { cause: err })
+        if (kind === 'data' || (kind === 'unknown' && ++suspect >= maxSuspect))
+          throw new InsertRefused((err as Error).message, { cause: err })
         const wait = Math.min(maxBackoffMs, 200 * 2 ** Math.min(attempt, 10))
         log(`sink: insert failed (${kind}: ${(err as Error).message}); retrying in ${wait} ms`)
         owners.forEach((p) => keepWorking(p.msg))
@@ -292,7 +304,10 @@ export async function startWarehouseSink(deps: {
     } catch (err) {
       if (err instanceof DrainDeadline) return
       // Refused: find the message(s) at fault, write the rest, and dead-letter those with the reason.
-      if (batch.length > 1) log(`sink: a batch of ${batch.length} messages was refused (${(err as Error).message}); writing message by message`)
+      if (batch.length > 1)
+        log(
+          `sink: a batch of ${batch.length} messages was refused (${(err as Error).message}); writing message by message`,
+        )
       for (const p of batch) {
         try {
           if (batch.length === 1) throw err
@@ -335,7 +350,12 @@ export async function startWarehouseSink(deps: {
     const count = Number(msg.headers?.get(EVENTS_HEADER) || NaN)
     const day = Number(msg.headers?.get(DAY_HEADER) || NaN)
     if (!(count > 0) || !Number.isInteger(day)) return undefined
-    return { msg, parts: [{ seq: msg.seq, day, rows: messageRows(msg.data), count, written: false }], pulledAt: Date.now(), deadLettered: false }
+    return {
+      msg,
+      parts: [{ seq: msg.seq, day, rows: messageRows(msg.data), count, written: false }],
+      pulledAt: Date.now(),
+      deadLettered: false,
+    }
   }
 
   /** Any other message: checked event by event, less what a previous delivery or copy stored. */
@@ -406,12 +426,17 @@ export async function startWarehouseSink(deps: {
         await flush()
       })()
       let deadline: NodeJS.Timeout | undefined
-      const inTime = await Promise.race([drained.then(() => true), new Promise<false>((r) => (deadline = setTimeout(() => r(false), deadlineMs)))])
+      const inTime = await Promise.race([
+        drained.then(() => true),
+        new Promise<false>((r) => (deadline = setTimeout(() => r(false), deadlineMs))),
+      ])
       clearTimeout(deadline)
       clearInterval(keepAlive)
       if (!inTime) {
         abort.abort()
-        log(`sink: not drained within ${deadlineMs} ms; ${inFlight.size} unwritten messages stay unacked for redelivery`)
+        log(
+          `sink: not drained within ${deadlineMs} ms; ${inFlight.size} unwritten messages stay unacked for redelivery`,
+        )
       }
     },
   }

@@ -39,7 +39,10 @@ export async function testNats(dir: string, port?: number): Promise<LocalNats> {
 }
 
 /** Polls `fn` until it returns a truthy value or the deadline passes. */
-export async function eventually<T>(fn: () => Promise<T>, { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = {}): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T>,
+  { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   let last: unknown
   for (;;) {
@@ -49,12 +52,17 @@ export async function eventually<T>(fn: () => Promise<T>, { timeoutMs = 30_000, 
     } catch (err) {
       last = err
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`)
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`)
     await new Promise((r) => setTimeout(r, intervalMs))
   }
 }
 
-export function postEvents(url: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<Response> {
+export function postEvents(
+  url: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${url}/v1/events`, {
     method: 'POST',
     headers: { authorization: `Bearer ${TEST_KEY}`, 'content-type': 'application/json', ...headers },

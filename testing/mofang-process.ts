@@ -36,7 +36,14 @@ export interface MofangOptions {
 export interface PostResult {
   /** HTTP status, or 0 for a network error or a client timeout. */
   status: number
-  body?: { accepted?: number; duplicates?: number; error?: string; errors?: { index: number; field: string; reason: string }[]; failed_indexes?: number[]; unconfirmed_indexes?: number[] }
+  body?: {
+    accepted?: number
+    duplicates?: number
+    error?: string
+    errors?: { index: number; field: string; reason: string }[]
+    failed_indexes?: number[]
+    unconfirmed_indexes?: number[]
+  }
   error?: string
   ms: number
 }
@@ -159,10 +166,14 @@ export function spawnMofang(opts: MofangOptions): MofangProcess {
     ...opts.env,
   }
   if (!opts.natsUrl && !opts.env?.NATS_URL) delete env.NATS_URL
-  const child = spawn(process.execPath, [join(rootDir(), 'dist', 'cli', 'mofang.js'), 'start', ...(opts.args ?? ['--no-simulator'])], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [join(rootDir(), 'dist', 'cli', 'mofang.js'), 'start', ...(opts.args ?? ['--no-simulator'])],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   children.add(child)
   const out = { stdout: '', stderr: '' }
   child.stdout!.on('data', (d: Buffer) => (out.stdout += d))
@@ -184,13 +195,17 @@ export function spawnMofang(opts: MofangOptions): MofangProcess {
       for (;;) {
         const url = /Mofang is running:\s+(\S+)/.exec(out.stdout)?.[1]
         if (url) {
-          const lock = JSON.parse(readFileSync(join(dataDir, 'mofang.lock.json'), 'utf8')) as { url: string; adminToken: string }
+          const lock = JSON.parse(readFileSync(join(dataDir, 'mofang.lock.json'), 'utf8')) as {
+            url: string
+            adminToken: string
+          }
           proc.url = url
           proc.adminToken = lock.adminToken
           return
         }
         if (gone) throw new Error(`mofang exited before it was ready (${JSON.stringify(await exited)})\n${logs()}`)
-        if (Date.now() > deadline) throw new Error(`mofang not ready within ${opts.readyTimeoutMs ?? 60_000} ms\n${logs()}`)
+        if (Date.now() > deadline)
+          throw new Error(`mofang not ready within ${opts.readyTimeoutMs ?? 60_000} ms\n${logs()}`)
         await new Promise((r) => setTimeout(r, 100))
       }
     },
@@ -213,7 +228,11 @@ export function spawnMofang(opts: MofangOptions): MofangProcess {
         return { status: res.status, body, ms: Date.now() - started }
       } catch (err) {
         const e = err as Error & { cause?: Error }
-        return { status: 0, error: `${e.name}: ${e.message}${e.cause ? ` (${e.cause.message})` : ''}`, ms: Date.now() - started }
+        return {
+          status: 0,
+          error: `${e.name}: ${e.message}${e.cause ? ` (${e.cause.message})` : ''}`,
+          ms: Date.now() - started,
+        }
       }
     },
     async sql<T>(query: string) {
@@ -240,7 +259,13 @@ export function spawnMofang(opts: MofangOptions): MofangProcess {
       let timer: NodeJS.Timeout | undefined
       const exit = await Promise.race([
         exited,
-        new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`mofang did not exit within ${timeoutMs} ms of ${sig}\n${logs()}`)), timeoutMs))),
+        new Promise<never>(
+          (_, fail) =>
+            (timer = setTimeout(
+              () => fail(new Error(`mofang did not exit within ${timeoutMs} ms of ${sig}\n${logs()}`)),
+              timeoutMs,
+            )),
+        ),
       ])
       clearTimeout(timer)
       return { ...exit, ms: Date.now() - started }
@@ -266,7 +291,12 @@ let seq = 0
 /** A unique run prefix, so ids never collide between runs or tests. */
 export const runId = () => `r${randomBytes(3).toString('hex')}${(seq++).toString(36)}`
 
-export function chatMessage(tenant: Tenant, ts: number, interactionId: string, opts: { eventId?: string; text?: string; role?: string } = {}) {
+export function chatMessage(
+  tenant: Tenant,
+  ts: number,
+  interactionId: string,
+  opts: { eventId?: string; text?: string; role?: string } = {},
+) {
   return {
     tenant,
     ts,
@@ -279,7 +309,11 @@ export function chatMessage(tenant: Tenant, ts: number, interactionId: string, o
 }
 
 /** Polls `fn` until it returns a truthy value or the deadline passes; returns the last value either way. */
-export async function waitFor<T>(fn: () => Promise<T>, timeoutMs: number, intervalMs = 250): Promise<{ ok: boolean; value: T | undefined; ms: number; error?: string }> {
+export async function waitFor<T>(
+  fn: () => Promise<T>,
+  timeoutMs: number,
+  intervalMs = 250,
+): Promise<{ ok: boolean; value: T | undefined; ms: number; error?: string }> {
   const started = Date.now()
   let value: T | undefined
   let error: string | undefined
@@ -297,7 +331,10 @@ export async function waitFor<T>(fn: () => Promise<T>, timeoutMs: number, interv
 }
 
 /** One row of the summary table the README shows. */
-export function summaryRow(scenario: string, r: { sent: number; acknowledged: number; stored: number; duplicates: number; lost: number }): string {
+export function summaryRow(
+  scenario: string,
+  r: { sent: number; acknowledged: number; stored: number; duplicates: number; lost: number },
+): string {
   const row = `SUMMARY | ${scenario} | ${r.sent} | ${r.acknowledged} | ${r.stored} | ${r.duplicates} | ${r.lost}`
   console.log(row)
   return row
@@ -305,7 +342,9 @@ export function summaryRow(scenario: string, r: { sent: number; acknowledged: nu
 
 /** Stored event ids of a tenant, with how many rows each has. */
 export async function storedIds(m: MofangProcess, tenant: Tenant, where = '1'): Promise<Map<string, number>> {
-  const rows = await m.sql<{ id: string; n: number }>(`SELECT event_id AS id, count() AS n FROM events WHERE tenant = '${tenant}' AND (${where}) GROUP BY event_id`)
+  const rows = await m.sql<{ id: string; n: number }>(
+    `SELECT event_id AS id, count() AS n FROM events WHERE tenant = '${tenant}' AND (${where}) GROUP BY event_id`,
+  )
   return new Map(rows.map((r) => [r.id, Number(r.n)]))
 }
 
@@ -323,12 +362,23 @@ export interface Tally {
 }
 
 /** Counts a tenant's stored events whose id starts with `prefix` against the acknowledged ids. */
-export async function tally(m: MofangProcess, tenant: Tenant, prefix: string, acknowledged: ReadonlySet<string>): Promise<Tally> {
+export async function tally(
+  m: MofangProcess,
+  tenant: Tenant,
+  prefix: string,
+  acknowledged: ReadonlySet<string>,
+): Promise<Tally> {
   const ids = await storedIds(m, tenant, `startsWith(event_id, '${prefix}')`)
   let stored = 0
   for (const n of ids.values()) stored += n
   const lostIds = [...acknowledged].filter((id) => !ids.has(id))
-  return { stored, unique: ids.size, duplicates: stored - ids.size, lost: lostIds.length, lostSample: lostIds.slice(0, 5) }
+  return {
+    stored,
+    unique: ids.size,
+    duplicates: stored - ids.size,
+    lost: lostIds.length,
+    lostSample: lostIds.slice(0, 5),
+  }
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

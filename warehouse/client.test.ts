@@ -37,8 +37,12 @@ afterAll(async () => {
 describe('warehouse over HTTP', () => {
   it('sends a raw insert as its bytes, with the statement and columns in the URL', async () => {
     seen.length = 0
-    const rows = '{"event_id":"e1","payload":{"text":"你好"}},{"event_id":"e2","payload":{}}\n{"event_id":"e3","payload":{}}'
-    await wh.insertRaw('events', Buffer.from(rows), { columns: ['event_id', 'payload'], settings: { input_format_json_read_objects_as_strings: 1 } })
+    const rows =
+      '{"event_id":"e1","payload":{"text":"你好"}},{"event_id":"e2","payload":{}}\n{"event_id":"e3","payload":{}}'
+    await wh.insertRaw('events', Buffer.from(rows), {
+      columns: ['event_id', 'payload'],
+      settings: { input_format_json_read_objects_as_strings: 1 },
+    })
     expect(seen).toEqual([{ query: 'INSERT INTO events (event_id, payload) FORMAT JSONEachRow', body: rows }])
   })
 })

@@ -80,7 +80,13 @@ async function chdbClients(path: string, database: string | undefined, size: num
  * Over HTTP the client's `insert` serialises JSON rows itself; pre-serialised JSONEachRow goes
  * through `exec` as the request body, with the INSERT statement in the URL.
  */
-async function httpRawInsert(client: ClickHouseClient, table: string, body: Buffer, columns?: string[], settings?: Record<string, string | number>) {
+async function httpRawInsert(
+  client: ClickHouseClient,
+  table: string,
+  body: Buffer,
+  columns?: string[],
+  settings?: Record<string, string | number>,
+) {
   const list = columns ? ` (${columns.join(', ')})` : ''
   const { stream } = await client.exec({
     query: `INSERT INTO ${table}${list} FORMAT JSONEachRow`,
@@ -101,7 +107,17 @@ export async function openWarehouse(opts: WarehouseOptions): Promise<Warehouse> 
   const kind = opts.url ? 'http' : 'chdb'
   const make = async (db: string | undefined) =>
     opts.url
-      ? [{ client: createClient({ url: opts.url, username: opts.username, password: opts.password, database: db, clickhouse_settings: CLIENT_SETTINGS }) }]
+      ? [
+          {
+            client: createClient({
+              url: opts.url,
+              username: opts.username,
+              password: opts.password,
+              database: db,
+              clickhouse_settings: CLIENT_SETTINGS,
+            }),
+          },
+        ]
       : chdbClients(opts.chdbPath ?? './data/clickhouse', db, opts.poolSize ?? 4)
 
   // Create the database through a client without a default database, then open the pool on it.
@@ -149,7 +165,8 @@ export async function openWarehouse(opts: WarehouseOptions): Promise<Warehouse> 
         if (body.length === 0) return
         const columns = raw.columns ? [...raw.columns] : undefined
         try {
-          if (chdb) await chdb.rawInsert({ table, values: body, format: 'JSONEachRow', columns, settings: raw.settings })
+          if (chdb)
+            await chdb.rawInsert({ table, values: body, format: 'JSONEachRow', columns, settings: raw.settings })
           else await httpRawInsert(client, table, body, columns, raw.settings)
         } catch (err) {
           throw wrap(`insert into ${table} failed`, err)

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { eventRows, messageRows } from './event-rows.js'
 import type { StoredEvent } from '../core/events.js'
 
-const e = { v: 1, event_id: 'e1', tenant: 't', ts: 1, received_at: 2, channel: 'voice', type: 'voice.offered', payload: { text: '[蓝屏]' } } as StoredEvent
+const e = {
+  v: 1,
+  event_id: 'e1',
+  tenant: 't',
+  ts: 1,
+  received_at: 2,
+  channel: 'voice',
+  type: 'voice.offered',
+  payload: { text: '[蓝屏]' },
+} as StoredEvent
 
 describe('event rows', () => {
   it('are a message body less its brackets, without a copy', () => {

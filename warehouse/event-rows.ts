@@ -14,8 +14,26 @@ import type { RawInsertOptions, Warehouse } from './client.js'
 
 /** The events table's columns that a stored event fills; `identities` defaults to `customer`. */
 export const EVENT_COLUMNS = [
-  'event_id', 'tenant', 'ts', 'received_at', 'v', 'channel', 'type', 'interaction_id', 'customer_id', 'merged_from',
-  'customer', 'customer_name', 'agent_id', 'queue', 'team', 'site', 'skills', 'tags', 'vip', 'payload',
+  'event_id',
+  'tenant',
+  'ts',
+  'received_at',
+  'v',
+  'channel',
+  'type',
+  'interaction_id',
+  'customer_id',
+  'merged_from',
+  'customer',
+  'customer_name',
+  'agent_id',
+  'queue',
+  'team',
+  'site',
+  'skills',
+  'tags',
+  'vip',
+  'payload',
 ] as const
 
 const INSERT_OPTIONS: RawInsertOptions = {
@@ -45,10 +63,22 @@ export function eventRows(events: readonly StoredEvent[]): Buffer {
  * stored under that token, in events and in each materialized view's target alike
  * (sql/migrations/0010_insert_dedup.sql), so a failure half-way through the views leaves no duplicates.
  */
-export function insertEventRows(wh: Warehouse, runs: readonly Buffer[], table = 'events', dedupToken?: string): Promise<void> {
+export function insertEventRows(
+  wh: Warehouse,
+  runs: readonly Buffer[],
+  table = 'events',
+  dedupToken?: string,
+): Promise<void> {
   const parts = runs.filter((r) => r.length > 0).flatMap((r, i) => (i ? [NEWLINE, r] : [r]))
   const options = dedupToken
-    ? { ...INSERT_OPTIONS, settings: { ...INSERT_OPTIONS.settings, insert_deduplication_token: dedupToken, deduplicate_blocks_in_dependent_materialized_views: 1 } }
+    ? {
+        ...INSERT_OPTIONS,
+        settings: {
+          ...INSERT_OPTIONS.settings,
+          insert_deduplication_token: dedupToken,
+          deduplicate_blocks_in_dependent_materialized_views: 1,
+        },
+      }
     : INSERT_OPTIONS
   return wh.insertRaw(table, parts.length === 1 ? parts[0] : Buffer.concat(parts), options)
 }

@@ -12,7 +12,11 @@ import { runStatement } from './statement.js'
 
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
 
-export function warehouseHandlers(deps: { warehouse: Warehouse; adminToken: string; apiKeys: ReadonlyMap<string, string> }): Handler {
+export function warehouseHandlers(deps: {
+  warehouse: Warehouse
+  adminToken: string
+  apiKeys: ReadonlyMap<string, string>
+}): Handler {
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname === '/v1/sql') {

@@ -11,7 +11,26 @@ export type InsertFailure = 'transient' | 'data' | 'unknown'
  * a read-only replica, a full disk, too many parts awaiting merges, Keeper trouble.
  */
 const TRANSIENT_CODES = new Set([
-  '3', '74', '75', '159', '160', '164', '198', '202', '209', '210', '241', '242', '243', '244', '252', '285', '319', '425', '999', '1000',
+  '3',
+  '74',
+  '75',
+  '159',
+  '160',
+  '164',
+  '198',
+  '202',
+  '209',
+  '210',
+  '241',
+  '242',
+  '243',
+  '244',
+  '252',
+  '285',
+  '319',
+  '425',
+  '999',
+  '1000',
 ])
 
 /** ClickHouse error codes that mean "these rows are bad": parse, type and value errors. */

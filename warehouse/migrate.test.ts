@@ -15,14 +15,26 @@ describe('migrations', () => {
 
   it('become Replicated local tables, Distributed fronts and shard-local views in cluster mode', () => {
     const tables = new Set<string>()
-    const out = loadMigrations().flatMap((m) => clusterStatements(m.statements, { cluster: 'cx', database: 'mofang' }, tables))
+    const out = loadMigrations().flatMap((m) =>
+      clusterStatements(m.statements, { cluster: 'cx', database: 'mofang' }, tables),
+    )
     const text = out.join('\n;\n')
     expect(text).toMatch(/CREATE TABLE IF NOT EXISTS events_local ON CLUSTER 'cx'/)
-    expect(text).toMatch(/ENGINE = ReplicatedMergeTree\('\/clickhouse\/tables\/\{shard\}\/mofang\/events_local', '\{replica\}'\)/)
-    expect(text).toMatch(/CREATE TABLE IF NOT EXISTS events ON CLUSTER 'cx' AS events_local ENGINE = Distributed\('cx', 'mofang', 'events_local', cityHash64\(tenant, interaction_id\)\)/)
-    expect(text).toMatch(/ReplicatedAggregatingMergeTree\('\/clickhouse\/tables\/\{shard\}\/mofang\/interactions_local', '\{replica\}'\)/)
-    expect(text).toMatch(/ReplicatedReplacingMergeTree\('\/clickhouse\/tables\/\{shard\}\/mofang\/customer_aliases_local', '\{replica\}', merged_at\)/)
-    expect(text).toMatch(/CREATE MATERIALIZED VIEW IF NOT EXISTS interactions_mv ON CLUSTER 'cx' TO interactions_local AS[\s\S]*FROM events_local/)
+    expect(text).toMatch(
+      /ENGINE = ReplicatedMergeTree\('\/clickhouse\/tables\/\{shard\}\/mofang\/events_local', '\{replica\}'\)/,
+    )
+    expect(text).toMatch(
+      /CREATE TABLE IF NOT EXISTS events ON CLUSTER 'cx' AS events_local ENGINE = Distributed\('cx', 'mofang', 'events_local', cityHash64\(tenant, interaction_id\)\)/,
+    )
+    expect(text).toMatch(
+      /ReplicatedAggregatingMergeTree\('\/clickhouse\/tables\/\{shard\}\/mofang\/interactions_local', '\{replica\}'\)/,
+    )
+    expect(text).toMatch(
+      /ReplicatedReplacingMergeTree\('\/clickhouse\/tables\/\{shard\}\/mofang\/customer_aliases_local', '\{replica\}', merged_at\)/,
+    )
+    expect(text).toMatch(
+      /CREATE MATERIALIZED VIEW IF NOT EXISTS interactions_mv ON CLUSTER 'cx' TO interactions_local AS[\s\S]*FROM events_local/,
+    )
     expect(text).toMatch(/CREATE VIEW IF NOT EXISTS interaction_facts ON CLUSTER 'cx'/)
     expect(text).toMatch(/ALTER TABLE events_local ON CLUSTER 'cx' ADD COLUMN IF NOT EXISTS customer/)
     expect(text).toMatch(/ALTER TABLE events ON CLUSTER 'cx' ADD COLUMN IF NOT EXISTS customer/)

@@ -38,7 +38,11 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .sort()
     .map((name) => {
       const text = readFileSync(join(dir, name), 'utf8')
-      return { name, statements: splitStatements(text), checksum: createHash('sha256').update(text).digest('hex').slice(0, 16) }
+      return {
+        name,
+        statements: splitStatements(text),
+        checksum: createHash('sha256').update(text).digest('hex').slice(0, 16),
+      }
     })
 }
 
@@ -75,12 +79,21 @@ export function clusterStatements(statements: string[], opts: ClusterOptions, ta
       if (!engine) throw new Error(`table ${name}: cluster mode needs a MergeTree-family engine`)
       const args = engine[3]?.trim()
       const replicated = `ENGINE = Replicated${engine[1]}MergeTree('/clickhouse/tables/{shard}/${opts.database}/${name}_local', '{replica}'${args ? ', ' + args : ''})`
-      out.push(stmt.replace(TABLE_RE, `CREATE TABLE IF NOT EXISTS ${name}_local ${on}`).replace(ENGINE_RE, replicated).replace(SHARD_RE, ''))
-      out.push(`CREATE TABLE IF NOT EXISTS ${name} ${on} AS ${name}_local ENGINE = Distributed('${opts.cluster}', '${opts.database}', '${name}_local', ${shardKey})`)
+      out.push(
+        stmt
+          .replace(TABLE_RE, `CREATE TABLE IF NOT EXISTS ${name}_local ${on}`)
+          .replace(ENGINE_RE, replicated)
+          .replace(SHARD_RE, ''),
+      )
+      out.push(
+        `CREATE TABLE IF NOT EXISTS ${name} ${on} AS ${name}_local ENGINE = Distributed('${opts.cluster}', '${opts.database}', '${name}_local', ${shardKey})`,
+      )
       tables.add(name)
     } else if (mv) {
       const [head, body] = [stmt.slice(0, stmt.search(/\bAS\b/i)), stmt.slice(stmt.search(/\bAS\b/i))]
-      out.push(`${head.replace(MV_RE, `CREATE MATERIALIZED VIEW IF NOT EXISTS ${mv[1]} ${on} TO ${tables.has(mv[2]) ? mv[2] + '_local' : mv[2]}`).trimEnd()} ${toLocal(body)}`)
+      out.push(
+        `${head.replace(MV_RE, `CREATE MATERIALIZED VIEW IF NOT EXISTS ${mv[1]} ${on} TO ${tables.has(mv[2]) ? mv[2] + '_local' : mv[2]}`).trimEnd()} ${toLocal(body)}`,
+      )
     } else if (view) {
       out.push(stmt.replace(VIEW_RE, `CREATE VIEW IF NOT EXISTS ${view[1]} ${on}`))
     } else if (alter && tables.has(alter[1])) {
@@ -114,7 +127,9 @@ export async function migrate(wh: Warehouse, opts: MigrateOptions = {}): Promise
   const tables = new Set<string>()
   const applied: string[] = []
   for (const m of loadMigrations(opts.dir)) {
-    const statements = opts.cluster ? clusterStatements(m.statements, { cluster: opts.cluster, database: wh.database }, tables) : m.statements
+    const statements = opts.cluster
+      ? clusterStatements(m.statements, { cluster: opts.cluster, database: wh.database }, tables)
+      : m.statements
     if (done.has(m.name)) continue
     opts.onApply?.(m.name)
     try {

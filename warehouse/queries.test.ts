@@ -6,13 +6,22 @@ import { loadQuery } from './queries.js'
 
 const root = rootDir()
 const queryDir = join(root, 'sql', 'queries')
-const queryNames = readdirSync(queryDir).filter((f) => f.endsWith('.sql')).map((f) => f.slice(0, -'.sql'.length)).sort()
+const queryNames = readdirSync(queryDir)
+  .filter((f) => f.endsWith('.sql'))
+  .map((f) => f.slice(0, -'.sql'.length))
+  .sort()
 
 /** The shipped TypeScript: tsconfig.json's folders, tests left out. */
 const SOURCE_DIRS: string[] = JSON.parse(readFileSync(join(rootDir(), 'tsconfig.json'), 'utf8')).include
 const sources = SOURCE_DIRS.flatMap((dir) =>
   (readdirSync(join(root, dir), { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !/\.test\.ts$/.test(f) && !f.split(/[\\/]/).includes('node_modules'))
+    .filter(
+      (f) =>
+        f.endsWith('.ts') &&
+        !f.endsWith('.d.ts') &&
+        !/\.test\.ts$/.test(f) &&
+        !f.split(/[\\/]/).includes('node_modules'),
+    )
     .map((f) => join(root, dir, f)),
 )
 
@@ -21,17 +30,26 @@ describe('named queries (sql/queries)', () => {
     expect(queryNames.length).toBeGreaterThan(0)
   })
 
-  it.each(queryNames)('%s loads, opens with a header comment naming its parameters, and interpolates nothing', (name) => {
-    const sql = loadQuery(name)
-    expect(sql.length).toBeGreaterThan(0)
-    expect(sql.endsWith(';')).toBe(false)
-    expect(sql.includes('${')).toBe(false)
-    const lines = sql.split('\n')
-    const header = lines.slice(0, lines.findIndex((l) => !l.startsWith('--'))).join('\n')
-    expect(header, 'a -- header comment saying what it returns').not.toBe('')
-    const params = new Set([...sql.matchAll(/\{(\w+):[^}]+\}/g)].map((m) => m[1]))
-    for (const p of params) expect(header, `parameter ${p} is described in the header`).toMatch(new RegExp(`\\b${p}\\b`))
-  })
+  it.each(queryNames)(
+    '%s loads, opens with a header comment naming its parameters, and interpolates nothing',
+    (name) => {
+      const sql = loadQuery(name)
+      expect(sql.length).toBeGreaterThan(0)
+      expect(sql.endsWith(';')).toBe(false)
+      expect(sql.includes('${')).toBe(false)
+      const lines = sql.split('\n')
+      const header = lines
+        .slice(
+          0,
+          lines.findIndex((l) => !l.startsWith('--')),
+        )
+        .join('\n')
+      expect(header, 'a -- header comment saying what it returns').not.toBe('')
+      const params = new Set([...sql.matchAll(/\{(\w+):[^}]+\}/g)].map((m) => m[1]))
+      for (const p of params)
+        expect(header, `parameter ${p} is described in the header`).toMatch(new RegExp(`\\b${p}\\b`))
+    },
+  )
 
   it('loads once and returns the same text', () => {
     expect(loadQuery(queryNames[0])).toBe(loadQuery(queryNames[0]))

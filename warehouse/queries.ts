@@ -11,7 +11,9 @@ const cache = new Map<string, string>()
 export function loadQuery(name: string): string {
   let sql = cache.get(name)
   if (sql === undefined) {
-    sql = readFileSync(join(rootDir(), 'sql', 'queries', `${name}.sql`), 'utf8').trim().replace(/;$/, '')
+    sql = readFileSync(join(rootDir(), 'sql', 'queries', `${name}.sql`), 'utf8')
+      .trim()
+      .replace(/;$/, '')
     cache.set(name, sql)
   }
   return sql

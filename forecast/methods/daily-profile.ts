@@ -29,7 +29,13 @@ export interface DailyProfileOptions {
   smooth?: number
 }
 
-const DEFAULTS: Required<DailyProfileOptions> = { weeks: 26, levelAlpha: 0.3, profileDays: 20, shrinkage: 2, smooth: 0.15 }
+const DEFAULTS: Required<DailyProfileOptions> = {
+  weeks: 26,
+  levelAlpha: 0.3,
+  profileDays: 20,
+  shrinkage: 2,
+  smooth: 0.15,
+}
 
 interface Cell {
   week: number
@@ -67,11 +73,24 @@ function polish(cells: readonly Cell[]) {
     weekday: (c: Cell) => weekday.get(c.weekday) ?? 0,
     turn: (c: Cell) => turn.get(c.turn) ?? 0,
   }
-  const without = (c: Cell, skip: keyof typeof part) => c.y - (Object.keys(part) as (keyof typeof part)[]).reduce((s, k) => (k === skip ? s : s + part[k](c)), 0)
+  const without = (c: Cell, skip: keyof typeof part) =>
+    c.y - (Object.keys(part) as (keyof typeof part)[]).reduce((s, k) => (k === skip ? s : s + part[k](c)), 0)
   for (let iter = 0; iter < 4; iter++) {
-    level = medianBy(cells, (c) => c.week, (c) => without(c, 'level'))
-    weekday = medianBy(cells, (c) => c.weekday, (c) => without(c, 'weekday'))
-    turn = medianBy(cells, (c) => c.turn, (c) => without(c, 'turn'))
+    level = medianBy(
+      cells,
+      (c) => c.week,
+      (c) => without(c, 'level'),
+    )
+    weekday = medianBy(
+      cells,
+      (c) => c.weekday,
+      (c) => without(c, 'weekday'),
+    )
+    turn = medianBy(
+      cells,
+      (c) => c.turn,
+      (c) => without(c, 'turn'),
+    )
     turn.set(MONTH_TURN.none, 0)
   }
   return { seasonal: (c: Pick<Cell, 'weekday' | 'turn'>) => part.weekday(c as Cell) + part.turn(c as Cell) }
@@ -123,17 +142,26 @@ export function dailyProfile(options: DailyProfileOptions = {}): ForecastMethod 
   const opts = { ...DEFAULTS, ...options }
   return {
     name: 'daily_profile',
-    description: 'robust daily totals (weekday and month-turn effects, smoothed level) × shrunk intraday profile per weekday',
+    description:
+      'robust daily totals (weekday and month-turn effects, smoothed level) × shrunk intraday profile per weekday',
     forecast(train, targets) {
       const last = train.days.at(-1)?.day ?? 0
       const open = new Array(7).fill(false)
       for (const d of train.days) open[d.weekday] = true
       const cells = train.days
         .filter((d) => d.day > last - opts.weeks * 7)
-        .map((d) => ({ week: weekOf(d.day), weekday: d.weekday, turn: monthTurn(d.day, open), y: Math.log(Math.max(1, dayTotal(d.values))) }))
+        .map((d) => ({
+          week: weekOf(d.day),
+          weekday: d.weekday,
+          turn: monthTurn(d.day, open),
+          y: Math.log(Math.max(1, dayTotal(d.values))),
+        }))
       if (cells.length === 0) return targets.map(() => new Float64Array(train.slots))
       const { seasonal } = polish(cells)
-      const level = smoothLevel(cells.map((c) => c.y - seasonal(c)), opts.levelAlpha)
+      const level = smoothLevel(
+        cells.map((c) => c.y - seasonal(c)),
+        opts.levelAlpha,
+      )
       const profiles = new Map<number, Float64Array>()
       return targets.map((t) => {
         if (!profiles.has(t.weekday)) profiles.set(t.weekday, profileFor(train, t.weekday, opts))

@@ -23,7 +23,13 @@ interface DailyState {
 }
 
 /** Runs the daily-total recursion over the history; `sse` is the one-step error after the first two weeks. */
-function smoothTotals(days: readonly DayRow[], totals: readonly number[], alpha: number, beta: number, gamma: number): DailyState {
+function smoothTotals(
+  days: readonly DayRow[],
+  totals: readonly number[],
+  alpha: number,
+  beta: number,
+  gamma: number,
+): DailyState {
   const warm = Math.min(days.length, 10)
   const level0 = totals.slice(0, warm).reduce((a, b) => a + b, 0) / Math.max(1, warm)
   const season = new Array(7).fill(1)
@@ -77,7 +83,9 @@ export const holtWinters: ForecastMethod = {
   description: 'Holt-Winters on daily totals (damped trend, weekday season) × smoothed intraday profile per weekday',
   forecast(train: History, targets) {
     const totals = train.days.map((d) => dayTotal(d.values))
-    const daily = best(ALPHAS.flatMap((a) => BETAS.flatMap((b) => GAMMAS.map((g) => smoothTotals(train.days, totals, a, b, g)))))
+    const daily = best(
+      ALPHAS.flatMap((a) => BETAS.flatMap((b) => GAMMAS.map((g) => smoothTotals(train.days, totals, a, b, g)))),
+    )
     const { profiles } = best(DELTAS.map((d) => smoothProfiles(train.days, totals, train.slots, d)))
     return targets.map((t) => {
       let damp = 0

@@ -29,7 +29,19 @@ export function historyEvents(o: HistoryEventsOptions): Record<string, unknown>[
         const id = `h-${o.queue}-${d}-${m}-${k}`
         const t0 = start + Math.floor(((k + 0.5) * 900_000) / n)
         const ev = (type: string, ts: number, extra: Record<string, unknown> = {}) =>
-          rows.push({ event_id: `${id}-${type}`, tenant: o.tenant, ts, received_at: ts, v: 1, channel: 'voice', type, interaction_id: id, queue: o.queue, payload: '{}', ...extra })
+          rows.push({
+            event_id: `${id}-${type}`,
+            tenant: o.tenant,
+            ts,
+            received_at: ts,
+            v: 1,
+            channel: 'voice',
+            type,
+            interaction_id: id,
+            queue: o.queue,
+            payload: '{}',
+            ...extra,
+          })
         ev('voice.offered', t0)
         ev('voice.queued', t0 + 1000)
         ev('voice.answered', t0 + 6000, { agent_id: 'A1' })
@@ -41,9 +53,35 @@ export function historyEvents(o: HistoryEventsOptions): Record<string, unknown>[
 }
 
 /** `agents` agents logged in from `fromMin` to `toMin` (local minutes) today. */
-export function loginEvents(tenant: string, timeZone: string, agents: number, fromMin: number, toMin: number): Record<string, unknown>[] {
+export function loginEvents(
+  tenant: string,
+  timeZone: string,
+  agents: number,
+  fromMin: number,
+  toMin: number,
+): Record<string, unknown>[] {
   return Array.from({ length: agents }, (_, i) => [
-    { event_id: `login-${i}`, tenant, ts: fromLocalMinutes(fromMin, timeZone), received_at: fromLocalMinutes(fromMin, timeZone), v: 1, channel: 'voice', type: 'agent.login', agent_id: `P${i}`, payload: '{}' },
-    { event_id: `logout-${i}`, tenant, ts: fromLocalMinutes(toMin, timeZone), received_at: fromLocalMinutes(toMin, timeZone), v: 1, channel: 'voice', type: 'agent.logout', agent_id: `P${i}`, payload: '{}' },
+    {
+      event_id: `login-${i}`,
+      tenant,
+      ts: fromLocalMinutes(fromMin, timeZone),
+      received_at: fromLocalMinutes(fromMin, timeZone),
+      v: 1,
+      channel: 'voice',
+      type: 'agent.login',
+      agent_id: `P${i}`,
+      payload: '{}',
+    },
+    {
+      event_id: `logout-${i}`,
+      tenant,
+      ts: fromLocalMinutes(toMin, timeZone),
+      received_at: fromLocalMinutes(toMin, timeZone),
+      v: 1,
+      channel: 'voice',
+      type: 'agent.logout',
+      agent_id: `P${i}`,
+      payload: '{}',
+    },
   ]).flat()
 }

@@ -8,7 +8,15 @@ import { readFile } from 'node:fs/promises'
 import { parseLocalTimestamp } from '../series.js'
 import { checkHour, type WeatherHour, type WeatherResult, type WeatherSource } from './types.js'
 
-const COLUMNS = ['region', 'time', 'precipitation', 'temperature_2m', 'wind_speed_10m', 'wind_gusts_10m', 'weather_code']
+const COLUMNS = [
+  'region',
+  'time',
+  'precipitation',
+  'temperature_2m',
+  'wind_speed_10m',
+  'wind_gusts_10m',
+  'weather_code',
+]
 
 function toHour(r: Record<string, unknown>): WeatherHour | string {
   const time = parseLocalTimestamp(String(r.time ?? ''))
@@ -36,7 +44,10 @@ export function parseWeatherFeed(text: string, fileName: string): WeatherResult 
     try {
       data = JSON.parse(text)
     } catch (err) {
-      return { byRegion: new Map(), warnings: [`${fileName}: not valid JSON (${(err as Error).message}); no weather signal`] }
+      return {
+        byRegion: new Map(),
+        warnings: [`${fileName}: not valid JSON (${(err as Error).message}); no weather signal`],
+      }
     }
     for (const [region, rows] of Object.entries(data)) {
       if (!Array.isArray(rows)) result.warnings.push(`${fileName} ${region}: expected an array of hours`)
@@ -58,7 +69,10 @@ export function parseWeatherFeed(text: string, fileName: string): WeatherResult 
   return result
 }
 
-export function fileFeedSource(path: string, read: (p: string) => Promise<string> = (p) => readFile(p, 'utf8')): WeatherSource {
+export function fileFeedSource(
+  path: string,
+  read: (p: string) => Promise<string> = (p) => readFile(p, 'utf8'),
+): WeatherSource {
   return {
     name: `file:${path}`,
     async fetch(regions) {
@@ -66,7 +80,10 @@ export function fileFeedSource(path: string, read: (p: string) => Promise<string
       try {
         parsed = parseWeatherFeed(await read(path), path)
       } catch (err) {
-        return { byRegion: new Map(), warnings: [`${path}: cannot read (${(err as Error).message}); no weather signal`] }
+        return {
+          byRegion: new Map(),
+          warnings: [`${path}: cannot read (${(err as Error).message}); no weather signal`],
+        }
       }
       const wanted = new Set(regions.map((r) => r.region))
       for (const name of parsed.byRegion.keys()) if (!wanted.has(name)) parsed.byRegion.delete(name)

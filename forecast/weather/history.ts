@@ -22,7 +22,11 @@ export interface StoreWeatherOptions {
 }
 
 /** Stores the reported hours that are over; returns how many rows were written. */
-export async function storeWeatherHours(warehouse: Warehouse, byRegion: ReadonlyMap<string, readonly WeatherHour[]>, opts: StoreWeatherOptions): Promise<number> {
+export async function storeWeatherHours(
+  warehouse: Warehouse,
+  byRegion: ReadonlyMap<string, readonly WeatherHour[]>,
+  opts: StoreWeatherOptions,
+): Promise<number> {
   const nowLocal = toLocalMinutes(opts.now, opts.timeZone)
   const fetchedAt = Date.now()
   const rows = []
@@ -61,7 +65,11 @@ interface WeatherRow {
 }
 
 /** The stored hours of the last `days` days, every tenant and region. */
-export async function loadWeatherHistory(warehouse: Warehouse, days: number, timeZone: string): Promise<WeatherHistory> {
+export async function loadWeatherHistory(
+  warehouse: Warehouse,
+  days: number,
+  timeZone: string,
+): Promise<WeatherHistory> {
   const rows = await warehouse.query<WeatherRow>(loadQuery('weather_history'), { since_days: days })
   const out: WeatherHistory = new Map()
   for (const r of rows) {

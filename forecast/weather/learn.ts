@@ -49,7 +49,11 @@ export interface LearnedUplift {
 const RAIN = FEATURES.indexOf('rain_mm_h')
 
 /** Actual and calendar forecast per local hour of a set of series, for the days in `days` only. */
-function hourlyResiduals(series: readonly SeriesHistory[], days: ReadonlySet<number>, warmupDays: number): Map<number, { actual: number; forecast: number }> {
+function hourlyResiduals(
+  series: readonly SeriesHistory[],
+  days: ReadonlySet<number>,
+  warmupDays: number,
+): Map<number, { actual: number; forecast: number }> {
   const hours = new Map<number, { actual: number; forecast: number }>()
   for (const s of series) {
     const interval = detectInterval(s.points)
@@ -72,7 +76,11 @@ function hourlyResiduals(series: readonly SeriesHistory[], days: ReadonlySet<num
 export const rainPer10mm = (beta: readonly number[]): number => Math.exp(10 * beta[RAIN]) - 1
 
 /** Training hours per tenant and region, then the learned or prior model per tenant. */
-export function learnUplift(histories: readonly SeriesHistory[], weather: ReadonlyMap<string, ReadonlyMap<string, readonly WeatherHour[]>>, opts: LearnOptions): LearnedUplift {
+export function learnUplift(
+  histories: readonly SeriesHistory[],
+  weather: ReadonlyMap<string, ReadonlyMap<string, readonly WeatherHour[]>>,
+  opts: LearnOptions,
+): LearnedUplift {
   const minDays = opts.minDays ?? 14
   const minRainHours = opts.minRainHours ?? 10
   const rainMmH = opts.rainMmH ?? 0.5
@@ -90,7 +98,8 @@ export function learnUplift(histories: readonly SeriesHistory[], weather: Readon
         const residuals = hourlyResiduals(series, new Set(observed.map((w) => dayOf(w.time))), opts.warmupDays ?? 7)
         for (const w of observed) {
           const r = residuals.get(w.time)
-          if (r && r.forecast > 0) rows.push({ region: region.region, actual: r.actual, forecast: r.forecast, weather: w })
+          if (r && r.forecast > 0)
+            rows.push({ region: region.region, actual: r.actual, forecast: r.forecast, weather: w })
         }
       }
       const days = new Set(rows.map((r) => dayOf(r.weather.time))).size
@@ -98,7 +107,14 @@ export function learnUplift(histories: readonly SeriesHistory[], weather: Readon
       const enough = days >= minDays && rainHours >= minRainHours
       if (enough) coefficients.set(region.region, fitUplift(rows, opts.prior.options).coefficients.get(region.region)!)
       const beta = coefficients.get(region.region) ?? FEATURES.map(() => 0)
-      effects.push({ tenant, region: region.region, effect: enough ? 'learned' : 'prior', rain_per_10mm: rainPer10mm(beta), days, rain_hours: rainHours })
+      effects.push({
+        tenant,
+        region: region.region,
+        effect: enough ? 'learned' : 'prior',
+        rain_per_10mm: rainPer10mm(beta),
+        days,
+        rain_hours: rainHours,
+      })
     }
     models.set(tenant, { options: opts.prior.options, coefficients })
   }

@@ -41,7 +41,8 @@ export function parseOpenMeteo(body: unknown): WeatherHour[] | string {
   const hourly = (body as { hourly?: Record<string, unknown[]> } | null)?.hourly
   if (!hourly || !Array.isArray(hourly.time)) return 'response has no hourly.time array'
   for (const v of HOURLY) {
-    if (!Array.isArray(hourly[v]) || hourly[v].length !== hourly.time.length) return `hourly.${v} is missing or has the wrong length`
+    if (!Array.isArray(hourly[v]) || hourly[v].length !== hourly.time.length)
+      return `hourly.${v} is missing or has the wrong length`
   }
   const out: WeatherHour[] = []
   for (let i = 0; i < hourly.time.length; i++) {
@@ -70,7 +71,9 @@ export function openMeteoSource(opts: OpenMeteoOptions = {}): WeatherSource {
       await Promise.all(
         regions.map(async (region) => {
           try {
-            const res = await doFetch(openMeteoUrl(region, opts), { signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000) })
+            const res = await doFetch(openMeteoUrl(region, opts), {
+              signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+            })
             if (!res.ok) throw new Error(`HTTP ${res.status}`)
             const hours = parseOpenMeteo(await res.json())
             if (typeof hours === 'string') throw new Error(hours)

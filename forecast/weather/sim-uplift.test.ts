@@ -26,15 +26,25 @@ function rainAt(ts: number): number {
 /** Contacts the calendar expects in the hour starting at `ts`, without weather. */
 function expected(clock: LocalClock, ts: number): number {
   let sum = 0
-  for (let m = 0.5; m < 60; m++) for (const [channel, share] of CHANNEL_MIX) sum += share * seasonality(clock, patternOf(channel), ts + m * MINUTE)
+  for (let m = 0.5; m < 60; m++)
+    for (const [channel, share] of CHANNEL_MIX) sum += share * seasonality(clock, patternOf(channel), ts + m * MINUTE)
   return (RATE * sum) / 60
 }
 
 describe('weather uplift recovered from simulated arrivals', () => {
   it('finds +30% per 10 mm/h of rain within ±20%', () => {
-    const events = generate({ seed: 11, start: START, durationMs: DAYS * 24 * HOUR, ratePerHour: RATE, agents: 120, drain: false, weather: { rainMmH: rainAt, maxRainMmH: 30, upliftPer10mm: EFFECT } })
+    const events = generate({
+      seed: 11,
+      start: START,
+      durationMs: DAYS * 24 * HOUR,
+      ratePerHour: RATE,
+      agents: 120,
+      drain: false,
+      weather: { rainMmH: rainAt, maxRainMmH: 30, upliftPer10mm: EFFECT },
+    })
     const first = new Map<string, number>()
-    for (const e of events) if (e.interaction_id && !first.has(e.interaction_id)) first.set(e.interaction_id, e.ts as number)
+    for (const e of events)
+      if (e.interaction_id && !first.has(e.interaction_id)) first.set(e.interaction_id, e.ts as number)
     const counts = new Array<number>(DAYS * 24).fill(0)
     for (const ts of first.values()) {
       const h = Math.floor((ts - START) / HOUR)
@@ -47,12 +57,21 @@ describe('weather uplift recovered from simulated arrivals', () => {
         region: 'centre',
         actual,
         forecast: expected(clock, ts),
-        weather: { time: h * 60, precipitation: rainAt(ts), temperature: 20, windSpeed: 10, windGusts: 20, weatherCode: rainAt(ts) > 0 ? 63 : 1 },
+        weather: {
+          time: h * 60,
+          precipitation: rainAt(ts),
+          temperature: 20,
+          windSpeed: 10,
+          windGusts: 20,
+          weatherCode: rainAt(ts) > 0 ? 63 : 1,
+        },
       }
     })
     const beta = fitUplift(rows, { ridge: 1 }).coefficients.get('centre')!
     const per10mm = Math.exp(10 * beta[0]) - 1
-    console.log(`simulated +${(100 * EFFECT).toFixed(0)}% per 10 mm/h, recovered +${(100 * per10mm).toFixed(1)}% from ${first.size} contacts`)
+    console.log(
+      `simulated +${(100 * EFFECT).toFixed(0)}% per 10 mm/h, recovered +${(100 * per10mm).toFixed(1)}% from ${first.size} contacts`,
+    )
     expect(per10mm).toBeGreaterThan(EFFECT * 0.8)
     expect(per10mm).toBeLessThan(EFFECT * 1.2)
   })

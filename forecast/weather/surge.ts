@@ -62,7 +62,9 @@ export function detectSurges(
   const alerts: SurgeAlert[] = []
   for (const region of regions) {
     const hours = new Map((weather.get(region.region) ?? []).map((h) => [h.time, h]))
-    const ahead = (forecasts.get(region.region) ?? []).filter((f) => f.time >= opts.now && f.time < opts.now + horizon * 60 && hours.has(f.time))
+    const ahead = (forecasts.get(region.region) ?? []).filter(
+      (f) => f.time >= opts.now && f.time < opts.now + horizon * 60 && hours.has(f.time),
+    )
     let base = 0
     let extra = 0
     let extraAgents = 0
@@ -81,7 +83,8 @@ export function detectSurges(
       const agents = (volume: number) => staff({ lambda: volume / 3600, aht }, target).required
       extraAgents = Math.max(extraAgents, agents(f.forecast + more) - agents(f.forecast))
     }
-    if (first === undefined || extra < (opts.minExtraContacts ?? 20) || extra < (opts.threshold ?? 0.15) * base) continue
+    if (first === undefined || extra < (opts.minExtraContacts ?? 20) || extra < (opts.threshold ?? 0.15) * base)
+      continue
     const beta = model.coefficients.get(region.region)!
     const reasons = FEATURES.map((name, i) => ({ name, x: drivers[i], effect: drivers[i] * beta[i] }))
       .filter((r) => r.effect > 0.01)

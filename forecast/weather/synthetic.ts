@@ -28,7 +28,8 @@ export function syntheticWeatherHistory(opts: SyntheticWeatherOptions = {}): Tra
   let rainLeft = 0
   let intensity = 0
   for (let h = 0; h < days * 24; h++) {
-    if (rainLeft === 0 && rng.next() < 0.03) [rainLeft, intensity] = [2 + Math.floor(rng.next() * 6), 1 + rng.next() * 24]
+    if (rainLeft === 0 && rng.next() < 0.03)
+      [rainLeft, intensity] = [2 + Math.floor(rng.next() * 6), 1 + rng.next() * 24]
     const rain = rainLeft > 0 ? intensity * (0.6 + 0.8 * rng.next()) : 0
     rainLeft = Math.max(0, rainLeft - 1)
     const hour = h % 24

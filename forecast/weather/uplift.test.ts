@@ -34,7 +34,9 @@ describe('surge detector', () => {
   const forecasts = new Map<string, HourForecast[]>([['north', hours.map((time) => ({ time, forecast: 300 }))]])
 
   it('alerts on heavy rain with extra contacts and agents', () => {
-    const weather = new Map([['north', hours.map((time, i) => ({ ...dry, time, precipitation: i >= 1 && i <= 3 ? 20 : 0 }))]])
+    const weather = new Map([
+      ['north', hours.map((time, i) => ({ ...dry, time, precipitation: i >= 1 && i <= 3 ? 20 : 0 }))],
+    ])
     const [alert] = detectSurges(model, [region], forecasts, weather, { now, horizonHours: 6, aht: 300 })
     expect(alert.region).toBe('north')
     expect(alert.queues).toEqual(['north-voice'])

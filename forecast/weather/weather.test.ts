@@ -20,7 +20,9 @@ describe('Open-Meteo client', () => {
   it('asks for the documented hourly variables in local time', () => {
     const url = new URL(openMeteoUrl(hk, { baseUrl: 'http://meteo.local/v1/forecast' }))
     expect(url.origin + url.pathname).toBe('http://meteo.local/v1/forecast')
-    expect(url.searchParams.get('hourly')).toBe('precipitation,temperature_2m,wind_speed_10m,wind_gusts_10m,weather_code')
+    expect(url.searchParams.get('hourly')).toBe(
+      'precipitation,temperature_2m,wind_speed_10m,wind_gusts_10m,weather_code',
+    )
     expect(url.searchParams.get('timezone')).toBe('auto')
     expect(url.searchParams.get('past_days')).toBe('1') // yesterday's last hours reach the weather history
   })
@@ -31,15 +33,32 @@ describe('Open-Meteo client', () => {
     expect(r.warnings).toEqual([])
     const hours = r.byRegion.get('hk')!
     expect(hours).toHaveLength(48)
-    expect(hours[13]).toEqual({ time: parseLocalTimestamp('2024-07-01T13:00'), precipitation: 31, temperature: hours[13].temperature, windSpeed: 62, windGusts: 118.8, weatherCode: 95 })
+    expect(hours[13]).toEqual({
+      time: parseLocalTimestamp('2024-07-01T13:00'),
+      precipitation: 31,
+      temperature: hours[13].temperature,
+      windSpeed: 62,
+      windGusts: 118.8,
+      weatherCode: 95,
+    })
     expect(seen[0]).toContain('latitude=22.25')
   })
 
   it.each([
     ['an HTTP error', fakeFetch(400, fixture('open-meteo-error.json')), /HTTP 400/],
-    ['a malformed body', fakeFetch(200, '{"hourly": {"time": ["2024-07-01T00:00"]}}'), /hourly.precipitation is missing/],
+    [
+      'a malformed body',
+      fakeFetch(200, '{"hourly": {"time": ["2024-07-01T00:00"]}}'),
+      /hourly.precipitation is missing/,
+    ],
     ['non-JSON', fakeFetch(200, '<html>busy</html>'), /JSON/],
-    ['a network failure', (async () => { throw new TypeError('fetch failed') }) as unknown as typeof fetch, /fetch failed/],
+    [
+      'a network failure',
+      (async () => {
+        throw new TypeError('fetch failed')
+      }) as unknown as typeof fetch,
+      /fetch failed/,
+    ],
   ])('degrades to no signal with a warning on %s', async (_, f, reason) => {
     const r = await openMeteoSource({ fetch: f }).fetch([hk])
     expect(r.byRegion.size).toBe(0)
@@ -49,7 +68,9 @@ describe('Open-Meteo client', () => {
 
   it('times out a hanging server', async () => {
     const hang = ((_: string, init: RequestInit) =>
-      new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch
+      new Promise((_, reject) =>
+        init.signal!.addEventListener('abort', () => reject(init.signal!.reason)),
+      )) as unknown as typeof fetch
     const r = await openMeteoSource({ fetch: hang, timeoutMs: 20 }).fetch([hk])
     expect(r.warnings[0]).toMatch(/no weather signal/)
   })
@@ -70,7 +91,21 @@ describe('file feed', () => {
   })
 
   it('reads JSON', () => {
-    const r = parseWeatherFeed(JSON.stringify({ hk: [{ time: '2024-07-01T10:00', precipitation: 3, temperature_2m: 30, wind_speed_10m: 10, wind_gusts_10m: 20, weather_code: 61 }] }), 'f.json')
+    const r = parseWeatherFeed(
+      JSON.stringify({
+        hk: [
+          {
+            time: '2024-07-01T10:00',
+            precipitation: 3,
+            temperature_2m: 30,
+            wind_speed_10m: 10,
+            wind_gusts_10m: 20,
+            weather_code: 61,
+          },
+        ],
+      }),
+      'f.json',
+    )
     expect(r.byRegion.get('hk')![0].precipitation).toBe(3)
   })
 
@@ -83,7 +118,9 @@ describe('file feed', () => {
   })
 
   it('keeps only configured regions', async () => {
-    const r = await fileFeedSource('feed.csv', async () => fixture('weather-feed.csv')).fetch([{ ...hk, region: 'south' }])
+    const r = await fileFeedSource('feed.csv', async () => fixture('weather-feed.csv')).fetch([
+      { ...hk, region: 'south' },
+    ])
     expect([...r.byRegion.keys()]).toEqual(['south'])
   })
 })

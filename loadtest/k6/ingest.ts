@@ -52,7 +52,10 @@ function batch(iteration: number): string {
       channel,
       type,
       interaction_id: `k6-${Math.floor(k / 10)}`,
-      customer: channel === 'voice' ? { phone: `1390000${String(customer).padStart(4, '0')}` } : { wechat_openid: `o${customer}` },
+      customer:
+        channel === 'voice'
+          ? { phone: `1390000${String(customer).padStart(4, '0')}` }
+          : { wechat_openid: `o${customer}` },
       agent_id: `agent-${k % 500}`,
       queue: ['repair', 'presales', 'aftersales'][k % 3],
       payload,

@@ -5,7 +5,15 @@
  */
 import { addressPattern } from '../surname.js'
 import type { ScorecardSpec } from '../scorecard.js'
-import { agentTurns, clamp, findAll, interactionFlag, NOT_APPLICABLE, type CheckContext, type CheckOutcome } from './context.js'
+import {
+  agentTurns,
+  clamp,
+  findAll,
+  interactionFlag,
+  NOT_APPLICABLE,
+  type CheckContext,
+  type CheckOutcome,
+} from './context.js'
 
 const MS_PER_MINUTE = 60_000
 
@@ -15,7 +23,10 @@ export function conversationMinutes(ctx: CheckContext): number {
   return (Math.max(...times) - Math.min(...times)) / MS_PER_MINUTE
 }
 
-export function addressCheck(ctx: CheckContext, cfg: NonNullable<ScorecardSpec['checks']['address_by_surname']>): CheckOutcome {
+export function addressCheck(
+  ctx: CheckContext,
+  cfg: NonNullable<ScorecardSpec['checks']['address_by_surname']>,
+): CheckOutcome {
   const turns = agentTurns(ctx)
   if (!ctx.surname || turns.length === 0) return NOT_APPLICABLE
   const re = addressPattern(ctx.surname)
@@ -24,5 +35,10 @@ export function addressCheck(ctx: CheckContext, cfg: NonNullable<ScorecardSpec['
   const required = Math.max(1, Math.ceil(cfg.per_minute * minutes))
   if (count >= required) return { applicable: true, fraction: 1, failed: false, flags: [] }
   const reason = `addressed the customer by surname (${ctx.surname}) ${count} time(s) in ${minutes.toFixed(1)} min; expected at least ${required}`
-  return { applicable: true, fraction: clamp(count / required, 0, 1), failed: true, flags: [interactionFlag('address_by_surname', cfg.severity ?? 'low', reason)] }
+  return {
+    applicable: true,
+    fraction: clamp(count / required, 0, 1),
+    failed: true,
+    flags: [interactionFlag('address_by_surname', cfg.severity ?? 'low', reason)],
+  }
 }

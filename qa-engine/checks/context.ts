@@ -39,7 +39,9 @@ export interface Match {
 
 export function findAll(re: RegExp | undefined, text: string): Match[] {
   if (!re) return []
-  return Array.from(text.matchAll(re), (m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] })).filter((m) => m.end > m.start)
+  return Array.from(text.matchAll(re), (m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] })).filter(
+    (m) => m.end > m.start,
+  )
 }
 
 /** Indexes of the turns the company speaks (agents; bots too when `withBots`). */

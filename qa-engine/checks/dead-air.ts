@@ -18,11 +18,24 @@ export function deadAirCheck(ctx: CheckContext, cfg: NonNullable<ScorecardSpec['
   const severity = cfg.severity ?? 'medium'
   const flags = (audio.silences ?? [])
     .filter((s) => s.end_ms - s.start_ms >= cfg.max_silence_ms)
-    .map((s) => interactionFlag('dead_air', severity, `silence of ${((s.end_ms - s.start_ms) / 1000).toFixed(1)} s at ${(s.start_ms / 1000).toFixed(1)} s`, turnAt(ctx, s.start_ms)))
+    .map((s) =>
+      interactionFlag(
+        'dead_air',
+        severity,
+        `silence of ${((s.end_ms - s.start_ms) / 1000).toFixed(1)} s at ${(s.start_ms / 1000).toFixed(1)} s`,
+        turnAt(ctx, s.start_ms),
+      ),
+    )
   const silence = audio.silence_ms ?? (audio.silences ?? []).reduce((sum, s) => sum + (s.end_ms - s.start_ms), 0)
   const share = silence / audio.duration_ms
   if (share > cfg.max_silence_share) {
-    flags.push(interactionFlag('dead_air', severity, `silence is ${(share * 100).toFixed(0)}% of the call (limit ${(cfg.max_silence_share * 100).toFixed(0)}%)`))
+    flags.push(
+      interactionFlag(
+        'dead_air',
+        severity,
+        `silence is ${(share * 100).toFixed(0)}% of the call (limit ${(cfg.max_silence_share * 100).toFixed(0)}%)`,
+      ),
+    )
   }
   return { applicable: true, fraction: Math.max(0, 1 - PER_FINDING * flags.length), failed: flags.length > 0, flags }
 }

@@ -1,14 +1,27 @@
 /** Greeting within the first N agent turns, and a proper closing within the last M. */
 import type { ScorecardSpec } from '../scorecard.js'
-import { agentTurns, findAll, interactionFlag, NOT_APPLICABLE, type CheckContext, type CheckOutcome } from './context.js'
+import {
+  agentTurns,
+  findAll,
+  interactionFlag,
+  NOT_APPLICABLE,
+  type CheckContext,
+  type CheckOutcome,
+} from './context.js'
 
 type Checks = ScorecardSpec['checks']
 
-function phraseInWindow(ctx: CheckContext, check: 'greeting' | 'closing', window: number[], expected: string): CheckOutcome {
+function phraseInWindow(
+  ctx: CheckContext,
+  check: 'greeting' | 'closing',
+  window: number[],
+  expected: string,
+): CheckOutcome {
   const cfg = ctx.card.spec.checks[check]!
   const re = ctx.card.patterns.get(`checks.${check}.phrases`)
   if (window.length === 0) return NOT_APPLICABLE
-  if (window.some((i) => findAll(re, ctx.turns[i].text).length > 0)) return { applicable: true, fraction: 1, failed: false, flags: [] }
+  if (window.some((i) => findAll(re, ctx.turns[i].text).length > 0))
+    return { applicable: true, fraction: 1, failed: false, flags: [] }
   const flag = interactionFlag(check, cfg.severity ?? 'medium', expected, window[0])
   return { applicable: true, fraction: 0, failed: true, flags: [flag] }
 }

@@ -4,7 +4,15 @@
  */
 import { boundaries } from '../segment.js'
 import type { ScorecardSpec } from '../scorecard.js'
-import { agentTurns, findAll, NOT_APPLICABLE, spanFlag, type CheckContext, type CheckOutcome, type Match } from './context.js'
+import {
+  agentTurns,
+  findAll,
+  NOT_APPLICABLE,
+  spanFlag,
+  type CheckContext,
+  type CheckOutcome,
+  type Match,
+} from './context.js'
 
 const overlaps = (a: Match, b: Match) => a.start < b.end && b.start < a.end
 
@@ -35,7 +43,10 @@ function onWordBoundaries(ctx: CheckContext, turn: number, m: Match): boolean {
 }
 
 /** Forbidden words fail the check (and may auto-fail the interaction); sensitive words only halve it. */
-export function forbiddenCheck(ctx: CheckContext, cfg: NonNullable<ScorecardSpec['checks']['forbidden_words']>): CheckOutcome {
+export function forbiddenCheck(
+  ctx: CheckContext,
+  cfg: NonNullable<ScorecardSpec['checks']['forbidden_words']>,
+): CheckOutcome {
   const turns = agentTurns(ctx, true)
   if (turns.length === 0) return NOT_APPLICABLE
   const hits = (field: string, severity: NonNullable<typeof cfg.severity>, reason: string) =>

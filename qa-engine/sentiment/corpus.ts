@@ -27,7 +27,10 @@ export function hasSnownlp(dir = snownlpDir()): boolean {
 }
 
 function lines(file: string): string[] {
-  return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
 }
 
 /**

@@ -10,7 +10,10 @@ import { segment } from '../segment.js'
  * punctuation mark (！！！, 。。。) count as one, so emphasis does not invent n-grams seen once.
  */
 export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/([!?.~,，。、…])\1+/g, '$1')
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/([!?.~,，。、…])\1+/g, '$1')
 }
 
 /** Distinct character n-grams (n = 1..maxN) of the text; whitespace separates but is not a character. */
@@ -35,9 +38,44 @@ export function wordTokens(text: string): string[] {
 }
 
 /** Words that negate what follows: 不好 and 没有问题 must not read like 好 and 问题. */
-const ZH_NEGATORS = new Set(['不', '没', '没有', '别', '无', '未', '不是', '不会', '不能', '不要', '不用', '并非', '毫无', '从未', '不太', '不够', '不怎么'])
+const ZH_NEGATORS = new Set([
+  '不',
+  '没',
+  '没有',
+  '别',
+  '无',
+  '未',
+  '不是',
+  '不会',
+  '不能',
+  '不要',
+  '不用',
+  '并非',
+  '毫无',
+  '从未',
+  '不太',
+  '不够',
+  '不怎么',
+])
 /** Degree and filler words skipped between a negator and the word it negates (不太好 → 好, 没有很满意 → 满意). */
-const ZH_NEGATION_FILLERS = new Set(['太', '很', '是', '怎么', '那么', '够', '大', '算', '会', '能', '再', '要', '都', '也', '还', '的'])
+const ZH_NEGATION_FILLERS = new Set([
+  '太',
+  '很',
+  '是',
+  '怎么',
+  '那么',
+  '够',
+  '大',
+  '算',
+  '会',
+  '能',
+  '再',
+  '要',
+  '都',
+  '也',
+  '还',
+  '的',
+])
 /** A negator reaches at most this many words ahead. */
 const ZH_NEGATION_WINDOW = 3
 

@@ -37,8 +37,33 @@ export function defaultWeightsPath(): string {
   return join(rootDir(), 'qa-engine', 'sentiment', 'weights.json')
 }
 
-const NEGATORS = new Set(['not', 'no', 'never', "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "can't", "cannot", "won't", "haven't", "hasn't", 'nobody', 'nothing'])
-const INTENSIFIERS: Record<string, number> = { very: 1.3, really: 1.3, so: 1.2, extremely: 1.5, totally: 1.3, absolutely: 1.4, super: 1.3 }
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  "don't",
+  "doesn't",
+  "didn't",
+  "isn't",
+  "wasn't",
+  "aren't",
+  "can't",
+  'cannot',
+  "won't",
+  "haven't",
+  "hasn't",
+  'nobody',
+  'nothing',
+])
+const INTENSIFIERS: Record<string, number> = {
+  very: 1.3,
+  really: 1.3,
+  so: 1.2,
+  extremely: 1.5,
+  totally: 1.3,
+  absolutely: 1.4,
+  super: 1.3,
+}
 /** Negation flips and weakens, as in VADER ("not great" is mildly bad, not terrible). */
 const NEGATION_FACTOR = -0.74
 /** Negators reach this many tokens ahead. */
@@ -75,7 +100,7 @@ export class SentimentModel {
   en(text: string): number {
     const tokens = wordTokens(text)
     let sum = 0
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       let valence = 0
       let width = 1
       for (let n = Math.min(MAX_PHRASE_TOKENS, tokens.length - i); n >= 2; n--) {

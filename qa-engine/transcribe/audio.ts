@@ -31,13 +31,28 @@ const lastLine = (s: string) => s.trim().split('\n').pop() ?? ''
 /** Duration, channels and codec of the first audio stream; RecordingError when there is none. */
 export async function probeAudio(path: string): Promise<AudioInfo> {
   if (!existsSync(path)) throw new RecordingError('NOT_FOUND', `recording not found: ${path}`)
-  const r = await run('ffprobe', ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'stream=codec_name,channels:format=duration', '-of', 'json', path])
-  if (r.code !== 0) throw new RecordingError('NOT_AUDIO', `not a readable audio file (${lastLine(r.stderr) || 'ffprobe failed'})`)
-  const info = JSON.parse(r.stdout.toString()) as { streams?: { codec_name?: string; channels?: number }[]; format?: { duration?: string } }
+  const r = await run('ffprobe', [
+    '-v',
+    'error',
+    '-select_streams',
+    'a:0',
+    '-show_entries',
+    'stream=codec_name,channels:format=duration',
+    '-of',
+    'json',
+    path,
+  ])
+  if (r.code !== 0)
+    throw new RecordingError('NOT_AUDIO', `not a readable audio file (${lastLine(r.stderr) || 'ffprobe failed'})`)
+  const info = JSON.parse(r.stdout.toString()) as {
+    streams?: { codec_name?: string; channels?: number }[]
+    format?: { duration?: string }
+  }
   const stream = info.streams?.[0]
   const seconds = Number(info.format?.duration)
   if (!stream || !stream.channels) throw new RecordingError('NOT_AUDIO', 'the file has no audio stream')
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new RecordingError('NOT_AUDIO', 'the audio stream is empty or its length is unknown (truncated?)')
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new RecordingError('NOT_AUDIO', 'the audio stream is empty or its length is unknown (truncated?)')
   return { duration_ms: Math.round(seconds * 1000), channels: stream.channels, codec: stream.codec_name ?? 'unknown' }
 }
 
@@ -46,8 +61,25 @@ export async function probeAudio(path: string): Promise<AudioInfo> {
  * Fails when ffmpeg decodes nothing (a truncated header-only WAV).
  */
 export async function decodeAudio(path: string, channels: 1 | 2): Promise<Float32Array[]> {
-  const r = await run('ffmpeg', ['-nostdin', '-v', 'error', '-i', path, '-vn', '-f', 'f32le', '-acodec', 'pcm_f32le', '-ac', String(channels), '-ar', String(SAMPLE_RATE), 'pipe:1'])
-  if (r.code !== 0) throw new RecordingError('NOT_AUDIO', `could not decode the recording (${lastLine(r.stderr) || 'ffmpeg failed'})`)
+  const r = await run('ffmpeg', [
+    '-nostdin',
+    '-v',
+    'error',
+    '-i',
+    path,
+    '-vn',
+    '-f',
+    'f32le',
+    '-acodec',
+    'pcm_f32le',
+    '-ac',
+    String(channels),
+    '-ar',
+    String(SAMPLE_RATE),
+    'pipe:1',
+  ])
+  if (r.code !== 0)
+    throw new RecordingError('NOT_AUDIO', `could not decode the recording (${lastLine(r.stderr) || 'ffmpeg failed'})`)
   const all = new Float32Array(r.stdout.buffer, r.stdout.byteOffset, Math.floor(r.stdout.byteLength / 4))
   const frames = Math.floor(all.length / channels)
   if (frames === 0) throw new RecordingError('NOT_AUDIO', 'the recording decodes to no samples (truncated?)')

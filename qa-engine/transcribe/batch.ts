@@ -18,7 +18,10 @@ function expand(inputs: string[]): string[] {
   return inputs.flatMap((p) => {
     if (!existsSync(p)) throw new BadInputError(`no such file or folder: ${p}`)
     if (!statSync(p).isDirectory()) return [p]
-    return readdirSync(p).filter((f) => AUDIO.test(f)).sort().map((f) => join(p, f))
+    return readdirSync(p)
+      .filter((f) => AUDIO.test(f))
+      .sort()
+      .map((f) => join(p, f))
   })
 }
 
@@ -28,33 +31,47 @@ export async function runTranscribe(args: ParsedArgs): Promise<number> {
   if (files.length === 0) throw new BadInputError('no audio files (.wav, .mp3, .ogg, .flac, .m4a) found')
   const config = loadConfig()
   const model = (args.values.model as string | undefined) ?? findModel(config.whisperModel, config.dataDir)
-  if (!model || !existsSync(model)) throw new BadInputError('no Whisper model: pass --model, set WHISPER_MODEL or run `mofang models pull base`')
+  if (!model || !existsSync(model))
+    throw new BadInputError('no Whisper model: pass --model, set WHISPER_MODEL or run `mofang models pull base`')
   const threads = numberOption(args, 'threads', { min: 1, max: 64, integer: true }) ?? 1
   const workers = numberOption(args, 'workers', { min: 1, max: 64, integer: true })
   const maxHours = numberOption(args, 'max-hours', { min: 0.01 }) ?? 2
   const out = args.values.output ? createWriteStream(String(args.values.output)) : process.stdout
   const pool = await createTranscribePool({
-    model, size: workers,
-    recording: { threads, language: String(args.values.language ?? 'auto'), maxDurationMs: maxHours * 3600_000, domainWords: parseDomainWords(args.values.words as string | undefined) },
+    model,
+    size: workers,
+    recording: {
+      threads,
+      language: String(args.values.language ?? 'auto'),
+      maxDurationMs: maxHours * 3600_000,
+      domainWords: parseDomainWords(args.values.words as string | undefined),
+    },
   })
   const progress = new Progress({ total: files.length, label: 'transcribe', unit: 'files' })
   const started = Date.now()
-  let audioMs = 0, failed = 0
-  await Promise.all(files.map(async (file) => {
-    try {
-      const t = await pool.run({ tenant: 'batch', interaction_id: basename(file), url: file })
-      audioMs += t.duration_ms
-      out.write(JSON.stringify({ file, ...t }) + '\n')
-    } catch (err) {
-      failed++
-      out.write(JSON.stringify({ file, error: (err as Error).message }) + '\n')
-    }
-    progress.tick(1)
-  }))
+  let audioMs = 0,
+    failed = 0
+  await Promise.all(
+    files.map(async (file) => {
+      try {
+        const t = await pool.run({ tenant: 'batch', interaction_id: basename(file), url: file })
+        audioMs += t.duration_ms
+        out.write(JSON.stringify({ file, ...t }) + '\n')
+      } catch (err) {
+        failed++
+        out.write(JSON.stringify({ file, error: (err as Error).message }) + '\n')
+      }
+      progress.tick(1)
+    }),
+  )
   await pool.close()
   const wallMs = Date.now() - started
-  progress.finish(`${(audioMs / 3600_000).toFixed(3)} audio h in ${(wallMs / 1000).toFixed(1)} s = ${(audioMs / wallMs).toFixed(1)} audio-hours per hour`)
+  progress.finish(
+    `${(audioMs / 3600_000).toFixed(3)} audio h in ${(wallMs / 1000).toFixed(1)} s = ${(audioMs / wallMs).toFixed(1)} audio-hours per hour`,
+  )
   if (out !== process.stdout) await new Promise<void>((r) => (out as import('node:fs').WriteStream).end(() => r()))
-  console.error(`${files.length - failed} transcribed, ${failed} failed; model ${basename(model)}, ${pool.size} worker(s) × ${threads} thread(s)`)
+  console.error(
+    `${files.length - failed} transcribed, ${failed} failed; model ${basename(model)}, ${pool.size} worker(s) × ${threads} thread(s)`,
+  )
   return failed ? 1 : 0
 }

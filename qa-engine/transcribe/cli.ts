@@ -5,11 +5,16 @@ export const transcribeCommands: Command[] = [
   {
     path: ['models', 'pull'],
     summary: 'download Whisper ggml weights (tiny, base, small, or .en) and verify their checksum',
-    details: 'Writes <data>/models/ggml-<name>.bin (or --dir), which the transcription service picks up without a restart.\nExample: mofang models pull base',
+    details:
+      'Writes <data>/models/ggml-<name>.bin (or --dir), which the transcription service picks up without a restart.\nExample: mofang models pull base',
     positionals: '<tiny|base|small[.en]>',
     options: {
       dir: { type: 'string', description: 'folder for the model file; default <MOFANG_DATA_DIR>/models' },
-      host: { type: 'string', description: 'model host base URL (a mirror)', default: 'https://huggingface.co/ggerganov/whisper.cpp/resolve/main' },
+      host: {
+        type: 'string',
+        description: 'model host base URL (a mirror)',
+        default: 'https://huggingface.co/ggerganov/whisper.cpp/resolve/main',
+      },
     },
     run: async (args) => (await import('./models-command.js')).runModelsPull(args),
   },
@@ -24,7 +29,10 @@ export const transcribeCommands: Command[] = [
       workers: { type: 'string', description: 'worker processes; default cores ÷ threads' },
       threads: { type: 'string', description: 'CPU threads per worker', default: '1' },
       language: { type: 'string', description: 'zh, en or auto', default: 'auto' },
-      words: { type: 'string', description: 'domain words to keep spelled exactly (product models, error codes), comma separated' },
+      words: {
+        type: 'string',
+        description: 'domain words to keep spelled exactly (product models, error codes), comma separated',
+      },
       'max-hours': { type: 'string', description: 'longest recording accepted, hours', default: '2' },
     },
     run: async (args) => (await import('./batch.js')).runTranscribe(args),

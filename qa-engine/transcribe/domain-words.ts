@@ -10,7 +10,10 @@ function patternOf(word: string): RegExp {
   if (!re) {
     const chars = [...word.replace(/[\s-]/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     const ascii = /^[A-Za-z0-9]/.test(word)
-    re = new RegExp(`${ascii ? '(?<![A-Za-z0-9])' : ''}${chars.join('[\\s-]*')}${ascii ? '(?![A-Za-z0-9])' : ''}`, 'giu')
+    re = new RegExp(
+      `${ascii ? '(?<![A-Za-z0-9])' : ''}${chars.join('[\\s-]*')}${ascii ? '(?![A-Za-z0-9])' : ''}`,
+      'giu',
+    )
     cache.set(word, re)
   }
   return re
@@ -24,5 +27,8 @@ export function applyDomainWords(text: string, words: readonly string[]): string
 
 /** `MOFANG_TRANSCRIBE_WORDS`-style list: comma or newline separated. */
 export function parseDomainWords(raw: string | undefined): string[] {
-  return (raw ?? '').split(/[,\n]/).map((w) => w.trim()).filter(Boolean)
+  return (raw ?? '')
+    .split(/[,\n]/)
+    .map((w) => w.trim())
+    .filter(Boolean)
 }

@@ -3,10 +3,15 @@
  * audio, too long, unreachable): retrying cannot help, so the job ends at once with the reason. Anything else
  * (a crashed worker, a broken model) is retried and dead-lettered after the last attempt.
  */
-export type RecordingErrorCode = 'NOT_FOUND' | 'NOT_AUDIO' | 'TOO_LONG' | 'FETCH_FAILED' | 'FETCH_TIMEOUT' | 'TOO_LARGE' | 'UNSUPPORTED_URL'
+export type RecordingErrorCode =
+  'NOT_FOUND' | 'NOT_AUDIO' | 'TOO_LONG' | 'FETCH_FAILED' | 'FETCH_TIMEOUT' | 'TOO_LARGE' | 'UNSUPPORTED_URL'
 
 export class RecordingError extends Error {
-  constructor(readonly code: RecordingErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: RecordingErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options)
     this.name = 'RecordingError'
   }

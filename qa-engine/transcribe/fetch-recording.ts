@@ -26,7 +26,8 @@ export interface LocalRecording {
 export async function fetchRecording(url: string, opts: FetchOptions = {}): Promise<LocalRecording> {
   if (url.startsWith('file://')) return { path: fileURLToPath(url), release: () => {} }
   if (!/^https?:\/\//i.test(url)) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) throw new RecordingError('UNSUPPORTED_URL', `unsupported recording URL scheme: ${url.split(':')[0]}`)
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
+      throw new RecordingError('UNSUPPORTED_URL', `unsupported recording URL scheme: ${url.split(':')[0]}`)
     return { path: url, release: () => {} }
   }
   const timeoutMs = opts.timeoutMs ?? 60_000
@@ -36,8 +37,10 @@ export async function fetchRecording(url: string, opts: FetchOptions = {}): Prom
   const path = join(dir, 'recording')
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) })
-    if (!res.ok || !res.body) throw new RecordingError('FETCH_FAILED', `fetching the recording failed: HTTP ${res.status}`)
-    if (Number(res.headers.get('content-length') ?? 0) > maxBytes) throw new RecordingError('TOO_LARGE', `recording is larger than ${maxBytes} bytes`)
+    if (!res.ok || !res.body)
+      throw new RecordingError('FETCH_FAILED', `fetching the recording failed: HTTP ${res.status}`)
+    if (Number(res.headers.get('content-length') ?? 0) > maxBytes)
+      throw new RecordingError('TOO_LARGE', `recording is larger than ${maxBytes} bytes`)
     let bytes = 0
     const body = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>)
     body.on('data', (b: Buffer) => {
@@ -50,7 +53,8 @@ export async function fetchRecording(url: string, opts: FetchOptions = {}): Prom
     release()
     if (err instanceof RecordingError) throw err
     const e = err as Error
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') throw new RecordingError('FETCH_TIMEOUT', `fetching the recording timed out after ${timeoutMs} ms: ${url}`)
+    if (e.name === 'TimeoutError' || e.name === 'AbortError')
+      throw new RecordingError('FETCH_TIMEOUT', `fetching the recording timed out after ${timeoutMs} ms: ${url}`)
     throw new RecordingError('FETCH_FAILED', `fetching the recording failed: ${e.message}`, { cause: err })
   }
 }

@@ -15,7 +15,12 @@ export interface TranscriptExtra {
   speakerAttributed: boolean
 }
 
-export type ScoreTranscript = (tenant: string, interactionId: string, turns: Turn[], extra: TranscriptExtra) => Promise<unknown>
+export type ScoreTranscript = (
+  tenant: string,
+  interactionId: string,
+  turns: Turn[],
+  extra: TranscriptExtra,
+) => Promise<unknown>
 
 /**
  * QA turns, with times relative to the start of the call. Mono turns have no known speaker: they are given
@@ -23,7 +28,11 @@ export type ScoreTranscript = (tenant: string, interactionId: string, turns: Tur
  * not-applicable instead of judging the customer's words as the agent's.
  */
 export function toQaTurns(t: Transcript): Turn[] {
-  return t.turns.map((turn) => ({ role: turn.speaker === 'agent' ? 'agent' : 'customer', text: turn.text, ts: turn.start_ms }))
+  return t.turns.map((turn) => ({
+    role: turn.speaker === 'agent' ? 'agent' : 'customer',
+    text: turn.text,
+    ts: turn.start_ms,
+  }))
 }
 
 export function extraOf(t: Transcript): TranscriptExtra {
@@ -38,5 +47,11 @@ export function extraOf(t: Transcript): TranscriptExtra {
 /** The same hand-off as a QA engine Interaction, for callers that score directly (tests, batch). */
 export function toInteraction(t: Transcript): Interaction {
   const extra = extraOf(t)
-  return { interaction_id: t.interaction_id, channel: 'voice', language: extra.language, audio: extra.audio, turns: toQaTurns(t) }
+  return {
+    interaction_id: t.interaction_id,
+    channel: 'voice',
+    language: extra.language,
+    audio: extra.audio,
+    turns: toQaTurns(t),
+  }
 }

@@ -50,7 +50,11 @@ export interface JobQueueOptions {
   maxAckPending: number
 }
 
-async function upsert(exists: () => Promise<unknown>, update: () => Promise<unknown>, add: () => Promise<unknown>): Promise<void> {
+async function upsert(
+  exists: () => Promise<unknown>,
+  update: () => Promise<unknown>,
+  add: () => Promise<unknown>,
+): Promise<void> {
   try {
     await exists()
     await update()
@@ -60,27 +64,73 @@ async function upsert(exists: () => Promise<unknown>, update: () => Promise<unkn
   }
 }
 
-export async function ensureJobQueue(jsm: JetStreamManager, t: Topology, n: TranscribeNames, o: JobQueueOptions): Promise<void> {
-  const stream = { name: n.jobStream, subjects: [`${n.jobSubject}.>`], retention: RetentionPolicy.Workqueue, storage: StorageType.File, num_replicas: o.replicas }
-  await upsert(() => jsm.streams.info(n.jobStream), () => jsm.streams.update(n.jobStream, stream), () => jsm.streams.add(stream))
+export async function ensureJobQueue(
+  jsm: JetStreamManager,
+  t: Topology,
+  n: TranscribeNames,
+  o: JobQueueOptions,
+): Promise<void> {
+  const stream = {
+    name: n.jobStream,
+    subjects: [`${n.jobSubject}.>`],
+    retention: RetentionPolicy.Workqueue,
+    storage: StorageType.File,
+    num_replicas: o.replicas,
+  }
+  await upsert(
+    () => jsm.streams.info(n.jobStream),
+    () => jsm.streams.update(n.jobStream, stream),
+    () => jsm.streams.add(stream),
+  )
   const worker = {
-    durable_name: n.workerConsumer, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All,
-    ack_wait: o.ackWaitMs * NS_PER_MS, max_ack_pending: o.maxAckPending, max_deliver: -1,
+    durable_name: n.workerConsumer,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: o.ackWaitMs * NS_PER_MS,
+    max_ack_pending: o.maxAckPending,
+    max_deliver: -1,
   }
-  await upsert(() => jsm.consumers.info(n.jobStream, n.workerConsumer), () => jsm.consumers.update(n.jobStream, n.workerConsumer, worker), () => jsm.consumers.add(n.jobStream, worker))
+  await upsert(
+    () => jsm.consumers.info(n.jobStream, n.workerConsumer),
+    () => jsm.consumers.update(n.jobStream, n.workerConsumer, worker),
+    () => jsm.consumers.add(n.jobStream, worker),
+  )
   const creator = {
-    durable_name: n.creatorConsumer, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All,
-    filter_subject: n.eventFilter, ack_wait: 30_000 * NS_PER_MS, max_ack_pending: 256,
+    durable_name: n.creatorConsumer,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    filter_subject: n.eventFilter,
+    ack_wait: 30_000 * NS_PER_MS,
+    max_ack_pending: 256,
   }
-  await upsert(() => jsm.consumers.info(t.eventStream, n.creatorConsumer), () => jsm.consumers.update(t.eventStream, n.creatorConsumer, creator), () => jsm.consumers.add(t.eventStream, creator))
+  await upsert(
+    () => jsm.consumers.info(t.eventStream, n.creatorConsumer),
+    () => jsm.consumers.update(t.eventStream, n.creatorConsumer, creator),
+    () => jsm.consumers.add(t.eventStream, creator),
+  )
 }
 
 /** The job for one recording_available event (the payload was validated at ingest). */
 export function jobOf(e: StoredEvent): TranscribeJob | undefined {
-  const p = e.payload as { url?: string; format?: string; channels?: number; agent_channel?: number; duration_ms?: number; language?: string }
+  const p = e.payload as {
+    url?: string
+    format?: string
+    channels?: number
+    agent_channel?: number
+    duration_ms?: number
+    language?: string
+  }
   if (!e.interaction_id || typeof p.url !== 'string') return undefined
   return {
-    tenant: e.tenant, interaction_id: e.interaction_id, url: p.url, format: p.format, channels: p.channels,
-    agent_channel: p.agent_channel, duration_ms: p.duration_ms, language: p.language, queue: e.queue, ts: e.ts,
+    tenant: e.tenant,
+    interaction_id: e.interaction_id,
+    url: p.url,
+    format: p.format,
+    channels: p.channels,
+    agent_channel: p.agent_channel,
+    duration_ms: p.duration_ms,
+    language: p.language,
+    queue: e.queue,
+    ts: e.ts,
   }
 }

@@ -8,6 +8,8 @@ import type { TranscriptSpeaker, TranscriptTurn } from './types.js'
  */
 export function mergeChannels(channels: { speaker: TranscriptSpeaker; segments: TimedSegment[] }[]): TranscriptTurn[] {
   return channels
-    .flatMap(({ speaker, segments }) => segments.map((s) => ({ speaker, text: s.text, start_ms: s.start_ms, end_ms: s.end_ms })))
+    .flatMap(({ speaker, segments }) =>
+      segments.map((s) => ({ speaker, text: s.text, start_ms: s.start_ms, end_ms: s.end_ms })),
+    )
     .sort((a, b) => a.start_ms - b.start_ms || a.end_ms - b.end_ms)
 }

@@ -9,6 +9,8 @@ export function findModel(explicit: string | undefined, dataDir: string): string
   if (explicit) return existsSync(explicit) && statSync(explicit).size > 0 ? explicit : undefined
   const dir = modelsDir(dataDir)
   if (!existsSync(dir)) return undefined
-  const files = readdirSync(dir).filter((f) => /^ggml-.*\.bin$/.test(f)).map((f) => join(dir, f))
+  const files = readdirSync(dir)
+    .filter((f) => /^ggml-.*\.bin$/.test(f))
+    .map((f) => join(dir, f))
   return files.sort((a, b) => statSync(b).size - statSync(a).size)[0]
 }

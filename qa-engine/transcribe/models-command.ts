@@ -16,13 +16,19 @@ export async function runModelsPull(args: ParsedArgs): Promise<number> {
     dir,
     host: args.values.host as string | undefined,
     onProgress: (done, total) => {
-      progress ??= new Progress({ total: total ? Math.ceil(total / 2 ** 20) : undefined, label: `ggml-${name}.bin`, unit: 'MiB' })
+      progress ??= new Progress({
+        total: total ? Math.ceil(total / 2 ** 20) : undefined,
+        label: `ggml-${name}.bin`,
+        unit: 'MiB',
+      })
       const mib = Math.floor(done / 2 ** 20)
       if (mib > last) progress.tick(mib - last)
       last = mib
     },
   })
   progress?.finish()
-  console.log(`${model.path} (${(model.bytes / 2 ** 20).toFixed(1)} MiB) verified: sha1 ${model.sha1}, sha256 ${model.sha256}`)
+  console.log(
+    `${model.path} (${(model.bytes / 2 ** 20).toFixed(1)} MiB) verified: sha1 ${model.sha1}, sha256 ${model.sha256}`,
+  )
   return 0
 }

@@ -51,7 +51,8 @@ export interface PulledModel {
 
 export async function pullModel(name: string, opts: PullOptions): Promise<PulledModel> {
   const expected = opts.sha1 ?? MODEL_SHA1[name]
-  if (!expected) throw new MofangError('BAD_INPUT', `unknown model "${name}": expected one of ${Object.keys(MODEL_SHA1).join(', ')}`)
+  if (!expected)
+    throw new MofangError('BAD_INPUT', `unknown model "${name}": expected one of ${Object.keys(MODEL_SHA1).join(', ')}`)
   mkdirSync(opts.dir, { recursive: true })
   const file = `ggml-${name}.bin`
   const path = join(opts.dir, file)
@@ -64,7 +65,8 @@ export async function pullModel(name: string, opts: PullOptions): Promise<Pulled
     if (!res.ok || !res.body) throw new MofangError('BAD_INPUT', `downloading ${url} failed: HTTP ${res.status}`)
     const total = Number(res.headers.get('content-length') ?? 0)
     const statedSha256 = res.headers.get('x-linked-etag')?.replace(/"/g, '').toLowerCase()
-    const sha1 = createHash('sha1'), sha256 = createHash('sha256')
+    const sha1 = createHash('sha1'),
+      sha256 = createHash('sha256')
     let bytes = 0
     const body = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>)
     body.on('data', (b: Buffer) => {
@@ -77,9 +79,14 @@ export async function pullModel(name: string, opts: PullOptions): Promise<Pulled
     })
     await pipeline(body, createWriteStream(part))
     const got = { sha1: sha1.digest('hex'), sha256: sha256.digest('hex') }
-    if (got.sha1 !== expected) throw new ChecksumError(`${file}: SHA-1 ${got.sha1} does not match the published ${expected}; the download was discarded`)
+    if (got.sha1 !== expected)
+      throw new ChecksumError(
+        `${file}: SHA-1 ${got.sha1} does not match the published ${expected}; the download was discarded`,
+      )
     if (statedSha256 && /^[0-9a-f]{64}$/.test(statedSha256) && statedSha256 !== got.sha256) {
-      throw new ChecksumError(`${file}: SHA-256 ${got.sha256} does not match the host's ${statedSha256}; the download was discarded`)
+      throw new ChecksumError(
+        `${file}: SHA-256 ${got.sha256} does not match the host's ${statedSha256}; the download was discarded`,
+      )
     }
     renameSync(part, path)
     return { path, bytes, ...got }

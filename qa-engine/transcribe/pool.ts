@@ -49,7 +49,10 @@ export async function createTranscribePool(opts: TranscribePoolOptions): Promise
   let closing = false
 
   const spawnSlot = (index: number): Slot => {
-    const child = fork(script, [opts.model], { env: { ...process.env, NODE_WHISPER_CPP_BACKEND: 'cpu', ...opts.env }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+    const child = fork(script, [opts.model], {
+      env: { ...process.env, NODE_WHISPER_CPP_BACKEND: 'cpu', ...opts.env },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    })
     let stderr = ''
     child.stderr!.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-2000)))
     const slot: Slot = { child, ready: Promise.resolve() }
@@ -61,7 +64,12 @@ export async function createTranscribePool(opts: TranscribePoolOptions): Promise
           const job = slot.job
           slot.job = undefined
           if (m.type === 'done') job.resolve(m.transcript)
-          else job.reject(m.error.recording ? new RecordingError(m.error.code as RecordingErrorCode, m.error.message) : new Error(m.error.message))
+          else
+            job.reject(
+              m.error.recording
+                ? new RecordingError(m.error.code as RecordingErrorCode, m.error.message)
+                : new Error(m.error.message),
+            )
           waiting.shift()?.()
         }
       })
@@ -115,11 +123,14 @@ export async function createTranscribePool(opts: TranscribePoolOptions): Promise
     async close() {
       closing = true
       await Promise.all(
-        slots.map((s) => new Promise<void>((done) => {
-          if (s.child.exitCode !== null || s.child.signalCode !== null) return done()
-          s.child.once('exit', () => done())
-          s.child.kill('SIGTERM')
-        })),
+        slots.map(
+          (s) =>
+            new Promise<void>((done) => {
+              if (s.child.exitCode !== null || s.child.signalCode !== null) return done()
+              s.child.once('exit', () => done())
+              s.child.kill('SIGTERM')
+            }),
+        ),
       )
     },
   }

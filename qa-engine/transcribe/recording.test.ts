@@ -71,28 +71,53 @@ describe('transcribing recordings (synthetic model)', () => {
 
 describe('bad recordings end as clear per-job errors', () => {
   const fails = async (p: Promise<unknown>, code: string, message: RegExp) => {
-    const err = await p.then(() => undefined, (e: unknown) => e)
+    const err = await p.then(
+      () => undefined,
+      (e: unknown) => e,
+    )
     expect(err).toBeInstanceOf(RecordingError)
     expect((err as RecordingError).code).toBe(code)
     expect((err as Error).message).toMatch(message)
   }
   it('a missing file', () => fails(transcribeRecording(job(`${dir.path}/nope.wav`), whisper), 'NOT_FOUND', /not found/))
-  it('a truncated WAV', () => fails(transcribeRecording(job(truncatedWav(dir.path, en)), whisper), 'NOT_AUDIO', /truncated|decode|readable/))
-  it('a non-audio file', () => fails(transcribeRecording(job(notAudio(dir.path)), whisper), 'NOT_AUDIO', /not a readable audio file|no audio/))
-  it('a 3-hour recording, refused by length before decoding', () => fails(transcribeRecording(job(threeHours(dir.path)), whisper), 'TOO_LONG', /3\.00 h long; the limit is 2\.00 h/), 30_000)
-  it('a declared over-long recording, refused before fetching', () => fails(transcribeRecording(job('http://unreachable.invalid/x.wav', { duration_ms: 4 * 3600_000 }), whisper), 'TOO_LONG', /limit/))
-  it('a URL that times out', () => fails(transcribeRecording(job(stallUrl), whisper, { timeoutMs: 300 }), 'FETCH_TIMEOUT', /timed out after 300 ms/))
+  it('a truncated WAV', () =>
+    fails(transcribeRecording(job(truncatedWav(dir.path, en)), whisper), 'NOT_AUDIO', /truncated|decode|readable/))
+  it('a non-audio file', () =>
+    fails(transcribeRecording(job(notAudio(dir.path)), whisper), 'NOT_AUDIO', /not a readable audio file|no audio/))
+  it(
+    'a 3-hour recording, refused by length before decoding',
+    () =>
+      fails(transcribeRecording(job(threeHours(dir.path)), whisper), 'TOO_LONG', /3\.00 h long; the limit is 2\.00 h/),
+    30_000,
+  )
+  it('a declared over-long recording, refused before fetching', () =>
+    fails(
+      transcribeRecording(job('http://unreachable.invalid/x.wav', { duration_ms: 4 * 3600_000 }), whisper),
+      'TOO_LONG',
+      /limit/,
+    ))
+  it('a URL that times out', () =>
+    fails(transcribeRecording(job(stallUrl), whisper, { timeoutMs: 300 }), 'FETCH_TIMEOUT', /timed out after 300 ms/))
 })
 
 describe('real model', () => {
   const real = process.env.WHISPER_MODEL
-  it.skipIf(!real || !existsSync(real))(`transcribes English speech (needs WHISPER_MODEL; ${real ? 'set' : 'SKIPPED: WHISPER_MODEL is not set'})`, async () => {
-    const realWhisper = await createWhisperTranscriber(real!)
-    try {
-      const t = await transcribeRecording(job(en, { language: 'en' }), realWhisper)
-      expect(t.turns.map((x) => x.text).join(' ').toLowerCase()).toMatch(/thank|calling|help/)
-    } finally {
-      realWhisper.close()
-    }
-  }, 120_000)
+  it.skipIf(!real || !existsSync(real))(
+    `transcribes English speech (needs WHISPER_MODEL; ${real ? 'set' : 'SKIPPED: WHISPER_MODEL is not set'})`,
+    async () => {
+      const realWhisper = await createWhisperTranscriber(real!)
+      try {
+        const t = await transcribeRecording(job(en, { language: 'en' }), realWhisper)
+        expect(
+          t.turns
+            .map((x) => x.text)
+            .join(' ')
+            .toLowerCase(),
+        ).toMatch(/thank|calling|help/)
+      } finally {
+        realWhisper.close()
+      }
+    },
+    120_000,
+  )
 })

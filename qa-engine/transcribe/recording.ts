@@ -26,7 +26,11 @@ export interface RecordingOptions extends FetchOptions {
 export const DEFAULT_MAX_DURATION_MS = 2 * 3600_000
 
 function checkDuration(ms: number, max: number): void {
-  if (ms > max) throw new RecordingError('TOO_LONG', `recording is ${(ms / 3600_000).toFixed(2)} h long; the limit is ${(max / 3600_000).toFixed(2)} h`)
+  if (ms > max)
+    throw new RecordingError(
+      'TOO_LONG',
+      `recording is ${(ms / 3600_000).toFixed(2)} h long; the limit is ${(max / 3600_000).toFixed(2)} h`,
+    )
 }
 
 /** Spoken language: as declared, else from the transcript's script (Han characters → zh). */
@@ -36,7 +40,11 @@ function languageOf(declared: string, texts: string[]): string {
   return Number.isNaN(share) ? 'unknown' : share >= 0.3 ? 'zh' : 'en'
 }
 
-export async function transcribeRecording(job: TranscribeJob, transcriber: Transcriber, opts: RecordingOptions = {}): Promise<Transcript> {
+export async function transcribeRecording(
+  job: TranscribeJob,
+  transcriber: Transcriber,
+  opts: RecordingOptions = {},
+): Promise<Transcript> {
   const started = Date.now()
   const max = opts.maxDurationMs ?? DEFAULT_MAX_DURATION_MS
   if (job.duration_ms !== undefined) checkDuration(job.duration_ms, max)
@@ -52,14 +60,21 @@ export async function transcribeRecording(job: TranscribeJob, transcriber: Trans
     const language = job.language ?? opts.language ?? 'auto'
     const perChannel = []
     for (const [i, samples] of pcm.entries()) {
-      const segments = await transcriber.transcribe(samples, { language, threads: opts.threads, domainWords: opts.domainWords })
+      const segments = await transcriber.transcribe(samples, {
+        language,
+        threads: opts.threads,
+        domainWords: opts.domainWords,
+      })
       perChannel.push({ speaker: speakers[i], segments })
     }
     const turns = mergeChannels(perChannel)
     return {
       tenant: job.tenant,
       interaction_id: job.interaction_id,
-      language: languageOf(language, turns.map((t) => t.text)),
+      language: languageOf(
+        language,
+        turns.map((t) => t.text),
+      ),
       model: transcriber.model,
       duration_ms: audio.duration_ms,
       channels: pcm.length,

@@ -63,18 +63,28 @@ export function transcriptionService(opts: TranscriptionServiceOptions = {}): Se
     let stopping = false
     const counts = { jobs_created: 0, transcribed: 0, failed: 0, dead_lettered: 0, retried: 0 }
     const noModelReason = () =>
-      opts.model ? `no Whisper model at ${opts.model} (WHISPER_MODEL)` : 'no Whisper model: set WHISPER_MODEL or run `mofang models pull base`'
+      opts.model
+        ? `no Whisper model at ${opts.model} (WHISPER_MODEL)`
+        : 'no Whisper model: set WHISPER_MODEL or run `mofang models pull base`'
 
     // Jobs from events: stored as awaiting first, so a call is visible whether or not a model is there.
-    const creator = await (await js.consumers.get(topology.eventStream, names.creatorConsumer)).consume({ max_messages: 64 })
+    const creator = await (
+      await js.consumers.get(topology.eventStream, names.creatorConsumer)
+    ).consume({ max_messages: 64 })
     const creatorLoop = (async () => {
       for await (const msg of creator) {
         try {
           for (const event of decodeEvents(msg.data)) {
             const job = jobOf(event)
             if (!job) continue
-            await markAwaiting(warehouse, job, state === 'ready' ? 'awaiting transcription' : `awaiting transcription: ${noModelReason()}`)
-            await js.publish(`${names.jobSubject}.${job.tenant}`, encoder.encode(JSON.stringify(job)), { msgID: `transcribe-${event.event_id}` })
+            await markAwaiting(
+              warehouse,
+              job,
+              state === 'ready' ? 'awaiting transcription' : `awaiting transcription: ${noModelReason()}`,
+            )
+            await js.publish(`${names.jobSubject}.${job.tenant}`, encoder.encode(JSON.stringify(job)), {
+              msgID: `transcribe-${event.event_id}`,
+            })
             counts.jobs_created++
           }
           msg.ack()
@@ -123,9 +133,11 @@ export function transcriptionService(opts: TranscriptionServiceOptions = {}): Se
       } catch (err) {
         if (stopping) return // redelivered after restart
         const e = err as Error
-        if (err instanceof RecordingError) return deadLetter(msg, job, `recording_${err.code.toLowerCase()}`, e.message, attempts)
+        if (err instanceof RecordingError)
+          return deadLetter(msg, job, `recording_${err.code.toLowerCase()}`, e.message, attempts)
         const reason = err instanceof WorkerCrashError ? 'worker_crash' : 'transcription_error'
-        if (attempts >= maxAttempts) return deadLetter(msg, job, reason, `${e.message} (after ${attempts} attempts)`, attempts)
+        if (attempts >= maxAttempts)
+          return deadLetter(msg, job, reason, `${e.message} (after ${attempts} attempts)`, attempts)
         counts.retried++
         log(`transcribe: ${job.interaction_id} attempt ${attempts}/${maxAttempts} failed, retrying: ${e.message}`)
         msg.nak(opts.retryDelayMs ?? 2_000)
@@ -157,7 +169,8 @@ export function transcriptionService(opts: TranscriptionServiceOptions = {}): Se
       if (pool || stopping || state === 'starting') return
       const path = findModel(opts.model, config.dataDir)
       if (!path) {
-        if (warning === undefined) log(`transcribe: WARNING ${noModelReason()}; recordings are stored as awaiting transcription`)
+        if (warning === undefined)
+          log(`transcribe: WARNING ${noModelReason()}; recordings are stored as awaiting transcription`)
         warning = noModelReason()
         return
       }
@@ -165,7 +178,12 @@ export function transcriptionService(opts: TranscriptionServiceOptions = {}): Se
       if (fingerprint === failedModel) return
       state = 'starting'
       try {
-        const p = await createTranscribePool({ model: path, size: opts.workers, recording: opts.recording, env: opts.workerEnv })
+        const p = await createTranscribePool({
+          model: path,
+          size: opts.workers,
+          recording: opts.recording,
+          env: opts.workerEnv,
+        })
         if (stopping) return void (await p.close())
         pool = p
         modelPath = path
@@ -191,9 +209,14 @@ export function transcriptionService(opts: TranscriptionServiceOptions = {}): Se
           // No model is a warning, not an outage: recordings are kept and worked off when one appears.
           ok: state !== 'model_error',
           detail: {
-            state, model: modelPath ?? null, ...(warning ? { warning } : {}),
-            workers: pool?.size ?? 0, threads_per_worker: threads, in_flight: inFlight.size,
-            backlog: queue.num_pending + queue.num_ack_pending, ...counts,
+            state,
+            model: modelPath ?? null,
+            ...(warning ? { warning } : {}),
+            workers: pool?.size ?? 0,
+            threads_per_worker: threads,
+            in_flight: inFlight.size,
+            backlog: queue.num_pending + queue.num_ack_pending,
+            ...counts,
           },
         }
       },

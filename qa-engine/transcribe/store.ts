@@ -41,31 +41,44 @@ const base = (job: TranscribeJob) => ({
 })
 
 export async function markAwaiting(wh: Warehouse, job: TranscribeJob, reason: string): Promise<void> {
-  await wh.insert('transcripts', [{ ...base(job), status: 'awaiting', error: reason, attempts: 0, updated_at: stamp() }])
+  await wh.insert('transcripts', [
+    { ...base(job), status: 'awaiting', error: reason, attempts: 0, updated_at: stamp() },
+  ])
 }
 
 export async function markFailed(wh: Warehouse, job: TranscribeJob, reason: string, attempts: number): Promise<void> {
   await wh.insert('transcripts', [{ ...base(job), status: 'failed', error: reason, attempts, updated_at: stamp() }])
 }
 
-export async function storeTranscript(wh: Warehouse, job: TranscribeJob, t: Transcript, attempts: number): Promise<void> {
-  await wh.insert('transcripts', [{
-    ...base(job),
-    status: 'done',
-    language: t.language,
-    model: t.model,
-    duration_ms: t.duration_ms,
-    channels: t.channels,
-    turns: JSON.stringify(t.turns),
-    audio: JSON.stringify(t.audio),
-    attempts,
-    elapsed_ms: t.elapsed_ms,
-    updated_at: stamp(),
-  }])
+export async function storeTranscript(
+  wh: Warehouse,
+  job: TranscribeJob,
+  t: Transcript,
+  attempts: number,
+): Promise<void> {
+  await wh.insert('transcripts', [
+    {
+      ...base(job),
+      status: 'done',
+      language: t.language,
+      model: t.model,
+      duration_ms: t.duration_ms,
+      channels: t.channels,
+      turns: JSON.stringify(t.turns),
+      audio: JSON.stringify(t.audio),
+      attempts,
+      elapsed_ms: t.elapsed_ms,
+      updated_at: stamp(),
+    },
+  ])
 }
 
 /** The latest state of one call's transcript, or undefined. */
-export async function getTranscript(wh: Warehouse, tenant: string, interactionId: string): Promise<TranscriptRow | undefined> {
+export async function getTranscript(
+  wh: Warehouse,
+  tenant: string,
+  interactionId: string,
+): Promise<TranscriptRow | undefined> {
   const rows = await wh.query<Record<string, unknown>>(loadQuery('transcript_latest'), { tenant, id: interactionId })
   const r = rows[0]
   if (!r) return undefined
@@ -83,7 +96,9 @@ export async function getTranscript(wh: Warehouse, tenant: string, interactionId
 /** Count of calls per latest status, for health. */
 export async function statusCounts(wh: Warehouse, tenant?: string): Promise<Record<TranscriptStatus, number>> {
   // No tenant (or '') counts every tenant's calls, as before.
-  const rows = await wh.query<{ status: TranscriptStatus; n: number }>(loadQuery('transcript_status_counts'), { tenant: tenant || '' })
+  const rows = await wh.query<{ status: TranscriptStatus; n: number }>(loadQuery('transcript_status_counts'), {
+    tenant: tenant || '',
+  })
   const out = { awaiting: 0, done: 0, failed: 0 }
   for (const r of rows) out[r.status] = Number(r.n)
   return out

@@ -3,7 +3,8 @@ import { audioStats, voicedFrames } from './vad.js'
 import { mergeChannels } from './merge.js'
 import { applyDomainWords } from './domain-words.js'
 
-const tone = (seconds: number, amp: number) => Float32Array.from({ length: 16_000 * seconds }, (_, i) => amp * Math.sin(i / 5))
+const tone = (seconds: number, amp: number) =>
+  Float32Array.from({ length: 16_000 * seconds }, (_, i) => amp * Math.sin(i / 5))
 const concat = (...parts: Float32Array[]) => {
   const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0))
   let at = 0
@@ -38,7 +39,13 @@ describe('voice activity and audio statistics', () => {
 describe('merging channels and domain words', () => {
   it('interleaves the parties by start time', () => {
     const turns = mergeChannels([
-      { speaker: 'agent', segments: [{ start_ms: 0, end_ms: 1000, text: 'hello' }, { start_ms: 5000, end_ms: 6000, text: 'bye' }] },
+      {
+        speaker: 'agent',
+        segments: [
+          { start_ms: 0, end_ms: 1000, text: 'hello' },
+          { start_ms: 5000, end_ms: 6000, text: 'bye' },
+        ],
+      },
       { speaker: 'customer', segments: [{ start_ms: 2000, end_ms: 4000, text: 'my router' }] },
     ])
     expect(turns.map((t) => t.speaker)).toEqual(['agent', 'customer', 'agent'])

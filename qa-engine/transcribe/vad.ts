@@ -42,17 +42,24 @@ export function voicedFrames(pcm: Float32Array, opts: VadOptions = {}): boolean[
 }
 
 /** Silences (nobody voiced), overtalk (two parties voiced) and talk time, from per-channel voice activity. */
-export function audioStats(channels: Float32Array[], speakers: TranscriptSpeaker[], opts: VadOptions = {}): TranscriptAudioStats {
+export function audioStats(
+  channels: Float32Array[],
+  speakers: TranscriptSpeaker[],
+  opts: VadOptions = {},
+): TranscriptAudioStats {
   const frameMs = opts.frameMs ?? 20
   const minSilence = opts.minSilenceMs ?? 2_000
   const flags = channels.map((c) => voicedFrames(c, opts))
   const frames = Math.max(0, ...flags.map((f) => f.length))
   const talk: Partial<Record<TranscriptSpeaker, number>> = {}
   speakers.forEach((s, i) => (talk[s] = (talk[s] ?? 0) + flags[i].filter(Boolean).length * frameMs))
-  let silenceFrames = 0, overtalkFrames = 0, runStart = -1
+  let silenceFrames = 0,
+    overtalkFrames = 0,
+    runStart = -1
   const silences: { start_ms: number; end_ms: number }[] = []
   const closeRun = (end: number) => {
-    if (runStart >= 0 && (end - runStart) * frameMs >= minSilence) silences.push({ start_ms: runStart * frameMs, end_ms: end * frameMs })
+    if (runStart >= 0 && (end - runStart) * frameMs >= minSilence)
+      silences.push({ start_ms: runStart * frameMs, end_ms: end * frameMs })
     runStart = -1
   }
   for (let f = 0; f < frames; f++) {

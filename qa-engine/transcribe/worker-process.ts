@@ -28,7 +28,12 @@ try {
     if (CRASH_MARKER && m.job.url.includes(CRASH_MARKER)) process.abort()
     transcribeRecording(m.job, transcriber, m.options).then(
       (transcript) => send({ type: 'done', id: m.id, transcript }),
-      (err: Error) => send({ type: 'failed', id: m.id, error: { recording: err instanceof RecordingError, code: (err as RecordingError).code, message: err.message } }),
+      (err: Error) =>
+        send({
+          type: 'failed',
+          id: m.id,
+          error: { recording: err instanceof RecordingError, code: (err as RecordingError).code, message: err.message },
+        }),
     )
   })
   send({ type: 'ready' })

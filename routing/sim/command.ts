@@ -10,25 +10,54 @@ import { POLICY_PRESETS, simulate, type SimRun } from './simulate.js'
 
 /** `fcfs,smart,skills+affinity` → runs; unknown names are a clear error. */
 export function parsePolicyList(text: string): SimRun[] {
-  return text.split(',').map((s) => s.trim()).filter(Boolean).map((label) => {
-    if (label in POLICY_PRESETS) return { label, policies: POLICY_PRESETS[label] }
-    const names = label.split('+')
-    const bad = names.find((n) => !(POLICY_NAMES as readonly string[]).includes(n))
-    if (bad !== undefined) throw new BadInputError(`--policies: unknown policy "${bad}"; use ${Object.keys(POLICY_PRESETS).join(', ')} or a +-joined list of ${POLICY_NAMES.join(', ')}`)
-    return { label, policies: names as PolicyName[] }
-  })
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((label) => {
+      if (label in POLICY_PRESETS) return { label, policies: POLICY_PRESETS[label] }
+      const names = label.split('+')
+      const bad = names.find((n) => !(POLICY_NAMES as readonly string[]).includes(n))
+      if (bad !== undefined)
+        throw new BadInputError(
+          `--policies: unknown policy "${bad}"; use ${Object.keys(POLICY_PRESETS).join(', ')} or a +-joined list of ${POLICY_NAMES.join(', ')}`,
+        )
+      return { label, policies: names as PolicyName[] }
+    })
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 
 export function formatResults(rows: PolicyResult[]): string {
-  const head = ['policy', 'offered', 'SL', 'ASA s', 'abandon', 'occupancy', 'VIP in target', 'affinity hits', 'CSAT proxy', 'callbacks', 'overflows']
+  const head = [
+    'policy',
+    'offered',
+    'SL',
+    'ASA s',
+    'abandon',
+    'occupancy',
+    'VIP in target',
+    'affinity hits',
+    'CSAT proxy',
+    'callbacks',
+    'overflows',
+  ]
   const body = rows.map((r) => [
-    r.policy, String(r.offered), pct(r.serviceLevel), r.asaS.toFixed(1), pct(r.abandonRate), pct(r.occupancy),
-    r.vipContacts ? pct(r.vipWithinTarget) : '-', r.affinityEligible ? pct(r.affinityHitRate) : '-', r.csatProxy.toFixed(2), String(r.callbacks), String(r.overflows),
+    r.policy,
+    String(r.offered),
+    pct(r.serviceLevel),
+    r.asaS.toFixed(1),
+    pct(r.abandonRate),
+    pct(r.occupancy),
+    r.vipContacts ? pct(r.vipWithinTarget) : '-',
+    r.affinityEligible ? pct(r.affinityHitRate) : '-',
+    r.csatProxy.toFixed(2),
+    String(r.callbacks),
+    String(r.overflows),
   ])
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)))
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
   return [line(head), ...body.map(line)].join('\n')
 }
 
@@ -45,10 +74,13 @@ export async function runSimulate(args: ParsedArgs): Promise<void> {
     return r
   })
   progress.finish()
-  if (args.values.json) return console.log(JSON.stringify({ scenario: scenario.name, seed, hours: scenario.duration_h, results }, null, 2))
+  if (args.values.json)
+    return console.log(JSON.stringify({ scenario: scenario.name, seed, hours: scenario.duration_h, results }, null, 2))
   console.log(`${scenario.name}: ${scenario.duration_h} h, seed ${seed}\n`)
   console.log(formatResults(results))
-  console.log('\nSL = answered within the queue\'s service_level_s ÷ (answered + abandoned); ASA = mean wait of answered contacts.')
+  console.log(
+    "\nSL = answered within the queue's service_level_s ÷ (answered + abandoned); ASA = mean wait of answered contacts.",
+  )
 }
 
 export async function runCheckConfig(args: ParsedArgs): Promise<void> {
@@ -56,7 +88,12 @@ export async function runCheckConfig(args: ParsedArgs): Promise<void> {
   if (!file) throw new BadInputError('give the configuration file: mofang routing check-config FILE')
   const tenants = loadRoutingConfigFile(file)
   if (args.values.json) {
-    const resolved = Object.fromEntries(Object.entries(tenants).map(([t, cfg]) => [t, Object.fromEntries(Object.keys(cfg.queues).map((q) => [q, resolveQueuePolicy(cfg, q)]))]))
+    const resolved = Object.fromEntries(
+      Object.entries(tenants).map(([t, cfg]) => [
+        t,
+        Object.fromEntries(Object.keys(cfg.queues).map((q) => [q, resolveQueuePolicy(cfg, q)])),
+      ]),
+    )
     return console.log(JSON.stringify(resolved, null, 2))
   }
   for (const [tenant, cfg] of Object.entries(tenants)) {
@@ -65,7 +102,11 @@ export async function runCheckConfig(args: ParsedArgs): Promise<void> {
       const p = resolveQueuePolicy(cfg, q)
       const steps = p.expansion.map((s) => `${s.after_s}s→${s.min_proficiency}`).join(' ')
       const overflow = p.overflow.map((o) => `${o.after_s}s→${o.to}`).join(' ') || 'none'
-      console.log(`  ${q}: policies ${p.policies.join(',') || '(fcfs)'}; skills ${Object.entries(p.skills).map(([k, v]) => `${k}≥${v}`).join(' ')}; expansion ${steps}; overflow ${overflow}`)
+      console.log(
+        `  ${q}: policies ${p.policies.join(',') || '(fcfs)'}; skills ${Object.entries(p.skills)
+          .map(([k, v]) => `${k}≥${v}`)
+          .join(' ')}; expansion ${steps}; overflow ${overflow}`,
+      )
     }
   }
   console.log('valid')

@@ -76,7 +76,14 @@ export class Measures {
     if (this.inWindow(c)) this.offeredN++
   }
 
-  answered(c: ContactInput, q: QueuePolicy, at: number, agentId: string, lastAgentOnShift: boolean, csat: number): void {
+  answered(
+    c: ContactInput,
+    q: QueuePolicy,
+    at: number,
+    agentId: string,
+    lastAgentOnShift: boolean,
+    csat: number,
+  ): void {
     if (!this.inWindow(c)) return
     const wait = at - c.arrivedAt
     this.answeredN++

@@ -14,7 +14,14 @@ import { Measures, type PolicyResult } from './measures.js'
 
 const H = 3_600_000
 
-const enum Kind { Arrival, Patience, Finish, ShiftStart, ShiftEnd, Tick }
+const enum Kind {
+  Arrival,
+  Patience,
+  Finish,
+  ShiftStart,
+  ShiftEnd,
+  Tick,
+}
 
 interface SimEvent {
   at: number
@@ -84,12 +91,21 @@ function buildAgents(sc: Scenario, seed: number): SimAgent[] {
       const skills: Record<string, number> = {}
       for (const [s, v] of Object.entries(g.skills)) skills[s] = Array.isArray(v) ? rng.int(v[0], v[1]) : v
       const tags = (g.tags ?? []).map((t) => (Array.isArray(t) ? t[rng.int(0, t.length - 1)] : t))
-      const csat = Array.isArray(g.csat) ? g.csat[0] + rng.uniform() * (g.csat[1] - g.csat[0]) : g.csat ?? 4
+      const csat = Array.isArray(g.csat) ? g.csat[0] + rng.uniform() * (g.csat[1] - g.csat[0]) : (g.csat ?? 4)
       out.push({
-        profile: { id: `${g.name}-${i + 1}`, skills, tags, groups: g.groups, capacity: g.capacity ?? { voice: 1 }, csat },
+        profile: {
+          id: `${g.name}-${i + 1}`,
+          skills,
+          tags,
+          groups: g.groups,
+          capacity: g.capacity ?? { voice: 1 },
+          csat,
+        },
         shiftStart: Math.round((g.shift?.start_h ?? 0) * H),
         shiftEnd: Math.round(Math.min(g.shift?.end_h ?? end, end) * H),
-        onShift: false, load: 0, busySince: 0,
+        onShift: false,
+        load: 0,
+        busySince: 0,
       })
     }
   })
@@ -120,7 +136,14 @@ function nextArrivalS(st: StreamSpec, rng: Random, t: number, endS: number): num
  * coverage, −0.5 per 2 minutes waited (at most −1), and for at-risk customers −1 softened by 0.6 per CSAT
  * point of the agent above 3.5.
  */
-export function csatProxy(x: { agentCsat: number; proficiency: number; lastAgent: boolean; tagCoverage?: number; waitS: number; atRisk: boolean }): number {
+export function csatProxy(x: {
+  agentCsat: number
+  proficiency: number
+  lastAgent: boolean
+  tagCoverage?: number
+  waitS: number
+  atRisk: boolean
+}): number {
   let v = x.agentCsat + 0.2 * (x.proficiency - 3) + (x.lastAgent ? 0.3 : 0) - 0.5 * Math.min(x.waitS / 120, 2)
   if (x.tagCoverage !== undefined) v += 0.4 * (x.tagCoverage - 0.5)
   if (x.atRisk) v += -1 + 0.6 * (x.agentCsat - 3.5)
@@ -160,15 +183,17 @@ export function simulate(sc: Scenario, run: SimRun, seed = sc.seed ?? 1): Policy
   const customers = new Map<number, Customer>()
   const population = sc.population ?? 5000
   const recent: number[] = []
-  let nextCustomer = 0, nextContact = 0
+  let nextCustomer = 0,
+    nextContact = 0
   let tickAt = Infinity
 
   const makeContact = (i: number, at: number): SimContact => {
-    const st = sc.streams[i], rng = attrRng[i]
+    const st = sc.streams[i],
+      rng = attrRng[i]
     // Every draw happens whether or not it is used, so streams stay aligned across policies.
     const language = st.language ? rng.weightedKey(st.language) : undefined
     const tags = (st.tags ?? []).map((g) => rng.weightedKey(g)).filter((t): t is string => t !== undefined)
-    const vip = Number(st.vip ? rng.weightedKey(st.vip) ?? 0 : 0)
+    const vip = Number(st.vip ? (rng.weightedKey(st.vip) ?? 0) : 0)
     const returning = rng.uniform() < (st.returning ?? 0) && recent.length > 0
     const who = recent[Math.floor(rng.uniform() * recent.length)]
     const atRisk = rng.uniform() < (st.at_risk ?? 0)
@@ -185,9 +210,20 @@ export function simulate(sc: Scenario, run: SimRun, seed = sc.seed ?? 1): Policy
     }
     const cust = customers.get(customerId)!
     const input: ContactInput = {
-      id: `c${nextContact++}`, queue: st.queue, channel: st.channel ?? 'voice', arrivedAt: at, language, tags, vip,
+      id: `c${nextContact++}`,
+      queue: st.queue,
+      channel: st.channel ?? 'voice',
+      arrivedAt: at,
+      language,
+      tags,
+      vip,
       customerId: String(customerId),
-      history: { lastAgentId: cust.lastAgentId, lastContactAt: cust.lastContactAt, ratings: cust.ratings, sentiment: atRisk ? -0.6 : 0.2 },
+      history: {
+        lastAgentId: cust.lastAgentId,
+        lastContactAt: cust.lastContactAt,
+        ratings: cust.ratings,
+        sentiment: atRisk ? -0.6 : 0.2,
+      },
     }
     const last = cust.lastAgentId === undefined ? undefined : agentIndex.get(cust.lastAgentId)
     if (patienceS !== Infinity) push(at + Math.round(patienceS * 1000), Kind.Patience, input.id)
@@ -210,12 +246,18 @@ export function simulate(sc: Scenario, run: SimRun, seed = sc.seed ?? 1): Policy
         const agentTags = new Set(a.profile.tags)
         const tags = c.input.tags ?? []
         const proxy = csatProxy({
-          agentCsat: a.profile.csat ?? 3, proficiency, lastAgent: c.input.history?.lastAgentId === d.agentId,
+          agentCsat: a.profile.csat ?? 3,
+          proficiency,
+          lastAgent: c.input.history?.lastAgentId === d.agentId,
           tagCoverage: tags.length ? tags.filter((t) => agentTags.has(t)).length / tags.length : undefined,
-          waitS: (d.at - c.input.arrivedAt) / 1000, atRisk: c.atRisk,
+          waitS: (d.at - c.input.arrivedAt) / 1000,
+          atRisk: c.atRisk,
         })
         measures.answered(c.input, queuePolicy.get(c.input.queue)!, d.at, d.agentId, c.lastAgentOnShift, proxy)
-        customers.get(Number(c.input.customerId))!.ratings = [...(c.input.history?.ratings ?? []), Math.round(proxy)].slice(-3)
+        customers.get(Number(c.input.customerId))!.ratings = [
+          ...(c.input.history?.ratings ?? []),
+          Math.round(proxy),
+        ].slice(-3)
       } else if (d.kind === 'callback_offer') {
         const c = contacts.get(d.contactId)!
         if (callbackRng.uniform() < (sc.callback_accept ?? 0.5) && c.state === 'waiting') {

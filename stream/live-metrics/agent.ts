@@ -100,7 +100,11 @@ export function spanAt(spans: StateSpan[], ts: number): StateSpan | undefined {
  * interaction named on the event, else to the agent's contact that ended last, at
  * most `linkMs` before it (and not after it, allowing 2 s of clock skew).
  */
-export function wrapLinks(events: SlimEvent[], segments: Map<string, ContactSegment[]>, linkMs: number): Map<string, number> {
+export function wrapLinks(
+  events: SlimEvent[],
+  segments: Map<string, ContactSegment[]>,
+  linkMs: number,
+): Map<string, number> {
   const links = new Map<string, number>()
   // Walk backwards so the next non-wrap event is known in one pass.
   let endTs: number | undefined

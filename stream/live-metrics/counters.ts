@@ -29,9 +29,24 @@ export interface Counters {
 export type CounterDelta = Partial<Counters>
 
 export const emptyCounters = (): Counters => ({
-  offered: 0, answered: 0, answeredInSl: 0, abandoned: 0, abandonedShort: 0, transferred: 0, answerWaitMs: 0,
-  handled: 0, talkMs: 0, holdMs: 0, wrapMs: 0, ticketsCreated: 0, ticketsResolved: 0,
-  npsPromoters: 0, npsDetractors: 0, npsResponses: 0, csatSatisfied: 0, csatResponses: 0,
+  offered: 0,
+  answered: 0,
+  answeredInSl: 0,
+  abandoned: 0,
+  abandonedShort: 0,
+  transferred: 0,
+  answerWaitMs: 0,
+  handled: 0,
+  talkMs: 0,
+  holdMs: 0,
+  wrapMs: 0,
+  ticketsCreated: 0,
+  ticketsResolved: 0,
+  npsPromoters: 0,
+  npsDetractors: 0,
+  npsResponses: 0,
+  csatSatisfied: 0,
+  csatResponses: 0,
 })
 
 /** target += sign × delta */

@@ -70,18 +70,31 @@ describe('voice contact metrics', () => {
   })
 
   it('treats a call that ends unanswered as abandoned', () => {
-    const events = [...call('x', s(0), 0, null), ev('voice.ended', s(40), { interaction_id: 'x', payload: { ended_by: 'customer' } })]
+    const events = [
+      ...call('x', s(0), 0, null),
+      ev('voice.ended', s(40), { interaction_id: 'x', payload: { ended_by: 'customer' } }),
+    ]
     expect(today(engineWith(events), s(60))).toMatchObject({ abandoned: 1, sl_pct: 0 })
   })
 
   it('uses the short-abandon threshold from the options (0 = every abandon counts)', () => {
-    const events = [...call('x', s(0), 0, null), ev('voice.abandoned', s(3), { interaction_id: 'x', payload: { stage: 'queue' } })]
+    const events = [
+      ...call('x', s(0), 0, null),
+      ev('voice.abandoned', s(3), { interaction_id: 'x', payload: { stage: 'queue' } }),
+    ]
     expect(today(engineWith(events, { shortAbandonMs: 0 }), s(60))).toMatchObject({ abandoned: 1, abandoned_short: 0 })
   })
 
   it('judges SL against each queue target (answered at exactly the threshold counts)', () => {
-    const events = [...call('a', s(0), 20, 30), ...call('b', s(0), 25, 30), ...call('c', s(0), 25, 30, { queue: 'vip' })]
-    const snap = engineWith(events, { serviceLevel: { queues: { vip: { percent: 90, seconds: 30 } } } }).snapshot('acme', s(600))
+    const events = [
+      ...call('a', s(0), 20, 30),
+      ...call('b', s(0), 25, 30),
+      ...call('c', s(0), 25, 30, { queue: 'vip' }),
+    ]
+    const snap = engineWith(events, { serviceLevel: { queues: { vip: { percent: 90, seconds: 30 } } } }).snapshot(
+      'acme',
+      s(600),
+    )
     expect(snap.queues.repair.windows.today.sl_pct).toBe(50)
     expect(snap.queues.vip.windows.today.sl_pct).toBe(100)
     expect(snap.queues.vip.target).toEqual({ percent: 90, seconds: 30 })
@@ -99,8 +112,21 @@ describe('voice contact metrics', () => {
     ]
     const snap = engineWith(events).snapshot('acme', s(600))
     expect(snap.totals.windows.today).toMatchObject({ offered: 1, answered: 1, transferred: 1, handled: 2, asa_s: 10 })
-    expect(snap.queues.repair.windows.today).toMatchObject({ offered: 1, answered: 1, transferred: 1, handled: 1, avg_talk_s: 60 })
-    expect(snap.queues.billing.windows.today).toMatchObject({ offered: 1, answered: 1, transferred: 0, handled: 1, asa_s: 20, avg_talk_s: 120 })
+    expect(snap.queues.repair.windows.today).toMatchObject({
+      offered: 1,
+      answered: 1,
+      transferred: 1,
+      handled: 1,
+      avg_talk_s: 60,
+    })
+    expect(snap.queues.billing.windows.today).toMatchObject({
+      offered: 1,
+      answered: 1,
+      transferred: 0,
+      handled: 1,
+      asa_s: 20,
+      avg_talk_s: 120,
+    })
     expect(snap.teams.green.windows.today).toMatchObject({ answered: 1, handled: 1 })
     expect(snap.channels.voice.windows.today).toMatchObject({ offered: 1, answered: 1 })
   })
@@ -151,7 +177,14 @@ describe('intervals and windows', () => {
     expect(snap.queues.inside.windows['15m'].answered).toBe(1)
     expect(snap.queues.outside.windows['15m'].answered).toBe(0)
     // A late transfer re-derives the inside call's facts: the windows swap the old facts for the new.
-    m.apply(ev('voice.transfer', edge + 10_000, { interaction_id: 'inside', queue: 'inside', agent_id: 'a1', payload: { to_queue: 'billing' } }))
+    m.apply(
+      ev('voice.transfer', edge + 10_000, {
+        interaction_id: 'inside',
+        queue: 'inside',
+        agent_id: 'a1',
+        payload: { to_queue: 'billing' },
+      }),
+    )
     snap = m.snapshot('acme', now)
     expect(snap.totals.windows['15m']).toMatchObject({ answered: 1, transferred: 1 })
     expect(snap.totals.windows['30m']).toMatchObject({ answered: 2, transferred: 1 })
@@ -159,7 +192,10 @@ describe('intervals and windows', () => {
 
   it('starts a new day at local midnight in the configured time zone', () => {
     // 15:30 UTC on the 6th is 23:30 in Shanghai; 16:30 UTC is 00:30 on the 7th there.
-    const events = [...call('late', Date.UTC(2025, 0, 6, 15, 30), 5, 30), ...call('early', Date.UTC(2025, 0, 6, 16, 30), 5, 30)]
+    const events = [
+      ...call('late', Date.UTC(2025, 0, 6, 15, 30), 5, 30),
+      ...call('early', Date.UTC(2025, 0, 6, 16, 30), 5, 30),
+    ]
     const m = engineWith(events, { timeZone: 'Asia/Shanghai' })
     const snap = m.snapshot('acme', Date.UTC(2025, 0, 6, 16, 45))
     expect(snap.day_start).toBe(Date.UTC(2025, 0, 6, 16))
@@ -183,11 +219,26 @@ describe('agents', () => {
       ]),
     ]
     const snap = engineWith(events).snapshot('acme', s(100))
-    expect(snap.totals.agents).toEqual({ ready: 1, on_contact: 1, wrap_up: 0, not_ready: 1, offline: 1, not_ready_by_reason: { lunch: 1 } })
+    expect(snap.totals.agents).toEqual({
+      ready: 1,
+      on_contact: 1,
+      wrap_up: 0,
+      not_ready: 1,
+      offline: 1,
+      not_ready_by_reason: { lunch: 1 },
+    })
     expect(snap.teams.green.agents).toMatchObject({ on_contact: 1, offline: 1 })
     expect(snap.totals.chat_concurrency).toBe(3)
-    expect(snap.agents.find((a) => a.agent_id === 'a3')).toMatchObject({ state: 'on_contact', active_chats: 3, since: s(40) })
-    expect(snap.agents.find((a) => a.agent_id === 'a2')).toMatchObject({ state: 'not_ready', reason: 'lunch', since: s(10) })
+    expect(snap.agents.find((a) => a.agent_id === 'a3')).toMatchObject({
+      state: 'on_contact',
+      active_chats: 3,
+      since: s(40),
+    })
+    expect(snap.agents.find((a) => a.agent_id === 'a2')).toMatchObject({
+      state: 'not_ready',
+      reason: 'lunch',
+      since: s(10),
+    })
   })
 
   it('computes occupancy as (contact + wrap) / (contact + wrap + ready), leaving not-ready out', () => {
@@ -207,14 +258,24 @@ describe('agents', () => {
 
   it('shows an agent who logs out mid-call as offline, stops occupancy there, and still counts the call', () => {
     const [offered, queued, answered, ended] = call('c', s(0), 10, 110) // answered 10, ended 120
-    const m = engineWith([ev('agent.login', s(0), { agent_id: 'a1', team: 'blue' }), offered, queued, answered, ev('agent.logout', s(60), { agent_id: 'a1' })])
+    const m = engineWith([
+      ev('agent.login', s(0), { agent_id: 'a1', team: 'blue' }),
+      offered,
+      queued,
+      answered,
+      ev('agent.logout', s(60), { agent_id: 'a1' }),
+    ])
     const snap = m.snapshot('acme', s(90))
     expect(snap.agents[0]).toMatchObject({ agent_id: 'a1', state: 'offline', since: s(60), active_calls: 1 })
     // ready 0-10, busy 10-60 → 50 / 60
     expect(snap.totals.windows.today.occupancy_pct).toBe(83.3)
     expect(snap.totals.windows.today.handled).toBe(0)
     m.apply(ended)
-    expect(m.snapshot('acme', s(130)).totals.windows.today).toMatchObject({ handled: 1, avg_talk_s: 110, occupancy_pct: 83.3 })
+    expect(m.snapshot('acme', s(130)).totals.windows.today).toMatchObject({
+      handled: 1,
+      avg_talk_s: 110,
+      occupancy_pct: 83.3,
+    })
   })
 
   it('links a wrap_up without interaction id to the agent’s last ended contact', () => {
@@ -249,7 +310,15 @@ describe('chat, tickets and surveys', () => {
       ev('chat.ended', s(90), { interaction_id: 'gone', payload: { ended_by: 'customer' } }),
     ]
     const snap = engineWith(events).snapshot('acme', s(600))
-    expect(snap.channels.webchat.windows.today).toMatchObject({ offered: 3, answered: 2, answered_in_sl: 1, abandoned: 1, handled: 1, asa_s: 55, aht_s: 300 })
+    expect(snap.channels.webchat.windows.today).toMatchObject({
+      offered: 3,
+      answered: 2,
+      answered_in_sl: 1,
+      abandoned: 1,
+      handled: 1,
+      asa_s: 55,
+      aht_s: 300,
+    })
     expect(snap.channels.webchat.target).toEqual({ percent: 80, seconds: 60 })
     expect(snap.queues.sales.windows.today.answered).toBe(2)
   })
@@ -266,8 +335,12 @@ describe('chat, tickets and surveys', () => {
   })
 
   it('computes NPS (promoters − detractors, %) and CSAT (share of 4-5)', () => {
-    const nps = [10, 9, 8, 6, 0].map((score) => ev('survey.nps', s(10), { interaction_id: `n${score}`, payload: { score } }))
-    const csat = [5, 4, 3, 1].map((score) => ev('survey.csat', s(10), { interaction_id: `c${score}`, payload: { score } }))
+    const nps = [10, 9, 8, 6, 0].map((score) =>
+      ev('survey.nps', s(10), { interaction_id: `n${score}`, payload: { score } }),
+    )
+    const csat = [5, 4, 3, 1].map((score) =>
+      ev('survey.csat', s(10), { interaction_id: `c${score}`, payload: { score } }),
+    )
     const m = engineWith([...nps, ...csat])
     expect(m.apply(nps[0])).toBe('duplicate')
     expect(today(m, s(60))).toMatchObject({ nps: 0, nps_responses: 5, csat_pct: 50, csat_responses: 4 })
@@ -276,11 +349,21 @@ describe('chat, tickets and surveys', () => {
 
 describe('engine housekeeping', () => {
   it('rebuilds from a replay to the same snapshot', () => {
-    const events = [...call('a', s(0), 5, 60), ...call('b', s(10), 30, null), ev('agent.login', s(0), { agent_id: 'a1', team: 'blue' })]
+    const events = [
+      ...call('a', s(0), 5, 60),
+      ...call('b', s(10), 30, null),
+      ev('agent.login', s(0), { agent_id: 'a1', team: 'blue' }),
+    ]
     const live = engineWith(events).snapshot('acme', s(120))
     const m = createLiveMetrics({ timeZone: 'UTC' })
     m.apply(ev('voice.offered', s(1), { interaction_id: 'stale', tenant: 'acme', queue: 'x' }))
-    expect(m.rebuild([...events, events[0]])).toEqual({ applied: events.length, duplicate: 1, late: 0, ignored: 0, dropped: 0 })
+    expect(m.rebuild([...events, events[0]])).toEqual({
+      applied: events.length,
+      duplicate: 1,
+      late: 0,
+      ignored: 0,
+      dropped: 0,
+    })
     expect(m.snapshot('acme', s(120))).toEqual(live)
     expect(m.replayFrom(s(120))).toBe(Date.UTC(2025, 0, 6) - 6 * 3600_000)
   })
@@ -305,13 +388,50 @@ describe('engine housekeeping', () => {
 
   it('carries QA results and alerts in the snapshot', () => {
     const m = createLiveMetrics({ timeZone: 'UTC' })
-    m.applyQa({ tenant: 'acme', interaction_id: 'i1', ts: s(0), score: 80, flagged: false, sentiment: 0.5, queue: 'repair' })
-    m.applyQa({ tenant: 'acme', interaction_id: 'i2', ts: s(10), score: 60, flagged: true, sentiment: -0.5, queue: 'repair' })
-    m.applyQa({ tenant: 'acme', interaction_id: 'i2', ts: s(20), score: 70, flagged: true, sentiment: -0.3, queue: 'repair' })
+    m.applyQa({
+      tenant: 'acme',
+      interaction_id: 'i1',
+      ts: s(0),
+      score: 80,
+      flagged: false,
+      sentiment: 0.5,
+      queue: 'repair',
+    })
+    m.applyQa({
+      tenant: 'acme',
+      interaction_id: 'i2',
+      ts: s(10),
+      score: 60,
+      flagged: true,
+      sentiment: -0.5,
+      queue: 'repair',
+    })
+    m.applyQa({
+      tenant: 'acme',
+      interaction_id: 'i2',
+      ts: s(20),
+      score: 70,
+      flagged: true,
+      sentiment: -0.3,
+      queue: 'repair',
+    })
     m.raiseAlert({ tenant: 'acme', id: 'sl', severity: 'warning', text: 'SL below target', ts: s(0), source: 'rules' })
-    m.raiseAlert({ tenant: 'acme', id: 'down', severity: 'critical', text: 'Trunk down', ts: s(5), source: 'pbx', ttl_ms: 60_000 })
+    m.raiseAlert({
+      tenant: 'acme',
+      id: 'down',
+      severity: 'critical',
+      text: 'Trunk down',
+      ts: s(5),
+      source: 'pbx',
+      ttl_ms: 60_000,
+    })
     const snap = m.snapshot('acme', s(30))
-    expect(snap.qa).toMatchObject({ today_count: 2, today_avg_score: 75, today_flagged_pct: 50, sentiment_by_queue: { repair: { avg: 0.1, n: 2 } } })
+    expect(snap.qa).toMatchObject({
+      today_count: 2,
+      today_avg_score: 75,
+      today_flagged_pct: 50,
+      sentiment_by_queue: { repair: { avg: 0.1, n: 2 } },
+    })
     expect(snap.alerts.map((a) => a.id)).toEqual(['down', 'sl'])
     expect(m.snapshot('acme', s(120)).alerts.map((a) => a.id)).toEqual(['sl'])
     m.clearAlert('acme', 'sl')
@@ -343,24 +463,40 @@ describe('bounded cost', () => {
     // 16k events on one chat: started, 15,998 agent messages 100 ms apart, ended.
     const c = { interaction_id: 'long-chat', queue: 'sales' }
     const events = [ev('chat.started', s(0), c)]
-    for (let i = 0; i < 15_998; i++) events.push(ev('chat.message', s(1) + i * 100, { ...c, agent_id: 'a1', payload: { role: 'agent', text: 'ok' } }))
+    for (let i = 0; i < 15_998; i++)
+      events.push(ev('chat.message', s(1) + i * 100, { ...c, agent_id: 'a1', payload: { role: 'agent', text: 'ok' } }))
     events.push(ev('chat.ended', s(1) + 15_998 * 100, c))
     const capped = engineWith(events)
     const uncapped = engineWith(events, { maxEventsPerInteraction: 20_000 })
     // The first 2,000 are kept; of the rest only chat.ended, the first of its type, so the chat still ends.
     expect(capped.drops.snapshot()).toEqual({ interaction_event_cap: 15_998 - 1_999 })
     expect(uncapped.drops.get('interaction_event_cap')).toBe(0)
-    expect(capped.apply(ev('chat.message', s(2_000), { ...c, agent_id: 'a1', payload: { role: 'agent', text: 'late' } }))).toBe('dropped')
+    expect(
+      capped.apply(ev('chat.message', s(2_000), { ...c, agent_id: 'a1', payload: { role: 'agent', text: 'late' } })),
+    ).toBe('dropped')
     const snap = capped.snapshot('acme', s(1_700))
-    expect(snap.totals.windows.today).toMatchObject({ offered: 1, answered: 1, answered_in_sl: 1, handled: 1, asa_s: 1, aht_s: 1599.8 })
+    expect(snap.totals.windows.today).toMatchObject({
+      offered: 1,
+      answered: 1,
+      answered_in_sl: 1,
+      handled: 1,
+      asa_s: 1,
+      aht_s: 1599.8,
+    })
     expect(snap.totals.windows.today).toEqual(uncapped.snapshot('acme', s(1_700)).totals.windows.today)
     expect(snap.agents.find((a) => a.agent_id === 'a1')).toMatchObject({ state: 'ready', active_chats: 0 })
   })
 
   it('hands the event loop back during a sliced replay of a busy day, with the same result as a rebuild', async () => {
     // 12 h at 2,000 contacts/h: about 215k events, replayed the way the service does (apply, then maybeYield).
-    const day = generate({ tenant: 'acme', seed: 7, start: s(-8 * 3600), durationMs: 12 * 3600_000, ratePerHour: 2_000, drain: false })
-      .map((e) => ({ ...e, v: 1, payload: e.payload ?? {}, received_at: e.ts }) as StoredEvent)
+    const day = generate({
+      tenant: 'acme',
+      seed: 7,
+      start: s(-8 * 3600),
+      durationMs: 12 * 3600_000,
+      ratePerHour: 2_000,
+      drain: false,
+    }).map((e) => ({ ...e, v: 1, payload: e.payload ?? {}, received_at: e.ts }) as StoredEvent)
     expect(day.length).toBeGreaterThan(200_000)
     const end = day.at(-1)!.ts
     const reference = createLiveMetrics({ timeZone: 'UTC' })
@@ -375,7 +511,9 @@ describe('bounded cost', () => {
     const { ticks, maxCpuGapMs } = loop.stop()
     // Timers ran during the replay: it handed the loop back. The longest stretch is reported, not asserted (no timed asserts).
     expect(ticks).toBeGreaterThan(5)
-    console.log(`sliced replay of ${day.length} events: ${ticks} timer turns, longest main-thread stretch ${maxCpuGapMs.toFixed(0)} ms`)
+    console.log(
+      `sliced replay of ${day.length} events: ${ticks} timer turns, longest main-thread stretch ${maxCpuGapMs.toFixed(0)} ms`,
+    )
     expect(m.snapshot('acme', end)).toEqual(reference.snapshot('acme', end))
   })
 })
@@ -397,6 +535,13 @@ describe('options', () => {
 describe('ratio1', () => {
   it('rounds num/den to 0.1 with halves away from zero, exactly on integers (the rule contact_metrics.sql shares)', async () => {
     const { ratio1 } = await import('./counters.js')
-    expect([ratio1(3900, 48), ratio1(-200, 16), ratio1(100, 3), ratio1(-100, 3), ratio1(0, 7), ratio1(1234567, 7000)]).toEqual([81.3, -12.5, 33.3, -33.3, 0, 176.4])
+    expect([
+      ratio1(3900, 48),
+      ratio1(-200, 16),
+      ratio1(100, 3),
+      ratio1(-100, 3),
+      ratio1(0, 7),
+      ratio1(1234567, 7000),
+    ]).toEqual([81.3, -12.5, 33.3, -33.3, 0, 176.4])
   })
 })

@@ -68,9 +68,19 @@ const SETTLE_EVERY = 1_000
 
 function emptyTenant(tenant: string): TenantState {
   return {
-    tenant, interactions: new Map(), agents: new Map(), intervals: new Map(), recent: new Map(), surveys: new Map(),
-    waiting: new Map(), queueChannel: new Map(), qa: new Map(), alerts: new Map(), lastEventTs: null,
-    dirtyInteractions: new Set(), dirtyAgents: new Set(),
+    tenant,
+    interactions: new Map(),
+    agents: new Map(),
+    intervals: new Map(),
+    recent: new Map(),
+    surveys: new Map(),
+    waiting: new Map(),
+    queueChannel: new Map(),
+    qa: new Map(),
+    alerts: new Map(),
+    lastEventTs: null,
+    dirtyInteractions: new Set(),
+    dirtyAgents: new Set(),
   }
 }
 
@@ -126,7 +136,11 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
 
   function agentState(t: TenantState, id: string): AgentState {
     let a = t.agents.get(id)
-    if (!a) t.agents.set(id, (a = { id, events: [], ids: new Set(), contacts: new Map(), wrap: new Map(), timeline: null, lastTs: 0 }))
+    if (!a)
+      t.agents.set(
+        id,
+        (a = { id, events: [], ids: new Set(), contacts: new Map(), wrap: new Map(), timeline: null, lastTs: 0 }),
+      )
     return a
   }
 
@@ -277,7 +291,8 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     for (const t of tenants.values()) {
       const dayStart = dayStartOf(now, opts.timeZone)
       for (const start of t.intervals.keys()) if (start < dayStart - stepMs) t.intervals.delete(start)
-      for (const minute of t.recent.keys()) if (minute + MINUTE <= now - longestWindowMs - MINUTE) t.recent.delete(minute)
+      for (const minute of t.recent.keys())
+        if (minute + MINUTE <= now - longestWindowMs - MINUTE) t.recent.delete(minute)
       for (const [id, f] of t.surveys) if (f.ts < horizon) t.surveys.delete(id)
       for (const [iid, it] of t.interactions) {
         if (it.lastTs >= horizon) continue

@@ -89,14 +89,38 @@ function ticketFacts(events: SlimEvent[]): Fact[] {
   const facts: Fact[] = []
   for (const e of events) {
     const team = e.team ?? events.findLast((x) => x.team && x.ts <= e.ts)?.team
-    if (e.type === 'ticket.created') facts.push({ ts: e.ts, contactLevel: true, channel: e.channel, queue: e.queue ?? queue, team, delta: { ticketsCreated: 1 } })
-    else if (e.type === 'ticket.resolved') facts.push({ ts: e.ts, contactLevel: true, channel: e.channel, queue: e.queue ?? queue, team, delta: { ticketsResolved: 1 } })
+    if (e.type === 'ticket.created')
+      facts.push({
+        ts: e.ts,
+        contactLevel: true,
+        channel: e.channel,
+        queue: e.queue ?? queue,
+        team,
+        delta: { ticketsCreated: 1 },
+      })
+    else if (e.type === 'ticket.resolved')
+      facts.push({
+        ts: e.ts,
+        contactLevel: true,
+        channel: e.channel,
+        queue: e.queue ?? queue,
+        team,
+        delta: { ticketsResolved: 1 },
+      })
   }
   return facts
 }
 
 function openLeg(legs: Leg[], e: SlimEvent, queue: string | undefined): Leg {
-  const leg: Leg = { index: legs.length, channel: e.channel, queue, team: e.team, offeredAt: e.ts, waitFrom: e.ts, holdMs: 0 }
+  const leg: Leg = {
+    index: legs.length,
+    channel: e.channel,
+    queue,
+    team: e.team,
+    offeredAt: e.ts,
+    waitFrom: e.ts,
+    holdMs: 0,
+  }
   legs.push(leg)
   return leg
 }
@@ -172,7 +196,9 @@ function voiceLegs(events: SlimEvent[]): Leg[] {
 function chatLegs(events: SlimEvent[]): Leg[] {
   const started = events.find((e) => e.type === 'chat.started')
   const handover = events.find((e) => e.type === 'chat.transferred_to_agent')
-  const hasBot = events.some((e) => e.channel === 'bot' || (e.type === 'chat.message' && e.role === 'bot') || e.from_bot === true)
+  const hasBot = events.some(
+    (e) => e.channel === 'bot' || (e.type === 'chat.message' && e.role === 'bot') || e.from_bot === true,
+  )
   const end = events.find((e) => e.type === 'chat.ended')
   const agentMessages = events.filter((e) => e.type === 'chat.message' && e.role === 'agent')
   // Offered when handed to agents; a chat with no bot is offered when it starts.
@@ -180,8 +206,13 @@ function chatLegs(events: SlimEvent[]): Leg[] {
   if (!offer) return []
   const reply = agentMessages.find((m) => m.ts >= offer.ts && (!end || m.ts <= end.ts))
   const leg: Leg = {
-    index: 0, channel: offer.channel, queue: events.find((e) => e.queue)?.queue, team: reply?.team ?? offer.team,
-    offeredAt: offer.ts, waitFrom: offer.ts, holdMs: 0,
+    index: 0,
+    channel: offer.channel,
+    queue: events.find((e) => e.queue)?.queue,
+    team: reply?.team ?? offer.team,
+    offeredAt: offer.ts,
+    waitFrom: offer.ts,
+    holdMs: 0,
   }
   if (reply) {
     leg.answeredAt = reply.ts
@@ -207,7 +238,12 @@ function fromLegs(legs: Leg[], opts: ResolvedOptions, wrap: WrapLookup): Derived
     if (leg.answeredAt !== undefined) {
       const waitMs = Math.max(0, leg.answeredAt - leg.waitFrom)
       const inSl = waitMs <= slTargetFor(opts, leg.channel, leg.queue).seconds * 1000
-      facts.push({ ts: leg.answeredAt, contactLevel, ...dims, delta: { answered: 1, answerWaitMs: waitMs, answeredInSl: inSl ? 1 : 0 } })
+      facts.push({
+        ts: leg.answeredAt,
+        contactLevel,
+        ...dims,
+        delta: { answered: 1, answerWaitMs: waitMs, answeredInSl: inSl ? 1 : 0 },
+      })
       if (leg.agent) segments.push({ agent: leg.agent, start: leg.answeredAt, end: leg.closedAt ?? null, ...dims })
       if (leg.closedAt !== undefined) {
         const holdMs = leg.holdMs
@@ -216,7 +252,8 @@ function fromLegs(legs: Leg[], opts: ResolvedOptions, wrap: WrapLookup): Derived
         const wrapMs = leg.agent && lastSegmentOf.get(leg.agent) === leg ? wrap(leg.agent, leg.closedAt) : 0
         facts.push({ ts: leg.closedAt, contactLevel: true, ...dims, delta: { handled: 1, talkMs, holdMs, wrapMs } })
       }
-      if (leg.transferredAt !== undefined) facts.push({ ts: leg.transferredAt, contactLevel: true, ...dims, delta: { transferred: 1 } })
+      if (leg.transferredAt !== undefined)
+        facts.push({ ts: leg.transferredAt, contactLevel: true, ...dims, delta: { transferred: 1 } })
     } else if (leg.abandoned && leg.closedAt !== undefined) {
       const waitMs = Math.max(0, leg.closedAt - leg.waitFrom)
       const short = waitMs < opts.shortAbandonMs

@@ -44,19 +44,25 @@ export interface LiveMetricsOptions {
 export const DEFAULT_SL_VOICE: SlTarget = { percent: 80, seconds: 20 }
 export const DEFAULT_SL_CHAT: SlTarget = { percent: 80, seconds: 60 }
 
-export type ResolvedOptions = Required<Omit<LiveMetricsOptions, 'serviceLevel'>> & { serviceLevel: Required<ServiceLevelOptions> }
+export type ResolvedOptions = Required<Omit<LiveMetricsOptions, 'serviceLevel'>> & {
+  serviceLevel: Required<ServiceLevelOptions>
+}
 
 const MINUTE = 60_000
 
 export function resolveOptions(o: LiveMetricsOptions = {}): ResolvedOptions {
   const windows = o.windowsMinutes ?? [15, 30, 60]
-  for (const w of windows) if (!Number.isInteger(w) || w < 1 || w > 1440) throw new RangeError(`windowsMinutes: ${w} is not a whole number of minutes in 1…1440`)
+  for (const w of windows)
+    if (!Number.isInteger(w) || w < 1 || w > 1440)
+      throw new RangeError(`windowsMinutes: ${w} is not a whole number of minutes in 1…1440`)
   const interval = o.intervalMinutes ?? 15
-  if (!Number.isInteger(interval) || interval < 1 || 1440 % interval !== 0) throw new RangeError(`intervalMinutes: ${interval} must be a whole number of minutes dividing 1440`)
+  if (!Number.isInteger(interval) || interval < 1 || 1440 % interval !== 0)
+    throw new RangeError(`intervalMinutes: ${interval} must be a whole number of minutes dividing 1440`)
   const timeZone = o.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
   new Intl.DateTimeFormat('en-US', { timeZone }) // throws RangeError on an unknown zone
   const maxEvents = o.maxEventsPerInteraction ?? 2_000
-  if (!Number.isInteger(maxEvents) || maxEvents < 1) throw new RangeError(`maxEventsPerInteraction: ${maxEvents} is not a whole number ≥ 1`)
+  if (!Number.isInteger(maxEvents) || maxEvents < 1)
+    throw new RangeError(`maxEventsPerInteraction: ${maxEvents} is not a whole number ≥ 1`)
   return {
     shortAbandonMs: o.shortAbandonMs ?? 5000,
     serviceLevel: {
@@ -80,5 +86,9 @@ export function resolveOptions(o: LiveMetricsOptions = {}): ResolvedOptions {
 /** The SL target of a contact: its queue's, else its channel's, else the voice/chat default. */
 export function slTargetFor(opts: ResolvedOptions, channel: string, queue: string | undefined): SlTarget {
   const sl = opts.serviceLevel
-  return (queue !== undefined ? sl.queues[queue] : undefined) ?? sl.channels[channel] ?? (channel === 'voice' ? sl.voice : sl.chat)
+  return (
+    (queue !== undefined ? sl.queues[queue] : undefined) ??
+    sl.channels[channel] ??
+    (channel === 'voice' ? sl.voice : sl.chat)
+  )
 }

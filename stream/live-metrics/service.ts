@@ -40,22 +40,29 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
       lastSent.set(tenant, now)
       dirty.delete(tenant)
     }
-    const tick = setInterval(() => {
-      if (!nats.isConnected()) return
-      const now = Date.now()
-      for (const tenant of engine.tenants()) {
-        if (!watched.has(tenant)) {
-          watched.add(tenant)
-          engine.subscribe(tenant, () => dirty.add(tenant))
+    const tick = setInterval(
+      () => {
+        if (!nats.isConnected()) return
+        const now = Date.now()
+        for (const tenant of engine.tenants()) {
+          if (!watched.has(tenant)) {
+            watched.add(tenant)
+            engine.subscribe(tenant, () => dirty.add(tenant))
+          }
+          const since = now - (lastSent.get(tenant) ?? 0)
+          if (since >= (opts.publishEveryMs ?? 1_000) || (dirty.has(tenant) && since >= (opts.minGapMs ?? 250)))
+            publish(tenant, now)
         }
-        const since = now - (lastSent.get(tenant) ?? 0)
-        if (since >= (opts.publishEveryMs ?? 1_000) || (dirty.has(tenant) && since >= (opts.minGapMs ?? 250))) publish(tenant, now)
-      }
-    }, Math.min(opts.minGapMs ?? 250, 250))
+      },
+      Math.min(opts.minGapMs ?? 250, 250),
+    )
 
     const from = engine.replayFrom(Date.now())
     const info = await ctx.jsm.streams.info(topology.eventStream)
-    const consumer = await js.consumers.get(topology.eventStream, { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(from).toISOString() })
+    const consumer = await js.consumers.get(topology.eventStream, {
+      deliver_policy: DeliverPolicy.StartTime,
+      opt_start_time: new Date(from).toISOString(),
+    })
     const messages = await consumer.consume({ max_messages: 512 })
     // Replaying a busy day takes seconds: in slices of ~50 ms, or NATS cuts the client off as a slow consumer.
     const maybeYield = createYielder(50)
@@ -76,15 +83,23 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
     })().catch((err) => log(`live metrics: stream ended: ${(err as Error).message}`))
 
     const subs = [
-      nats.nc.subscribe(`${topology.qaSubject}.*`, { callback: (_e, m) => m && engine.applyQa(JSON.parse(decoder.decode(m.data)) as QaResultInput) }),
-      nats.nc.subscribe(`${topology.alertSubject}.*`, { callback: (_e, m) => m && engine.raiseAlert(JSON.parse(decoder.decode(m.data)) as AlertInput) }),
+      nats.nc.subscribe(`${topology.qaSubject}.*`, {
+        callback: (_e, m) => m && engine.applyQa(JSON.parse(decoder.decode(m.data)) as QaResultInput),
+      }),
+      nats.nc.subscribe(`${topology.alertSubject}.*`, {
+        callback: (_e, m) => m && engine.raiseAlert(JSON.parse(decoder.decode(m.data)) as AlertInput),
+      }),
     ]
 
     return {
       name: 'live_metrics',
       health: async () => ({
         ok: true,
-        detail: { tenants: engine.tenants().length, rebuilt: caughtUp || info.state.messages === 0, dropped: engine.drops.snapshot() },
+        detail: {
+          tenants: engine.tenants().length,
+          rebuilt: caughtUp || info.state.messages === 0,
+          dropped: engine.drops.snapshot(),
+        },
       }),
       metrics: () => engine.drops.prometheus(),
       async stop() {

@@ -43,19 +43,37 @@ export function slim(e: StoredEvent): SlimEvent {
   else if (e.type === 'voice.transfer') s.to_queue = str(p.to_queue)
   else if (e.type === 'agent.not_ready') s.reason = str(p.reason) ?? 'unknown'
   else if (e.type === 'chat.transferred_to_agent') s.from_bot = p.from_bot === true
-  else if (e.type === 'survey.nps' || e.type === 'survey.csat') s.score = typeof p.score === 'number' ? p.score : undefined
+  else if (e.type === 'survey.nps' || e.type === 'survey.csat')
+    s.score = typeof p.score === 'number' ? p.score : undefined
   return s
 }
 
 /** Same-millisecond events sort in the order they happen in a contact's life. */
 const RANK: Record<string, number> = {
-  'voice.offered': 0, 'chat.started': 0, 'ticket.created': 0, 'voice.ivr': 1, 'voice.queued': 2, 'chat.transferred_to_agent': 3,
-  'voice.answered': 4, 'agent.login': 0, 'voice.hold': 6, 'voice.unhold': 7, 'voice.transfer': 8, 'voice.abandoned': 9,
-  'voice.ended': 10, 'chat.ended': 10, 'agent.wrap_up': 11, 'agent.logout': 12,
+  'voice.offered': 0,
+  'chat.started': 0,
+  'ticket.created': 0,
+  'voice.ivr': 1,
+  'voice.queued': 2,
+  'chat.transferred_to_agent': 3,
+  'voice.answered': 4,
+  'agent.login': 0,
+  'voice.hold': 6,
+  'voice.unhold': 7,
+  'voice.transfer': 8,
+  'voice.abandoned': 9,
+  'voice.ended': 10,
+  'chat.ended': 10,
+  'agent.wrap_up': 11,
+  'agent.logout': 12,
 }
 
 export function byTime(a: SlimEvent, b: SlimEvent): number {
-  return a.ts - b.ts || (RANK[a.type] ?? 5) - (RANK[b.type] ?? 5) || (a.event_id < b.event_id ? -1 : a.event_id > b.event_id ? 1 : 0)
+  return (
+    a.ts - b.ts ||
+    (RANK[a.type] ?? 5) - (RANK[b.type] ?? 5) ||
+    (a.event_id < b.event_id ? -1 : a.event_id > b.event_id ? 1 : 0)
+  )
 }
 
 /** Inserts `e` after the events that sort before or with it; events mostly arrive in order, so appending needs no search. */

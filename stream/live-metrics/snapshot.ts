@@ -9,7 +9,15 @@ import { addInto, emptyCounters, slPct, toWindowMetrics, type Counters } from '.
 import type { AgentState, TenantState } from './state.js'
 import { rowKeys } from './interaction.js'
 import { slTargetFor, type ResolvedOptions } from './options.js'
-import type { Alert, AgentStateCounts, AgentView, DimensionMetrics, IntervalSeries, QaSection, Snapshot } from './types.js'
+import type {
+  Alert,
+  AgentStateCounts,
+  AgentView,
+  DimensionMetrics,
+  IntervalSeries,
+  QaSection,
+  Snapshot,
+} from './types.js'
 
 const MINUTE = 60_000
 
@@ -25,9 +33,21 @@ interface Row {
   agentsWithChats: number
 }
 
-const emptyAgentCounts = (): AgentStateCounts => ({ ready: 0, on_contact: 0, wrap_up: 0, not_ready: 0, offline: 0, not_ready_by_reason: {} })
+const emptyAgentCounts = (): AgentStateCounts => ({
+  ready: 0,
+  on_contact: 0,
+  wrap_up: 0,
+  not_ready: 0,
+  offline: 0,
+  not_ready_by_reason: {},
+})
 
-export function buildSnapshot(t: TenantState, now: number, opts: ResolvedOptions, timelineOf: (a: AgentState) => StateSpan[]): Snapshot {
+export function buildSnapshot(
+  t: TenantState,
+  now: number,
+  opts: ResolvedOptions,
+  timelineOf: (a: AgentState) => StateSpan[],
+): Snapshot {
   const dayStart = dayStartOf(now, opts.timeZone)
   const stepMs = opts.intervalMinutes * MINUTE
   const windowMs = opts.windowsMinutes.map((m) => m * MINUTE)
@@ -36,8 +56,13 @@ export function buildSnapshot(t: TenantState, now: number, opts: ResolvedOptions
     let r = rows.get(key)
     if (!r) {
       r = {
-        windows: windowMs.map(emptyCounters), today: emptyCounters(), occupancy: [...windowMs, 0].map(() => ({ busyMs: 0, readyMs: 0 })),
-        waiting: 0, longestWaitMs: 0, activeChats: 0, agentsWithChats: 0,
+        windows: windowMs.map(emptyCounters),
+        today: emptyCounters(),
+        occupancy: [...windowMs, 0].map(() => ({ busyMs: 0, readyMs: 0 })),
+        waiting: 0,
+        longestWaitMs: 0,
+        activeChats: 0,
+        agentsWithChats: 0,
       }
       rows.set(key, r)
     }
@@ -51,7 +76,14 @@ export function buildSnapshot(t: TenantState, now: number, opts: ResolvedOptions
     let s = series.get(key)
     if (!s) {
       const zeros = () => new Array<number>(intervalCount).fill(0)
-      s = { start: dayStart, step_ms: stepMs, offered: zeros(), answered: zeros(), abandoned: zeros(), sl_pct: new Array<number | null>(intervalCount).fill(null) }
+      s = {
+        start: dayStart,
+        step_ms: stepMs,
+        offered: zeros(),
+        answered: zeros(),
+        abandoned: zeros(),
+        sl_pct: new Array<number | null>(intervalCount).fill(null),
+      }
       series.set(key, s)
     }
     return s
@@ -78,7 +110,8 @@ export function buildSnapshot(t: TenantState, now: number, opts: ResolvedOptions
       if (minute > edge) {
         for (const [key, sum] of bucket.sums) if (sum.facts > 0) addInto(row(key).windows[i], sum.counters)
       } else if (minute + MINUTE > edge) {
-        for (const f of bucket.facts) if (f.ts > edge) for (const key of rowKeys(f)) addInto(row(key).windows[i], f.delta)
+        for (const f of bucket.facts)
+          if (f.ts > edge) for (const key of rowKeys(f)) addInto(row(key).windows[i], f.delta)
       }
     })
   }
@@ -123,7 +156,12 @@ export function buildSnapshot(t: TenantState, now: number, opts: ResolvedOptions
 }
 
 function agentViews(
-  t: TenantState, now: number, dayStart: number, windowMs: number[], row: (key: string) => Row, timelineOf: (a: AgentState) => StateSpan[],
+  t: TenantState,
+  now: number,
+  dayStart: number,
+  windowMs: number[],
+  row: (key: string) => Row,
+  timelineOf: (a: AgentState) => StateSpan[],
 ): AgentView[] {
   const views: AgentView[] = []
   for (const a of t.agents.values()) {
@@ -140,7 +178,13 @@ function agentViews(
         else chats++
       }
     }
-    const view: AgentView = { agent_id: a.id, state: span.state, since: span.start, active_chats: chats, active_calls: calls }
+    const view: AgentView = {
+      agent_id: a.id,
+      state: span.state,
+      since: span.start,
+      active_chats: chats,
+      active_calls: calls,
+    }
     if (span.reason !== undefined) view.reason = span.reason
     if (a.team !== undefined) view.team = a.team
     if (a.site !== undefined) view.site = a.site
@@ -173,7 +217,11 @@ const occupancyPct = (o: Occupancy): number | null => {
 function dimension(key: string, r: Row, opts: ResolvedOptions, t: TenantState): DimensionMetrics {
   const [kind, name] = key === 'all' ? ['all', ''] : [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)]
   const target =
-    kind === 'queue' ? slTargetFor(opts, t.queueChannel.get(name) ?? 'voice', name) : kind === 'channel' ? slTargetFor(opts, name, undefined) : opts.serviceLevel.voice
+    kind === 'queue'
+      ? slTargetFor(opts, t.queueChannel.get(name) ?? 'voice', name)
+      : kind === 'channel'
+        ? slTargetFor(opts, name, undefined)
+        : opts.serviceLevel.voice
   const withAgents = kind === 'all' || kind === 'team'
   const windows: DimensionMetrics['windows'] = {}
   const names = [...opts.windowsMinutes.map((m) => `${m}m`), 'today']
@@ -182,7 +230,12 @@ function dimension(key: string, r: Row, opts: ResolvedOptions, t: TenantState): 
     if (withAgents) m.occupancy_pct = occupancyPct(r.occupancy[i])
     windows[n] = m
   })
-  const d: DimensionMetrics = { waiting: r.waiting, longest_wait_s: Math.round(r.longestWaitMs / 1000), target, windows }
+  const d: DimensionMetrics = {
+    waiting: r.waiting,
+    longest_wait_s: Math.round(r.longestWaitMs / 1000),
+    target,
+    windows,
+  }
   if (withAgents) {
     d.agents = r.agents ?? emptyAgentCounts()
     d.chat_concurrency = r.agentsWithChats > 0 ? Math.round((10 * r.activeChats) / r.agentsWithChats) / 10 : null
@@ -214,7 +267,9 @@ function qaSection(t: TenantState, now: number, dayStart: number, opts: Resolved
     today_count: count,
     today_avg_score: count ? Math.round((10 * scoreSum) / count) / 10 : null,
     today_flagged_pct: count ? Math.round((1000 * flagged) / count) / 10 : null,
-    sentiment_by_queue: Object.fromEntries([...sentiment].map(([q, s]) => [q, { avg: Math.round((100 * s.sum) / s.n) / 100, n: s.n }])),
+    sentiment_by_queue: Object.fromEntries(
+      [...sentiment].map(([q, s]) => [q, { avg: Math.round((100 * s.sum) / s.n) / 100, n: s.n }]),
+    ),
     sentiment_window_min: opts.sentimentWindowMinutes,
   }
 }

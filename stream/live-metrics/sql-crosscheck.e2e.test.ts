@@ -22,7 +22,10 @@ const dir = tempDir('live-sql')
 const namespace = uniqueNamespace()
 const DISPLAY_TOKEN = 'crosscheck-display-token-0123'
 const TIME_ZONE = 'Asia/Shanghai'
-const config = testConfig(dir.path, { MOFANG_DISPLAY_TOKENS: `${TEST_TENANT}:${DISPLAY_TOKEN}`, MOFANG_TIMEZONE: TIME_ZONE })
+const config = testConfig(dir.path, {
+  MOFANG_DISPLAY_TOKENS: `${TEST_TENANT}:${DISPLAY_TOKEN}`,
+  MOFANG_TIMEZONE: TIME_ZONE,
+})
 /**
  * A fixed clock, 14:30 in Shanghai, still ticking: the simulated 150 minutes before it always fall inside one
  * local day, so the test gives the same answer at any time of day (it failed just after midnight before).
@@ -30,7 +33,12 @@ const config = testConfig(dir.path, { MOFANG_DISPLAY_TOKENS: `${TEST_TENANT}:${D
  */
 const FIXED_NOW = Date.parse('2026-11-02T14:30:00+08:00')
 const start = () =>
-  startSystem({ config, namespace, services: [liveMetricsService({ timeZone: TIME_ZONE }), wallboardService()], log: () => {} })
+  startSystem({
+    config,
+    namespace,
+    services: [liveMetricsService({ timeZone: TIME_ZONE }), wallboardService()],
+    log: () => {},
+  })
 
 interface SqlRow extends Record<string, number | string | null> {
   start_ms: number
@@ -38,7 +46,17 @@ interface SqlRow extends Record<string, number | string | null> {
   name: string
 }
 
-const COUNTS = ['offered', 'answered', 'answered_in_sl', 'abandoned', 'abandoned_short', 'transferred', 'handled', 'nps_responses', 'csat_responses'] as const
+const COUNTS = [
+  'offered',
+  'answered',
+  'answered_in_sl',
+  'abandoned',
+  'abandoned_short',
+  'transferred',
+  'handled',
+  'nps_responses',
+  'csat_responses',
+] as const
 const AVERAGES = ['sl_pct', 'abandon_pct', 'asa_s', 'aht_s', 'nps', 'csat_pct'] as const
 
 let sys: RunningSystem
@@ -52,8 +70,14 @@ const snapshot = async (): Promise<Snapshot> => {
 
 function sqlMetrics(fromMs: number, toMs: number, stepMinutes: number): Promise<SqlRow[]> {
   return sys.warehouse.query<SqlRow>(loadQuery('contact_metrics'), {
-    tenant: TEST_TENANT, from_ms: fromMs, to_ms: toMs, tz: TIME_ZONE, step_minutes: stepMinutes,
-    voice_sl_s: 20, chat_sl_s: 60, short_abandon_ms: 5000,
+    tenant: TEST_TENANT,
+    from_ms: fromMs,
+    to_ms: toMs,
+    tz: TIME_ZONE,
+    step_minutes: stepMinutes,
+    voice_sl_s: 20,
+    chat_sl_s: 60,
+    short_abandon_ms: 5000,
   })
 }
 
@@ -82,16 +106,27 @@ beforeAll(async () => {
   sys = await start()
   // About two and a half hours of traffic ending now: all of it inside the engine's 6 h retention.
   const now = Date.now()
-  const events = generate({ tenant: TEST_TENANT, seed: 7, start: now - 150 * 60_000, durationMs: 140 * 60_000, ratePerHour: 600 })
-    .filter((e) => e.ts <= now - 5_000)
+  const events = generate({
+    tenant: TEST_TENANT,
+    seed: 7,
+    start: now - 150 * 60_000,
+    durationMs: 140 * 60_000,
+    ratePerHour: 600,
+  }).filter((e) => e.ts <= now - 5_000)
   for (let i = 0; i < events.length; i += 2_000) {
     const res = await postEvents(sys.url, JSON.stringify(events.slice(i, i + 2_000)))
     expect(res.status).toBe(202)
   }
   posted = events.length
   newestTs = Math.max(...events.map((e) => e.ts))
-  await eventually(async () => Number((await sys.warehouse.query<{ n: number }>('SELECT count() AS n FROM events'))[0].n) === posted, { timeoutMs: 60_000, what: 'the sink' })
-  await eventually(async () => (await snapshot()).last_event_ts === newestTs, { timeoutMs: 30_000, what: 'the live snapshot' })
+  await eventually(
+    async () => Number((await sys.warehouse.query<{ n: number }>('SELECT count() AS n FROM events'))[0].n) === posted,
+    { timeoutMs: 60_000, what: 'the sink' },
+  )
+  await eventually(async () => (await snapshot()).last_event_ts === newestTs, {
+    timeoutMs: 30_000,
+    what: 'the live snapshot',
+  })
 }, 240_000)
 
 afterAll(async () => {
@@ -109,9 +144,17 @@ describe('live engine vs SQL over the same simulated day', () => {
     expect(snap.totals.windows.today.transferred).toBeGreaterThan(0)
     const diffs = rows.flatMap((r) => differences(r, rowOf(snap, r.dimension, r.name)?.windows.today))
     // Every live row with traffic today has its SQL twin.
-    for (const [dimension, map] of [['channel', snap.channels], ['queue', snap.queues], ['team', snap.teams]] as const) {
+    for (const [dimension, map] of [
+      ['channel', snap.channels],
+      ['queue', snap.queues],
+      ['team', snap.teams],
+    ] as const) {
       for (const [name, d] of Object.entries(map)) {
-        if (d.windows.today.offered + d.windows.today.handled > 0 && !rows.some((r) => r.dimension === dimension && r.name === name)) diffs.push(`${dimension}:${name}: missing from SQL`)
+        if (
+          d.windows.today.offered + d.windows.today.handled > 0 &&
+          !rows.some((r) => r.dimension === dimension && r.name === name)
+        )
+          diffs.push(`${dimension}:${name}: missing from SQL`)
       }
     }
     expect(diffs).toEqual([])
@@ -125,12 +168,21 @@ describe('live engine vs SQL over the same simulated day', () => {
       const r = rows.find((x) => x.start_ms === series.start + i * series.step_ms)
       return r ? [r.offered, r.answered, r.abandoned, r.sl_pct === null ? null : Number(r.sl_pct)] : [0, 0, 0, null]
     })
-    const live = series.offered.map((_, i) => [series.offered[i], series.answered[i], series.abandoned[i], series.sl_pct[i]])
+    const live = series.offered.map((_, i) => [
+      series.offered[i],
+      series.answered[i],
+      series.abandoned[i],
+      series.sl_pct[i],
+    ])
     expect(fromSql).toEqual(live)
 
     const date = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(snap.as_of)
-    const res = await fetch(`${sys.url}/api/history?date=${date}`, { headers: { authorization: `Bearer ${DISPLAY_TOKEN}` } })
-    const body = (await res.json()) as { intervals: { t: number; offered: number; answered: number; abandoned: number; sl_pct: number | null }[] }
+    const res = await fetch(`${sys.url}/api/history?date=${date}`, {
+      headers: { authorization: `Bearer ${DISPLAY_TOKEN}` },
+    })
+    const body = (await res.json()) as {
+      intervals: { t: number; offered: number; answered: number; abandoned: number; sl_pct: number | null }[]
+    }
     const history = series.offered.map((_, i) => {
       const r = body.intervals.find((x) => x.t === series.start + i * series.step_ms)
       return r ? [r.offered, r.answered, r.abandoned, r.sl_pct] : [0, 0, 0, null]
@@ -144,7 +196,10 @@ describe('restart', () => {
     const before = (await snapshot()).totals.windows.today
     await sys.stop()
     sys = await start()
-    await eventually(async () => (await snapshot()).last_event_ts === newestTs, { timeoutMs: 60_000, what: 'the rebuilt snapshot' })
+    await eventually(async () => (await snapshot()).last_event_ts === newestTs, {
+      timeoutMs: 60_000,
+      what: 'the rebuilt snapshot',
+    })
     const after = (await snapshot()).totals.windows.today
     expect(after.offered).toBeGreaterThan(0)
     for (const k of COUNTS) expect(after[k], k).toBe(before[k])

@@ -51,15 +51,25 @@ export function devAccess(config: AccessSettings): DevAccess | undefined {
 }
 
 export function sessionSecret(config: AccessSettings): string {
-  return config.sessionSecret ?? keptInDataDir(config, 'session-secret.json', () => ({ secret: randomBytes(32).toString('hex') })).secret
+  return (
+    config.sessionSecret ??
+    keptInDataDir(config, 'session-secret.json', () => ({ secret: randomBytes(32).toString('hex') })).secret
+  )
 }
 
 /** `tenant:token,…` → token → tenant. */
 function displayTokens(raw: string | undefined): Map<string, string> {
   const tokens = new Map<string, string>()
-  for (const pair of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of (raw ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [tenant, token] = pair.split(':')
-    if (!tenant || !token || token.length < 16) throw new ConfigError('MOFANG_DISPLAY_TOKENS', `expected tenant:token with a token of 16+ characters, got "${pair}"`)
+    if (!tenant || !token || token.length < 16)
+      throw new ConfigError(
+        'MOFANG_DISPLAY_TOKENS',
+        `expected tenant:token with a token of 16+ characters, got "${pair}"`,
+      )
     tokens.set(token, tenant)
   }
   return tokens
@@ -68,9 +78,13 @@ function displayTokens(raw: string | undefined): Map<string, string> {
 /** `user:tenant:scrypt-hash,…` (hash from `mofang wallboard hash-password`). */
 function supervisors(raw: string | undefined): Map<string, SupervisorAccount> {
   const accounts = new Map<string, SupervisorAccount>()
-  for (const entry of (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const entry of (raw ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [user, tenant, ...hash] = entry.split(':')
-    if (!user || !tenant || hash.length === 0) throw new ConfigError('MOFANG_SUPERVISORS', `expected user:tenant:hash, got "${entry}"`)
+    if (!user || !tenant || hash.length === 0)
+      throw new ConfigError('MOFANG_SUPERVISORS', `expected user:tenant:hash, got "${entry}"`)
     accounts.set(user, { passwordHash: hash.join(':'), tenant, roles: SUPERVISOR_ROLES })
   }
   return accounts
@@ -82,11 +96,14 @@ export async function wallboardAuth(config: AccessSettings): Promise<WallboardAu
   if (!dev) return { displayTokens: displayTokens(config.displayTokens), supervisors: supervisors(config.supervisors) }
   return {
     displayTokens: new Map([[dev.displayToken, 'demo']]),
-    supervisors: new Map([[dev.supervisor, { passwordHash: await hashPassword(dev.password), tenant: 'demo', roles: SUPERVISOR_ROLES }]]),
+    supervisors: new Map([
+      [dev.supervisor, { passwordHash: await hashPassword(dev.password), tenant: 'demo', roles: SUPERVISOR_ROLES }],
+    ]),
   }
 }
 
-export type Gate = { ok: true; tenant: string; user: string; roles: string[] } | { ok: false; status: 401 | 403; reason: string }
+export type Gate =
+  { ok: true; tenant: string; user: string; roles: string[] } | { ok: false; status: 401 | 403; reason: string }
 
 /**
  * A check for API routes that need a signed-in supervisor with `role`. Only the
@@ -96,17 +113,24 @@ export type Gate = { ok: true; tenant: string; user: string; roles: string[] } |
 export function supervisorGate(config: AccessSettings, role: string): (req: IncomingMessage, url: URL) => Gate {
   const dev = devAccess(config)
   const accounts = dev
-    ? new Map<string, SupervisorAccount>([[dev.supervisor, { passwordHash: '', tenant: 'demo', roles: SUPERVISOR_ROLES }]])
+    ? new Map<string, SupervisorAccount>([
+        [dev.supervisor, { passwordHash: '', tenant: 'demo', roles: SUPERVISOR_ROLES }],
+      ])
     : supervisors(config.supervisors)
   const auth: WallboardAuth = { displayTokens: new Map(), supervisors: accounts }
   const signer = new SessionSigner(Buffer.from(sessionSecret(config)))
   return (req, url) => {
     if (/^Bearer\s/i.test(req.headers.authorization ?? '') || url.searchParams.has('token')) {
-      return { ok: false, status: 403, reason: `a display token cannot use this: sign in as a supervisor with the ${role} role` }
+      return {
+        ok: false,
+        status: 403,
+        reason: `a display token cannot use this: sign in as a supervisor with the ${role} role`,
+      }
     }
     const who = authenticate(req, url, auth, signer)
     if (!who.ok) return { ok: false, status: 401, reason: who.reason }
-    if (who.principal.kind !== 'supervisor' || !who.principal.roles.includes(role)) return { ok: false, status: 403, reason: `the ${role} role is required` }
+    if (who.principal.kind !== 'supervisor' || !who.principal.roles.includes(role))
+      return { ok: false, status: 403, reason: `the ${role} role is required` }
     return { ok: true, tenant: who.principal.tenant, user: who.principal.user, roles: who.principal.roles }
   }
 }

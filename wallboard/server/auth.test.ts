@@ -8,11 +8,17 @@ import type { Snapshot } from '../../stream/live-metrics/types.js'
 
 describe('parseCookies', () => {
   it('decodes well-formed pairs', () => {
-    expect([...parseCookies('a=1; b=x%20y; c=')]).toEqual([['a', '1'], ['b', 'x y'], ['c', '']])
+    expect([...parseCookies('a=1; b=x%20y; c=')]).toEqual([
+      ['a', '1'],
+      ['b', 'x y'],
+      ['c', ''],
+    ])
     expect(parseCookies(undefined).size).toBe(0)
   })
   it('treats a pair that does not decode as absent, keeping the others', () => {
-    expect([...parseCookies('other=%zz; mofang_session=abc.def; bad=%E0%A4%A')]).toEqual([['mofang_session', 'abc.def']])
+    expect([...parseCookies('other=%zz; mofang_session=abc.def; bad=%E0%A4%A')]).toEqual([
+      ['mofang_session', 'abc.def'],
+    ])
     expect(() => parseCookies('=%zz; %zz; x=%')).not.toThrow()
   })
 })
@@ -52,7 +58,12 @@ describe('a malformed cookie on /api routes', () => {
   })
 
   it('does not hide a valid session or display token sent beside it', async () => {
-    const session = new SessionSigner(Buffer.from(secret)).sign({ u: 'lin', t: 'acme', r: ['supervisor'], exp: Date.now() + 60_000 })
+    const session = new SessionSigner(Buffer.from(secret)).sign({
+      u: 'lin',
+      t: 'acme',
+      r: ['supervisor'],
+      exp: Date.now() + 60_000,
+    })
     const me = await fetch(`${base}/api/me`, { headers: { cookie: `other=%zz; ${SESSION_COOKIE}=${session}` } })
     expect(me.status).toBe(200)
     expect(await me.json()).toMatchObject({ kind: 'supervisor', user: 'lin' })

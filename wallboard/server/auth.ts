@@ -20,14 +20,17 @@ export interface WallboardAuth {
   supervisors: Map<string, SupervisorAccount>
 }
 
-export type Principal = { kind: 'display'; tenant: string } | { kind: 'supervisor'; tenant: string; user: string; roles: string[] }
+export type Principal =
+  { kind: 'display'; tenant: string } | { kind: 'supervisor'; tenant: string; user: string; roles: string[] }
 
 export type AuthResult = { ok: true; principal: Principal } | { ok: false; reason: string }
 
 export const SESSION_COOKIE = 'mofang_wb'
 
 const scrypt = (password: string, salt: Buffer, keylen: number, opts: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))))
+  new Promise<Buffer>((resolve, reject) =>
+    scryptCb(password, salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))),
+  )
 
 /** N=2^14, r=8, p=1: 16 MiB and ~130 ms per check on a 2-core server, so guessing is costly and sign-in still quick. */
 const DEFAULT_COST = { N: 16384, r: 8, p: 1 }
@@ -43,7 +46,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== 'scrypt' || !hash) return false
   const cost = { N: Number(n), r: Number(r), p: Number(p) }
   const expected = Buffer.from(hash, 'base64url')
-  const key = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, { ...cost, maxmem: 128 * cost.N * cost.r * 2 })
+  const key = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, {
+    ...cost,
+    maxmem: 128 * cost.N * cost.r * 2,
+  })
   return timingSafeEqual(key, expected)
 }
 
@@ -68,7 +74,8 @@ export class SessionSigner {
     const body = value.slice(0, dot)
     const mac = Buffer.from(value.slice(dot + 1))
     const expected = Buffer.from(this.mac(body))
-    if (dot < 1 || mac.length !== expected.length || !timingSafeEqual(mac, expected)) return { ok: false, reason: 'session signature is invalid' }
+    if (dot < 1 || mac.length !== expected.length || !timingSafeEqual(mac, expected))
+      return { ok: false, reason: 'session signature is invalid' }
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as SessionClaims
     if (claims.exp <= now) return { ok: false, reason: 'session expired: sign in again' }
     return { ok: true, claims }
@@ -105,7 +112,9 @@ export function authenticate(req: IncomingMessage, url: URL, auth: WallboardAuth
   const token = bearer ?? url.searchParams.get('token') ?? undefined
   if (token) {
     const tenant = auth.displayTokens.get(token)
-    return tenant ? { ok: true, principal: { kind: 'display', tenant } } : { ok: false, reason: 'unknown display token' }
+    return tenant
+      ? { ok: true, principal: { kind: 'display', tenant } }
+      : { ok: false, reason: 'unknown display token' }
   }
   const session = parseCookies(req.headers.cookie).get(SESSION_COOKIE)
   if (!session) return { ok: false, reason: 'sign in or pass a display token (?token= or Authorization: Bearer)' }
@@ -114,5 +123,8 @@ export function authenticate(req: IncomingMessage, url: URL, auth: WallboardAuth
   const account = auth.supervisors.get(checked.claims.u)
   // A removed account or one moved to another tenant loses its sessions at once.
   if (!account || account.tenant !== checked.claims.t) return { ok: false, reason: 'account no longer exists' }
-  return { ok: true, principal: { kind: 'supervisor', tenant: account.tenant, user: checked.claims.u, roles: account.roles } }
+  return {
+    ok: true,
+    principal: { kind: 'supervisor', tenant: account.tenant, user: checked.claims.u, roles: account.roles },
+  }
 }

@@ -5,13 +5,16 @@ export const wallboardCommands: Command[] = [
   {
     path: ['wallboard', 'hash-password'],
     summary: 'read a supervisor password from stdin and print its scrypt hash (for the supervisors list)',
-    details: 'Example: printf %s "$PASSWORD" | mofang wallboard hash-password\nThe password is read from stdin so it stays out of the shell history.',
+    details:
+      'Example: printf %s "$PASSWORD" | mofang wallboard hash-password\nThe password is read from stdin so it stays out of the shell history.',
     options: {},
     async run() {
       const { hashPassword } = await import('./auth.js')
       const chunks: Buffer[] = []
       for await (const c of process.stdin) chunks.push(c as Buffer)
-      const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+      const password = Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/\r?\n$/, '')
       if (!password) {
         const { BadInputError } = await import('../../core/errors.js')
         throw new BadInputError('no password on stdin')

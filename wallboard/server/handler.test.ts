@@ -39,7 +39,9 @@ beforeAll(async () => {
     },
     auth: {
       displayTokens: new Map([['wall-token-acme', 'acme']]),
-      supervisors: new Map([['lin', { passwordHash: await hashPassword('s3cret!', CHEAP), tenant: 'acme', roles: ['supervisor'] }]]),
+      supervisors: new Map([
+        ['lin', { passwordHash: await hashPassword('s3cret!', CHEAP), tenant: 'acme', roles: ['supervisor'] }],
+      ]),
     },
     staticDir: dir,
     sessionSecret: 'test-secret-test-secret-test-secret',
@@ -65,7 +67,11 @@ afterAll(async () => {
 })
 
 const login = (username: string, password: string) =>
-  fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  fetch(`${base}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
 
 describe('passwords', () => {
   it('hashes with scrypt and verifies', async () => {
@@ -109,7 +115,9 @@ describe('access', () => {
     const me = await fetch(`${base}/api/me`, { headers: { cookie } })
     expect(await me.json()).toEqual({ kind: 'supervisor', tenant: 'acme', user: 'lin', roles: ['supervisor'] })
     const [body, mac] = cookie.slice('mofang_wb='.length).split('.')
-    const forged = Buffer.from(JSON.stringify({ u: 'lin', t: 'other', r: ['admin'], exp: Date.now() + 1e6 })).toString('base64url')
+    const forged = Buffer.from(JSON.stringify({ u: 'lin', t: 'other', r: ['admin'], exp: Date.now() + 1e6 })).toString(
+      'base64url',
+    )
     const bad = await fetch(`${base}/api/me`, { headers: { cookie: `mofang_wb=${forged}.${mac}` } })
     expect(await bad.json()).toEqual({ error: 'unauthorized', reason: 'session signature is invalid' })
     expect(body.length).toBeGreaterThan(10)
@@ -118,7 +126,11 @@ describe('access', () => {
   })
 
   it('accepts only JSON sign-ins and locks a user out after repeated failures', async () => {
-    const form = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=lin&password=x' })
+    const form = await fetch(`${base}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'username=lin&password=x',
+    })
     expect(form.status).toBe(415)
     for (let i = 0; i < 3; i++) await login('mallory', 'guess')
     expect((await login('mallory', 'guess')).status).toBe(429)
@@ -130,7 +142,10 @@ describe('history', () => {
     const t = 'token=wall-token-acme'
     expect((await fetch(`${base}/api/history?date=yesterday&${t}`)).status).toBe(400)
     const ok = await fetch(`${base}/api/history?date=2025-01-06&${t}`)
-    expect(await ok.json()).toEqual({ date: '2025-01-06', intervals: [{ t: Date.parse('2025-01-06'), offered: 3, answered: 2, abandoned: 1, sl_pct: 50 }] })
+    expect(await ok.json()).toEqual({
+      date: '2025-01-06',
+      intervals: [{ t: Date.parse('2025-01-06'), offered: 3, answered: 2, abandoned: 1, sl_pct: 50 }],
+    })
     expect(historyCalls).toContain('acme 2025-01-06')
     expect((await fetch(`${base}/api/history?date=2020-01-01&${t}`)).status).toBe(503)
   })
@@ -166,7 +181,10 @@ async function readEvents(res: Response, count: number, onFirst?: () => void) {
 describe('live stream', () => {
   it('sends a retry hint, then snapshots with ids and as_of, on change and as heartbeat', async () => {
     const ac = new AbortController()
-    const res = await fetch(`${base}/api/live?token=wall-token-acme`, { signal: ac.signal, headers: { 'last-event-id': '41' } })
+    const res = await fetch(`${base}/api/live?token=wall-token-acme`, {
+      signal: ac.signal,
+      headers: { 'last-event-id': '41' },
+    })
     expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8')
     const started = Date.now()
     const messages = await readEvents(res, 4, () => {

@@ -15,7 +15,14 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { resolve } from 'node:path'
 import type { HistoryInterval, Snapshot } from '../../stream/live-metrics/types.js'
-import { authenticate, SESSION_COOKIE, SessionSigner, verifyPassword, type Principal, type WallboardAuth } from './auth.js'
+import {
+  authenticate,
+  SESSION_COOKIE,
+  SessionSigner,
+  verifyPassword,
+  type Principal,
+  type WallboardAuth,
+} from './auth.js'
 import { LiveHub } from './live.js'
 import { serveStatic } from './static.js'
 import { BodyTooLarge, readBody, sendJson } from '../../ingest/http-util.js'
@@ -93,19 +100,23 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
 
   async function login(req: IncomingMessage, res: ServerResponse): Promise<true> {
     // Only JSON: a cross-site HTML form cannot send it, which keeps sign-in CSRF out.
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { error: 'unsupported_media_type', reason: 'send JSON: { "username": …, "password": … }' })
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return json(res, 415, { error: 'unsupported_media_type', reason: 'send JSON: { "username": …, "password": … }' })
     let body: { username?: unknown; password?: unknown }
     try {
       body = JSON.parse((await readBody(req, MAX_LOGIN_BODY)).toString('utf8')) as typeof body
     } catch (err) {
-      if (err instanceof BodyTooLarge) return json(res, 413, { error: 'too_large', reason: `body over ${MAX_LOGIN_BODY} bytes` })
+      if (err instanceof BodyTooLarge)
+        return json(res, 413, { error: 'too_large', reason: `body over ${MAX_LOGIN_BODY} bytes` })
       return json(res, 400, { error: 'bad_request', reason: 'body is not JSON' })
     }
-    if (typeof body.username !== 'string' || typeof body.password !== 'string') return json(res, 400, { error: 'bad_request', reason: 'username and password are required strings' })
+    if (typeof body.username !== 'string' || typeof body.password !== 'string')
+      return json(res, 400, { error: 'bad_request', reason: 'username and password are required strings' })
     const now = Date.now()
     const f = failures.get(body.username)
     if (f && now - f.since > LOCKOUT_MS) failures.delete(body.username)
-    else if (f && f.count >= maxFailures) return json(res, 429, { error: 'locked', reason: 'too many failed sign-ins; try again in 15 minutes' })
+    else if (f && f.count >= maxFailures)
+      return json(res, 429, { error: 'locked', reason: 'too many failed sign-ins; try again in 15 minutes' })
     const account = opts.auth.supervisors.get(body.username)
     // Check a password even for unknown users, so the answer time does not tell which users exist.
     const ok = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_HASH).catch(() => false)
@@ -117,10 +128,21 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
     }
     failures.delete(body.username)
     const value = signer.sign({ u: body.username, t: account.tenant, r: account.roles, exp: now + sessionTtlMs })
-    return json(res, 200, { user: body.username, tenant: account.tenant, roles: account.roles }, { 'set-cookie': cookie(value, Math.floor(sessionTtlMs / 1000)) })
+    return json(
+      res,
+      200,
+      { user: body.username, tenant: account.tenant, roles: account.roles },
+      { 'set-cookie': cookie(value, Math.floor(sessionTtlMs / 1000)) },
+    )
   }
 
-  async function api(route: string, url: URL, req: IncomingMessage, res: ServerResponse, principal: Principal): Promise<boolean> {
+  async function api(
+    route: string,
+    url: URL,
+    req: IncomingMessage,
+    res: ServerResponse,
+    principal: Principal,
+  ): Promise<boolean> {
     const tenant = principal.tenant
     switch (route) {
       case 'GET /api/snapshot':
@@ -132,7 +154,8 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
         return true
       case 'GET /api/history': {
         const date = url.searchParams.get('date') ?? ''
-        if (!DATE.test(date) || Number.isNaN(Date.parse(date))) return json(res, 400, { error: 'bad_request', reason: 'date must be YYYY-MM-DD' })
+        if (!DATE.test(date) || Number.isNaN(Date.parse(date)))
+          return json(res, 400, { error: 'bad_request', reason: 'date must be YYYY-MM-DD' })
         try {
           return json(res, 200, { date, intervals: await opts.getHistory(tenant, date) })
         } catch (err) {

@@ -87,9 +87,12 @@ export class LiveHub {
       lastSent: 0,
       pending: null,
       unsubscribe: () => {},
-      timer: setInterval(() => {
-        if (Date.now() - created.lastSent >= this.opts.heartbeatMs - 50) this.sendTo(tenant, created, created.clients)
-      }, Math.max(100, Math.floor(this.opts.heartbeatMs / 4))),
+      timer: setInterval(
+        () => {
+          if (Date.now() - created.lastSent >= this.opts.heartbeatMs - 50) this.sendTo(tenant, created, created.clients)
+        },
+        Math.max(100, Math.floor(this.opts.heartbeatMs / 4)),
+      ),
     }
     created.unsubscribe = this.opts.subscribe(tenant, () => this.changed(tenant, created))
     this.tenants.set(tenant, created)

@@ -40,11 +40,27 @@ export function wallboardService(): ServiceFactory {
     /** The day's 15-minute tenant rows, by the live engine's definitions (same query as the SQL cross-check). */
     const history = async (tenant: string, date: string): Promise<HistoryInterval[]> => {
       const from = localMidnight(date, config.timeZone)
-      const to = localMidnight(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10), config.timeZone)
+      const to = localMidnight(
+        new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10),
+        config.timeZone,
+      )
       const rows = await warehouse.query<HistoryInterval & { start_ms: number; dimension: string }>(metricsSql, {
-        tenant, from_ms: from, to_ms: to, tz: config.timeZone, step_minutes: 15, ...sl,
+        tenant,
+        from_ms: from,
+        to_ms: to,
+        tz: config.timeZone,
+        step_minutes: 15,
+        ...sl,
       })
-      return rows.filter((r) => r.dimension === 'all').map((r) => ({ t: r.start_ms, offered: r.offered, answered: r.answered, abandoned: r.abandoned, sl_pct: r.sl_pct }))
+      return rows
+        .filter((r) => r.dimension === 'all')
+        .map((r) => ({
+          t: r.start_ms,
+          offered: r.offered,
+          answered: r.answered,
+          abandoned: r.abandoned,
+          sl_pct: r.sl_pct,
+        }))
     }
 
     const handler = createWallboardHandler({
@@ -65,9 +81,15 @@ export function wallboardService(): ServiceFactory {
       name: 'wallboard',
       handlers: [handler],
       banner: dev
-        ? [`wallboard (display):  ${base}/?token=${dev.displayToken}`, `supervisor sign-in:   ${base}/  user ${dev.supervisor}  password ${dev.password}`]
+        ? [
+            `wallboard (display):  ${base}/?token=${dev.displayToken}`,
+            `supervisor sign-in:   ${base}/  user ${dev.supervisor}  password ${dev.password}`,
+          ]
         : [`wallboard:            ${base}/`],
-      health: async () => ({ ok: true, detail: { tenants_live: latest.size, live_connections: handler.liveConnections } }),
+      health: async () => ({
+        ok: true,
+        detail: { tenants_live: latest.size, live_connections: handler.liveConnections },
+      }),
       beforeClose: () => handler.close(),
       async stop() {
         sub.unsubscribe()

@@ -28,7 +28,10 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 }
 
-async function fileAt(root: string, urlPath: string): Promise<{ path: string; size: number; mtimeMs: number } | undefined> {
+async function fileAt(
+  root: string,
+  urlPath: string,
+): Promise<{ path: string; size: number; mtimeMs: number } | undefined> {
   let decoded: string
   try {
     decoded = decodeURIComponent(urlPath)
@@ -47,7 +50,12 @@ async function fileAt(root: string, urlPath: string): Promise<{ path: string; si
 }
 
 /** Serves GET/HEAD for `pathname` from `root`; false when neither a file nor the SPA fallback applies. */
-export async function serveStatic(root: string, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function serveStatic(
+  root: string,
+  pathname: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false
   let file = pathname.endsWith('/') ? undefined : await fileAt(root, pathname)
   if (!file) {

@@ -39,8 +39,16 @@ describe.skipIf(!ready)('live wallboard in a browser', () => {
     sys = await startSystem({ config, namespace: uniqueNamespace(), services: defaultServices(config), log: () => {} })
     // Forty simulated minutes ending now, at 120× (20 s): the events all lie in the past, so "today" holds them all.
     const sim = startSimulator({
-      url: sys.url, apiKey: TEST_KEY, tenant: TEST_TENANT, seed: 11, start: Date.now() - 40 * 60_000, durationMs: 40 * 60_000,
-      speed: 120, ratePerHour: 900, statusEveryMs: 0, log: () => {},
+      url: sys.url,
+      apiKey: TEST_KEY,
+      tenant: TEST_TENANT,
+      seed: 11,
+      start: Date.now() - 40 * 60_000,
+      durationMs: 40 * 60_000,
+      speed: 120,
+      ratePerHour: 900,
+      statusEveryMs: 0,
+      log: () => {},
     })
     await sim.done
     profile = mkdtempSync(join(tmpdir(), 'wall-live-browser-'))
@@ -48,7 +56,15 @@ describe.skipIf(!ready)('live wallboard in a browser', () => {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1920, height: 1080 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     })
   }, 180_000)
 
@@ -59,7 +75,8 @@ describe.skipIf(!ready)('live wallboard in a browser', () => {
     dir.remove()
   })
 
-  const tileValue = (page: Page, metric: string) => page.textContent(`[data-testid="tile-${metric}"] .value`).then((t) => t?.trim())
+  const tileValue = (page: Page, metric: string) =>
+    page.textContent(`[data-testid="tile-${metric}"] .value`).then((t) => t?.trim())
 
   it('shows the numbers of /api/snapshot on its tiles', async () => {
     const page = await ctx.newPage()
@@ -72,8 +89,13 @@ describe.skipIf(!ready)('live wallboard in a browser', () => {
         const today = snap.totals.windows.today
         const w = snap.totals.windows['30m']
         const expected = {
-          offered: count(today.offered), aht: duration(today.aht_s), nps: signed(today.nps), csat: pct(today.csat_pct),
-          sl: pct(w.sl_pct), asa: duration(w.asa_s), abandon: pct(w.abandon_pct),
+          offered: count(today.offered),
+          aht: duration(today.aht_s),
+          nps: signed(today.nps),
+          csat: pct(today.csat_pct),
+          sl: pct(w.sl_pct),
+          asa: duration(w.asa_s),
+          abandon: pct(w.abandon_pct),
         }
         const shown: Record<string, string | undefined> = {}
         for (const metric of Object.keys(expected)) shown[metric] = await tileValue(page, metric)

@@ -27,7 +27,12 @@ describe.skipIf(!ready)('wallboard in a browser', () => {
   let profile: string
 
   beforeAll(async () => {
-    const supervisors = new Map([['lin', { passwordHash: await hashPassword('pw', { N: 1024, r: 8, p: 1 }), tenant: 'demo', roles: ['supervisor'] }]])
+    const supervisors = new Map([
+      [
+        'lin',
+        { passwordHash: await hashPassword('pw', { N: 1024, r: 8, p: 1 }), tenant: 'demo', roles: ['supervisor'] },
+      ],
+    ])
     const demo = demoServer(appDir, Date.now(), supervisors)
     server = demo.server
     close = () => demo.handler.close()
@@ -38,7 +43,15 @@ describe.skipIf(!ready)('wallboard in a browser', () => {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1920, height: 1080 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     })
   })
 

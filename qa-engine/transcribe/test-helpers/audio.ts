@@ -13,7 +13,9 @@ export function speech(dir: string, name: string, text: string, voice = 'en'): s
 
 /** A stereo call: agent on the left, customer on the right, the customer starting after `gapS` seconds of silence. */
 export function stereoCall(dir: string, agentWav: string, customerWav: string, gapS: number): string {
-  const a = join(dir, 'agent16.wav'), c = join(dir, 'customer16.wav'), out = join(dir, 'call-stereo.wav')
+  const a = join(dir, 'agent16.wav'),
+    c = join(dir, 'customer16.wav'),
+    out = join(dir, 'call-stereo.wav')
   sh('sox', [agentWav, '-r', '16000', a])
   const agentS = Number(execFileSync('soxi', ['-D', a]).toString())
   sh('sox', [customerWav, '-r', '16000', c, 'pad', String(agentS + gapS)])
@@ -47,6 +49,19 @@ export function notAudio(dir: string): string {
 /** Three hours of silence, as FLAC (2 MB, a couple of seconds to make). */
 export function threeHours(dir: string): string {
   const out = join(dir, 'three-hours.flac')
-  sh('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'anullsrc=r=8000:cl=mono', '-t', '10800', '-c:a', 'flac', out])
+  sh('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'anullsrc=r=8000:cl=mono',
+    '-t',
+    '10800',
+    '-c:a',
+    'flac',
+    out,
+  ])
   return out
 }

@@ -13,7 +13,10 @@ import { Random } from '../../../kits/sim/index.js'
 const DIMS = { micro: [64, 1, 1], tiny: [384, 6, 4], base: [512, 8, 6] } as const
 export type SyntheticSize = keyof typeof DIMS
 
-const N_AUDIO_CTX = 1500, N_TEXT_CTX = 448, N_MELS = 80, N_BASE_VOCAB = 50257
+const N_AUDIO_CTX = 1500,
+  N_TEXT_CTX = 448,
+  N_MELS = 80,
+  N_BASE_VOCAB = 50257
 
 export function writeSyntheticModel(out: string, size: SyntheticSize = 'tiny', multilingual = true): void {
   const [S, , L] = DIMS[size]
@@ -25,9 +28,13 @@ export function writeSyntheticModel(out: string, size: SyntheticSize = 'tiny', m
   const rng = Random.lcg32(12345)
   const rnd = () => (rng.next() - 0.5) * 0.04
   const f32 = new DataView(new ArrayBuffer(4))
-  const f2h = (f: number) => { // float32 → float16 bits, round toward zero (fine for random data)
+  const f2h = (f: number) => {
+    // float32 → float16 bits, round toward zero (fine for random data)
     f32.setFloat32(0, f)
-    const b = f32.getUint32(0), s = (b >>> 16) & 0x8000, e = ((b >>> 23) & 0xff) - 112, m = (b >>> 13) & 0x3ff
+    const b = f32.getUint32(0),
+      s = (b >>> 16) & 0x8000,
+      e = ((b >>> 23) & 0xff) - 112,
+      m = (b >>> 13) & 0x3ff
     return e <= 0 ? s : e >= 31 ? s | 0x7c00 : s | (e << 10) | m
   }
   i32(0x67676d6c, nVocab, N_AUDIO_CTX, S, H, L, N_TEXT_CTX, S, H, L, N_MELS, 1) // magic, hparams, ftype 1 = f16
@@ -52,25 +59,36 @@ export function writeSyntheticModel(out: string, size: SyntheticSize = 'tiny', m
     writeSync(fd, Buffer.from(buf.buffer))
   }
   const block = (p: string, cross: boolean) => {
-    tensor(p + 'mlp_ln.weight', [S], false, 1); tensor(p + 'mlp_ln.bias', [S], false, 0)
-    tensor(p + 'mlp.0.weight', [S, 4 * S], true); tensor(p + 'mlp.0.bias', [4 * S], false, 0)
-    tensor(p + 'mlp.2.weight', [4 * S, S], true); tensor(p + 'mlp.2.bias', [S], false, 0)
+    tensor(p + 'mlp_ln.weight', [S], false, 1)
+    tensor(p + 'mlp_ln.bias', [S], false, 0)
+    tensor(p + 'mlp.0.weight', [S, 4 * S], true)
+    tensor(p + 'mlp.0.bias', [4 * S], false, 0)
+    tensor(p + 'mlp.2.weight', [4 * S, S], true)
+    tensor(p + 'mlp.2.bias', [S], false, 0)
     for (const a of cross ? ['attn', 'cross_attn'] : ['attn']) {
-      tensor(p + a + '_ln.weight', [S], false, 1); tensor(p + a + '_ln.bias', [S], false, 0)
-      tensor(p + a + '.query.weight', [S, S], true); tensor(p + a + '.query.bias', [S], false, 0)
+      tensor(p + a + '_ln.weight', [S], false, 1)
+      tensor(p + a + '_ln.bias', [S], false, 0)
+      tensor(p + a + '.query.weight', [S, S], true)
+      tensor(p + a + '.query.bias', [S], false, 0)
       tensor(p + a + '.key.weight', [S, S], true)
-      tensor(p + a + '.value.weight', [S, S], true); tensor(p + a + '.value.bias', [S], false, 0)
-      tensor(p + a + '.out.weight', [S, S], true); tensor(p + a + '.out.bias', [S], false, 0)
+      tensor(p + a + '.value.weight', [S, S], true)
+      tensor(p + a + '.value.bias', [S], false, 0)
+      tensor(p + a + '.out.weight', [S, S], true)
+      tensor(p + a + '.out.bias', [S], false, 0)
     }
   }
   tensor('encoder.positional_embedding', [S, N_AUDIO_CTX], false)
-  tensor('encoder.conv1.weight', [3, N_MELS, S], true); tensor('encoder.conv1.bias', [1, S], false, 0)
-  tensor('encoder.conv2.weight', [3, S, S], true); tensor('encoder.conv2.bias', [1, S], false, 0)
-  tensor('encoder.ln_post.weight', [S], false, 1); tensor('encoder.ln_post.bias', [S], false, 0)
+  tensor('encoder.conv1.weight', [3, N_MELS, S], true)
+  tensor('encoder.conv1.bias', [1, S], false, 0)
+  tensor('encoder.conv2.weight', [3, S, S], true)
+  tensor('encoder.conv2.bias', [1, S], false, 0)
+  tensor('encoder.ln_post.weight', [S], false, 1)
+  tensor('encoder.ln_post.bias', [S], false, 0)
   for (let i = 0; i < L; i++) block(`encoder.blocks.${i}.`, false)
   tensor('decoder.positional_embedding', [S, N_TEXT_CTX], false)
   tensor('decoder.token_embedding.weight', [S, nVocab], true)
-  tensor('decoder.ln.weight', [S], false, 1); tensor('decoder.ln.bias', [S], false, 0)
+  tensor('decoder.ln.weight', [S], false, 1)
+  tensor('decoder.ln.bias', [S], false, 0)
   for (let i = 0; i < L; i++) block(`decoder.blocks.${i}.`, true)
   closeSync(fd)
   renameSync(tmp, out)

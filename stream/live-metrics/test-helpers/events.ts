@@ -10,7 +10,8 @@ let seq = 0
 type Extra = Partial<Omit<StoredEvent, 'type' | 'ts'>>
 
 export function ev(type: string, at: number, extra: Extra = {}): StoredEvent {
-  const channel = extra.channel ?? (type.startsWith('chat.') ? 'webchat' : type.startsWith('ticket.') ? 'ticket' : 'voice')
+  const channel =
+    extra.channel ?? (type.startsWith('chat.') ? 'webchat' : type.startsWith('ticket.') ? 'ticket' : 'voice')
   return {
     v: 1,
     event_id: `e${++seq}`,
@@ -25,12 +26,24 @@ export function ev(type: string, at: number, extra: Extra = {}): StoredEvent {
 }
 
 /** A voice call: offered+queued at `start`, answered after `waitS` by `agent`, ended after `talkS` more seconds. */
-export function call(id: string, start: number, waitS: number, talkS: number | null, opts: { queue?: string; agent?: string; team?: string } = {}): StoredEvent[] {
+export function call(
+  id: string,
+  start: number,
+  waitS: number,
+  talkS: number | null,
+  opts: { queue?: string; agent?: string; team?: string } = {},
+): StoredEvent[] {
   const base = { interaction_id: id, queue: opts.queue ?? 'repair' }
   const out = [ev('voice.offered', start, base), ev('voice.queued', start, base)]
   if (talkS === null) return out
   const answered = start + waitS * 1000
   out.push(ev('voice.answered', answered, { ...base, agent_id: opts.agent ?? 'a1', team: opts.team ?? 'blue' }))
-  out.push(ev('voice.ended', answered + talkS * 1000, { ...base, agent_id: opts.agent ?? 'a1', payload: { ended_by: 'customer' } }))
+  out.push(
+    ev('voice.ended', answered + talkS * 1000, {
+      ...base,
+      agent_id: opts.agent ?? 'a1',
+      payload: { ended_by: 'customer' },
+    }),
+  )
   return out
 }

@@ -15,7 +15,17 @@ export function demoDay(now: number, dayStart: number, seed = 7, tenant = 'demo'
   let n = 0
   const add = (type: string, ts: number, extra: Partial<StoredEvent> = {}) => {
     if (ts > now) return
-    events.push({ v: 1, event_id: `d${++n}`, tenant, channel: 'voice', received_at: ts, payload: {}, ...extra, type, ts: Math.round(ts) } as StoredEvent)
+    events.push({
+      v: 1,
+      event_id: `d${++n}`,
+      tenant,
+      channel: 'voice',
+      received_at: ts,
+      payload: {},
+      ...extra,
+      type,
+      ts: Math.round(ts),
+    } as StoredEvent)
   }
   const S = 1000
   const open = dayStart + 8 * 3600 * S
@@ -57,8 +67,14 @@ export function demoDay(now: number, dayStart: number, seed = 7, tenant = 'demo'
       add('agent.wrap_up', t, { ...base, interaction_id: id })
       t += between(15, 75) * S
       add('agent.ready', t, base)
-      if (rand() < 0.25) add('survey.nps', t + 60 * S, { interaction_id: id, queue, payload: { score: pick([10, 10, 9, 9, 9, 8, 7, 6, 3]) } })
-      if (rand() < 0.2) add('survey.csat', t + 60 * S, { interaction_id: id, queue, payload: { score: pick([5, 5, 4, 4, 4, 3, 2]) } })
+      if (rand() < 0.25)
+        add('survey.nps', t + 60 * S, {
+          interaction_id: id,
+          queue,
+          payload: { score: pick([10, 10, 9, 9, 9, 8, 7, 6, 3]) },
+        })
+      if (rand() < 0.2)
+        add('survey.csat', t + 60 * S, { interaction_id: id, queue, payload: { score: pick([5, 5, 4, 4, 4, 3, 2]) } })
     }
   }
   // Chat agents: up to three chats at once.

@@ -14,9 +14,32 @@ export function demoServer(staticDir: string, now = Date.now(), supervisors = ne
   const engine = createLiveMetrics({ timeZone: 'Asia/Shanghai' })
   const dayStart = dayStartOf(now, 'Asia/Shanghai')
   engine.rebuild(demoDay(now, dayStart))
-  engine.raiseAlert({ tenant: 'demo', id: 'sl-repair', severity: 'warning', text: 'repair 队列服务水平低于目标 / SL below target', ts: now - 120_000, source: 'rules' })
-  engine.applyQa({ tenant: 'demo', interaction_id: 'x1', ts: now - 60_000, score: 86, flagged: false, sentiment: 0.4, queue: 'repair' })
-  engine.applyQa({ tenant: 'demo', interaction_id: 'x2', ts: now - 30_000, score: 71, flagged: true, sentiment: -0.2, queue: 'billing' })
+  engine.raiseAlert({
+    tenant: 'demo',
+    id: 'sl-repair',
+    severity: 'warning',
+    text: 'repair 队列服务水平低于目标 / SL below target',
+    ts: now - 120_000,
+    source: 'rules',
+  })
+  engine.applyQa({
+    tenant: 'demo',
+    interaction_id: 'x1',
+    ts: now - 60_000,
+    score: 86,
+    flagged: false,
+    sentiment: 0.4,
+    queue: 'repair',
+  })
+  engine.applyQa({
+    tenant: 'demo',
+    interaction_id: 'x2',
+    ts: now - 30_000,
+    score: 71,
+    flagged: true,
+    sentiment: -0.2,
+    queue: 'billing',
+  })
   // Frozen at `now`, so a screenshot is reproducible; the clock on screen still runs.
   const handler = createWallboardHandler({
     getSnapshot: (tenant) => ({ ...engine.snapshot(tenant, now), as_of: Date.now() }),
@@ -37,5 +60,7 @@ export function demoServer(staticDir: string, now = Date.now(), supervisors = ne
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { server } = demoServer('dist/wallboard-app')
-  server.listen(Number(process.argv[2] ?? 8099), '127.0.0.1', () => console.log(`http://127.0.0.1:${Number(process.argv[2] ?? 8099)}/?token=demo-wall`))
+  server.listen(Number(process.argv[2] ?? 8099), '127.0.0.1', () =>
+    console.log(`http://127.0.0.1:${Number(process.argv[2] ?? 8099)}/?token=demo-wall`),
+  )
 }

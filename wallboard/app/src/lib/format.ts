@@ -21,7 +21,13 @@ export function duration(seconds: number | null | undefined): string {
 
 /** HH:MM(:SS) of `ts` in `timeZone` (the contact centre's zone from the snapshot; default the browser's). */
 export function clock(ts: number, withSeconds = true, timeZone?: string): string {
-  return new Date(ts).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: withSeconds ? '2-digit' : undefined, hourCycle: 'h23', timeZone })
+  return new Date(ts).toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: withSeconds ? '2-digit' : undefined,
+    hourCycle: 'h23',
+    timeZone,
+  })
 }
 
 export function signed(v: number | null | undefined): string {

@@ -19,7 +19,12 @@ export function isoDate(ts: number): string {
 }
 
 /** Offered per interval on the same weekday last week, shifted onto today's grid; null when unavailable. */
-export async function lastWeekOffered(apiUrl: (p: string) => string, dayStart: number, stepMs: number, filter: HistoryFilter): Promise<number[] | null> {
+export async function lastWeekOffered(
+  apiUrl: (p: string) => string,
+  dayStart: number,
+  stepMs: number,
+  filter: HistoryFilter,
+): Promise<number[] | null> {
   const lastWeek = dayStart - 7 * DAY
   const res = await fetch(apiUrl(`/api/history?date=${isoDate(lastWeek + DAY / 2)}`)).catch(() => null)
   if (!res?.ok) return null

@@ -12,7 +12,13 @@ export interface HistoryFilter {
 }
 
 /** Sums rows per interval of `stepMs` from `dayStart`; `count` intervals. */
-function aggregate(rows: HistoryInterval[], filter: HistoryFilter, dayStart: number, stepMs: number, count: number): { offered: number[]; answered: number[] } {
+function aggregate(
+  rows: HistoryInterval[],
+  filter: HistoryFilter,
+  dayStart: number,
+  stepMs: number,
+  count: number,
+): { offered: number[]; answered: number[] } {
   const offered = new Array<number>(count).fill(0)
   const answered = new Array<number>(count).fill(0)
   for (const r of rows) {
@@ -41,7 +47,14 @@ function smooth(values: number[], radius: number): number[] {
 
 const api = {
   /** Last week's offered volume for the trend chart, aggregated and smoothed. */
-  lastWeekCurve(rows: HistoryInterval[], filter: HistoryFilter, dayStart: number, stepMs: number, count: number, radius = 1): number[] {
+  lastWeekCurve(
+    rows: HistoryInterval[],
+    filter: HistoryFilter,
+    dayStart: number,
+    stepMs: number,
+    count: number,
+    radius = 1,
+  ): number[] {
     return smooth(aggregate(rows, filter, dayStart, stepMs, count).offered, radius)
   },
   aggregate,

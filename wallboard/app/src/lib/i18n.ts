@@ -48,7 +48,18 @@ const zh = {
   locked: '失败次数过多，请 15 分钟后再试',
   badToken: '显示令牌无效，请检查地址中的 token 参数',
   alerts: '告警',
-  channel: { voice: '语音', webchat: '网页聊天', app: 'App', wechat: '微信', dingtalk: '钉钉', facebook: 'Facebook', line: 'LINE', email: '邮件', ticket: '工单', bot: '机器人' } as Record<string, string>,
+  channel: {
+    voice: '语音',
+    webchat: '网页聊天',
+    app: 'App',
+    wechat: '微信',
+    dingtalk: '钉钉',
+    facebook: 'Facebook',
+    line: 'LINE',
+    email: '邮件',
+    ticket: '工单',
+    bot: '机器人',
+  } as Record<string, string>,
 }
 
 export type Dict = typeof zh
@@ -100,7 +111,18 @@ const en: Dict = {
   locked: 'Too many failed attempts; try again in 15 minutes',
   badToken: 'Display token not valid: check the token parameter in the address',
   alerts: 'Alerts',
-  channel: { voice: 'Voice', webchat: 'Web chat', app: 'App', wechat: 'WeChat', dingtalk: 'DingTalk', facebook: 'Facebook', line: 'LINE', email: 'Email', ticket: 'Tickets', bot: 'Bot' },
+  channel: {
+    voice: 'Voice',
+    webchat: 'Web chat',
+    app: 'App',
+    wechat: 'WeChat',
+    dingtalk: 'DingTalk',
+    facebook: 'Facebook',
+    line: 'LINE',
+    email: 'Email',
+    ticket: 'Tickets',
+    bot: 'Bot',
+  },
 }
 
 export const t = (lang: Lang): Dict => (lang === 'en' ? en : zh)

@@ -47,7 +47,8 @@ export function parseParams(search: string): WallParams {
   const q = new URLSearchParams(search)
   const wall = WALLS.includes(q.get('wall') as WallKind) ? (q.get('wall') as WallKind) : 'overview'
   const queue = q.get('queue') ?? undefined
-  const page: Page = wall === 'queue' && !queue ? { wall: 'overview' } : queue && wall === 'queue' ? { wall, queue } : { wall }
+  const page: Page =
+    wall === 'queue' && !queue ? { wall: 'overview' } : queue && wall === 'queue' ? { wall, queue } : { wall }
   return {
     page,
     channel: q.get('channel') ?? undefined,
@@ -55,7 +56,11 @@ export function parseParams(search: string): WallParams {
     lang: q.get('lang') === 'en' ? 'en' : 'zh',
     kiosk: q.get('kiosk') === '1' || q.get('kiosk') === 'true',
     rotateS: num(q.get('rotate'), 30, 5, 3600),
-    pages: (q.get('pages') ?? '').split(',').filter(Boolean).map(parsePage).filter((p): p is Page => p !== undefined),
+    pages: (q.get('pages') ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map(parsePage)
+      .filter((p): p is Page => p !== undefined),
     window: /^\d+m$/.test(q.get('window') ?? '') ? q.get('window')! : '30m',
     staleS: num(q.get('stale'), 5, 2, 600),
     thresholds: q.get('th') ?? '',
@@ -66,5 +71,9 @@ export function parseParams(search: string): WallParams {
 /** Kiosk pages: the explicit list, else the overview, each queue (busiest first) and the agent board. */
 export function kioskPages(params: WallParams, queuesByVolume: string[]): Page[] {
   if (params.pages.length) return params.pages
-  return [{ wall: 'overview' }, ...queuesByVolume.map((queue) => ({ wall: 'queue' as const, queue })), { wall: 'agents' }]
+  return [
+    { wall: 'overview' },
+    ...queuesByVolume.map((queue) => ({ wall: 'queue' as const, queue })),
+    { wall: 'agents' },
+  ]
 }

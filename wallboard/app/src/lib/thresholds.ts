@@ -36,7 +36,8 @@ export function parseRules(text: string, base: Record<MetricName, Rule> = DEFAUL
     const [name, g, a] = part.split(':')
     const green = Number(g)
     const amber = Number(a)
-    if (!(name in rules) || g === undefined || a === undefined || !Number.isFinite(green) || !Number.isFinite(amber)) continue
+    if (!(name in rules) || g === undefined || a === undefined || !Number.isFinite(green) || !Number.isFinite(amber))
+      continue
     rules[name as MetricName] = { ...rules[name as MetricName], green, amber }
   }
   return rules

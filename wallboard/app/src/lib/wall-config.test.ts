@@ -5,26 +5,57 @@ import { duration, pct, signed } from './format.js'
 
 describe('URL parameters', () => {
   it('defaults to the Chinese overview', () => {
-    expect(parseParams('')).toMatchObject({ page: { wall: 'overview' }, lang: 'zh', kiosk: false, window: '30m', staleS: 5 })
+    expect(parseParams('')).toMatchObject({
+      page: { wall: 'overview' },
+      lang: 'zh',
+      kiosk: false,
+      window: '30m',
+      staleS: 5,
+    })
   })
 
   it('reads queue walls, filters, kiosk rotation and limits', () => {
-    const p = parseParams('?wall=queue&queue=repair&channel=voice&site=sh&lang=en&kiosk=1&rotate=2&window=15m&stale=9&token=abc')
-    expect(p).toMatchObject({ page: { wall: 'queue', queue: 'repair' }, channel: 'voice', site: 'sh', lang: 'en', kiosk: true, rotateS: 5, window: '15m', staleS: 9, token: 'abc' })
+    const p = parseParams(
+      '?wall=queue&queue=repair&channel=voice&site=sh&lang=en&kiosk=1&rotate=2&window=15m&stale=9&token=abc',
+    )
+    expect(p).toMatchObject({
+      page: { wall: 'queue', queue: 'repair' },
+      channel: 'voice',
+      site: 'sh',
+      lang: 'en',
+      kiosk: true,
+      rotateS: 5,
+      window: '15m',
+      staleS: 9,
+      token: 'abc',
+    })
     expect(parseParams('?wall=queue').page).toEqual({ wall: 'overview' })
     expect(parseParams('?wall=bogus&window=soon').page).toEqual({ wall: 'overview' })
   })
 
   it('builds kiosk pages from the list or from the queues', () => {
-    expect(kioskPages(parseParams('?kiosk=1'), ['repair', 'sales'])).toEqual([{ wall: 'overview' }, { wall: 'queue', queue: 'repair' }, { wall: 'queue', queue: 'sales' }, { wall: 'agents' }])
-    expect(kioskPages(parseParams('?kiosk=1&pages=agents,queue:vip,queue,nope'), ['repair'])).toEqual([{ wall: 'agents' }, { wall: 'queue', queue: 'vip' }])
+    expect(kioskPages(parseParams('?kiosk=1'), ['repair', 'sales'])).toEqual([
+      { wall: 'overview' },
+      { wall: 'queue', queue: 'repair' },
+      { wall: 'queue', queue: 'sales' },
+      { wall: 'agents' },
+    ])
+    expect(kioskPages(parseParams('?kiosk=1&pages=agents,queue:vip,queue,nope'), ['repair'])).toEqual([
+      { wall: 'agents' },
+      { wall: 'queue', queue: 'vip' },
+    ])
   })
 })
 
 describe('thresholds', () => {
   it('colours higher-is-better and lower-is-better metrics at the limits', () => {
     expect([80, 79.9, 70, 69.9].map((v) => evaluate(DEFAULT_RULES.sl, v))).toEqual(['green', 'amber', 'amber', 'red'])
-    expect([5, 5.1, 10, 10.1].map((v) => evaluate(DEFAULT_RULES.abandon, v))).toEqual(['green', 'amber', 'amber', 'red'])
+    expect([5, 5.1, 10, 10.1].map((v) => evaluate(DEFAULT_RULES.abandon, v))).toEqual([
+      'green',
+      'amber',
+      'amber',
+      'red',
+    ])
     expect(evaluate(DEFAULT_RULES.sl, null)).toBe('none')
   })
 

@@ -24,7 +24,14 @@ export interface PlannerData {
   actuals: { queue: string; channel: string; t: number; offered: number }[]
   logged_in: { t: number; agents: number }[]
   weather: { source: string; signal: string; warnings: string[] } | null
-  surges: { region: string; window_start: string; window_end: string; expected_extra_contacts: number; expected_extra_agents: number; reason: string }[]
+  surges: {
+    region: string
+    window_start: string
+    window_end: string
+    expected_extra_contacts: number
+    expected_extra_agents: number
+    reason: string
+  }[]
 }
 
 /** What-if settings; undefined keeps each queue's own value from history. */
@@ -63,9 +70,23 @@ export interface PlanInterval {
   gap: number | null
 }
 
-const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(Math.round(v * 10) / 10) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
+const cell = (v: string | number | null) =>
+  v === null
+    ? ''
+    : typeof v === 'number'
+      ? String(Math.round(v * 10) / 10)
+      : /[",\n]/.test(v)
+        ? `"${v.replace(/"/g, '""')}"`
+        : v
 
 export function planCsv(rows: readonly PlanInterval[], label: (t: number) => string): string {
   const head = 'interval_start,forecast,lo,hi,actual,required_agents,scheduled_needed,logged_in,gap'
-  return [head, ...rows.map((r) => [label(r.t), r.forecast, r.lo, r.hi, r.actual, r.required, r.needed, r.scheduled, r.gap].map(cell).join(','))].join('\n') + '\n'
+  return (
+    [
+      head,
+      ...rows.map((r) =>
+        [label(r.t), r.forecast, r.lo, r.hi, r.actual, r.required, r.needed, r.scheduled, r.gap].map(cell).join(','),
+      ),
+    ].join('\n') + '\n'
+  )
 }

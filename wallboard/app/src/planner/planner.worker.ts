@@ -13,7 +13,11 @@ function plan(data: PlannerData, w: WhatIf): PlanInterval[] {
   const byT = new Map<number, PlanInterval>()
   const row = (t: number): PlanInterval => {
     let r = byT.get(t)
-    if (!r) byT.set(t, (r = { t, forecast: 0, lo: 0, hi: 0, actual: null, required: 0, needed: 0, scheduled: null, gap: null }))
+    if (!r)
+      byT.set(
+        t,
+        (r = { t, forecast: 0, lo: 0, hi: 0, actual: null, required: 0, needed: 0, scheduled: null, gap: null }),
+      )
     return r
   }
   for (const f of data.forecasts) {

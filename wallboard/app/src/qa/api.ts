@@ -39,7 +39,6 @@ export interface FlagRow {
   reason: string
 }
 
-
 export interface Detail {
   result: {
     interaction_id: string
@@ -68,13 +67,23 @@ export interface Calibration {
   submitted: boolean
   reviewers: number
   entries?: { reviewer: string; items: Record<string, number>; score: number; comment: string }[]
-  agreement?: { reviewers: number; items: Record<string, number | null>; overall_pct: number | null; score_spread: number | null }
+  agreement?: {
+    reviewers: number
+    items: Record<string, number | null>
+    overall_pct: number | null
+    score_spread: number | null
+  }
 }
 
 export class Unauthorized extends Error {}
 
 async function call<T>(path: string, init?: { method: string; body: unknown }): Promise<T> {
-  const res = await fetch(path, init ? { method: init.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) } : undefined)
+  const res = await fetch(
+    path,
+    init
+      ? { method: init.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(init.body) }
+      : undefined,
+  )
   if (res.status === 401) throw new Unauthorized()
   const body = (await res.json()) as T & { reason?: string }
   if (!res.ok) throw new Error(body.reason ?? `HTTP ${res.status}`)
@@ -84,13 +93,21 @@ async function call<T>(path: string, init?: { method: string; body: unknown }): 
 const item = (id: string, action = '') => `/api/qa/interactions/${encodeURIComponent(id)}${action ? '/' + action : ''}`
 
 export const qaApi = {
-  queue: (filters: Record<string, string>) => call<{ rows: QueueRow[] }>(`/api/qa/queue?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''))}`),
+  queue: (filters: Record<string, string>) =>
+    call<{ rows: QueueRow[] }>(
+      `/api/qa/queue?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''))}`,
+    ),
   detail: (id: string) => call<Detail>(item(id)),
-  review: (id: string, items: { check: string; decision: 'confirm' | 'override'; earned?: number; comment?: string }[], comment: string) =>
-    call<{ effective_score: number }>(item(id, 'review'), { method: 'POST', body: { items, comment } }),
-  note: (id: string, kind: 'dispute' | 'answer', comment: string, itemName = '') => call(item(id, kind), { method: 'POST', body: { comment, ...(itemName && { item: itemName }) } }),
+  review: (
+    id: string,
+    items: { check: string; decision: 'confirm' | 'override'; earned?: number; comment?: string }[],
+    comment: string,
+  ) => call<{ effective_score: number }>(item(id, 'review'), { method: 'POST', body: { items, comment } }),
+  note: (id: string, kind: 'dispute' | 'answer', comment: string, itemName = '') =>
+    call(item(id, kind), { method: 'POST', body: { comment, ...(itemName && { item: itemName }) } }),
   calibration: (id: string) => call<Calibration>(item(id, 'calibration')),
-  calibrate: (id: string, items: Record<string, number>, comment: string) => call<Calibration>(item(id, 'calibration'), { method: 'POST', body: { items, comment } }),
+  calibrate: (id: string, items: Record<string, number>, comment: string) =>
+    call<Calibration>(item(id, 'calibration'), { method: 'POST', body: { items, comment } }),
 }
 
 /** Text of a turn cut into plain, evidence (flagged span) and masked (PII) pieces, in order. */
