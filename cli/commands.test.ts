@@ -1,5 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest'
-import { dispatch } from './command.js'
+import { dispatch } from '../kits/cli/index.js'
 import { commands } from './commands.js'
 
 afterEach(() => vi.restoreAllMocks())

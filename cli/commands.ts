@@ -1,5 +1,5 @@
 /** Every subcommand of every module, in the order `mofang --help` lists them. */
-import type { Command } from './command.js'
+import type { Command } from '../kits/cli/index.js'
 import { wallboardCommands } from '../wallboard/server/cli.js'
 import { systemCommands } from './system-commands.js'
 import { simulatorCommands } from '../simulator/cli.js'

@@ -1,6 +1,5 @@
 /** GET /healthz (each component's state) and GET /metrics (Prometheus counters). */
-import { route } from '../ingest/server.js'
-import { sendJson } from '../ingest/http-util.js'
+import { route, sendJson } from '../kits/http/index.js'
 import type { Handler, HealthCheck } from '../core/service.js'
 
 const CHECK_TIMEOUT_MS = 2_000

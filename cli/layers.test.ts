@@ -1,7 +1,7 @@
 /**
  * The layer map (.dependency-cruiser.cjs) holds: no import cycle, core/ imports nothing of ours, runtime parts
- * do not import the entry points, shipped code does not import testing/. Violations that predate the map are
- * listed in .dependency-cruiser-known.json; any other fails here with the offending import named.
+ * do not import the entry points, shipped code does not import testing/. A violation fails here with the offending
+ * import named.
  */
 import { execFileSync } from 'node:child_process'
 import { expect, it } from 'vitest'

@@ -1,5 +1,5 @@
 /** The `mofang` command: every subcommand of every module, one dispatcher. */
-import { dispatch } from './command.js'
+import { dispatch } from '../kits/cli/index.js'
 import { commands } from './commands.js'
 
 const code = await dispatch(commands, process.argv.slice(2))

@@ -1,5 +1,5 @@
 /** Commands that run Mofang: the whole system, or the warehouse sink alone. */
-import type { Command } from './command.js'
+import type { Command } from '../kits/cli/index.js'
 import { loadConfig } from '../core/config.js'
 
 export const runCommands: Command[] = [

@@ -7,7 +7,7 @@ import { afterAll, expect, it } from 'vitest'
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { rootDir } from '../core/compiled.js'
-import { readLiveLock } from './system.js'
+import { readLiveLock } from '../kits/cli/index.js'
 import { eventually, tempDir } from '../testing/env.js'
 
 const dir = tempDir('start')

@@ -1,8 +1,8 @@
 /** `mofang start` and `mofang sink`: run the system until a signal, then drain. */
 import { SETTINGS, type Config } from '../core/config.js'
 import { MofangError } from '../core/errors.js'
-import type { ParsedArgs } from './command.js'
-import { numberOption } from './command.js'
+import type { ParsedArgs } from '../kits/cli/index.js'
+import { numberOption } from '../kits/cli/index.js'
 import { startSystem, type RunningSystem } from './system.js'
 import { defaultServices } from './services.js'
 import { untilSignal } from './signals.js'

@@ -1,6 +1,6 @@
 /** Commands about the system as a whole: configuration and the event schema. */
 import { writeFileSync } from 'node:fs'
-import type { Command } from './command.js'
+import type { Command } from '../kits/cli/index.js'
 import { describeSettings, loadConfig } from '../core/config.js'
 import { eventJsonSchema } from '../core/events.js'
 

@@ -28,7 +28,8 @@ import { openWarehouse } from '../warehouse/client.js'
 import { migrate } from '../warehouse/migrate.js'
 import { warehouseOptions } from '../warehouse/from-config.js'
 import { warehouseHandlers } from '../warehouse/http.js'
-import { createHttpServer } from '../ingest/server.js'
+import { createHttpServer } from '../kits/http/index.js'
+import { lockPath, readLiveLock, type LockFile } from '../kits/cli/index.js'
 import { createEventsEndpoint } from '../ingest/events-endpoint.js'
 import { createIdentityResolver } from '../ingest/identity.js'
 import { DedupWindow } from '../ingest/dedup.js'
@@ -59,27 +60,6 @@ export interface RunningSystem extends SystemParts {
   server?: Server
   sink?: WarehouseSink
   stop(): Promise<void>
-}
-
-/** Written while a server owns the data directory, so `mofang sql` can talk to it instead. */
-export interface LockFile {
-  pid: number
-  url: string
-  adminToken: string
-}
-
-export const lockPath = (dataDir: string) => join(resolve(dataDir), 'mofang.lock.json')
-
-export function readLiveLock(dataDir: string): LockFile | undefined {
-  const path = lockPath(dataDir)
-  if (!existsSync(path)) return undefined
-  try {
-    const lock = JSON.parse(readFileSync(path, 'utf8')) as LockFile
-    process.kill(lock.pid, 0)
-    return lock
-  } catch {
-    return undefined
-  }
 }
 
 function devApiKey(dataDir: string): string {
@@ -181,6 +161,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     if (jetstreamWatch) cleanups.push(async () => jetstreamWatch.stop())
 
     const dev = config.apiKeys === undefined ? devApiKey(dataDir) : undefined
+    // The admin endpoints' token (/v1/sql): written to the lock file for local commands, handed to services.
+    const adminToken = randomBytes(24).toString('hex')
     const apiKeys = dev ? new Map([[dev, 'demo']]) : parseApiKeys(config.apiKeys!)
     const publishOpts = { prefix: topology.prefix }
     const ingest = createEventsEndpoint({
@@ -213,9 +195,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       cleanups.push(() => sink!.stop(Math.max(500, deadline - afterSinkMs - Date.now())))
     }
 
-    const adminToken = randomBytes(24).toString('hex')
     const url = `http://${config.host}:${config.port}`
-    const parts: SystemParts = { config, topology, nats, warehouse, apiKeys, devApiKey: dev, url }
+    const parts: SystemParts = { config, topology, nats, warehouse, apiKeys, devApiKey: dev, url, adminToken }
     const checks: HealthCheck[] = [
       {
         name: 'nats',

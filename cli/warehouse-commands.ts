@@ -1,9 +1,9 @@
 /** Commands on the warehouse: ad-hoc SQL, migrations, customer history. */
-import type { Command, ParsedArgs } from './command.js'
-import { requireString } from './command.js'
+import type { Command, ParsedArgs } from '../kits/cli/index.js'
+import { requireString } from '../kits/cli/index.js'
 import { loadConfig, type Config } from '../core/config.js'
 import { BadInputError } from '../core/errors.js'
-import { readLiveLock } from './system.js'
+import { readLiveLock } from '../kits/cli/index.js'
 
 /** Prints rows as an aligned table (or JSON lines / CSV). */
 export function formatRows(rows: Record<string, unknown>[], format: string): string {

@@ -25,6 +25,8 @@ export interface SystemParts {
   apiKeys: Map<string, string>
   devApiKey?: string
   url: string
+  /** Bearer token of this process's admin endpoints (/v1/sql), for services that offer admin actions. */
+  adminToken: string
 }
 
 /** What a service gets to work with. */

@@ -1,5 +1,5 @@
 /** `mofang forecast …` and `mofang staffing`: declarations only; the work is imported lazily. */
-import type { Command } from '../cli/command.js'
+import type { Command } from '../kits/cli/index.js'
 
 export const forecastCommands: Command[] = [
   {

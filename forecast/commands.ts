@@ -1,8 +1,7 @@
 /** File I/O around the forecasting library for `mofang forecast run|backtest`. */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { numberOption, requireString, type ParsedArgs } from '../cli/command.js'
-import { Progress } from '../cli/progress.js'
+import { numberOption, requireString, type ParsedArgs, Progress } from '../kits/cli/index.js'
 import { BadInputError } from '../core/errors.js'
 import { learnOpenHours, parseSpecialDays, specialDayIndex, withoutSpecialDays, type SpecialDay } from './calendar.js'
 import { formatReport, runBacktest } from './backtest-report.js'

@@ -1,5 +1,5 @@
 /** `mofang staffing`: one period's staffing, as a table or JSON. */
-import { numberOption, requireString, type ParsedArgs } from '../cli/command.js'
+import { numberOption, requireString, type ParsedArgs } from '../kits/cli/index.js'
 import { BadInputError } from '../core/errors.js'
 import { staff, type Staffing } from './staffing.js'
 

@@ -14,7 +14,7 @@ import { SCHEMA_VERSION, type StoredEvent } from '../core/events.js'
 import { DEFAULT_TS_RANGE, validateEvent, type FieldError, type TsRange } from '../core/validate.js'
 import { newId } from '../core/ids.js'
 import { Counters } from '../core/pipeline.js'
-import { BodyTooLarge, bearerToken, readBody, sendJson } from './http-util.js'
+import { BodyTooLarge, bearerToken, readBody, sendJson } from '../kits/http/index.js'
 import { Admission } from './admission.js'
 import { acceptEvents, type AcceptDeps } from './accept.js'
 

@@ -73,7 +73,7 @@ async function startServer(): Promise<{ url: string; admin: string; stop(): Prom
     })
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
   })
-  const { readLiveLock } = await import('../cli/system.js')
+  const { readLiveLock } = await import('../kits/cli/index.js')
   const admin = readLiveLock(dir)!.adminToken
   return {
     url,

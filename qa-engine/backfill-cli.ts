@@ -4,8 +4,8 @@
  */
 import { loadConfig } from '../core/config.js'
 import { BadInputError } from '../core/errors.js'
-import { readLiveLock } from '../cli/system.js'
-import { Progress } from '../cli/progress.js'
+import { readLiveLock } from '../kits/cli/index.js'
+import { Progress } from '../kits/cli/index.js'
 
 export interface BackfillCliOptions {
   since: string

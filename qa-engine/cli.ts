@@ -1,5 +1,5 @@
 /** `mofang qa …` commands. Heavy modules load lazily so `--help` stays instant. */
-import { numberOption, requireString, type Command } from '../cli/command.js'
+import { numberOption, requireString, type Command } from '../kits/cli/index.js'
 
 export const qaCommands: Command[] = [
   {

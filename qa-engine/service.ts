@@ -21,7 +21,6 @@ import type { StoredEvent } from '../core/events.js'
 import { createYielder } from '../core/yield.js'
 import { decodeEvents } from '../ingest/publish.js'
 import { ensureConsumer } from '../stream/topology.js'
-import { readLiveLock } from '../cli/system.js'
 import { createQaPool } from './pool.js'
 import { backfill, createQaScorer, type QaScorer, type ScoredRow } from './scorer.js'
 import { buildInteraction, readiness, type InteractionEventRow, type ScorableInteraction } from './turns.js'
@@ -212,7 +211,7 @@ export function qaService(opts: QaServiceOptions = {}): ServiceFactory {
       timeZone: ctx.config.timeZone,
       announce: (r) => publish(`${topology.qaSubject}.${r.tenant}`, r),
       backfill: (tenant, since, until, limit) => backfill(warehouse, scorer, { tenant, since, until, limit }),
-      adminToken: () => readLiveLock(ctx.config.dataDir)?.adminToken,
+      adminToken: () => ctx.adminToken,
     })
 
     return {

@@ -1,5 +1,5 @@
 /** `mofang routing …`: declarations only; the work is imported lazily so --help stays instant. */
-import type { Command } from '../cli/command.js'
+import type { Command } from '../kits/cli/index.js'
 
 export const routingCommands: Command[] = [
   {

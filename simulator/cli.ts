@@ -1,7 +1,7 @@
 /** `mofang simulate`: a synthetic contact centre posting events to the ingest API (or NDJSON to stdout). */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { numberOption, type Command, type ParsedArgs } from '../cli/command.js'
+import { numberOption, type Command, type ParsedArgs } from '../kits/cli/index.js'
 import { BadInputError } from '../core/errors.js'
 import { parseDuration } from './duration.js'
 

@@ -5,7 +5,7 @@
  *  - GET /v1/customers/<id>/history: a customer's cross-channel history (tenant API key).
  */
 import { timingSafeEqual } from 'node:crypto'
-import { bearerToken, idFrom, intParam, readBody, sendJson, type Handler } from '../ingest/http-util.js'
+import { bearerToken, idFrom, intParam, readBody, sendJson, type Handler } from '../kits/http/index.js'
 import type { Warehouse } from './client.js'
 import { customerHistory } from './customers.js'
 import { runStatement } from './statement.js'

@@ -3,7 +3,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parseCookies, SESSION_COOKIE, SessionSigner } from './auth.js'
 import { createWallboardHandler, type WallboardHandler } from './handler.js'
-import { createHttpServer } from '../../ingest/server.js'
+import { createHttpServer } from '../../kits/http/index.js'
 import type { Snapshot } from '../../stream/live-metrics/types.js'
 
 describe('parseCookies', () => {

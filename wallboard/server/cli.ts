@@ -1,5 +1,5 @@
 /** `mofang wallboard …` commands. */
-import type { Command } from '../../cli/command.js'
+import type { Command } from '../../kits/cli/index.js'
 
 export const wallboardCommands: Command[] = [
   {

@@ -25,7 +25,7 @@ import {
 } from './auth.js'
 import { LiveHub } from './live.js'
 import { serveStatic } from './static.js'
-import { BodyTooLarge, readBody, sendJson } from '../../ingest/http-util.js'
+import { BodyTooLarge, readBody, sendJson } from '../../kits/http/index.js'
 
 export interface WallboardHandlerOptions {
   /** The tenant's current snapshot (e.g. `engine.snapshot(tenant, Date.now())`). */

@@ -1,8 +1,8 @@
 /** Small node:http helpers shared by the ingest API and the other HTTP handlers. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { idProblem } from '../core/validate.js'
+import { idProblem } from '../../core/validate.js'
 
-export type { Handler } from '../core/service.js'
+export type { Handler } from '../../core/service.js'
 
 export function sendJson(
   res: ServerResponse,
@@ -44,7 +44,7 @@ export function bearerToken(req: IncomingMessage): string | undefined {
 
 /**
  * Bad request data (a query parameter, an id in the path): a client error, never a 500. The main server
- * (ingest/server.ts) answers it with 400 `{ error: '<field>: <reason>', reason, field }`.
+ * (server.ts beside it) answers it with 400 `{ error: '<field>: <reason>', reason, field }`.
  */
 export class BadRequest extends Error {
   constructor(

@@ -4,7 +4,7 @@
  * BadRequest from a handler), and a JSON 500 (never a crash) when a handler throws.
  */
 import { createServer, type Server } from 'node:http'
-import { BadRequest, parsableUrl, sendJson, type Handler } from './http-util.js'
+import { BadRequest, parsableUrl, sendJson, type Handler } from './helpers.js'
 
 export function createHttpServer(handlers: Handler[], log: (msg: string) => void = () => {}): Server {
   const server = createServer(async (req, res) => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { BadRequest, idFrom, intParam } from './http-util.js'
+import { BadRequest, idFrom, intParam } from './helpers.js'
 import { createHttpServer } from './server.js'
-import { warehouseHandlers } from '../warehouse/http.js'
-import type { Warehouse } from '../warehouse/client.js'
+import { warehouseHandlers } from '../../warehouse/http.js'
+import type { Warehouse } from '../../warehouse/client.js'
 
 const u = (query: string) => new URL(`http://x/p?${query}`)
 const thrown = (fn: () => unknown) => {
