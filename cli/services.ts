@@ -1,7 +1,7 @@
 /** The services `mofang start` runs beside the core, in start order. */
 import type { Config } from '../core/config.js'
 import { namedService, type ServiceFactory } from '../core/service.js'
-import { liveMetricsService } from '../stream/live-metrics/service.js'
+import { liveMetricsService } from '../live-metrics/service.js'
 import { wallboardService } from '../wallboard/server/service.js'
 import { transcriptionService } from '../qa-engine/transcribe/service.js'
 import { routingService } from '../routing/service.js'

@@ -61,7 +61,7 @@ async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: P
   // With a routing configuration the simulated floor is assigned by the routing engine, not longest-idle.
   const { routingAssignmentFromFile } = await import('../routing/assignment-strategy.js')
   const { parseDuration } = await import('../simulator/duration.js')
-  const { dayStartOf } = await import('../stream/live-metrics/clock.js')
+  const { dayStartOf } = await import('../live-metrics/clock.js')
   const backfill = String(args.values.backfill)
   const now = Date.now()
   const todayStart = dayStartOf(now, config.timeZone)

@@ -6,7 +6,7 @@
  * cross the threshold. A missing, failing or malformed source means "no
  * weather signal": a warning, no alert.
  */
-import type { AlertInput } from '../stream/live-metrics/types.js'
+import type { AlertInput } from '../live-metrics/types.js'
 import type { StoredForecast } from './recompute.js'
 import { toLocalMinutes } from './local-time.js'
 import { fileFeedSource } from './weather/file-feed.js'

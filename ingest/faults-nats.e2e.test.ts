@@ -8,7 +8,7 @@
  */
 import { afterAll, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { startLocalNats, freePort, type LocalNats } from '../stream/nats-server.js'
+import { startLocalNats, freePort, type LocalNats } from '../bus/nats-server.js'
 import {
   chatMessage,
   cleanupMofangs,

@@ -5,7 +5,7 @@ import { jetstream } from '@nats-io/jetstream'
 import { Kvm, type KV } from '@nats-io/kv'
 import { createIdentityResolver, normalizeIdentity, type Identifiable } from './identity.js'
 import { tempDir, testNats, uniqueNamespace } from '../testing/env.js'
-import type { LocalNats } from '../stream/nats-server.js'
+import type { LocalNats } from '../bus/nats-server.js'
 
 const dir = tempDir('identity')
 let nats: LocalNats

@@ -16,7 +16,7 @@ import {
   testNats,
   uniqueNamespace,
 } from '../testing/env.js'
-import type { LocalNats } from '../stream/nats-server.js'
+import type { LocalNats } from '../bus/nats-server.js'
 
 const dir = tempDir('restart')
 let nats: LocalNats

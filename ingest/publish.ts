@@ -31,7 +31,7 @@ const DAY_MS = 86_400_000
 export const utcDayOf = (ts: number) => Math.floor(ts / DAY_MS)
 
 export interface PublishOptions {
-  /** Subject prefix (see stream/topology.ts). */
+  /** Subject prefix (see bus/topology.ts). */
   prefix: string
   /** Largest message body, bytes. Default 900 KiB (the server allows 8 MB; smaller messages pipeline better). */
   maxMessageBytes?: number

@@ -17,7 +17,7 @@ import {
   type QaFlagRow,
   type QaResultRow,
 } from './store.js'
-import type { AlertInput, QaResultInput } from '../stream/live-metrics/types.js'
+import type { AlertInput, QaResultInput } from '../live-metrics/types.js'
 
 export interface QaScorerDeps {
   warehouse: Warehouse

@@ -4,7 +4,7 @@
  * interaction never reaches these tables.
  */
 import type { Warehouse } from '../warehouse/client.js'
-import type { AlertInput, QaResultInput } from '../stream/live-metrics/types.js'
+import type { AlertInput, QaResultInput } from '../live-metrics/types.js'
 import type { ScorableInteraction } from './turns.js'
 import type { QaResult, Severity } from './types.js'
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { loadConfig, type Config } from '../core/config.js'
-import { startLocalNats, type LocalNats } from '../stream/nats-server.js'
+import { startLocalNats, type LocalNats } from '../bus/nats-server.js'
 
 export const TEST_TENANT = 'acme'
 /** The accepted future of event times when a simulator runs faster than the clock: the largest MOFANG_MAX_FUTURE_S. */

@@ -6,7 +6,7 @@
  */
 import { AckPolicy, DeliverPolicy, RetentionPolicy, StorageType, type JetStreamManager } from '@nats-io/jetstream'
 import type { StoredEvent } from '../../core/events.js'
-import type { Topology } from '../../stream/topology.js'
+import type { Topology } from '../../bus/topology.js'
 import type { TranscribeJob } from './types.js'
 
 export interface TranscribeNames {

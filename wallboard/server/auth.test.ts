@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { parseCookies, SESSION_COOKIE, SessionSigner } from './auth.js'
 import { createWallboardHandler, type WallboardHandler } from './handler.js'
 import { createHttpServer } from '../../kits/http/index.js'
-import type { Snapshot } from '../../stream/live-metrics/types.js'
+import type { Snapshot } from '../../live-metrics/types.js'
 
 describe('parseCookies', () => {
   it('decodes well-formed pairs', () => {

@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { createWallboardHandler, type WallboardHandler } from './handler.js'
 import { hashPassword, verifyPassword } from './auth.js'
-import { createLiveMetrics } from '../../stream/live-metrics/engine.js'
-import type { Snapshot } from '../../stream/live-metrics/types.js'
+import { createLiveMetrics } from '../../live-metrics/engine.js'
+import type { Snapshot } from '../../live-metrics/types.js'
 
 const CHEAP = { N: 1024, r: 8, p: 1 } // fast hashes for tests; production uses the default cost
 

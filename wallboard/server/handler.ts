@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { resolve } from 'node:path'
-import type { HistoryInterval, Snapshot } from '../../stream/live-metrics/types.js'
+import type { HistoryInterval, Snapshot } from '../../live-metrics/types.js'
 import {
   authenticate,
   SESSION_COOKIE,

@@ -16,7 +16,7 @@ import { startSystem, type RunningSystem } from '../../cli/system.js'
 import { defaultServices } from '../../cli/services.js'
 import { startSimulator } from '../../simulator/run.js'
 import { TEST_KEY, TEST_TENANT, eventually, tempDir, testConfig, uniqueNamespace } from '../../testing/env.js'
-import type { Snapshot } from '../../stream/live-metrics/types.js'
+import type { Snapshot } from '../../live-metrics/types.js'
 import { count, duration, pct, signed } from '../app/src/lib/format.js'
 
 const appDir = join(rootDir(), 'dist', 'wallboard-app')

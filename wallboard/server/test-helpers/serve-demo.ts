@@ -4,8 +4,8 @@
  * then open http://127.0.0.1:<port>/?token=demo-wall
  */
 import { createServer } from 'node:http'
-import { createLiveMetrics } from '../../../stream/live-metrics/engine.js'
-import { dayStartOf } from '../../../stream/live-metrics/clock.js'
+import { createLiveMetrics } from '../../../live-metrics/engine.js'
+import { dayStartOf } from '../../../live-metrics/clock.js'
 import { createWallboardHandler } from '../handler.js'
 import type { SupervisorAccount } from '../auth.js'
 import { demoDay } from './demo-day.js'

@@ -1,6 +1,6 @@
 /** Same weekday last week, for the dashed comparison line; worked out in a Web Worker. */
 import { wrap, type Remote } from 'comlink'
-import type { HistoryInterval } from '../../../../stream/live-metrics/types.js'
+import type { HistoryInterval } from '../../../../live-metrics/types.js'
 import type { HistoryApi, HistoryFilter } from './history.worker.js'
 
 let worker: Remote<HistoryApi> | null = null

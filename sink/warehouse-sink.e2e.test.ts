@@ -10,11 +10,11 @@ import { connect, type NatsConnection } from '@nats-io/transport-node'
 import type { StoredEvent } from '../core/events.js'
 import { rootDir } from '../core/compiled.js'
 import { packEvents, publishMessages } from '../ingest/publish.js'
-import { ensureConsumer, ensureTopology, topologyNames, type Topology } from './topology.js'
+import { ensureConsumer, ensureTopology, topologyNames, type Topology } from '../bus/topology.js'
 import { startWarehouseSink } from './warehouse-sink.js'
 import { openWarehouse, type Warehouse } from '../warehouse/client.js'
 import { migrate } from '../warehouse/migrate.js'
-import type { LocalNats } from './nats-server.js'
+import type { LocalNats } from '../bus/nats-server.js'
 import { TEST_TENANT, eventually, tempDir, testNats, uniqueNamespace } from '../testing/env.js'
 
 const dir = tempDir('sink')

@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest'
 import { createLiveMetrics } from './engine.js'
 import { T0, s, ev, call } from './test-helpers/events.js'
-import type { StoredEvent } from '../../core/events.js'
-import { createYielder } from '../../core/yield.js'
-import { generate } from '../../simulator/generate.js'
-import { watchEventLoop } from '../../testing/loop-gaps.js'
+import type { StoredEvent } from '../core/events.js'
+import { createYielder } from '../core/yield.js'
+import { generate } from '../simulator/generate.js'
+import { watchEventLoop } from '../testing/loop-gaps.js'
 
 const engineWith = (events: StoredEvent[], options = {}) => {
   const m = createLiveMetrics({ timeZone: 'UTC', ...options })

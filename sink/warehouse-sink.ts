@@ -39,7 +39,7 @@ import { eventRows, insertEventRows, messageRows } from '../warehouse/event-rows
 import { classifyInsertError } from '../warehouse/insert-errors.js'
 import { loadQuery } from '../warehouse/queries.js'
 import { DAY_HEADER, decodeEvents, EVENTS_HEADER, utcDayOf } from '../ingest/publish.js'
-import type { Topology } from './topology.js'
+import type { Topology } from '../bus/topology.js'
 
 export interface SinkOptions {
   /** Flush when this many rows are pending. */

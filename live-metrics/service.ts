@@ -8,9 +8,9 @@
  * live with the same consumer. QA results and alerts arrive on their own subjects.
  */
 import { DeliverPolicy } from '@nats-io/jetstream'
-import type { Service, ServiceContext, ServiceFactory } from '../../core/service.js'
-import { createYielder } from '../../core/yield.js'
-import { decodeEvents } from '../../ingest/publish.js'
+import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
+import { createYielder } from '../core/yield.js'
+import { decodeEvents } from '../ingest/publish.js'
 import { createLiveMetrics } from './engine.js'
 import type { LiveMetricsOptions } from './options.js'
 import type { AlertInput, QaResultInput } from './types.js'

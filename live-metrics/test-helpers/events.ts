@@ -1,5 +1,5 @@
 /** Compact builders of StoredEvents for the live-metrics tests. */
-import type { StoredEvent } from '../../../core/events.js'
+import type { StoredEvent } from '../../core/events.js'
 
 /** Monday 2025-01-06 09:00:00 UTC: tests run the engine in UTC. */
 export const T0 = Date.UTC(2025, 0, 6, 9, 0, 0)

@@ -3,7 +3,7 @@
  * so they can be re-derived when a late event arrives; keeping chat texts and
  * customer identities for a whole day would cost memory for nothing.
  */
-import type { StoredEvent } from '../../core/events.js'
+import type { StoredEvent } from '../core/events.js'
 
 export interface SlimEvent {
   event_id: string

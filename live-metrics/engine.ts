@@ -10,8 +10,8 @@
  * Deriving in batches instead of on every event keeps an event's cost flat: re-deriving
  * a chat of n messages on each message cost O(n²) (16k messages: 2.7 s on the main thread).
  */
-import type { StoredEvent } from '../../core/events.js'
-import { Counters as ReasonCounters } from '../../core/pipeline.js'
+import type { StoredEvent } from '../core/events.js'
+import { Counters as ReasonCounters } from '../core/pipeline.js'
 import { deriveTimeline, wrapLinks, type StateSpan } from './agent.js'
 import { dayStartOf, intervalStartOf } from './clock.js'
 import { addInto, emptyCounters } from './counters.js'
