@@ -322,9 +322,16 @@ it('drains within MOFANG_DRAIN_TIMEOUT_S with its nats-server wedged, leaving no
   )
   signal(wedged, 'SIGKILL')
   expect(exit.ms).toBeLessThan(15_000)
-  expect(late.status).not.toBe(202)
   expect(
     state === undefined || state === 'Z',
     `the wedged nats-server ${wedged} is left running (state ${state}) after Mofang exited`,
   ).toBe(true)
+  // The drain wakes the server (SIGCONT) to stop it cleanly, so JetStream may still acknowledge the batch in flight.
+  // Then it is in the stream: the next start on the same data directory stores it, with the rest, once.
+  if (late.status === 202) acked.add(`${run}-late`)
+  const again = await startMofang({ label: 'drain', dataDir: m.dataDir })
+  await waitFor(async () => (await tally(again, 'alpha', run, acked)).lost === 0, 30_000)
+  const t = await tally(again, 'alpha', run, acked)
+  expect([t.lost, t.duplicates]).toEqual([0, 0])
+  await again.stop()
 }, 120_000)
