@@ -17,8 +17,8 @@ export function rootDir(): string {
 
 /**
  * URL of `sibling` (a `.js` name, e.g. './worker.js') next to `moduleUrl`, always
- * pointing at the compiled file: `<root>/qa-engine/pool.ts` + `./worker.js` →
- * `<root>/dist/qa-engine/worker.js`.
+ * pointing at the compiled file: `<root>/qa/pool.ts` + `./worker.js` →
+ * `<root>/dist/qa/worker.js`.
  */
 export function compiledSibling(moduleUrl: string, sibling: string): URL {
   const target = join(dirname(fileURLToPath(moduleUrl)), sibling)

@@ -6,9 +6,9 @@
  */
 import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
-import { scoreInteraction } from '../qa-engine/pipeline.js'
-import { createQaPool } from '../qa-engine/pool.js'
-import type { Interaction, Turn } from '../qa-engine/types.js'
+import { scoreInteraction } from '../qa/pipeline.js'
+import { createQaPool } from '../qa/pool.js'
+import type { Interaction, Turn } from '../qa/types.js'
 import { helpOnRequest } from './bench-util.js'
 
 helpOnRequest(
@@ -115,7 +115,7 @@ if (LAG_SECONDS > 0) await measurePipelineLag(LAG_SECONDS, Number(values.speed))
 /** Runs the system in-process with the QA service, feeds it the live simulator, and reports the lag. */
 async function measurePipelineLag(seconds: number, speed: number): Promise<void> {
   const { startSystem } = await import('../cli/system.js')
-  const { qaService } = await import('../qa-engine/service.js')
+  const { qaService } = await import('../qa/service.js')
   const { startSimulator } = await import('../simulator/run.js')
   const { tempDir, testConfig, uniqueNamespace, TEST_KEY, TEST_TENANT } = await import('../testing/env.js')
   const dir = tempDir('bench-qa')

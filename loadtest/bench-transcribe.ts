@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { basename, join } from 'node:path'
 import { tempDir } from '../testing/env.js'
-import { createTranscribePool } from '../qa-engine/transcribe/pool.js'
-import { syntheticModel } from '../qa-engine/transcribe/test-helpers/synthetic-ggml.js'
+import { createTranscribePool } from '../transcribe/pool.js'
+import { syntheticModel } from '../transcribe/test-helpers/synthetic-ggml.js'
 import { helpOnRequest } from './bench-util.js'
 
 helpOnRequest(

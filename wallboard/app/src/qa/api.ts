@@ -1,5 +1,5 @@
-/** The review desk's calls to /api/qa/… (qa-engine/review-api.ts) and the shapes they return. */
-import type { ReviewRow } from '../../../../qa-engine/review-types.js'
+/** The review desk's calls to /api/qa/… (qa/review-api.ts) and the shapes they return. */
+import type { ReviewRow } from '../../../../qa/review-types.js'
 
 export type { ReviewRow }
 

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http'
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { tempDir } from '../../testing/env.js'
+import { tempDir } from '../testing/env.js'
 import { ChecksumError, MODEL_SHA1, pullModel } from './models.js'
 
 const dir = tempDir('models')

@@ -8,12 +8,12 @@
 import { statSync } from 'node:fs'
 import type { JsMsg } from '@nats-io/jetstream'
 import { headers as natsHeaders } from '@nats-io/transport-node'
-import { decodeEvents } from '../../ingest/publish.js'
-import type { Service, ServiceContext, ServiceFactory } from '../../core/service.js'
+import { decodeEvents } from '../ingest/publish.js'
+import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
 import { RecordingError, WorkerCrashError } from './errors.js'
 import { ensureJobQueue, jobOf, transcribeNames } from './jobs.js'
 import { extraOf, toQaTurns, type ScoreTranscript } from './handoff.js'
-import { scoreTranscript as qaScoreTranscript } from '../service.js'
+import { scoreTranscript as qaScoreTranscript } from '../qa/service.js'
 import { findModel } from './model-path.js'
 import { createTranscribePool, type TranscribePool } from './pool.js'
 import type { RecordingOptions } from './recording.js'
@@ -35,7 +35,7 @@ export interface TranscriptionServiceOptions {
   ackWaitMs?: number
   /** Per-job options: threads, maxDurationMs, timeoutMs (download), language, domainWords. */
   recording?: RecordingOptions
-  /** Called after each transcript is stored. Default: the QA service's `scoreTranscript` (qa-engine/service.ts). */
+  /** Called after each transcript is stored. Default: the QA service's `scoreTranscript` (qa/service.ts). */
   scoreTranscript?: ScoreTranscript
   /** Extra worker environment (tests inject faults this way). */
   workerEnv?: Record<string, string>

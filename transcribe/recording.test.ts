@@ -6,13 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer, type Server } from 'node:http'
 import { existsSync } from 'node:fs'
-import { tempDir } from '../../testing/env.js'
+import { tempDir } from '../testing/env.js'
 import { createWhisperTranscriber, type Transcriber } from './transcriber.js'
 import { transcribeRecording } from './recording.js'
 import { RecordingError } from './errors.js'
 import { syntheticModel } from './test-helpers/synthetic-ggml.js'
 import { mp3Of, notAudio, speech, stereoCall, threeHours, truncatedWav } from './test-helpers/audio.js'
-import { scoreInteraction } from '../pipeline.js'
+import { scoreInteraction } from '../qa/pipeline.js'
 import { toInteraction } from './handoff.js'
 
 const dir = tempDir('transcribe-rec')

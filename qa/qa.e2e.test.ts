@@ -21,10 +21,9 @@ import type { AlertInput, QaResultInput } from '../live-metrics/types.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const built =
-  existsSync(join(rootDir(), 'dist', 'qa-engine', 'worker.js')) &&
+  existsSync(join(rootDir(), 'dist', 'qa', 'worker.js')) &&
   existsSync(join(rootDir(), 'dist', 'wallboard-app', 'index.html'))
-if (!built)
-  console.warn('SKIP QA end-to-end test: needs `npm run build` (dist/qa-engine/worker.js, dist/wallboard-app)')
+if (!built) console.warn('SKIP QA end-to-end test: needs `npm run build` (dist/qa/worker.js, dist/wallboard-app)')
 const browserReady = existsSync(CHROMIUM)
 if (built && !browserReady) console.warn(`SKIP review desk browser check: needs ${CHROMIUM}`)
 

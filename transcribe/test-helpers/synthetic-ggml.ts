@@ -7,7 +7,7 @@
 import { closeSync, existsSync, openSync, renameSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Random } from '../../../kits/sim/index.js'
+import { Random } from '../../kits/sim/index.js'
 
 /** [state width, attention heads, layers] per size; `micro` is smaller than any real model, for fast tests. */
 const DIMS = { micro: [64, 1, 1], tiny: [384, 6, 4], base: [512, 8, 6] } as const

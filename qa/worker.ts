@@ -23,5 +23,5 @@ const api = {
 
 export type QaWorkerApi = typeof api
 
-if (!parentPort) throw new Error('qa-engine/worker.js must run as a worker thread')
+if (!parentPort) throw new Error('qa/worker.js must run as a worker thread')
 Comlink.expose(api, nodeEndpoint(parentPort))

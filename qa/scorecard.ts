@@ -205,7 +205,7 @@ export function loadScorecard(file: string): Scorecard {
 }
 
 export function defaultScorecardDir(): string {
-  return join(rootDir(), 'qa-engine', 'scorecards')
+  return join(rootDir(), 'qa', 'scorecards')
 }
 
 const defaults = new Map<string, Scorecard>()

@@ -1,8 +1,8 @@
 /** `mofang models pull <name>` with a progress bar. */
-import { BadInputError } from '../../core/errors.js'
-import { loadConfig } from '../../core/config.js'
-import { Progress } from '../../kits/cli/index.js'
-import type { ParsedArgs } from '../../kits/cli/index.js'
+import { BadInputError } from '../core/errors.js'
+import { loadConfig } from '../core/config.js'
+import { Progress } from '../kits/cli/index.js'
+import type { ParsedArgs } from '../kits/cli/index.js'
 import { MODEL_SHA1, pullModel } from './models.js'
 import { modelsDir } from './model-path.js'
 

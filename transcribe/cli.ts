@@ -1,5 +1,5 @@
 /** `mofang models pull` and `mofang transcribe`: declarations only; the work is imported lazily. */
-import type { Command } from '../../kits/cli/index.js'
+import type { Command } from '../kits/cli/index.js'
 
 export const transcribeCommands: Command[] = [
   {

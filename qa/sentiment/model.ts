@@ -34,7 +34,7 @@ export interface SentimentWeights {
 }
 
 export function defaultWeightsPath(): string {
-  return join(rootDir(), 'qa-engine', 'sentiment', 'weights.json')
+  return join(rootDir(), 'qa', 'sentiment', 'weights.json')
 }
 
 const NEGATORS = new Set([

@@ -4,9 +4,9 @@
  */
 import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { BadInputError } from '../../core/errors.js'
-import { loadConfig } from '../../core/config.js'
-import { Progress, numberOption, type ParsedArgs } from '../../kits/cli/index.js'
+import { BadInputError } from '../core/errors.js'
+import { loadConfig } from '../core/config.js'
+import { Progress, numberOption, type ParsedArgs } from '../kits/cli/index.js'
 import { findModel } from './model-path.js'
 import { createTranscribePool } from './pool.js'
 import { parseDomainWords } from './domain-words.js'

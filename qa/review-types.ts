@@ -1,4 +1,4 @@
-/** Shapes the review desk API sends, shared by the server (qa-engine/review-api.ts) and the app (types only). */
+/** Shapes the review desk API sends, shared by the server (qa/review-api.ts) and the app (types only). */
 
 /** One stored reviewer decision, dispute or answer. */
 export interface ReviewRow {
