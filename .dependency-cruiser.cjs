@@ -6,11 +6,11 @@
  *   core/                 events, validation, ids, errors, config, ports, pipeline steps: imports nothing of ours
  *   kits/<name>/          shared kits (kits/sim: seeded randomness, time heap): import core/ and kits/ only;
  *                         other folders use a kit through its index.ts
- *   runtime parts         bus/ ingest/ sink/ live-metrics/ warehouse/ qa/ transcribe/ forecast/ routing/ simulator/ wallboard/
+ *   runtime parts         bus/ ingest/ sink/ live-metrics/ warehouse/ qa/ transcribe/ forecast/ routing/ simulator/ web/
  *   cli/, loadtest/       entry points and the composition root: may import anything
  *   testing/              helpers for tests only
  */
-const PARTS = '^(ingest|bus|sink|live-metrics|warehouse|qa|transcribe|forecast|routing|simulator|wallboard)/'
+const PARTS = '^(ingest|bus|sink|live-metrics|warehouse|qa|transcribe|forecast|routing|simulator|web)/'
 const TESTS = '\\.(test|e2e\\.test|browser\\.test)\\.ts$'
 
 module.exports = {
@@ -66,7 +66,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist|data|wallboard/app/node_modules)/' },
+    exclude: { path: '^(node_modules|dist|data|web/app/node_modules)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'wallboard/app/', 'loadtest/k6/', 'test-artifacts/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'web/app/', 'loadtest/k6/', 'test-artifacts/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 /** Every subcommand of every module, in the order `mofang --help` lists them. */
 import type { Command } from '../kits/cli/index.js'
-import { wallboardCommands } from '../wallboard/server/cli.js'
+import { wallboardCommands } from '../web/server/cli.js'
 import { systemCommands } from './system-commands.js'
 import { simulatorCommands } from '../simulator/cli.js'
 import { qaCommands } from '../qa/cli.js'

@@ -2,7 +2,7 @@
 import type { Config } from '../core/config.js'
 import { namedService, type ServiceFactory } from '../core/service.js'
 import { liveMetricsService } from '../live-metrics/service.js'
-import { wallboardService } from '../wallboard/server/service.js'
+import { wallboardService } from '../web/server/service.js'
 import { transcriptionService } from '../transcribe/service.js'
 import { routingService } from '../routing/service.js'
 import { qaService } from '../qa/service.js'

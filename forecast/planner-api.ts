@@ -11,7 +11,7 @@ import type { Warehouse } from '../warehouse/client.js'
 import { loadQuery } from '../warehouse/queries.js'
 import { fromLocalMinutes, toLocalMinutes } from './local-time.js'
 import { dayOf, parseLocalTimestamp } from './series.js'
-import type { Gate } from '../wallboard/server/access.js'
+import type { Gate } from '../web/server/access.js'
 import type { WeatherStatus } from './surge-watch.js'
 
 export interface PlannerApiOptions {

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { rootDir } from '../core/compiled.js'
 import { startSystem, type RunningSystem } from '../cli/system.js'
-import { wallboardService } from '../wallboard/server/service.js'
+import { wallboardService } from '../web/server/service.js'
 import { eventually, tempDir, testConfig, uniqueNamespace } from '../testing/env.js'
 import { forecastService, type ForecastService } from './service.js'
 import { toLocalMinutes } from './local-time.js'
@@ -19,7 +19,7 @@ import { dayOf } from './series.js'
 import { historyEvents, loginEvents } from './test-helpers/history-events.js'
 
 const CHROMIUM = '/usr/bin/chromium'
-const appDir = join(rootDir(), 'dist', 'wallboard-app')
+const appDir = join(rootDir(), 'dist', 'web-app')
 const ready = existsSync(join(appDir, 'index.html')) && existsSync(CHROMIUM)
 if (!ready)
   console.warn(

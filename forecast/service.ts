@@ -8,7 +8,7 @@
  * finds a run in progress waits for it instead of starting another.
  */
 import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
-import { supervisorGate } from '../wallboard/server/access.js'
+import { supervisorGate } from '../web/server/access.js'
 import { plannerHandler } from './planner-api.js'
 import { recomputeForecasts, type RecomputeResult } from './recompute.js'
 import type { ForecastServiceOptions } from './service-settings.js'

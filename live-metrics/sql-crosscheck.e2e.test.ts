@@ -15,7 +15,7 @@ import { generate } from '../simulator/generate.js'
 import { loadQuery } from '../warehouse/queries.js'
 import { TEST_TENANT, eventually, postEvents, tempDir, testConfig, uniqueNamespace } from '../testing/env.js'
 import { liveMetricsService } from './service.js'
-import { wallboardService } from '../wallboard/server/service.js'
+import { wallboardService } from '../web/server/service.js'
 import type { DimensionMetrics, Snapshot, WindowMetrics } from './types.js'
 
 const dir = tempDir('live-sql')

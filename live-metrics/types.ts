@@ -1,6 +1,6 @@
 /**
  * The live snapshot: what the wallboard server sends and the big-screen app reads.
- * Shared by live-metrics (producer), wallboard/server and wallboard/app, so
+ * Shared by live-metrics (producer), web/server and web/app, so
  * this file holds types only (no runtime imports: the browser bundle uses it too).
  * All times are ms since the Unix epoch; durations are seconds unless the name says ms.
  */

@@ -17,7 +17,7 @@
  *    and the end a heap snapshot split into objects and compiled code.
  *
  * usage: npm run bench:wallboard -- [--minutes 30] [--warmup-minutes 10] [--rate 5000] [--load-seconds 60]
- * Needs dist/wallboard-app (the npm script builds it) and /usr/bin/chromium.
+ * Needs dist/web-app (the npm script builds it) and /usr/bin/chromium.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -3,7 +3,7 @@
  * ClickHouse; the QA service scores them within seconds, stores redacted results, publishes them and raises
  * an alert; the review desk (real browser) shows the flagged chat with its evidence and masked PII; a
  * reviewer's override changes the stored effective score; calibration is blind; backfill rescores.
- * Needs a build (`npm run build`: worker JS and dist/wallboard-app); the browser part needs /usr/bin/chromium.
+ * Needs a build (`npm run build`: worker JS and dist/web-app); the browser part needs /usr/bin/chromium.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { existsSync, mkdirSync } from 'node:fs'
@@ -13,17 +13,16 @@ import { startSystem, type RunningSystem } from '../cli/system.js'
 import { rootDir } from '../core/compiled.js'
 import { eventually, postEvents, tempDir, testConfig, uniqueNamespace, TEST_TENANT } from '../testing/env.js'
 import { liveMetricsService } from '../live-metrics/service.js'
-import { wallboardService } from '../wallboard/server/service.js'
-import { hashPassword } from '../wallboard/server/auth.js'
+import { wallboardService } from '../web/server/service.js'
+import { hashPassword } from '../web/server/auth.js'
 import { generate } from '../simulator/generate.js'
 import { qaService } from './service.js'
 import type { AlertInput, QaResultInput } from '../live-metrics/types.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const built =
-  existsSync(join(rootDir(), 'dist', 'qa', 'worker.js')) &&
-  existsSync(join(rootDir(), 'dist', 'wallboard-app', 'index.html'))
-if (!built) console.warn('SKIP QA end-to-end test: needs `npm run build` (dist/qa/worker.js, dist/wallboard-app)')
+  existsSync(join(rootDir(), 'dist', 'qa', 'worker.js')) && existsSync(join(rootDir(), 'dist', 'web-app', 'index.html'))
+if (!built) console.warn('SKIP QA end-to-end test: needs `npm run build` (dist/qa/worker.js, dist/web-app)')
 const browserReady = existsSync(CHROMIUM)
 if (built && !browserReady) console.warn(`SKIP review desk browser check: needs ${CHROMIUM}`)
 

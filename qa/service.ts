@@ -26,7 +26,7 @@ import { backfill, createQaScorer, type QaScorer, type ScoredRow } from './score
 import { buildInteraction, readiness, type InteractionEventRow, type ScorableInteraction } from './turns.js'
 import type { FlagPolicy } from './store.js'
 import type { Turn } from './types.js'
-import { supervisorGate } from '../wallboard/server/access.js'
+import { supervisorGate } from '../web/server/access.js'
 import { createReviewApi } from './review-api.js'
 
 export interface QaServiceOptions {

@@ -18,7 +18,7 @@ import type { TenantRoutingConfig } from './config.js'
 import { tenantsOf } from './tenants.js'
 import { PROFILE_DEFAULTS, type ProfileDefaults } from './inputs.js'
 import { TenantRouter } from './tenant-router.js'
-import { supervisorGate } from '../wallboard/server/access.js'
+import { supervisorGate } from '../web/server/access.js'
 import { loadQuery } from '../warehouse/queries.js'
 
 export interface RoutingServiceOptions {

@@ -99,11 +99,11 @@ function newestSource(dir) {
 function build() {
   log('compiling TypeScript…')
   run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'])
-  const app = join(root, 'wallboard', 'app')
+  const app = join(root, 'web', 'app')
   if (existsSync(join(app, 'vite.config.ts'))) {
-    const out = join(root, 'dist', 'wallboard-app', 'index.html')
+    const out = join(root, 'dist', 'web-app', 'index.html')
     if (newestSource(app) > mtime(out)) {
-      log('building the wallboard app…')
+      log('building the web app…')
       run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: app })
     }
   }
@@ -122,7 +122,7 @@ if (mode === 'start') {
   run(process.execPath, [
     join(root, 'node_modules/svelte-check/bin/svelte-check'),
     '--workspace',
-    'wallboard/app',
+    'web/app',
     '--output',
     'human',
     '--threshold',

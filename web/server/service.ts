@@ -72,7 +72,7 @@ export function wallboardService(): ServiceFactory {
       },
       getHistory: history,
       auth,
-      staticDir: join(rootDir(), 'dist', 'wallboard-app'),
+      staticDir: join(rootDir(), 'dist', 'web-app'),
       sessionSecret: sessionSecret(config),
       onError: (err) => ctx.log(`wallboard: ${(err as Error).message}`),
     })

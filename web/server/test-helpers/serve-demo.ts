@@ -1,6 +1,6 @@
 /**
  * Serves the built app with a demo day, for a look in a browser or a screenshot:
- *   npx tsx wallboard/server/test-helpers/serve-demo.ts [port]
+ *   npx tsx web/server/test-helpers/serve-demo.ts [port]
  * then open http://127.0.0.1:<port>/?token=demo-wall
  */
 import { createServer } from 'node:http'
@@ -59,7 +59,7 @@ export function demoServer(staticDir: string, now = Date.now(), supervisors = ne
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { server } = demoServer('dist/wallboard-app')
+  const { server } = demoServer('dist/web-app')
   server.listen(Number(process.argv[2] ?? 8099), '127.0.0.1', () =>
     console.log(`http://127.0.0.1:${Number(process.argv[2] ?? 8099)}/?token=demo-wall`),
   )

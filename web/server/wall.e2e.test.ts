@@ -1,7 +1,7 @@
 /**
  * The built app in a real browser against the real handler: tiles carry their
  * threshold state, the connection state follows the stream, sign-in works.
- * Needs `npm run build` (dist/wallboard-app) and /usr/bin/chromium; skips without them.
+ * Needs `npm run build` (dist/web-app) and /usr/bin/chromium; skips without them.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -14,7 +14,7 @@ import { rootDir } from '../../core/compiled.js'
 import { hashPassword } from './auth.js'
 import { demoServer } from './test-helpers/serve-demo.js'
 
-const appDir = join(rootDir(), 'dist', 'wallboard-app')
+const appDir = join(rootDir(), 'dist', 'web-app')
 const CHROMIUM = '/usr/bin/chromium'
 const ready = existsSync(join(appDir, 'index.html')) && existsSync(CHROMIUM)
 if (!ready) console.warn(`SKIP wallboard browser test: needs ${appDir}/index.html (npm run build) and ${CHROMIUM}`)

@@ -8,7 +8,7 @@ export default defineConfig({
   root,
   plugins: [svelte()],
   build: {
-    outDir: '../../dist/wallboard-app',
+    outDir: '../../dist/web-app',
     emptyOutDir: true,
     // ECharts core + d3 land near 700 kB unminified-gzip-free; one wall loads once and stays up for days.
     chunkSizeWarningLimit: 1200,

@@ -35,7 +35,7 @@ export interface WallboardHandlerOptions {
   /** Interval rows of a past (or the current) local day, `date` as YYYY-MM-DD. */
   getHistory(tenant: string, date: string): Promise<HistoryInterval[]>
   auth: WallboardAuth
-  /** Folder of the built app (dist/wallboard-app); omit to serve the API only. */
+  /** Folder of the built app (dist/web-app); omit to serve the API only. */
   staticDir?: string
   /** HMAC key for session cookies (≥ 32 bytes recommended); default: random per process, so sessions end at restart. */
   sessionSecret?: string | Buffer

@@ -4,7 +4,7 @@
  * at 1920×1080. The tiles must show the numbers of /api/snapshot, and a threshold
  * set by the URL must turn a tile red. (wall.e2e.test.ts covers sign-in, bad
  * tokens and "connection lost" against a demo server.)
- * Needs dist/wallboard-app (npm run build) and /usr/bin/chromium; skips without them.
+ * Needs dist/web-app (npm run build) and /usr/bin/chromium; skips without them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
@@ -19,7 +19,7 @@ import { TEST_KEY, TEST_TENANT, eventually, tempDir, testConfig, uniqueNamespace
 import type { Snapshot } from '../../live-metrics/types.js'
 import { count, duration, pct, signed } from '../app/src/lib/format.js'
 
-const appDir = join(rootDir(), 'dist', 'wallboard-app')
+const appDir = join(rootDir(), 'dist', 'web-app')
 const CHROMIUM = '/usr/bin/chromium'
 const ready = existsSync(join(appDir, 'index.html')) && existsSync(CHROMIUM)
 if (!ready) console.warn(`SKIP live wallboard browser test: needs ${appDir}/index.html (npm run build) and ${CHROMIUM}`)
