@@ -30,7 +30,7 @@ export const runCommands: Command[] = [
       },
     },
     async run(args) {
-      const { startWholeSystem } = await import('./start.js')
+      const { startWholeSystem } = await import('../system/start.js')
       return startWholeSystem(loadConfig(), args)
     },
   },
@@ -42,7 +42,7 @@ export const runCommands: Command[] = [
       namespace: { type: 'string', description: 'stream/consumer name prefix (tests use a unique one)', default: '' },
     },
     async run(args) {
-      const { runSinkOnly } = await import('./start.js')
+      const { runSinkOnly } = await import('../system/start.js')
       return runSinkOnly(loadConfig(), String(args.values.namespace ?? ''))
     },
   },

@@ -1,5 +1,5 @@
 /**
- * The plug-in contract between the system (cli/system.ts) and its components
+ * The plug-in contract between the system (system/system.ts) and its components
  * (live metrics, wallboard, QA, forecasting, routing, transcription): types only.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startSystem, type RunningSystem } from '../cli/system.js'
+import { startSystem, type RunningSystem } from '../system/system.js'
 import { liveMetricsService } from '../live-metrics/service.js'
 import { wallboardService } from '../web/server/service.js'
 import { eventually, tempDir, testConfig, uniqueNamespace } from '../testing/env.js'

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startSystem, type RunningSystem } from '../cli/system.js'
+import { startSystem, type RunningSystem } from '../system/system.js'
 import type { StoredEvent } from '../core/events.js'
 import { generate } from '../simulator/index.js'
 import { DAY, HOUR } from '../simulator/calendar.js'

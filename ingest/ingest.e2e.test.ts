@@ -3,7 +3,7 @@
  * → warehouse sink → ClickHouse (real chDB).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSystem, type RunningSystem } from '../cli/system.js'
+import { startSystem, type RunningSystem } from '../system/system.js'
 import { customerHistory } from '../warehouse/customers.js'
 import { TEST_TENANT, eventually, postEvents, tempDir, testConfig, uniqueNamespace } from '../testing/env.js'
 

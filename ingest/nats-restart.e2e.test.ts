@@ -4,7 +4,7 @@
  * is stored exactly once.
  */
 import { afterAll, expect, it } from 'vitest'
-import { startSystem, type RunningSystem } from '../cli/system.js'
+import { startSystem, type RunningSystem } from '../system/system.js'
 import { startSimulator } from '../simulator/run.js'
 import {
   TEST_KEY,

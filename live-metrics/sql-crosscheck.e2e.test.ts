@@ -10,7 +10,7 @@
  * JetStream from the start of the local day, so the snapshot is rebuilt, not zeros.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { startSystem, type RunningSystem } from '../cli/system.js'
+import { startSystem, type RunningSystem } from '../system/system.js'
 import { generate } from '../simulator/generate.js'
 import { loadQuery } from '../warehouse/queries.js'
 import { TEST_TENANT, eventually, postEvents, tempDir, testConfig, uniqueNamespace } from '../testing/env.js'

@@ -114,7 +114,7 @@ if (LAG_SECONDS > 0) await measurePipelineLag(LAG_SECONDS, Number(values.speed))
 
 /** Runs the system in-process with the QA service, feeds it the live simulator, and reports the lag. */
 async function measurePipelineLag(seconds: number, speed: number): Promise<void> {
-  const { startSystem } = await import('../cli/system.js')
+  const { startSystem } = await import('../system/system.js')
   const { qaService } = await import('../qa/service.js')
   const { startSimulator } = await import('../simulator/run.js')
   const { tempDir, testConfig, uniqueNamespace, TEST_KEY, TEST_TENANT } = await import('../testing/env.js')

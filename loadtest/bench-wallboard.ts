@@ -25,8 +25,8 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
 import { loadConfig } from '../core/config.js'
-import { startSystem } from '../cli/system.js'
-import { defaultServices } from '../cli/services.js'
+import { startSystem } from '../system/system.js'
+import { defaultServices } from '../system/services.js'
 import { openLoop, percentile, syntheticEvents, helpOnRequest } from './bench-util.js'
 
 helpOnRequest(

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { startSystem, type RunningSystem } from '../cli/system.js'
+import { startSystem, type RunningSystem } from '../system/system.js'
 import { TEST_TENANT, eventually, postEvents, tempDir, testConfig, uniqueNamespace } from '../testing/env.js'
 import { transcriptionService } from './service.js'
 import { transcribeNames } from './jobs.js'

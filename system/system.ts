@@ -8,7 +8,7 @@
  *
  * Start-up survives a slow or restarting NATS: the connection and the topology are
  * retried with backoff (up to MOFANG_START_TIMEOUT_S), and services whose start fails
- * are retried in the background and shown in /healthz (cli/service-starter.ts).
+ * are retried in the background and shown in /healthz (system/service-starter.ts).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
