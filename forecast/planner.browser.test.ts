@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
 import { rootDir } from '../core/compiled.js'
 import { startSystem, type RunningSystem } from '../system/system.js'
 import { wallboardService } from '../web/server/service.js'
@@ -17,8 +17,8 @@ import { forecastService, type ForecastService } from './service.js'
 import { toLocalMinutes } from './local-time.js'
 import { dayOf } from './series.js'
 import { historyEvents, loginEvents } from './test-helpers/history-events.js'
+import { CHROMIUM, launchChromium } from '../testing/browser.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const appDir = join(rootDir(), 'dist', 'web-app')
 const ready = existsSync(join(appDir, 'index.html')) && existsSync(CHROMIUM)
 if (!ready)
@@ -59,21 +59,7 @@ describe.skipIf(!ready)('planner page in a browser', () => {
     )
     await (sys.services.find((s) => s.name === 'forecast') as ForecastService).recompute()
     profile = mkdtempSync(join(tmpdir(), 'planner-browser-'))
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      acceptDownloads: true,
-      viewport: { width: 1600, height: 1000 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    ctx = await launchChromium(profile, { acceptDownloads: true, viewport: { width: 1600, height: 1000 } })
   }, 120_000)
 
   afterAll(async () => {

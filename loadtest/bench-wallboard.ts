@@ -23,11 +23,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { chromium } from 'playwright-core'
 import { loadConfig } from '../core/config.js'
 import { startSystem } from '../system/system.js'
 import { defaultServices } from '../system/services.js'
 import { openLoop, percentile, syntheticEvents, helpOnRequest } from './bench-util.js'
+import { launchChromium } from '../testing/browser.js'
 
 helpOnRequest(
   'Usage: npm run bench:wallboard -- [--minutes 30] [--warmup-minutes 10] [--rate 5000] [--load-seconds 60]\n\nEvent-to-screen latency (p50/p99) under load, and the browser’s JS heap over --minutes of 1 Hz updates\n(after --warmup-minutes of them).',
@@ -46,7 +46,6 @@ const warmupMinutes = Number(args['warmup-minutes'])
 const rate = Number(args.rate)
 const loadSeconds = Number(args['load-seconds'])
 const MARKERS_PER_S = 2
-const CHROMIUM = '/usr/bin/chromium'
 const LOAD_KEY = 'bench-load-key-0123456789'
 const MARK_KEY = 'bench-mark-key-0123456789'
 const TOKEN = 'bench-wall-display-token-0123'
@@ -62,20 +61,7 @@ const config = loadConfig({
 })
 const sys = await startSystem({ config, services: defaultServices(config), log: () => {} })
 const profile = mkdtempSync(join(tmpdir(), 'bench-wall-browser-'))
-const browser = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM,
-  headless: true,
-  viewport: { width: 1920, height: 1080 },
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const browser = await launchChromium(profile, { viewport: { width: 1920, height: 1080 } })
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function post(key: string, events: object[]): Promise<void> {

@@ -8,7 +8,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
 import { startSystem, type RunningSystem } from '../system/system.js'
 import { rootDir } from '../core/compiled.js'
 import { eventually, postEvents, tempDir, testConfig, uniqueNamespace, TEST_TENANT } from '../testing/env.js'
@@ -18,8 +18,8 @@ import { hashPassword } from '../web/server/auth.js'
 import { generate } from '../simulator/generate.js'
 import { qaService } from './service.js'
 import type { AlertInput, QaResultInput } from '../live-metrics/types.js'
+import { CHROMIUM, launchChromium } from '../testing/browser.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const built =
   existsSync(join(rootDir(), 'dist', 'qa', 'worker.js')) && existsSync(join(rootDir(), 'dist', 'web-app', 'index.html'))
 if (!built) console.warn('SKIP QA end-to-end test: needs `npm run build` (dist/qa/worker.js, dist/web-app)')
@@ -208,20 +208,7 @@ describe.skipIf(!built)('QA service end to end', () => {
     'shows the flagged chat on the review desk, and an override changes the effective score',
     async () => {
       const profile = tempDir('qa-browser')
-      const ctx: BrowserContext = await chromium.launchPersistentContext(profile.path, {
-        executablePath: CHROMIUM,
-        headless: true,
-        viewport: { width: 1600, height: 1000 },
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      })
+      const ctx: BrowserContext = await launchChromium(profile.path, { viewport: { width: 1600, height: 1000 } })
       try {
         const page = await ctx.newPage()
         await page.goto(`${sys.url}/qa?lang=en`)

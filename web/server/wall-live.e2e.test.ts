@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { rootDir } from '../../core/compiled.js'
 import { startSystem, type RunningSystem } from '../../system/system.js'
 import { defaultServices } from '../../system/services.js'
@@ -18,9 +18,9 @@ import { startSimulator } from '../../simulator/run.js'
 import { TEST_KEY, TEST_TENANT, eventually, tempDir, testConfig, uniqueNamespace } from '../../testing/env.js'
 import type { Snapshot } from '../../live-metrics/types.js'
 import { count, duration, pct, signed } from '../app/src/lib/format.js'
+import { CHROMIUM, launchChromium } from '../../testing/browser.js'
 
 const appDir = join(rootDir(), 'dist', 'web-app')
-const CHROMIUM = '/usr/bin/chromium'
 const ready = existsSync(join(appDir, 'index.html')) && existsSync(CHROMIUM)
 if (!ready) console.warn(`SKIP live wallboard browser test: needs ${appDir}/index.html (npm run build) and ${CHROMIUM}`)
 
@@ -52,20 +52,7 @@ describe.skipIf(!ready)('live wallboard in a browser', () => {
     })
     await sim.done
     profile = mkdtempSync(join(tmpdir(), 'wall-live-browser-'))
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1920, height: 1080 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    ctx = await launchChromium(profile, { viewport: { width: 1920, height: 1080 } })
   }, 180_000)
 
   afterAll(async () => {

@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
-import { chromium, type BrowserContext } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
 import { rootDir } from '../../core/compiled.js'
 import { hashPassword } from './auth.js'
 import { demoServer } from './test-helpers/serve-demo.js'
+import { CHROMIUM, launchChromium } from '../../testing/browser.js'
 
 const appDir = join(rootDir(), 'dist', 'web-app')
-const CHROMIUM = '/usr/bin/chromium'
 const ready = existsSync(join(appDir, 'index.html')) && existsSync(CHROMIUM)
 if (!ready) console.warn(`SKIP wallboard browser test: needs ${appDir}/index.html (npm run build) and ${CHROMIUM}`)
 
@@ -39,20 +39,7 @@ describe.skipIf(!ready)('wallboard in a browser', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     profile = mkdtempSync(join(tmpdir(), 'wall-browser-'))
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1920, height: 1080 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    ctx = await launchChromium(profile, { viewport: { width: 1920, height: 1080 } })
   })
 
   afterAll(async () => {
