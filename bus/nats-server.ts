@@ -12,6 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { MofangError } from '../core/errors.js'
+import { retryWithBackoff } from '../core/retry.js'
 
 export interface LocalNatsOptions {
   /** JetStream store directory; created when missing. */
@@ -78,8 +79,11 @@ interface Running {
 async function launch(opts: LocalNatsOptions, host: string, port: number): Promise<Running> {
   let child: ChildProcess
   try {
+    // Its own process group: a Ctrl-C in the terminal goes to Mofang, which drains through NATS and then stops
+    // the server itself; otherwise the server died first and the drain could not ack (and the supervisor restarted it).
     child = spawn('nats-server', ['-js', '-sd', opts.storeDir, '-a', host, '-p', String(port)], {
       stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
     })
   } catch (err) {
     throw new MofangError('NATS_SERVER_MISSING', 'could not start nats-server', { cause: err })
@@ -154,20 +158,22 @@ export async function startLocalNats(opts: LocalNatsOptions): Promise<LocalNats>
   /** Starts the server again, with backoff, until it is up or Mofang stops it. */
   const relaunch = () =>
     (restarting ??= (async () => {
-      for (let attempt = 0; !stopped; attempt++) {
-        await new Promise((r) => setTimeout(r, Math.min(maxDelay, 250 * 2 ** attempt)))
-        if (stopped) return
-        try {
-          current = await launch(opts, host, port)
-          restarts++
-          log(`nats-server started again (pid ${current.child.pid})`)
-          watch(current)
-          return
-        } catch (err) {
-          log(`nats-server restart failed (${(err as Error).message}); trying again`)
-        }
-      }
-    })().finally(() => (restarting = undefined)))
+      // A short pause first: the port and the store's lock are released just after the old process exits.
+      await new Promise((r) => setTimeout(r, 250))
+      if (stopped) return
+      current = await retryWithBackoff(() => launch(opts, host, port), {
+        what: 'restarting nats-server',
+        log,
+        initialDelayMs: 500,
+        maxDelayMs: maxDelay,
+        stopped: () => stopped,
+      })
+      restarts++
+      log(`nats-server started again (pid ${current.child.pid})`)
+      watch(current)
+    })()
+      .catch(() => {}) // only when Mofang stopped it meanwhile
+      .finally(() => (restarting = undefined)))
 
   const watch = (run: Running) =>
     void run.exited.then(() => {

@@ -129,9 +129,10 @@ export async function publishMessages(
           await js.publish(m.subject, m.body, { msgID: messageId(m), headers: h, timeout: opts.ackTimeoutMs ?? 5_000 })
           return
         } catch (err) {
-          if (certainlyNotStored(err) || attempt >= attempts) {
+          const refused = certainlyNotStored(err)
+          if (refused || attempt >= attempts) {
             firstError ??= err
-            failed.push({ message: m, maybeStored: !certainlyNotStored(err) })
+            failed.push({ message: m, maybeStored: !refused })
             return
           }
         }

@@ -238,13 +238,13 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     if (disk) {
       checks.push({
         name: 'disk',
-        check: async () => ({
-          ok: !disk.problem(),
-          detail: {
-            free_mib: Math.floor(disk.freeBytes() / 2 ** 20),
-            ...(disk.problem() ? { reason: disk.problem() } : {}),
-          },
-        }),
+        check: async () => {
+          const reason = disk.problem()
+          return {
+            ok: !reason,
+            detail: { free_mib: Math.floor(disk.freeBytes() / 2 ** 20), ...(reason ? { reason } : {}) },
+          }
+        },
       })
     }
     if (sink) checks.push({ name: 'sink', check: async () => sinkHealth(sink!, config.sinkStallSeconds) })
