@@ -3,21 +3,27 @@
  * (cli/layers.test.ts runs `npm run layers`). Tests may wire anything (they import system/system.ts to start a system).
  *
  * Bottom to top:
- *   core/                 events, validation, ids, errors, config, ports, pipeline steps: imports nothing of ours
- *   kits/<name>/          shared kits (kits/sim: seeded randomness, time heap): import core/ and kits/ only;
- *                         other folders use a kit through its index.ts
- *   runtime parts         bus/ ingest/ sink/ live-metrics/ warehouse/ qa/ transcribe/ forecast/ routing/ simulator/ web/
+ *   core/                 events, validation, ids, errors, config, ports, pipeline steps: imports nothing of ours.
+ *                         core/contracts/ (through its index.ts) holds the bus messages and the HTTP API's JSON shapes
+ *                         that producers, consumers and the web app share
+ *   kits/<name>/          shared kits (kits/sim: seeded randomness, time heap; kits/erlang: staffing maths): import
+ *                         core/ and kits/ only; other folders use a kit through its index.ts
+ *   runtime parts         bus/ ingest/ sink/ live-metrics/ warehouse/ qa/ transcribe/ forecast/ routing/ roster/ simulator/ web/
+ *   web/app/src/          the browser app: imports only itself, core/contracts and the browser-safe kits (BROWSER)
  *   system/               the composition root: starts the parts and wires them explicitly
  *   cli/, loadtest/       entry points: may import anything
  *   testing/              helpers for tests only
  */
-const PARTS = '^(ingest|bus|sink|live-metrics|warehouse|qa|transcribe|forecast|routing|simulator|web)/'
+const PARTS = '^(ingest|bus|sink|live-metrics|warehouse|qa|transcribe|forecast|routing|roster|simulator|web)/'
 /** A `to` that matches any import of our own code outside `allowed` (node built-ins and packages are always fine). */
 const onlyOurs = (allowed) => ({
   pathNot: [allowed, 'node_modules', '^node:'],
   dependencyTypesNot: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
 })
 const TESTS = '\\.(test|e2e\\.test|browser\\.test)\\.ts$'
+/** What vite bundles into the browser app from outside web/app: plain data and pure code, no node built-ins. */
+const BROWSER_SHARED = 'core/contracts|kits/erlang'
+const BROWSER = `^(${BROWSER_SHARED})/`
 
 module.exports = {
   forbidden: [
@@ -36,6 +42,13 @@ module.exports = {
       to: onlyOurs('^core/'),
     },
     {
+      name: 'contracts-through-their-index',
+      severity: 'error',
+      comment: "core/contracts/index.ts is the contracts' public API: from outside core/contracts, import that",
+      from: { path: '^(?!core/contracts/)' },
+      to: { path: '^core/contracts/', pathNot: '^core/contracts/index\\.ts$' },
+    },
+    {
       name: 'kits-sit-on-core',
       severity: 'error',
       comment: 'kits/ holds building blocks shared by the runtime parts: it imports only core/, kits/ and packages',
@@ -48,6 +61,22 @@ module.exports = {
       comment: "a kit's index.ts is its public API: from outside the kit, import that and nothing else in it",
       from: { path: '^(?!kits/)' },
       to: { path: '^kits/[^/]+/', pathNot: '^kits/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'app-imports-only-contracts-and-browser-kits',
+      severity: 'error',
+      comment:
+        'web/app gets the server shapes from core/contracts and shared maths from browser-safe kits, never from a part ' +
+        '(cli/app-imports.test.ts also checks the type-only imports of .svelte files, which depcruise does not see)',
+      from: { path: '^web/app/src/' },
+      to: onlyOurs(`^(web/app/src|${BROWSER_SHARED})/`),
+    },
+    {
+      name: 'browser-code-has-no-node-built-ins',
+      severity: 'error',
+      comment: 'core/contracts and the browser kits are bundled into the web app: no node: modules',
+      from: { path: BROWSER, pathNot: TESTS },
+      to: { dependencyTypes: ['core'] },
     },
     {
       name: 'parts-do-not-import-the-entry-points',

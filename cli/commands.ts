@@ -1,14 +1,14 @@
 /** Every subcommand of every module, in the order `mofang --help` lists them. */
 import type { Command } from '../kits/cli/index.js'
-import { wallboardCommands } from '../web/server/cli.js'
-import { systemCommands } from './system-commands.js'
-import { simulatorCommands } from '../simulator/cli.js'
-import { qaCommands } from '../qa/cli.js'
-import { runCommands } from './run-commands.js'
-import { warehouseCommands } from './warehouse-commands.js'
-import { forecastCommands } from '../forecast/cli.js'
-import { routingCommands } from '../routing/cli.js'
-import { transcribeCommands } from '../transcribe/cli.js'
+import { wallboardCommands } from '../web/server/commands.js'
+import { runCommands, systemCommands } from '../system/commands.js'
+import { simulatorCommands } from '../simulator/commands.js'
+import { qaCommands } from '../qa/commands.js'
+import { warehouseCommands } from '../warehouse/commands.js'
+import { forecastCommands } from '../forecast/commands.js'
+import { routingCommands } from '../routing/commands.js'
+import { rosterCommands } from '../roster/commands.js'
+import { transcribeCommands } from '../transcribe/commands.js'
 
 export const commands: Command[] = [
   ...wallboardCommands,
@@ -17,6 +17,7 @@ export const commands: Command[] = [
   ...systemCommands,
   ...forecastCommands,
   ...routingCommands,
+  ...rosterCommands,
   ...qaCommands,
   ...transcribeCommands,
   ...simulatorCommands,

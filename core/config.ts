@@ -38,7 +38,7 @@ export const SETTINGS = {
   apiKeys: s({
     env: 'MOFANG_API_KEYS',
     kind: 'string',
-    doc: 'tenant:key pairs, comma separated; unset = one dev key for tenant "demo", kept in <data>/dev-api-key',
+    doc: 'tenant:key pairs, comma separated; unset = one dev key for tenant "demo", kept in <data>/dev-api-key.json',
   }),
   natsUrl: s({
     env: 'NATS_URL',

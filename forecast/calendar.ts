@@ -3,7 +3,7 @@
  * with no rows in recent weeks is a closed day, an interval never seen on a
  * recent same weekday is a closed hour. Special days come from configuration.
  */
-import { formatDay, type History } from './series.js'
+import { formatDay, parseLocalTimestamp, type History } from './series.js'
 
 /** A special day: closed (factor 0) or its volume scaled by `factor` (e.g. 0.6 on Christmas Eve). */
 export interface SpecialDay {
@@ -54,10 +54,15 @@ export function specialDayIndex(days: readonly SpecialDay[]): Map<string, number
   return new Map(days.map((d) => [d.date, d.factor]))
 }
 
-/** History without the special days: they would distort profiles and levels. */
+/** History without the special days: they would distort profiles and levels. They are kept in `special`. */
 export function withoutSpecialDays(history: History, special: Map<string, number>): History {
   if (special.size === 0) return history
-  return { ...history, days: history.days.filter((d) => !special.has(formatDay(d.day))) }
+  const byDay = new Map<number, number>()
+  for (const [date, factor] of special) {
+    const t = parseLocalTimestamp(date)
+    if (typeof t === 'number') byDay.set(Math.floor(t / 1440), factor)
+  }
+  return { ...history, days: history.days.filter((d) => !special.has(formatDay(d.day))), special: byDay }
 }
 
 /**

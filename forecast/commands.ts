@@ -1,92 +1,62 @@
-/** File I/O around the forecasting library for `mofang forecast run|backtest`. */
-import { readFileSync, writeFileSync } from 'node:fs'
-import { basename } from 'node:path'
-import { numberOption, requireString, type ParsedArgs, Progress } from '../kits/cli/index.js'
-import { BadInputError } from '../core/errors.js'
-import { learnOpenHours, parseSpecialDays, specialDayIndex, withoutSpecialDays, type SpecialDay } from './calendar.js'
-import { formatReport, runBacktest } from './backtest-report.js'
-import { parseHistoryCsv, parseTargetCsv } from './csv.js'
-import { forecastSeries } from './forecast.js'
-import { detectInterval, minuteOfDay, toHistory, type History } from './series.js'
+/** `mofang forecast …` and `mofang staffing`: declarations only; the work is imported lazily. */
+import type { Command } from '../kits/cli/index.js'
 
-function readText(path: string, flag: string): string {
-  try {
-    return readFileSync(path, 'utf8')
-  } catch (err) {
-    throw new BadInputError(
-      `--${flag}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    )
-  }
-}
-
-function readSpecialDays(args: ParsedArgs): SpecialDay[] {
-  if (typeof args.values.holidays !== 'string') return []
-  const parsed = parseSpecialDays(readText(args.values.holidays, 'holidays'), basename(args.values.holidays))
-  if (typeof parsed === 'string') throw new BadInputError(parsed)
-  return parsed
-}
-
-function readHistory(args: ParsedArgs): { history: History; name: string; points: ReturnType<typeof parseHistoryCsv> } {
-  const path = requireString(args, 'history')
-  const name = basename(path)
-  const points = parseHistoryCsv(readText(path, 'history'), name)
-  const interval = detectInterval(points)
-  if (typeof interval === 'string') throw new BadInputError(`${name}: ${interval}`)
-  const misaligned = points.find((p) => minuteOfDay(p.t) % interval !== 0)
-  if (misaligned)
-    throw new BadInputError(
-      `${name}: a timestamp is not on the ${interval}-minute grid (${new Date(misaligned.t * 60_000).toISOString().slice(0, 16)})`,
-    )
-  return { history: toHistory(points, interval), name, points }
-}
-
-export async function runForecast(args: ParsedArgs): Promise<void> {
-  const progress = new Progress({ total: 2, label: 'forecast', unit: 'steps' })
-  const { points, history, name } = readHistory(args)
-  const targetPath = requireString(args, 'target')
-  const targets = parseTargetCsv(readText(targetPath, 'target'), basename(targetPath))
-  targets.forEach((t, i) => {
-    if (minuteOfDay(t.t) % history.interval !== 0) {
-      throw new BadInputError(
-        `${basename(targetPath)} row ${i + 1} (${t.text}): not on the ${history.interval}-minute grid of ${name}`,
-      )
-    }
-  })
-  progress.tick(1, 'read')
-  const result = forecastSeries(
-    points,
-    targets.map((t) => t.t),
-    { method: String(args.values.method), specialDays: readSpecialDays(args) },
-  )
-  const csv =
-    [
-      'ts,forecast,lo,hi',
-      ...result.rows.map((r, i) => `${targets[i].text},${r.forecast.toFixed(2)},${r.lo.toFixed(2)},${r.hi.toFixed(2)}`),
-    ].join('\n') + '\n'
-  if (typeof args.values.output === 'string') writeFileSync(args.values.output, csv)
-  else process.stdout.write(csv)
-  progress.tick(1, `method ${result.method}, ${result.rows.length} rows`)
-}
-
-/** `5d` → 5 open days; `2w` → two weeks of open days as learned from the history. */
-export function parseHorizon(text: string, history: History): number {
-  const m = /^(\d+)\s*([dw]?)$/.exec(text.trim())
-  if (!m || +m[1] < 1) throw new BadInputError(`--horizon: expected Nd or Nw (e.g. 5d), got "${text}"`)
-  if (m[2] !== 'w') return +m[1]
-  return +m[1] * Math.max(1, learnOpenHours(history).openWeekdays.filter(Boolean).length)
-}
-
-export async function runBacktestCommand(args: ParsedArgs): Promise<void> {
-  const { history } = readHistory(args)
-  const train = withoutSpecialDays(history, specialDayIndex(readSpecialDays(args)))
-  const horizonDays = parseHorizon(String(args.values.horizon), train)
-  const folds = numberOption(args, 'folds', { min: 1, max: 100, integer: true })
-  const progress = new Progress({ total: folds, label: 'backtest', unit: 'folds' })
-  const report = runBacktest(train, { horizonDays, folds, onFold: () => progress.tick() })
-  progress.finish()
-  if (report.folds === 0)
-    throw new BadInputError(
-      `--history: too short to backtest ${horizonDays} days ahead (need at least 4 weeks of training before the first fold)`,
-    )
-  console.log(args.values.json ? JSON.stringify(report, null, 2) : formatReport(report))
-}
+export const forecastCommands: Command[] = [
+  {
+    path: ['forecast', 'run'],
+    summary: 'forecast arrivals per interval from a history CSV, with an 80% prediction interval',
+    details: [
+      'history.csv: header, then `timestamp,count` (local ISO time, 5/15/30-minute intervals; absent rows = closed).',
+      'target.csv: header, then one timestamp per line. Output: `ts,forecast,lo,hi`.',
+      'Example: mofang forecast run --history calls.csv --target next-week.csv --output forecast.csv',
+    ].join('\n'),
+    options: {
+      history: { type: 'string', description: 'history CSV (timestamp,count)' },
+      target: { type: 'string', description: 'CSV of timestamps to forecast' },
+      output: { type: 'string', short: 'o', description: 'output CSV; stdout when absent' },
+      method: {
+        type: 'string',
+        description: 'auto, seasonal_naive, mean_weeks, holt_winters, daily_profile or ensemble',
+        default: 'auto',
+      },
+      holidays: {
+        type: 'string',
+        description: 'special days: CSV `date[,factor]` or JSON; factor 0 (default) = closed',
+      },
+    },
+    run: async (args) => (await import('./forecast-command.js')).runForecast(args),
+  },
+  {
+    path: ['forecast', 'backtest'],
+    summary: 'rolling-origin backtest of every forecasting method: WAPE and MAPE, and what auto picks',
+    details: 'Example: mofang forecast backtest --history ../shared/data/bank_calls_train.csv --horizon 5d',
+    options: {
+      history: { type: 'string', description: 'history CSV (timestamp,count)' },
+      horizon: {
+        type: 'string',
+        description: 'open days ahead per origin: Nd (days) or Nw (weeks of open days)',
+        default: '5d',
+      },
+      folds: { type: 'string', description: 'rolling origins, 1-100', default: '10' },
+      holidays: { type: 'string', description: 'special days to leave out of training and scoring' },
+      json: { type: 'boolean', description: 'print the report as JSON' },
+    },
+    run: async (args) => (await import('./forecast-command.js')).runBacktestCommand(args),
+  },
+  {
+    path: ['staffing'],
+    summary: 'agents needed for a volume and service-level target (Erlang C; Erlang A with --patience)',
+    details: 'Example: mofang staffing --volume 100 --period 30m --aht 180 --sl 80/20 --shrinkage 0.3',
+    options: {
+      volume: { type: 'string', description: 'contacts offered in the period' },
+      period: { type: 'string', description: 'period length: 15m, 30m, 1h or seconds', default: '30m' },
+      aht: { type: 'string', description: 'average handling time, seconds' },
+      sl: { type: 'string', description: 'service level target: PERCENT/SECONDS answered within', default: '80/20' },
+      patience: { type: 'string', description: 'mean customer patience, seconds: adds Erlang A (abandonment)' },
+      shrinkage: { type: 'string', description: 'share of paid time not on the phones (0-0.95)', default: '0' },
+      'max-occupancy': { type: 'string', description: 'cap on agent occupancy (0-1)', default: '1' },
+      json: { type: 'boolean', description: 'print JSON' },
+    },
+    run: async (args) => (await import('./staffing-command.js')).runStaffing(args),
+  },
+]

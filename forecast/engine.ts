@@ -2,6 +2,7 @@
  * Runs a method against the learned calendar: zero outside open hours, never
  * negative. Everything that forecasts (run, backtest, auto) goes through here.
  */
+import { closedDays } from './business-days.js'
 import { learnOpenHours, withoutSpecialDays, type OpenHours } from './calendar.js'
 import type { ForecastMethod, TargetDay } from './methods/types.js'
 import { weekdayOf, type History } from './series.js'
@@ -30,7 +31,8 @@ export function targetDays(p: Prepared, days: readonly number[]): TargetDay[] {
 export function predict(method: ForecastMethod, p: Prepared, days: readonly number[]): Float64Array[] {
   const targets = targetDays(p, days)
   if (p.train.days.length === 0) return targets.map(() => new Float64Array(p.train.slots))
-  return method.forecast(p.train, targets).map((values, i) => {
+  const context = { closedDays: closedDays(p.train, p.open.openWeekdays, days), openWeekdays: p.open.openWeekdays }
+  return method.forecast(p.train, targets, context).map((values, i) => {
     const w = targets[i].weekday
     return values.map((v, s) => (p.open.openWeekdays[w] && p.open.openSlots[w][s] && v > 0 ? v : 0))
   })

@@ -6,13 +6,13 @@ import { selectMethod } from './auto.js'
 import { specialDayIndex, type SpecialDay } from './calendar.js'
 import { prepare, predict, targetDays } from './engine.js'
 import { intervalFor } from './intervals.js'
-import { METHODS, methodByName } from './methods/index.js'
+import { METHODS, methodByName, type ForecastMethod } from './methods/index.js'
 import { BadInputError } from '../core/errors.js'
 import { dayOf, detectInterval, formatDay, minuteOfDay, toHistory, type IntervalMinutes, type Point } from './series.js'
 
 export interface ForecastOptions {
-  /** 'auto' (default) or a method name from METHODS. */
-  method?: string
+  /** 'auto' (default), a method name from METHODS, or a method itself (evaluations, tests). */
+  method?: string | ForecastMethod
   /** Holidays and other special days: closed (factor 0) or scaled. Excluded from training. */
   specialDays?: readonly SpecialDay[]
   /** Central coverage of the prediction interval, 0..1. Default 0.8. */
@@ -49,9 +49,9 @@ export function forecastSeries(
   const prepared = prepare(toHistory(points, interval), special)
   const days = [...new Set(targets.map(dayOf))].sort((a, b) => a - b)
   const horizon = Math.min(MAX_SELECTION_HORIZON, Math.max(1, ...targetDays(prepared, days).map((t) => t.ahead)))
-  const name = opts.method ?? 'auto'
-  const fixed = name === 'auto' ? undefined : methodByName(name)
-  if (name !== 'auto' && !fixed)
+  const name = typeof opts.method === 'object' ? opts.method.name : (opts.method ?? 'auto')
+  const fixed = typeof opts.method === 'object' ? opts.method : name === 'auto' ? undefined : methodByName(name)
+  if (!fixed && name !== 'auto')
     throw new BadInputError(`unknown method "${name}" (choose from ${METHOD_NAMES.join(', ')})`)
   const selection = selectMethod(prepared.train, {
     horizonDays: horizon,

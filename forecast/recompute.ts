@@ -4,13 +4,21 @@
  * required agents (Erlang C with the queue's own AHT) → rows for `forecasts`.
  * A series the library cannot forecast (too little history) is skipped with a
  * reason, never fails the run.
+ *
+ * The forecast trains on whole days only: today's partial day (and the partial
+ * first day of the history window) would drag the daily level down. So the stored
+ * forecast for today is the day-ahead one and stays put through the day, and
+ * today's actuals so far feed the intraday re-forecast instead (reforecast.ts):
+ * the rest of today and tomorrow, scaled by how today is running. The re-forecast
+ * is returned, not stored; the service keeps the latest for the planner API.
  */
 import { createYielder } from '../core/yield.js'
 import type { Warehouse } from '../warehouse/client.js'
 import { loadQuery } from '../warehouse/queries.js'
 import { forecastSeries, type ForecastRow } from './forecast.js'
-import { parseLocalTimestamp, dayOf, type Point } from './series.js'
-import { staff, type ServiceTarget } from './staffing.js'
+import { reforecastDay } from './reforecast.js'
+import { parseLocalTimestamp, dayOf, minuteOfDay, type Point } from './series.js'
+import { staff, type ServiceTarget } from '../kits/erlang/index.js'
 import { fromLocalMinutes, toLocalMinutes } from './local-time.js'
 import { DEFAULT_TARGETS, targetFor } from './service-settings.js'
 
@@ -53,8 +61,23 @@ export interface SeriesHistory {
   method: string
 }
 
+/** The intraday re-forecast of one interval (the rest of today and tomorrow). */
+export interface ReforecastRow extends SeriesKey {
+  /** Interval start, ms since the epoch. */
+  interval_start: number
+  reforecast: number
+  lo: number
+  hi: number
+  required_agents: number
+  /** Multiplier applied to the stored forecast of this interval. */
+  ratio: number
+  generated_at: number
+}
+
 export interface RecomputeResult {
   rows: StoredForecast[]
+  /** Re-forecast of the rest of today and tomorrow from today's actuals so far, per series. */
+  reforecast: ReforecastRow[]
   series: number
   skipped: { key: SeriesKey; reason: string }[]
   /** One per forecast series (skipped series are left out). */
@@ -69,6 +92,22 @@ function forecastOne(points: Point[], targets: number[]): { method: string; rows
     return forecastSeries(points, targets)
   } catch {
     return forecastSeries(points, targets, { method: 'mean_weeks' })
+  }
+}
+
+/** Forecasts from whole past days; a series with none yet (new today) forecasts from what it has. */
+function forecastFromWholeDays(
+  points: Point[],
+  targets: number[],
+  firstWholeDay: number,
+  today: number,
+): { method: string; rows: ForecastRow[] } {
+  const whole = points.filter((p) => dayOf(p.t) >= firstWholeDay && dayOf(p.t) < today)
+  try {
+    return forecastOne(whole, targets)
+  } catch (err) {
+    if (whole.length === points.length) throw err
+    return forecastOne(points, targets)
   }
 }
 
@@ -91,15 +130,18 @@ export async function buildForecasts(
     s.points.push({ t, count: Number(h.offered) })
     bySeries.set(k, s)
   }
-  const firstDay = dayOf(toLocalMinutes(opts.now, opts.timeZone)) * 1440
+  const nowLocal = toLocalMinutes(opts.now, opts.timeZone)
+  const today = dayOf(nowLocal)
+  const firstWholeDay = dayOf(nowLocal - opts.historyDays * 1440) + 1
+  const firstDay = today * 1440
   const targets = Array.from({ length: (opts.days * 1440) / STEP_MIN }, (_, i) => firstDay + i * STEP_MIN)
-  const result: RecomputeResult = { rows: [], series: 0, skipped: [], histories: [] }
+  const result: RecomputeResult = { rows: [], reforecast: [], series: 0, skipped: [], histories: [] }
   for (const { key, points } of bySeries.values()) {
     await maybeYield()
     points.sort((a, b) => a.t - b.t)
     let fc: { method: string; rows: ForecastRow[] }
     try {
-      fc = forecastOne(points, targets)
+      fc = forecastFromWholeDays(points, targets, firstWholeDay, today)
     } catch (err) {
       result.skipped.push({ key, reason: (err as Error).message })
       continue
@@ -125,8 +167,48 @@ export async function buildForecasts(
         generated_at: opts.now,
       })
     }
+    const staffFor = (volume: number) => staff({ lambda: volume / (STEP_MIN * 60), aht: seconds }, target).required
+    result.reforecast.push(...reforecastRows(key, points, fc.rows, nowLocal, opts, staffFor))
   }
   return result
+}
+
+/** Re-forecast rows of one series: today's intervals from now on, and tomorrow's. */
+function reforecastRows(
+  key: SeriesKey,
+  points: readonly Point[],
+  rows: readonly ForecastRow[],
+  nowLocal: number,
+  opts: RecomputeOptions,
+  staffFor: (volume: number) => number,
+): ReforecastRow[] {
+  const today = dayOf(nowLocal)
+  const slot = (t: number) => Math.floor(minuteOfDay(t) / STEP_MIN)
+  const expected = new Float64Array(1440 / STEP_MIN)
+  const actual = new Float64Array(1440 / STEP_MIN)
+  for (const r of rows) if (dayOf(r.t) === today) expected[slot(r.t)] = r.forecast
+  for (const p of points) if (dayOf(p.t) === today) actual[slot(p.t)] += p.count
+  const nowSlot = slot(nowLocal)
+  const rf = reforecastDay(expected, actual, nowSlot)
+  const out: ReforecastRow[] = []
+  const push = (r: ForecastRow, ratio: number) => {
+    const reforecast = Math.max(0, r.forecast * ratio)
+    out.push({
+      ...key,
+      interval_start: fromLocalMinutes(r.t, opts.timeZone),
+      reforecast,
+      lo: Math.max(0, r.lo * ratio),
+      hi: Math.max(0, r.hi * ratio),
+      required_agents: staffFor(reforecast),
+      ratio,
+      generated_at: opts.now,
+    })
+  }
+  for (const r of rows) {
+    if (dayOf(r.t) === today && slot(r.t) >= nowSlot) push(r, rf.ratio)
+    else if (dayOf(r.t) === today + 1) push(r, rf.tomorrow)
+  }
+  return out
 }
 
 /** Reads history and AHT, forecasts, and stores the rows. */

@@ -78,6 +78,11 @@ export interface History {
   interval: IntervalMinutes
   slots: number
   days: DayRow[]
+  /**
+   * Configured special days (day number → factor) that were taken out of `days`: their absence is not a
+   * closure, except for factor 0 (see business-days.ts). Absent when none were configured.
+   */
+  special?: ReadonlyMap<number, number>
 }
 
 /** Groups sorted, de-duplicated points into day rows. */

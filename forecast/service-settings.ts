@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { ConfigError } from '../core/errors.js'
 import type { Config } from '../core/config.js'
-import type { ServiceTarget } from './staffing.js'
+import type { ServiceTarget } from '../kits/erlang/index.js'
 import type { Region } from './weather/types.js'
 
 export interface ForecastServiceOptions {

@@ -177,10 +177,14 @@ describe('forecast service', () => {
     expect(res.status, logs.filter((l) => l.startsWith('planner')).join('\n')).toBe(200)
     const body = (await res.json()) as {
       forecasts: unknown[]
+      reforecast: { t: number; reforecast: number; ratio: number }[]
       logged_in: { t: number; agents: number }[]
       actuals: unknown[]
     }
     expect(body.forecasts).toHaveLength(2 * 96)
+    // The re-forecast of the last run (at 09:00): the rest of today from 09:00, and tomorrow.
+    expect(body.reforecast).toHaveLength(60 + 96)
+    expect(body.reforecast[0].t).toBe(fromLocalMinutes(today + 9 * 60, TZ))
     expect(body.logged_in.find((r) => r.t === fromLocalMinutes(today + 10 * 60, TZ))?.agents).toBe(4)
     expect((await fetch(`${sys.url}/api/planner/data?days=99`, { headers: { cookie } })).status).toBe(400)
   })

@@ -8,9 +8,9 @@
  * finds a run in progress waits for it instead of starting another.
  */
 import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
-import { supervisorGate } from '../web/server/access.js'
+import { supervisorGate } from '../kits/auth/index.js'
 import { plannerHandler } from './planner-api.js'
-import { recomputeForecasts, type RecomputeResult } from './recompute.js'
+import { recomputeForecasts, type RecomputeResult, type ReforecastRow } from './recompute.js'
 import type { ForecastServiceOptions } from './service-settings.js'
 import {
   checkSurges,
@@ -20,8 +20,8 @@ import {
   surgeRow,
   weatherSourceFrom,
   type StoredSurge,
-  type WeatherStatus,
 } from './surge-watch.js'
+import type { WeatherStatus } from '../core/contracts/index.js'
 import { toLocalMinutes } from './local-time.js'
 import { loadWeatherHistory, storeWeatherHours, type WeatherHistory } from './weather/history.js'
 import { learnUplift, type LearnedUplift, type RegionEffect } from './weather/learn.js'
@@ -36,6 +36,8 @@ export interface ForecastRun {
   /** The rain effect each tenant's regions used: learned from stored weather history, or the prior. */
   uplift: RegionEffect[]
   surges: StoredSurge[]
+  /** The intraday re-forecast (rest of today and tomorrow), served by the planner API next to the forecast. */
+  reforecast: ReforecastRow[]
 }
 
 export type ForecastService = Service & {
@@ -105,6 +107,7 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
         weather: status,
         uplift: uplift.effects,
         surges,
+        reforecast: result.reforecast,
       }
       return lastRun
     }
@@ -178,6 +181,20 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
           timeZone: opts.timeZone,
           access: supervisorGate(ctx.config, 'planner'),
           weather: () => lastRun?.weather,
+          reforecast: (tenant, from, to) =>
+            (lastRun?.reforecast ?? [])
+              .filter((r) => r.tenant === tenant && r.interval_start >= from && r.interval_start < to)
+              .map((r) => ({
+                queue: r.queue,
+                channel: r.channel,
+                t: r.interval_start,
+                reforecast: r.reforecast,
+                lo: r.lo,
+                hi: r.hi,
+                required_agents: r.required_agents,
+                ratio: r.ratio,
+                generated_at: r.generated_at,
+              })),
           recompute: async () => {
             const r = await recompute()
             return { series: r.series, rows: r.rows }

@@ -6,7 +6,7 @@
  * cross the threshold. A missing, failing or malformed source means "no
  * weather signal": a warning, no alert.
  */
-import type { AlertInput } from '../live-metrics/types.js'
+import type { AlertInput, WeatherStatus } from '../core/contracts/index.js'
 import type { StoredForecast } from './recompute.js'
 import { toLocalMinutes } from './local-time.js'
 import { fileFeedSource } from './weather/file-feed.js'
@@ -14,14 +14,6 @@ import { openMeteoSource } from './weather/open-meteo.js'
 import { detectSurges, type HourForecast, type SurgeAlert } from './weather/surge.js'
 import { FEATURES, fitUplift, type UpliftModel } from './weather/uplift.js'
 import type { Region, WeatherHour, WeatherResult, WeatherSource } from './weather/types.js'
-
-export interface WeatherStatus {
-  source: string
-  /** 'ok', or 'no weather signal' when no region has usable weather. */
-  signal: 'ok' | 'no weather signal'
-  warnings: string[]
-  checked_at: number
-}
 
 export interface StoredSurge extends SurgeAlert {
   tenant: string

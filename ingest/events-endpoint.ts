@@ -13,7 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { SCHEMA_VERSION, type StoredEvent } from '../core/events.js'
 import { DEFAULT_TS_RANGE, validateEvent, type FieldError, type TsRange } from '../core/validate.js'
 import { newId } from '../core/ids.js'
-import { Counters } from '../core/pipeline.js'
+import { Counters, dlq, drop, ok, pipeline, type Drop } from '../core/pipeline.js'
 import { BodyTooLarge, bearerToken, readBody, sendJson } from '../kits/http/index.js'
 import { Admission } from './admission.js'
 import { acceptEvents, type AcceptDeps } from './accept.js'
@@ -54,6 +54,79 @@ export const INGEST_OUTCOMES = [
 ] as const
 export type IngestOutcome = (typeof INGEST_OUTCOMES)[number]
 
+/**
+ * Why a request is refused, as its pipeline's closed set of drop reasons: the handler answers each (status,
+ * body, and the outcome counter, above, it counts under). Refused means nothing of the batch was kept.
+ */
+export const INGEST_REFUSALS = [
+  'method_not_allowed',
+  'rejected_auth',
+  'unsupported_content_type',
+  'body_too_large',
+  'busy',
+  'not_utf8',
+  'malformed_json',
+  'empty_batch',
+  'too_many_events',
+  'rejected_invalid',
+  'rejected_tenant',
+  'unavailable',
+  'insufficient_storage',
+] as const
+export type IngestRefusal = (typeof INGEST_REFUSALS)[number]
+
+/** Why one event of a batch is refused (and with it the whole batch), with the field at fault. */
+export const EVENT_DROPS = ['invalid', 'other_tenant'] as const
+export type EventDrop = (typeof EVENT_DROPS)[number]
+
+type IndexedError = FieldError & { index: number }
+
+/** What a refusal's answer needs to say. */
+interface RefusalFacts {
+  keyGiven?: boolean
+  mediaType?: string
+  /** The parser's or the broker's or the storage's reason. */
+  message?: string
+  line?: number
+  /** Events in the batch. */
+  events?: number
+  errors?: IndexedError[]
+}
+
+/** The batch an event belongs to: given to every step of the per-event pipeline. */
+interface BatchContext {
+  tenant: string
+  now: number
+  tsRange: TsRange
+  /** Events whose event_id came from the client: only those can repeat (generated ids are unique by construction). */
+  clientSupplied: Set<StoredEvent>
+}
+
+/** One event of a batch: validate → tenant → complete. Synchronous: it runs for every event ingest takes. */
+export const eventPipeline = pipeline<unknown, EventDrop, FieldError, BatchContext>('ingest_event')
+  .step('validate', (item, batch) => {
+    const v = validateEvent(item, { tsRange: batch.tsRange, now: batch.now })
+    return v.ok ? ok(v.event) : drop('invalid', v.error)
+  })
+  .step('tenant', (e, batch) =>
+    e.tenant === batch.tenant
+      ? ok(e)
+      : drop('other_tenant', {
+          field: 'tenant',
+          reason: `"${e.tenant}" does not match the API key's tenant "${batch.tenant}"`,
+        }),
+  )
+  .step('complete', (e, batch) => {
+    if (e.event_id) batch.clientSupplied.add(e as StoredEvent)
+    // The parsed body is ours: completing each event in place saves a copy per event.
+    const stored = e as StoredEvent
+    stored.v = SCHEMA_VERSION
+    stored.event_id ??= newId(batch.now)
+    stored.payload ??= {}
+    stored.received_at = batch.now
+    return ok(stored)
+  })
+
 const CONTENT_TYPES = new Map([
   ['application/json', 'json'],
   ['application/x-ndjson', 'ndjson'],
@@ -63,7 +136,7 @@ const CONTENT_TYPES = new Map([
 const MAX_REPORTED_ERRORS = 100
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-type Parsed = { ok: true; items: unknown[] } | { ok: false; status: number; error: string; line?: number }
+type Parsed = { ok: true; items: unknown[] } | { ok: false; error: string; line?: number }
 
 function parseBody(text: string, format: string): Parsed {
   if (format === 'json') {
@@ -71,7 +144,7 @@ function parseBody(text: string, format: string): Parsed {
       const value: unknown = JSON.parse(text)
       return { ok: true, items: Array.isArray(value) ? value : [value] }
     } catch (err) {
-      return { ok: false, status: 400, error: `malformed JSON: ${(err as Error).message}` }
+      return { ok: false, error: `malformed JSON: ${(err as Error).message}` }
     }
   }
   const items: unknown[] = []
@@ -82,32 +155,110 @@ function parseBody(text: string, format: string): Parsed {
     try {
       items.push(JSON.parse(line))
     } catch (err) {
-      return {
-        ok: false,
-        status: 400,
-        error: `malformed JSON on NDJSON line ${i + 1}: ${(err as Error).message}`,
-        line: i + 1,
-      }
+      return { ok: false, error: `malformed JSON on NDJSON line ${i + 1}: ${(err as Error).message}`, line: i + 1 }
     }
   }
   return { ok: true, items }
 }
 
+/**
+ * The steps of one request, from the request to JetStream's answer:
+ * method → auth → content_type → read_body → admit → decode_utf8 → parse → batch_size → validate (every event
+ * through `eventPipeline`) → broker → storage → accept (dedup claim, identity, pack, publish: ingest/accept.ts).
+ */
+function requestPipeline(deps: IngestDeps, admission: Admission) {
+  const tsRange = deps.tsRange ?? DEFAULT_TS_RANGE
+  return pipeline<{ req: IncomingMessage; res: ServerResponse; reserved: number }, IngestRefusal, RefusalFacts>(
+    'ingest_request',
+  )
+    .step('method', (r) => (r.req.method === 'POST' ? ok(r) : drop('method_not_allowed')))
+    .step('auth', (r) => {
+      const key = bearerToken(r.req)
+      const tenant = key ? deps.apiKeys.get(key) : undefined
+      return tenant ? ok({ ...r, tenant }) : drop('rejected_auth', { keyGiven: Boolean(key) })
+    })
+    .step('content_type', (r) => {
+      const mediaType = (r.req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+      const format = CONTENT_TYPES.get(mediaType)
+      return format ? ok({ ...r, format }) : drop('unsupported_content_type', { mediaType })
+    })
+    .step('read_body', async (r) => {
+      try {
+        return ok({ ...r, body: await readBody(r.req, deps.maxBodyBytes) })
+      } catch (err) {
+        return err instanceof BodyTooLarge ? drop('body_too_large') : dlq('unreadable_body', err)
+      }
+    })
+    .step('admit', ({ res, reserved, tenant, format, body }) => {
+      // A body without Content-Length is admitted once its size is known.
+      if (!reserved) {
+        const bytes = body.length
+        if (!admission.tryReserve(bytes)) return drop('busy')
+        res.once('close', () => admission.release(bytes))
+      }
+      return ok({ tenant, format, body })
+    })
+    .step('decode_utf8', ({ tenant, format, body }) => {
+      try {
+        return ok({ tenant, format, text: utf8.decode(body) })
+      } catch {
+        return drop('not_utf8')
+      }
+    })
+    .step('parse', ({ tenant, format, text }) => {
+      const parsed = parseBody(text, format)
+      return parsed.ok
+        ? ok({ tenant, items: parsed.items })
+        : drop('malformed_json', { message: parsed.error, line: parsed.line })
+    })
+    .step('batch_size', (r) => {
+      if (r.items.length === 0) return drop('empty_batch')
+      return r.items.length > deps.maxBatchEvents ? drop('too_many_events', { events: r.items.length }) : ok(r)
+    })
+    .step('validate', ({ tenant, items }) => {
+      const batch: BatchContext = { tenant, now: Date.now(), tsRange, clientSupplied: new Set() }
+      const { values: events, stopped } = eventPipeline.runBatch(items, batch)
+      if (stopped.length) {
+        const invalid = stopped.filter((s) => s.outcome.reason === 'invalid')
+        const refusal = invalid.length ? 'rejected_invalid' : 'rejected_tenant'
+        const errors = (invalid.length ? invalid : stopped)
+          .slice(0, MAX_REPORTED_ERRORS)
+          .map(({ index, outcome }) => ({ index, ...(outcome as Drop<EventDrop, FieldError>).detail! }))
+        return drop(refusal, { events: items.length, errors })
+      }
+      return ok({ events, clientSupplied: batch.clientSupplied })
+    })
+    .step('broker', (r) => (deps.brokerUp() ? ok(r) : drop('unavailable', { message: 'not connected to NATS' })))
+    .step('storage', (r) => {
+      const problem = deps.storageProblem?.()
+      return problem ? drop('insufficient_storage', { message: problem }) : ok(r)
+    })
+    .step('accept', async ({ events, clientSupplied }) =>
+      ok({ events, outcome: await acceptEvents(events, clientSupplied, deps) }),
+    )
+}
+
 export function createEventsEndpoint(deps: IngestDeps) {
   const counters = new Counters<IngestOutcome>('ingest_events', INGEST_OUTCOMES)
   const admission = new Admission({ maxInFlightBytes: deps.maxInFlightBytes ?? 3 * deps.maxBodyBytes })
+  const requests = requestPipeline(deps, admission)
+  /** Every refusal in the one error shape of the HTTP kit: `{ error: <code>, reason, field?, ...extra }`. */
+  const answer = (
+    res: ServerResponse,
+    status: number,
+    code: string,
+    reason: string,
+    extra: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) => sendJson(res, status, { error: code, reason, ...extra }, headers)
   const unavailable = (res: ServerResponse, reason: string, extra: Record<string, unknown> = {}) => {
     counters.add('unavailable')
-    sendJson(res, 503, { error: `event broker unavailable: ${reason}; retry later`, ...extra }, { 'retry-after': '1' })
+    answer(res, 503, 'unavailable', `event broker unavailable: ${reason}; retry later`, extra, { 'retry-after': '1' })
   }
   const insufficientStorage = (res: ServerResponse, reason: string) => {
     counters.add('insufficient_storage')
-    sendJson(
-      res,
-      507,
-      { error: `insufficient storage: ${reason}; nothing was accepted, retry later` },
-      { 'retry-after': '10' },
-    )
+    const why = `insufficient storage: ${reason}; nothing was accepted, retry later`
+    answer(res, 507, 'insufficient_storage', why, {}, { 'retry-after': '10' })
   }
   /** Refuses a request whose body was not read: discarded first, as an answer mid-upload reaches the client as a broken pipe. */
   const busyUnread = async (req: IncomingMessage, res: ServerResponse) => {
@@ -123,14 +274,80 @@ export function createEventsEndpoint(deps: IngestDeps) {
   const busy = (res: ServerResponse) => {
     counters.add('busy')
     const mib = (admission.bytesInFlight / 2 ** 20).toFixed(1)
-    sendJson(
-      res,
-      429,
-      {
-        error: `ingest is busy with ${mib} MiB of other batches (MOFANG_INGEST_MAX_INFLIGHT_BYTES); nothing was accepted, retry`,
-      },
-      { 'retry-after': '1' },
-    )
+    const why = `ingest is busy with ${mib} MiB of other batches (MOFANG_INGEST_MAX_INFLIGHT_BYTES); nothing was accepted, retry`
+    answer(res, 429, 'busy', why, {}, { 'retry-after': '1' })
+  }
+
+  /** The answer to a refused request, counted under its outcome. */
+  function refuse(res: ServerResponse, reason: IngestRefusal, facts: RefusalFacts = {}): void {
+    switch (reason) {
+      case 'method_not_allowed':
+        return answer(res, 405, 'method_not_allowed', 'use POST', {}, { allow: 'POST' })
+      case 'rejected_auth':
+        counters.add('rejected_auth')
+        return answer(
+          res,
+          401,
+          'unauthorized',
+          facts.keyGiven ? 'invalid API key' : 'missing API key: send Authorization: Bearer <key>',
+          {},
+          { 'www-authenticate': 'Bearer' },
+        )
+      case 'unsupported_content_type':
+        counters.add('rejected_body')
+        return answer(
+          res,
+          415,
+          'unsupported_media_type',
+          `unsupported content type "${facts.mediaType || '(none)'}": use application/json or application/x-ndjson`,
+          { field: 'content-type' },
+        )
+      case 'body_too_large':
+        counters.add('rejected_body')
+        res.setHeader('connection', 'close')
+        return answer(
+          res,
+          413,
+          'payload_too_large',
+          `body larger than ${deps.maxBodyBytes} bytes (MOFANG_MAX_BODY_BYTES)`,
+        )
+      case 'busy':
+        return busy(res)
+      case 'not_utf8':
+        counters.add('rejected_body')
+        return answer(res, 400, 'bad_request', 'body is not valid UTF-8', { field: 'body' })
+      case 'malformed_json':
+        counters.add('rejected_body')
+        return answer(res, 400, 'bad_request', facts.message ?? 'malformed JSON', {
+          field: 'body',
+          ...(facts.line ? { line: facts.line } : {}),
+        })
+      case 'empty_batch':
+        return answer(res, 400, 'bad_request', 'empty batch: send at least one event', { field: 'body' })
+      case 'too_many_events':
+        counters.add('rejected_body')
+        return answer(
+          res,
+          413,
+          'payload_too_large',
+          `batch has ${facts.events} events; the limit is ${deps.maxBatchEvents} (MOFANG_MAX_BATCH_EVENTS)`,
+        )
+      case 'rejected_invalid': {
+        const errors = facts.errors ?? []
+        counters.add('rejected_invalid', facts.events)
+        const count = `${errors.length === MAX_REPORTED_ERRORS ? 'at least ' : ''}${errors.length}`
+        return answer(res, 400, 'invalid_events', `${count} invalid event(s); nothing was accepted`, { errors })
+      }
+      case 'rejected_tenant':
+        counters.add('rejected_tenant', facts.events)
+        return answer(res, 403, 'forbidden', 'events for another tenant; nothing was accepted', {
+          errors: facts.errors,
+        })
+      case 'unavailable':
+        return unavailable(res, facts.message ?? '')
+      case 'insufficient_storage':
+        return insufficientStorage(res, facts.message ?? '')
+    }
   }
 
   /** Admission first: a batch refused here was never read, so nothing of it was kept. */
@@ -146,110 +363,15 @@ export function createEventsEndpoint(deps: IngestDeps) {
   }
 
   async function handleAdmitted(req: IncomingMessage, res: ServerResponse, reserved: number): Promise<void> {
-    if (req.method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { allow: 'POST' })
-    const key = bearerToken(req)
-    const tenant = key ? deps.apiKeys.get(key) : undefined
-    if (!tenant) {
-      counters.add('rejected_auth')
-      return sendJson(
-        res,
-        401,
-        { error: key ? 'invalid API key' : 'missing API key: send Authorization: Bearer <key>' },
-        { 'www-authenticate': 'Bearer' },
-      )
-    }
-    const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
-    const format = CONTENT_TYPES.get(mediaType)
-    if (!format) {
+    const ran = await requests.run({ req, res, reserved })
+    if (ran.kind === 'dlq') {
       counters.add('rejected_body')
-      return sendJson(res, 415, {
-        error: `unsupported content type "${mediaType || '(none)'}": use application/json or application/x-ndjson`,
-      })
+      throw ran.error
     }
-    let body: Buffer
-    try {
-      body = await readBody(req, deps.maxBodyBytes)
-    } catch (err) {
-      counters.add('rejected_body')
-      if (err instanceof BodyTooLarge) {
-        res.setHeader('connection', 'close')
-        return sendJson(res, 413, { error: `body larger than ${deps.maxBodyBytes} bytes (MOFANG_MAX_BODY_BYTES)` })
-      }
-      throw err
-    }
-    // A body without Content-Length is admitted once its size is known.
-    if (!reserved) {
-      if (!admission.tryReserve(body.length)) return busy(res)
-      res.once('close', () => admission.release(body.length))
-    }
-    let text: string
-    try {
-      text = utf8.decode(body)
-    } catch {
-      counters.add('rejected_body')
-      return sendJson(res, 400, { error: 'body is not valid UTF-8' })
-    }
-    const parsed = parseBody(text, format)
-    if (!parsed.ok) {
-      counters.add('rejected_body')
-      return sendJson(res, parsed.status, { error: parsed.error, ...(parsed.line ? { line: parsed.line } : {}) })
-    }
-    const items = parsed.items
-    if (items.length === 0) return sendJson(res, 400, { error: 'empty batch: send at least one event' })
-    if (items.length > deps.maxBatchEvents) {
-      counters.add('rejected_body')
-      return sendJson(res, 413, {
-        error: `batch has ${items.length} events; the limit is ${deps.maxBatchEvents} (MOFANG_MAX_BATCH_EVENTS)`,
-      })
-    }
+    if (ran.kind === 'drop') return refuse(res, ran.reason, ran.detail)
 
-    const errors: (FieldError & { index: number })[] = []
-    const tenantErrors: (FieldError & { index: number })[] = []
-    const now = Date.now()
-    const events: StoredEvent[] = []
-    // Only client-supplied ids can repeat; generated ones are unique by construction.
-    const clientSupplied = new Set<StoredEvent>()
-    for (let index = 0; index < items.length; index++) {
-      const v = validateEvent(items[index], { tsRange: deps.tsRange ?? DEFAULT_TS_RANGE, now })
-      if (!v.ok) {
-        if (errors.length < MAX_REPORTED_ERRORS) errors.push({ index, ...v.error })
-        continue
-      }
-      const e = v.event
-      if (e.tenant !== tenant) {
-        if (tenantErrors.length < MAX_REPORTED_ERRORS)
-          tenantErrors.push({
-            index,
-            field: 'tenant',
-            reason: `"${e.tenant}" does not match the API key's tenant "${tenant}"`,
-          })
-        continue
-      }
-      if (e.event_id) clientSupplied.add(e as StoredEvent)
-      // The parsed body is ours: completing each event in place saves a copy per event.
-      const stored = e as StoredEvent
-      stored.v = SCHEMA_VERSION
-      stored.event_id ??= newId(now)
-      stored.payload ??= {}
-      stored.received_at = now
-      events.push(stored)
-    }
-    if (errors.length) {
-      counters.add('rejected_invalid', items.length)
-      return sendJson(res, 400, {
-        error: `${errors.length === MAX_REPORTED_ERRORS ? 'at least ' : ''}${errors.length} invalid event(s); nothing was accepted`,
-        errors,
-      })
-    }
-    if (tenantErrors.length) {
-      counters.add('rejected_tenant', items.length)
-      return sendJson(res, 403, { error: 'events for another tenant; nothing was accepted', errors: tenantErrors })
-    }
-    if (!deps.brokerUp()) return unavailable(res, 'not connected to NATS')
-    const storage = deps.storageProblem?.()
-    if (storage) return insufficientStorage(res, storage)
-
-    const { accepted, duplicates, failed, unconfirmed, error } = await acceptEvents(events, clientSupplied, deps)
+    const { events, outcome } = ran.value
+    const { accepted, duplicates, failed, unconfirmed, error } = outcome
     counters.add('duplicate_event_id', duplicates)
     counters.add('accepted', accepted)
     if (failed.length || unconfirmed.length) {
@@ -272,7 +394,7 @@ export function createEventsEndpoint(deps: IngestDeps) {
     sendJson(res, 202, { accepted, duplicates })
   }
 
-  return { handle, counters }
+  return { handle, counters, pipeline: requests }
 }
 
 /** JetStream's answer when its store is full (nats-server: "insufficient resources"), or a full disk. */

@@ -127,7 +127,7 @@ it.skipIf(!mounted)(
       200,
     )
     expect(refused.ok, 'a post answered 507 while the disk is full').toBe(true)
-    const reason = refused.value && refused.value.body?.error
+    const reason = refused.value && refused.value.body?.reason
     expect(reason).toMatch(/insufficient storage/)
     expect(reason).toMatch(/MOFANG_MIN_FREE_MB/)
     const health = await m.health()

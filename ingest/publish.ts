@@ -4,31 +4,15 @@
  * publish per event tops out near 17k/s from one client (and one JSON.stringify of
  * an array is cheaper than one per event). Each message gets a Nats-Msg-Id derived
  * from its content, so an identical retry is dropped by JetStream's duplicate window
- * even when it lands on another ingest instance.
+ * even when it lands on another ingest instance. The message format itself (body, headers) is
+ * core/contracts/event-batch.ts, which the consumers decode with.
  */
 import { JetStreamApiError, type JetStreamClient } from '@nats-io/jetstream'
 import { headers } from '@nats-io/transport-node'
 import { subjectOf, type StoredEvent } from '../core/events.js'
 import { digest } from '../core/ids.js'
 import { NatsUnavailableError } from '../core/errors.js'
-
-/**
- * Header with the number of events in a message packed here. The warehouse sink trusts such a
- * message's lines as they are; a message without it is decoded and checked event by event.
- */
-export const EVENTS_HEADER = 'Mofang-Events'
-
-/**
- * Header with the UTC day (days since the epoch) of every event in a message packed here: the events
- * table is partitioned by day and ClickHouse refuses an insert block that spans over 100 partitions,
- * so the sink groups messages by this header to keep each insert within a bounded number of days.
- */
-export const DAY_HEADER = 'Mofang-Day'
-
-const DAY_MS = 86_400_000
-
-/** The events table's partition of an event time: its UTC day, in days since the epoch. */
-export const utcDayOf = (ts: number) => Math.floor(ts / DAY_MS)
+import { DAY_HEADER, encodeEvents, EVENTS_HEADER, utcDayOf } from '../core/contracts/index.js'
 
 export interface PublishOptions {
   /** Subject prefix (see bus/topology.ts). */
@@ -43,7 +27,7 @@ export interface PublishOptions {
 
 export interface EventMessage {
   subject: string
-  /** The UTC day of every event in the message (see DAY_HEADER). */
+  /** The UTC day of every event in the message (see DAY_HEADER in core/contracts). */
   day: number
   events: StoredEvent[]
   body: Uint8Array
@@ -67,7 +51,7 @@ export function packEvents(events: StoredEvent[], opts: PublishOptions): EventMe
   const messages: EventMessage[] = []
   // Over the limit (rare: a large batch of long texts on one subject), halve until each part fits.
   const pack = (subject: string, day: number, group: StoredEvent[]) => {
-    const body = Buffer.from(JSON.stringify(group))
+    const body = encodeEvents(group)
     if (body.length <= max || group.length === 1) return void messages.push({ subject, day, events: group, body })
     const half = Math.ceil(group.length / 2)
     pack(subject, day, group.slice(0, half))
@@ -75,15 +59,6 @@ export function packEvents(events: StoredEvent[], opts: PublishOptions): EventMe
   }
   for (const { subject, day, events: group } of groups.values()) pack(subject, day, group)
   return messages
-}
-
-const decoder = new TextDecoder()
-
-/** A message's events. Throws on a body that is not a JSON array (the sink dead-letters those). */
-export function decodeEvents(body: Uint8Array): StoredEvent[] {
-  const value: unknown = JSON.parse(decoder.decode(body))
-  if (!Array.isArray(value)) throw new SyntaxError('an event message is a JSON array of events')
-  return value as StoredEvent[]
 }
 
 /** A message JetStream did not acknowledge, and whether it may hold it all the same. */

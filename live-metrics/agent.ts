@@ -7,7 +7,7 @@
  * not_ready (reason) > ready. An agent never seen logging in is taken as logged in
  * from its first event or contact (the engine may have started mid-shift).
  */
-import type { AgentStateName } from './types.js'
+import type { AgentStateName } from '../core/contracts/index.js'
 import type { ContactSegment } from './interaction.js'
 import type { SlimEvent } from './slim.js'
 

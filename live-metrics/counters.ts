@@ -2,7 +2,7 @@
  * Additive counters: facts add into them and retracted facts subtract, so an
  * interaction re-derived after a late event simply swaps its old facts for new ones.
  */
-import type { WindowMetrics } from './types.js'
+import type { WindowMetrics } from '../core/contracts/index.js'
 
 export interface Counters {
   offered: number

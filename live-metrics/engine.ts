@@ -20,7 +20,7 @@ import { resolveOptions, type LiveMetricsOptions, type ResolvedOptions } from '.
 import { insertSorted, slim, type SlimEvent } from './slim.js'
 import { buildSnapshot } from './snapshot.js'
 import type { AgentState, InteractionState, TenantState } from './state.js'
-import type { AlertInput, QaResultInput, Snapshot } from './types.js'
+import type { AlertInput, QaResultInput, Snapshot } from '../core/contracts/index.js'
 
 /** `dropped`: over `maxEventsPerInteraction`, counted in `drops`. */
 export type ApplyResult = 'applied' | 'duplicate' | 'late' | 'ignored' | 'dropped'

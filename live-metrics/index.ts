@@ -2,4 +2,3 @@
 export { createLiveMetrics, type LiveMetrics, type ApplyResult } from './engine.js'
 export type { LiveMetricsOptions, ServiceLevelOptions } from './options.js'
 export { localDate, dayStartOf } from './clock.js'
-export type * from './types.js'

@@ -1,5 +1,5 @@
 /** Options of the live metrics engine, with their defaults and limits. */
-import type { SlTarget } from './types.js'
+import type { SlTarget } from '../core/contracts/index.js'
 
 export interface ServiceLevelOptions {
   /** Target for voice queues; default 80 % in 20 s. */

@@ -10,10 +10,9 @@
 import { DeliverPolicy } from '@nats-io/jetstream'
 import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
 import { createYielder } from '../core/yield.js'
-import { decodeEvents } from '../ingest/publish.js'
+import { decodeEvents, type AlertInput, type QaResultInput } from '../core/contracts/index.js'
 import { createLiveMetrics } from './engine.js'
 import type { LiveMetricsOptions } from './options.js'
-import type { AlertInput, QaResultInput } from './types.js'
 
 export interface LiveServiceOptions extends LiveMetricsOptions {
   /** Longest gap between two snapshots of a tenant, ms. Default 1,000. */

@@ -17,7 +17,7 @@ import type {
   IntervalSeries,
   QaSection,
   Snapshot,
-} from './types.js'
+} from '../core/contracts/index.js'
 
 const MINUTE = 60_000
 

@@ -16,7 +16,7 @@ import { loadQuery } from '../warehouse/queries.js'
 import { TEST_TENANT, eventually, postEvents, tempDir, testConfig, uniqueNamespace } from '../testing/env.js'
 import { liveMetricsService } from './service.js'
 import { wallboardService } from '../web/server/service.js'
-import type { DimensionMetrics, Snapshot, WindowMetrics } from './types.js'
+import type { DimensionMetrics, Snapshot, WindowMetrics } from '../core/contracts/index.js'
 
 const dir = tempDir('live-sql')
 const namespace = uniqueNamespace()

@@ -6,7 +6,7 @@ import type { StateSpan } from './agent.js'
 import type { Counters } from './counters.js'
 import type { ContactSegment, Fact, Waiting } from './interaction.js'
 import type { SlimEvent } from './slim.js'
-import type { AlertInput, QaResultInput } from './types.js'
+import type { AlertInput, QaResultInput } from '../core/contracts/index.js'
 
 export interface InteractionState {
   events: SlimEvent[]

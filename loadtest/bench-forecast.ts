@@ -5,7 +5,7 @@
  */
 import { forecastSeries } from '../forecast/forecast.js'
 import { Random } from '../kits/sim/index.js'
-import { staff } from '../forecast/staffing.js'
+import { staff } from '../kits/erlang/index.js'
 import type { Point } from '../forecast/series.js'
 import { helpOnRequest } from './bench-util.js'
 
@@ -36,7 +36,15 @@ const history = yearOf15Minutes()
 const last = history.at(-1)!.t
 const nextWeek = Array.from({ length: 7 * 96 }, (_, i) => Math.floor(last / 1440 + 1) * 1440 + i * 15)
 console.log(`history: ${history.length} rows (a year of 15-minute weekdays); targets: ${nextWeek.length}`)
-for (const method of ['auto', 'seasonal_naive', 'mean_weeks', 'holt_winters', 'daily_profile', 'ensemble']) {
+for (const method of [
+  'auto',
+  'seasonal_naive',
+  'mean_weeks',
+  'holt_winters',
+  'daily_profile',
+  'ensemble',
+  'day_level',
+]) {
   time(`forecast ${method} (per queue)`, 5, () => forecastSeries(history, nextWeek, { method }))
 }
 const target = { serviceLevel: 0.8, threshold: 20 }

@@ -1,7 +1,9 @@
 /**
- * scoreInteraction: a pure function from an interaction and a scorecard to a QaResult, run as a list of
- * named steps over one state. Redaction is the first step: every later step sees masked text only.
+ * scoreInteraction: a pure function from an interaction and a scorecard to a QaResult, run as a pipeline
+ * of named steps (core/pipeline.ts) over one state. Redaction is the first step: every later step sees
+ * masked text only.
  */
+import { ok, pipeline } from '../core/pipeline.js'
 import { redact } from './pii.js'
 import { detectLanguage, hanShare } from './language.js'
 import { segment } from './segment.js'
@@ -10,6 +12,7 @@ import { surnameOf } from './surname.js'
 import { defaultScorecard, CHECK_NAMES, type CheckName, type Scorecard, type ScorecardSpec } from './scorecard.js'
 import { extractFacts } from './facts.js'
 import { npsOf, predictNps } from './nps.js'
+import { satisfactionModel } from './satisfaction/model.js'
 import type { CheckContext, CheckOutcome } from './checks/context.js'
 import { greetingCheck, closingCheck } from './checks/opening-closing.js'
 import { politenessCheck } from './checks/politeness.js'
@@ -40,6 +43,8 @@ interface State extends CheckContext {
   agentSentiment: number | null
   facts: Fact[]
   predicted: NpsClass
+  /** Predicted CSAT 1-5. */
+  csat: number
   score: number
   autoFailed: boolean
 }
@@ -53,87 +58,71 @@ function trajectory(scores: number[]): { first: number | null; last: number | nu
   return { first: mean(scores.slice(0, third)), last: mean(scores.slice(-third)) }
 }
 
-export interface Step {
-  name: string
-  run(s: State): void
-}
-
-export const STEPS: Step[] = [
-  {
-    name: 'redact_pii',
-    run(s) {
-      s.turns = s.interaction.turns.map((t, i) => {
-        const { text, spans } = redact(t.text, i)
-        s.pii.push(...spans)
-        return { ...t, text }
-      })
-    },
-  },
-  {
-    name: 'detect_language',
-    run(s) {
-      s.language = s.interaction.language ?? detectLanguage(s.turns.map((t) => t.text))
-    },
-  },
-  {
-    name: 'segment',
-    run(s) {
-      s.tokens = s.turns.map((t) => (hanShare(t.text) > 0 ? segment(t.text) : []))
-    },
-  },
-  {
-    name: 'sentiment',
-    run(s) {
-      const model = sentimentModel()
-      s.sentiment = s.turns.map((t) => (t.role === 'bot' ? null : model.score(t.text)))
-      const of = (role: string) => s.sentiment.filter((x, i): x is number => x !== null && s.turns[i].role === role)
-      const customer = of('customer')
-      s.customer = { overall: mean(customer), ...trajectory(customer) }
-      s.agentSentiment = mean(of('agent'))
-    },
-  },
-  {
-    name: 'checks',
-    run(s) {
-      for (const name of CHECK_NAMES) {
-        const cfg = s.card.spec.checks[name]
-        if (!cfg) continue
-        const out = (CHECKS[name] as CheckFn<typeof name>)(s, cfg as never)
-        const autoFailed = out.applicable && out.failed && cfg.auto_fail === true
-        s.checks[name] = {
-          fraction: round3(out.fraction)!,
-          weight: cfg.weight,
-          applicable: out.applicable,
-          auto_failed: autoFailed,
-        }
-        s.flags.push(...out.flags)
-        if (name === 'politeness' && out.applicable) s.politeness = out.fraction
+/** The scoring steps, on the core runner. None drops: every interaction gets a result. */
+const SCORING = pipeline<State>('qa_score')
+  .step('redact_pii', (s) => {
+    s.turns = s.interaction.turns.map((t, i) => {
+      const { text, spans } = redact(t.text, i)
+      s.pii.push(...spans)
+      return { ...t, text }
+    })
+    return ok(s)
+  })
+  .step('detect_language', (s) => {
+    s.language = s.interaction.language ?? detectLanguage(s.turns.map((t) => t.text))
+    return ok(s)
+  })
+  .step('segment', (s) => {
+    s.tokens = s.turns.map((t) => (hanShare(t.text) > 0 ? segment(t.text) : []))
+    return ok(s)
+  })
+  .step('sentiment', (s) => {
+    const model = sentimentModel()
+    s.sentiment = s.turns.map((t) => (t.role === 'bot' ? null : model.score(t.text)))
+    const of = (role: string) => s.sentiment.filter((x, i): x is number => x !== null && s.turns[i].role === role)
+    const customer = of('customer')
+    s.customer = { overall: mean(customer), ...trajectory(customer) }
+    s.agentSentiment = mean(of('agent'))
+    return ok(s)
+  })
+  .step('checks', (s) => {
+    for (const name of CHECK_NAMES) {
+      const cfg = s.card.spec.checks[name]
+      if (!cfg) continue
+      const out = (CHECKS[name] as CheckFn<typeof name>)(s, cfg as never)
+      const autoFailed = out.applicable && out.failed && cfg.auto_fail === true
+      s.checks[name] = {
+        fraction: round3(out.fraction)!,
+        weight: cfg.weight,
+        applicable: out.applicable,
+        auto_failed: autoFailed,
       }
-    },
-  },
-  {
-    name: 'facts',
-    run(s) {
-      s.facts = extractFacts(s.turns, s.card)
-    },
-  },
-  {
-    name: 'nps',
-    run(s) {
-      s.predicted = predictNps(s.customer.last, s.flags, s.card)
-    },
-  },
-  {
-    name: 'score',
-    run(s) {
-      const applicable = Object.values(s.checks).filter((c) => c.applicable)
-      const total = applicable.reduce((sum, c) => sum + c.weight, 0)
-      const earned = applicable.reduce((sum, c) => sum + c.weight * c.fraction, 0)
-      s.autoFailed = applicable.some((c) => c.auto_failed)
-      s.score = s.autoFailed || total === 0 ? 0 : Math.round((1000 * earned) / total) / 10
-    },
-  },
-]
+      s.flags.push(...out.flags)
+      if (name === 'politeness' && out.applicable) s.politeness = out.fraction
+    }
+    return ok(s)
+  })
+  .step('facts', (s) => {
+    s.facts = extractFacts(s.turns, s.card)
+    return ok(s)
+  })
+  .step('nps', (s) => {
+    // Predicted CSAT from the redacted turns and the per-turn sentiment the sentiment step computed.
+    s.csat = satisfactionModel().predict(s.turns, s.sentiment)
+    s.predicted = predictNps(s.csat, s.flags, s.card)
+    return ok(s)
+  })
+  .step('score', (s) => {
+    const applicable = Object.values(s.checks).filter((c) => c.applicable)
+    const total = applicable.reduce((sum, c) => sum + c.weight, 0)
+    const earned = applicable.reduce((sum, c) => sum + c.weight * c.fraction, 0)
+    s.autoFailed = applicable.some((c) => c.auto_failed)
+    s.score = s.autoFailed || total === 0 ? 0 : Math.round((1000 * earned) / total) / 10
+    return ok(s)
+  })
+
+/** The scoring steps in order, redaction first. */
+export const STEPS = SCORING.steps
 
 /**
  * Scores one interaction. Pure: the same input gives the same result, nothing is read or written except
@@ -157,10 +146,12 @@ export function scoreInteraction(interaction: Interaction, scorecard?: Scorecard
     agentSentiment: null,
     facts: [],
     predicted: 'passive',
+    csat: 3,
     score: 0,
     autoFailed: false,
   }
-  for (const step of STEPS) step.run(s)
+  const scored = SCORING.run(s)
+  if (scored.kind !== 'ok') throw new Error(`QA step ${scored.step} stopped: ${scored.reason}`)
   return {
     interaction_id: interaction.interaction_id,
     scorecard: { id: s.card.spec.id, version: s.card.spec.version },
@@ -177,6 +168,7 @@ export function scoreInteraction(interaction: Interaction, scorecard?: Scorecard
     },
     nps: npsOf(interaction, s.predicted),
     nps_predicted: s.predicted,
+    csat_predicted: s.csat,
     facts: s.facts,
     pii: s.pii,
     turns: s.turns,

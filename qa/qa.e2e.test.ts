@@ -14,10 +14,10 @@ import { rootDir } from '../core/compiled.js'
 import { eventually, postEvents, tempDir, testConfig, uniqueNamespace, TEST_TENANT } from '../testing/env.js'
 import { liveMetricsService } from '../live-metrics/service.js'
 import { wallboardService } from '../web/server/service.js'
-import { hashPassword } from '../web/server/auth.js'
+import { hashPassword } from '../kits/auth/index.js'
 import { generate } from '../simulator/generate.js'
 import { qaService } from './service.js'
-import type { AlertInput, QaResultInput } from '../live-metrics/types.js'
+import type { AlertInput, QaResultInput, ReviewDetail } from '../core/contracts/index.js'
 import { CHROMIUM, launchChromium } from '../testing/browser.js'
 
 const built =
@@ -202,6 +202,13 @@ describe.skipIf(!built)('QA service end to end', () => {
     const rows = body.rows
     expect(rows.map((r) => r.interaction_id)).toContain(ABUSIVE)
     expect((await fetch(`${sys.url}/api/qa/queue?severity=bad`, { headers: { cookie } })).status).toBe(400)
+    // Predicted satisfaction is stored and shown beside the (here absent) survey.
+    const detail = (await (
+      await fetch(`${sys.url}/api/qa/interactions/${ABUSIVE}`, { headers: { cookie } })
+    ).json()) as ReviewDetail
+    expect(detail.result.csat_predicted).toBeGreaterThanOrEqual(1)
+    expect(detail.result.csat_predicted).toBeLessThan(3)
+    expect(detail.satisfaction).toMatchObject({ nps_predicted: 'detractor', surveyed_class: null, agrees: null })
   })
 
   it.skipIf(!browserReady)(

@@ -1,5 +1,5 @@
 /**
- * The review desk's API (signed-in supervisors with the qa role, see access.ts):
+ * The review desk's API (signed-in supervisors with the qa role, see kits/auth):
  *
  *   GET  /api/qa/queue?queue=&agent=&check=&severity=&from=&to=&reviewed=&all=1&sort=&order=&limit=
  *   GET  /api/qa/interactions/<id>               result, masked transcript, flags, reviews, disputes
@@ -10,17 +10,26 @@
  *   POST /api/qa/interactions/<id>/calibration   { items: {check: share 0…1}, comment? }
  *   POST /api/qa/backfill                        { since, until?, limit? } (ms or YYYY-MM-DD); also with the admin token
  */
-import { randomUUID, timingSafeEqual } from 'node:crypto'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import type { Warehouse } from '../warehouse/client.js'
 import { loadQuery } from '../warehouse/queries.js'
-import { BadRequest, bearerToken, BodyTooLarge, idFrom, intParam, readBody, sendJson } from '../kits/http/index.js'
-import type { QaResultInput } from '../live-metrics/types.js'
+import {
+  BadRequest,
+  bearerToken,
+  HttpError,
+  idFrom,
+  intParam,
+  readJsonObject,
+  routes,
+  type RouteContext,
+} from '../kits/http/index.js'
+import type { CalibrationEntry, ItemDecision, QaResultInput, ReviewRow } from '../core/contracts/index.js'
 import type { CheckResult } from './types.js'
-import type { Gate } from '../web/server/access.js'
+import { admitted, sameSecret, type Admitted, type Gate } from '../kits/auth/index.js'
 import type { QaResultRow } from './store.js'
-import type { ReviewRow } from './review-types.js'
-import { agreementOf, correctedScore, invalidDecision, type CalibrationEntry, type ItemDecision } from './review.js'
+import { agreementOf, correctedScore, invalidDecision } from './review.js'
+import { satisfactionOf } from './nps.js'
 
 export interface ReviewApiDeps {
   warehouse: Warehouse
@@ -41,46 +50,27 @@ export interface ReviewApiDeps {
 }
 
 /** A stored result as the desk reads it (the store's row, without what only the writer needs). */
-type ResultRow = Omit<QaResultRow, 'tenant' | 'flag_count' | 'flag_checks'>
+type ResultRow = Omit<QaResultRow, 'tenant' | 'flag_count' | 'flag_checks' | 'csat_predicted'> & {
+  /** Null on results stored before predicted CSAT (sql/migrations/0011_qa_csat.sql). */
+  csat_predicted: number | null
+}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const SEVERITIES = new Set(['', 'low', 'medium', 'high', 'critical'])
 const SORTS = new Set(['ended_at', 'score', 'severity', 'sentiment'])
 const MAX_BODY = 64 * 1024
 
-class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
-    throw new ApiError(415, 'send JSON (content-type: application/json)')
-  let text: string
-  try {
-    text = (await readBody(req, MAX_BODY)).toString('utf8')
-  } catch (err) {
-    if (err instanceof BodyTooLarge) throw new ApiError(413, `body over ${MAX_BODY} bytes`)
-    throw err
-  }
-  try {
-    const v = JSON.parse(text) as unknown
-    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>
-  } catch {
-    // answered below
-  }
-  throw new ApiError(400, 'body must be a JSON object')
+/** A problem written `field: reason` (review.ts invalidDecision) as the BadRequest it is. */
+function refused(problem: string): BadRequest {
+  const at = problem.indexOf(': ')
+  return new BadRequest(problem.slice(0, at), problem.slice(at + 2))
 }
 
 function commentOf(body: Record<string, unknown>, required: boolean): string {
   const c = body.comment
   if (c === undefined && !required) return ''
   if (typeof c !== 'string' || (required && !c.trim()) || c.length > 4000)
-    throw new ApiError(400, `comment: expected ${required ? 'non-empty ' : ''}text up to 4000 characters`)
+    throw new BadRequest('comment', `expected ${required ? 'non-empty ' : ''}text up to 4000 characters`)
   return c
 }
 
@@ -92,7 +82,7 @@ function timeOf(v: unknown, field: string): number {
   // Whole ms in range only: the query takes Int64, and a fraction or a huge value came back as a 503 from ClickHouse.
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_MS) return v
   if (typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v))) return Date.parse(v)
-  throw new ApiError(400, `${field}: expected whole ms since the epoch (before 2100) or YYYY-MM-DD`)
+  throw new BadRequest(field, 'expected whole ms since the epoch (before 2100) or YYYY-MM-DD')
 }
 
 /** The admin backfill's ?tenant= ('' = every tenant), held to the tenant name rule of the event schema. */
@@ -101,21 +91,6 @@ function tenantParam(url: URL): string {
   if (tenant && !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(tenant))
     throw new BadRequest('tenant', 'expected a tenant name (lower-case letters, digits, _ and -)')
   return tenant
-}
-
-const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
-
-async function answer(res: ServerResponse, fn: () => Promise<unknown>): Promise<true> {
-  try {
-    sendJson(res, 200, await fn(), { 'cache-control': 'no-store' })
-  } catch (err) {
-    if (err instanceof ApiError) sendJson(res, err.status, { error: 'bad_request', reason: err.message })
-    // Bad ids and parameters are the client's error; only a failing warehouse is a 503.
-    else if (err instanceof BadRequest)
-      sendJson(res, 400, { error: 'bad_request', reason: err.message, field: err.field })
-    else sendJson(res, 503, { error: 'unavailable', reason: (err as Error).message })
-  }
-  return true
 }
 
 export function createReviewApi(deps: ReviewApiDeps) {
@@ -129,7 +104,7 @@ export function createReviewApi(deps: ReviewApiDeps) {
 
   async function loadResult(tenant: string, id: string): Promise<ResultRow> {
     const [row] = await wh.query<ResultRow>(sql.result, { tenant, id })
-    if (!row) throw new ApiError(404, `no QA result for ${id}`)
+    if (!row) throw new HttpError(404, 'not_found', `no QA result for ${id}`)
     return row
   }
 
@@ -158,13 +133,12 @@ export function createReviewApi(deps: ReviewApiDeps) {
     const p = url.searchParams
     const get = (k: string) => p.get(k) ?? ''
     const severity = get('severity')
-    if (!SEVERITIES.has(severity)) throw new ApiError(400, 'severity: expected low, medium, high or critical')
+    if (!SEVERITIES.has(severity)) throw new BadRequest('severity', 'expected low, medium, high or critical')
     const sort = get('sort') || 'ended_at'
-    if (!SORTS.has(sort)) throw new ApiError(400, 'sort: expected ended_at, score, severity or sentiment')
-    for (const k of ['from', 'to'])
-      if (get(k) && !DATE.test(get(k))) throw new ApiError(400, `${k}: expected YYYY-MM-DD`)
+    if (!SORTS.has(sort)) throw new BadRequest('sort', 'expected ended_at, score, severity or sentiment')
+    for (const k of ['from', 'to']) if (get(k) && !DATE.test(get(k))) throw new BadRequest(k, 'expected YYYY-MM-DD')
     const reviewed = get('reviewed')
-    if (!['', 'yes', 'no'].includes(reviewed)) throw new ApiError(400, 'reviewed: expected yes or no')
+    if (!['', 'yes', 'no'].includes(reviewed)) throw new BadRequest('reviewed', 'expected yes or no')
     const limit = intParam(url, 'limit', { min: 1, max: 1000, default: 200 })
     const rows = await wh.query(sql.queue, {
       tenant,
@@ -192,9 +166,11 @@ export function createReviewApi(deps: ReviewApiDeps) {
     const latest = reviewSets[reviewSets.length - 1]
     const calibrations = await loadReviews(tenant, id, ['calibration'])
     const { checks, facts, turns, ...result } = r
+    const satisfaction = satisfactionOf(r)
     return {
       result: {
         ...result,
+        csat_predicted: satisfaction.csat_predicted,
         checks: JSON.parse(checks) as Record<string, CheckResult>,
         facts: JSON.parse(facts) as unknown,
         turns: JSON.parse(turns) as unknown,
@@ -214,6 +190,7 @@ export function createReviewApi(deps: ReviewApiDeps) {
         reviewers: new Set(calibrations.map((c) => c.reviewer)).size,
         mine: calibrations.some((c) => c.reviewer === user),
       },
+      satisfaction,
     }
   }
 
@@ -221,7 +198,7 @@ export function createReviewApi(deps: ReviewApiDeps) {
     const r = await loadResult(tenant, id)
     const checks = JSON.parse(r.checks) as Record<string, CheckResult>
     const problem = invalidDecision(checks, body.items)
-    if (problem) throw new ApiError(400, problem)
+    if (problem) throw refused(problem)
     const items = body.items as ItemDecision[]
     const comment = commentOf(body, false)
     const { score, auto_failed } = correctedScore(checks, items)
@@ -260,7 +237,7 @@ export function createReviewApi(deps: ReviewApiDeps) {
   ) {
     const r = await loadResult(tenant, id)
     const item = body.item === undefined ? '' : String(body.item)
-    if (item && !(item in (JSON.parse(r.checks) as object))) throw new ApiError(400, 'item: unknown item')
+    if (item && !(item in (JSON.parse(r.checks) as object))) throw new BadRequest('item', 'unknown item')
     const review_id = randomUUID()
     await insertReviews(tenant, id, [{ review_id, kind, reviewer: user, item, comment: commentOf(body, true) }])
     return { review_id }
@@ -288,11 +265,11 @@ export function createReviewApi(deps: ReviewApiDeps) {
     const checks = JSON.parse(r.checks) as Record<string, CheckResult>
     const items = body.items as Record<string, unknown> | undefined
     if (!items || typeof items !== 'object' || Object.keys(items).length === 0)
-      throw new ApiError(400, 'items: expected {check: share 0…1}')
+      throw new BadRequest('items', 'expected {check: share 0…1}')
     for (const [k, v] of Object.entries(items)) {
-      if (!(k in checks)) throw new ApiError(400, `items.${k}: unknown item`)
+      if (!(k in checks)) throw new BadRequest(`items.${k}`, 'unknown item')
       if (!(typeof v === 'number' && v >= 0 && v <= 1))
-        throw new ApiError(400, `items.${k}: expected a number from 0 to 1`)
+        throw new BadRequest(`items.${k}`, 'expected a number from 0 to 1')
     }
     const decisions = Object.entries(items).map(([check, earned]) => ({
       check,
@@ -309,11 +286,11 @@ export function createReviewApi(deps: ReviewApiDeps) {
   }
 
   async function runBackfill(req: IncomingMessage, tenant: string) {
-    if (!deps.backfill) throw new ApiError(503, 'backfill is not available here')
-    const body = await jsonBody(req)
+    if (!deps.backfill) throw new HttpError(503, 'unavailable', 'backfill is not available here')
+    const body = await readJsonObject(req, MAX_BODY)
     const limit = body.limit === undefined ? undefined : Number(body.limit)
     if (limit !== undefined && !(Number.isInteger(limit) && limit > 0 && limit <= MAX_BACKFILL)) {
-      throw new ApiError(400, `limit: expected a whole number from 1 to ${MAX_BACKFILL}`)
+      throw new BadRequest('limit', `expected a whole number from 1 to ${MAX_BACKFILL}`)
     }
     return deps.backfill(
       tenant,
@@ -323,42 +300,39 @@ export function createReviewApi(deps: ReviewApiDeps) {
     )
   }
 
-  async function route(req: IncomingMessage, url: URL, who: Extract<Gate, { ok: true }>): Promise<unknown> {
-    const { tenant, user } = who
-    if (req.method === 'GET' && url.pathname === '/api/qa/queue') return queue(tenant, url)
-    if (req.method === 'POST' && url.pathname === '/api/qa/backfill') return runBackfill(req, tenant)
-    const m = /^\/api\/qa\/interactions\/([^/]+)(?:\/(review|dispute|answer|calibration))?$/.exec(url.pathname)
-    if (!m) throw new ApiError(404, 'no such QA route')
-    const id = idFrom(m[1], 'interaction_id', { encoded: true })
-    const action = m[2]
-    if (req.method === 'GET' && !action) return detail(tenant, id, user)
-    if (req.method === 'GET' && action === 'calibration') return calibration(tenant, id, user)
-    if (req.method !== 'POST' || !action) throw new ApiError(405, 'method not allowed')
-    const body = await jsonBody(req)
-    if (action === 'review') return review(tenant, id, user, body)
-    if (action === 'calibration') return calibrate(tenant, id, user, body)
-    return note(tenant, id, user, action as 'dispute' | 'answer', body)
-  }
+  type Ctx = RouteContext<Admitted>
+  /** The interaction id of the path, decoded and held to the id rule (400 naming interaction_id otherwise). */
+  const idOf = ({ params }: Ctx) => idFrom(params.id, 'interaction_id', { encoded: true })
+  const BACKFILL = 'POST /api/qa/backfill'
 
-  return async function qaHandler(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const url = new URL(req.url ?? '/', 'http://qa.invalid')
-    if (!url.pathname.startsWith('/api/qa/')) return false
-    const admin = deps.adminToken?.()
-    const bearer = bearerToken(req)
-    if (admin && bearer && url.pathname === '/api/qa/backfill' && req.method === 'POST' && sameSecret(bearer, admin)) {
-      // The CLI (admin token from the lock file) may backfill any tenant: ?tenant= narrows it.
-      return answer(res, () => runBackfill(req, tenantParam(url)))
-    }
-    const who = deps.access(req, url)
-    if (!who.ok) {
-      sendJson(
-        res,
-        who.status,
-        { error: who.status === 401 ? 'unauthorized' : 'forbidden', reason: who.reason },
-        { 'cache-control': 'no-store' },
-      )
-      return true
-    }
-    return answer(res, () => route(req, url, who))
-  }
+  return routes<Admitted>(
+    {
+      'GET /api/qa/queue': ({ url, who }) => queue(who.tenant, url),
+      [BACKFILL]: ({ req, who }) => runBackfill(req, who.tenant),
+      'GET /api/qa/interactions/:id': (c) => detail(c.who.tenant, idOf(c), c.who.user),
+      'GET /api/qa/interactions/:id/calibration': (c) => calibration(c.who.tenant, idOf(c), c.who.user),
+      'POST /api/qa/interactions/:id/calibration': async (c) =>
+        calibrate(c.who.tenant, idOf(c), c.who.user, await readJsonObject(c.req, MAX_BODY)),
+      'POST /api/qa/interactions/:id/review': async (c) =>
+        review(c.who.tenant, idOf(c), c.who.user, await readJsonObject(c.req, MAX_BODY)),
+      'POST /api/qa/interactions/:id/dispute': async (c) =>
+        note(c.who.tenant, idOf(c), c.who.user, 'dispute', await readJsonObject(c.req, MAX_BODY)),
+      'POST /api/qa/interactions/:id/answer': async (c) =>
+        note(c.who.tenant, idOf(c), c.who.user, 'answer', await readJsonObject(c.req, MAX_BODY)),
+    },
+    {
+      prefix: '/api/qa/',
+      headers: { 'cache-control': 'no-store' },
+      guard(req, url, route) {
+        const admin = deps.adminToken?.()
+        const bearer = bearerToken(req)
+        // The CLI (admin token from the lock file) may backfill any tenant: ?tenant= narrows it ('' = every tenant).
+        if (route === BACKFILL && admin && bearer && sameSecret(bearer, admin))
+          return { ok: true, tenant: tenantParam(url), user: '', roles: [] }
+        return admitted(deps.access(req, url))
+      },
+      // Bad ids and parameters are the client's error (an HttpError); anything else is a failing warehouse.
+      unexpected: (err) => new HttpError(503, 'unavailable', (err as Error).message),
+    },
+  )
 }

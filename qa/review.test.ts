@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { agreementOf, correctedScore, invalidDecision } from './review.js'
-import type { CheckResult } from './types.js'
+import type { CheckResult } from '../core/contracts/index.js'
 
 const c = (fraction: number, weight: number, extra: Partial<CheckResult> = {}): CheckResult => ({
   fraction,

@@ -2,18 +2,7 @@
  * Review desk logic, pure: the corrected score after a reviewer's decisions, and the agreement of blind
  * calibration scores. The HTTP layer (review-api.ts) stores decisions in qa_reviews.
  */
-import type { CheckResult } from './types.js'
-
-export type Decision = 'confirm' | 'override'
-
-/** A reviewer's decision on one scorecard item. */
-export interface ItemDecision {
-  check: string
-  decision: Decision
-  /** For an override: the share of the item's weight earned, 0…1 (0 = fail, 1 = pass). */
-  earned?: number
-  comment?: string
-}
+import type { Agreement, CalibrationEntry, CheckResult, ItemDecision } from '../core/contracts/index.js'
 
 /**
  * The score with overridden items' shares replaced, computed like the pipeline's: Σ weight × share over the
@@ -54,23 +43,6 @@ export function invalidDecision(checks: Record<string, CheckResult>, decisions: 
       return `items[${i}].comment: expected text up to 4000 characters`
   }
   return null
-}
-
-/** One reviewer's blind calibration: a share per item. */
-export interface CalibrationEntry {
-  reviewer: string
-  items: Record<string, number>
-  score: number
-}
-
-export interface Agreement {
-  reviewers: number
-  /** Per item: share of reviewer pairs that agree on pass (share ≥ 0.5) vs fail, 0…1; null with fewer than two. */
-  items: Record<string, number | null>
-  /** Mean of the items' pair agreement, %; null with fewer than two reviewers. */
-  overall_pct: number | null
-  /** Highest minus lowest total score. */
-  score_spread: number | null
 }
 
 /** Pairwise percent agreement on pass/fail per item, the usual first measure of calibration. */

@@ -10,11 +10,17 @@ import {
   defaultScorecardDir,
   findScorecardFile,
   loadScorecard,
+  ScorecardSchema,
 } from './scorecard.js'
+import { QA_CHECK_IDS } from '../core/contracts/index.js'
 
 const base = () => parse(readFileSync(join(defaultScorecardDir(), 'default.en.yaml'), 'utf8'))
 
 describe('scorecards', () => {
+  it('has exactly the shared check ids as its checks, in order', () => {
+    expect(Object.keys(ScorecardSchema.properties.checks.properties)).toEqual([...QA_CHECK_IDS])
+  })
+
   it('ships valid zh and en defaults', () => {
     expect(defaultScorecard('zh').spec.id).toBe('default-zh')
     expect(defaultScorecard('en').spec.id).toBe('default-en')

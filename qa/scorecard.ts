@@ -9,6 +9,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { parse as parseYaml } from 'yaml'
 import { rootDir } from '../core/compiled.js'
 import { BadInputError } from '../core/errors.js'
+import { QA_CHECK_IDS } from '../core/contracts/index.js'
 import type { Language } from './language.js'
 
 /** A literal phrase, or a regular expression written as "/source/" (flags i and u are always on). */
@@ -97,10 +98,13 @@ export const ScorecardSchema = Closed(
     nps: Type.Optional(
       Closed(
         {
-          /** Final customer sentiment at or above this predicts a promoter (when nothing serious was flagged). */
-          promoter_from: Type.Number({ minimum: -1, maximum: 1 }),
-          /** Final customer sentiment below this predicts a detractor. */
-          detractor_below: Type.Number({ minimum: -1, maximum: 1 }),
+          /**
+           * Predicted CSAT (1-5) at or above this predicts a promoter (when nothing serious was flagged); default:
+           * the satisfaction model's cut (qa/satisfaction/weights.json `classes`).
+           */
+          promoter_from: Type.Optional(Type.Number({ minimum: 1, maximum: 5 })),
+          /** Predicted CSAT below this predicts a detractor; default: the model's cut. */
+          detractor_below: Type.Optional(Type.Number({ minimum: 1, maximum: 5 })),
         },
         strict,
       ),
@@ -111,7 +115,8 @@ export const ScorecardSchema = Closed(
 
 export type ScorecardSpec = Static<typeof ScorecardSchema>
 export type CheckName = keyof ScorecardSpec['checks']
-export const CHECK_NAMES = Object.keys(Checks.properties) as CheckName[]
+/** The checks in the order they run: the shared list of check ids (scorecard.test.ts holds it equal to the schema's). */
+export const CHECK_NAMES: readonly CheckName[] = QA_CHECK_IDS
 
 /** A scorecard with its patterns compiled, ready to score with. Plain data + RegExps: cheap to share per thread. */
 export interface Scorecard {
@@ -169,7 +174,8 @@ export function compileScorecard(value: unknown, source = '(inline)'): Scorecard
   const weights = CHECK_NAMES.map((n) => spec.checks[n]?.weight ?? 0)
   if (!weights.some((w) => w > 0))
     throw new BadInputError(`scorecard ${source}: checks: at least one check needs a weight above 0`)
-  if (spec.nps && spec.nps.detractor_below > spec.nps.promoter_from) {
+  const { detractor_below, promoter_from } = spec.nps ?? {}
+  if (detractor_below !== undefined && promoter_from !== undefined && detractor_below > promoter_from) {
     throw new BadInputError(`scorecard ${source}: nps.detractor_below: must not exceed nps.promoter_from`)
   }
   const patterns = new Map<string, RegExp>()

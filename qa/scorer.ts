@@ -17,7 +17,7 @@ import {
   type QaFlagRow,
   type QaResultRow,
 } from './store.js'
-import type { AlertInput, QaResultInput } from '../live-metrics/types.js'
+import type { AlertInput, QaResultInput } from '../core/contracts/index.js'
 
 export interface QaScorerDeps {
   warehouse: Warehouse

@@ -11,22 +11,22 @@
  * a message is scored only when its end events are in ClickHouse and have settled (turns.ts `readiness`);
  * until then it is nak'ed with a delay and comes back.
  *
- * Calls: the transcription service hands finished transcripts to `scoreTranscript()`.
+ * Calls: the composition root hands the service's `scoreTranscript` to the transcription service, which calls it
+ * with every finished transcript.
  */
 import { availableParallelism } from 'node:os'
 import type { Consumer, JsMsg } from '@nats-io/jetstream'
-import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
-import { MofangError } from '../core/errors.js'
+import type { Service, ServiceContext } from '../core/service.js'
 import type { StoredEvent } from '../core/events.js'
 import { createYielder } from '../core/yield.js'
-import { decodeEvents } from '../ingest/publish.js'
 import { ensureConsumer } from '../bus/topology.js'
 import { createQaPool } from './pool.js'
+import { qaDropCounters, qaInteractionPipeline, qaMessagePipeline } from './intake.js'
 import { backfill, createQaScorer, type QaScorer, type ScoredRow } from './scorer.js'
 import { buildInteraction, readiness, type InteractionEventRow, type ScorableInteraction } from './turns.js'
 import type { FlagPolicy } from './store.js'
 import type { Turn } from './types.js'
-import { supervisorGate } from '../web/server/access.js'
+import { supervisorGate } from '../kits/auth/index.js'
 import { createReviewApi } from './review-api.js'
 
 export interface QaServiceOptions {
@@ -51,40 +51,45 @@ const encoder = new TextEncoder()
 export const qaConsumerName = (prefix: string, type: string) =>
   `${prefix.replace(/[^A-Za-z0-9_-]/g, '_')}-qa-${type.replace('.', '-')}`
 
-/** The running service's scorer, for the transcription hook. */
-let active: { scorer: QaScorer; tenantEvents: QaScorer['loadEvents'] } | undefined
-
-/**
- * Scores a call from its transcript (the transcription service's hook). Queue, agent and customer name come
- * from the call's stored events when there are any. Resolves once the result is stored and announced.
- */
-export async function scoreTranscript(
+/** A call's transcript turns and what the recording adds (language, silence statistics). */
+export type TranscriptScorer = (
   tenant: string,
   interactionId: string,
   turns: Turn[],
-  extra: { language?: 'zh' | 'en' | 'mixed'; audio?: ScorableInteraction['interaction']['audio'] } = {},
-): Promise<ScoredRow | null> {
-  if (!active)
-    throw new MofangError('CONFIG', 'the QA service is not running in this process (add qaService() to the services)')
-  const rows = (await active.tenantEvents(tenant, [interactionId])).get(interactionId) ?? []
-  const base = buildInteraction(tenant, rows)
-  const item: ScorableInteraction = {
-    tenant,
-    queue: base?.queue ?? '',
-    agent_id: base?.agent_id ?? '',
-    ended_at: base?.ended_at ?? Date.now(),
-    interaction: {
-      interaction_id: interactionId,
-      channel: 'voice',
-      turns,
-      ...(base?.interaction.customer_name && { customer_name: base.interaction.customer_name }),
-      ...(base?.interaction.survey && { survey: base.interaction.survey }),
-      ...(extra.language && { language: extra.language }),
-      ...(extra.audio && { audio: extra.audio }),
-    },
+  extra?: { language?: 'zh' | 'en' | 'mixed'; audio?: ScorableInteraction['interaction']['audio'] },
+) => Promise<ScoredRow | null>
+
+/** The running QA service, with the hook the composition root hands to the transcription service. */
+export interface QaService extends Service {
+  /**
+   * Scores a call from its transcript. Queue, agent and customer name come from the call's stored events when
+   * there are any. Resolves once the result is stored and announced.
+   */
+  scoreTranscript: TranscriptScorer
+}
+
+function transcriptScorer(scorer: QaScorer): TranscriptScorer {
+  return async (tenant, interactionId, turns, extra = {}) => {
+    const rows = (await scorer.loadEvents(tenant, [interactionId])).get(interactionId) ?? []
+    const base = buildInteraction(tenant, rows)
+    const item: ScorableInteraction = {
+      tenant,
+      queue: base?.queue ?? '',
+      agent_id: base?.agent_id ?? '',
+      ended_at: base?.ended_at ?? Date.now(),
+      interaction: {
+        interaction_id: interactionId,
+        channel: 'voice',
+        turns,
+        ...(base?.interaction.customer_name && { customer_name: base.interaction.customer_name }),
+        ...(base?.interaction.survey && { survey: base.interaction.survey }),
+        ...(extra.language && { language: extra.language }),
+        ...(extra.audio && { audio: extra.audio }),
+      },
+    }
+    const [scored] = await scorer.scoreAndStore([item])
+    return scored ?? null
   }
-  const [scored] = await active.scorer.scoreAndStore([item])
-  return scored ?? null
 }
 
 interface Pending {
@@ -92,8 +97,8 @@ interface Pending {
   ends: StoredEvent[]
 }
 
-export function qaService(opts: QaServiceOptions = {}): ServiceFactory {
-  return async (ctx: ServiceContext): Promise<Service> => {
+export function qaService(opts: QaServiceOptions = {}): (ctx: ServiceContext) => Promise<QaService> {
+  return async (ctx: ServiceContext): Promise<QaService> => {
     const { js, jsm, nats, topology, warehouse, log } = ctx
     const settleMs = opts.settleMs ?? 750
     const maxWaitMs = opts.maxWaitMs ?? 30_000
@@ -109,10 +114,12 @@ export function qaService(opts: QaServiceOptions = {}): ServiceFactory {
         if (alert) publish(`${topology.alertSubject}.${alert.tenant}`, alert)
       },
     })
-    active = { scorer, tenantEvents: scorer.loadEvents }
     let scored = 0
     let retries = 0
     let lagMs = 0
+    const drops = qaDropCounters()
+    const messageIntake = qaMessagePipeline(drops)
+    const interactionIntake = qaInteractionPipeline(drops)
 
     /** One batch of messages: ack what got stored, nak (with a delay) what is not complete in ClickHouse yet. */
     async function processBatch(batch: Pending[]): Promise<void> {
@@ -142,8 +149,9 @@ export function qaService(opts: QaServiceOptions = {}): ServiceFactory {
         }
         ready.push(p)
         for (const e of p.ends) {
-          const item = buildInteraction(e.tenant, loaded.get(e.tenant)?.get(e.interaction_id!) ?? [])
-          if (item) items.push(item)
+          const rows = loaded.get(e.tenant)?.get(e.interaction_id!) ?? []
+          const built = interactionIntake.run({ tenant: e.tenant, rows })
+          if (built.kind === 'ok') items.push(built.value)
         }
       }
       if (ready.length === 0) return
@@ -179,13 +187,12 @@ export function qaService(opts: QaServiceOptions = {}): ServiceFactory {
     const pulls = streams.map((messages) =>
       (async () => {
         for await (const msg of messages) {
-          try {
-            const ends = decodeEvents(msg.data).filter((e) => e.interaction_id)
-            if (ends.length === 0) msg.ack()
-            else buffer.push({ msg, ends })
-          } catch (err) {
+          const ends = messageIntake.run(msg)
+          if (ends.kind === 'ok') buffer.push({ msg, ends: ends.value })
+          else {
             // The sink dead-letters undecodable messages; nothing to score here.
-            log(`qa: skipping undecodable message ${msg.seq}: ${(err as Error).message}`)
+            if (ends.kind === 'drop' && ends.reason === 'undecodable')
+              log(`qa: skipping undecodable message ${msg.seq}: ${ends.detail?.message}`)
             msg.ack()
           }
           wake?.()
@@ -216,8 +223,10 @@ export function qaService(opts: QaServiceOptions = {}): ServiceFactory {
 
     return {
       name: 'qa',
+      scoreTranscript: transcriptScorer(scorer),
       handlers: [handler],
       banner: [`QA review desk:       ${ctx.url}/qa`],
+      metrics: () => drops.prometheus(),
       health: async () => ({
         ok: true,
         detail: { scored, retries, last_lag_ms: lagMs, workers: pool.size, buffered: buffer.length },
@@ -231,7 +240,6 @@ export function qaService(opts: QaServiceOptions = {}): ServiceFactory {
         // Pulled but not scored: hand back now rather than after the ack wait.
         buffer.splice(0).forEach((p) => p.msg.nak())
         // Unfinished messages were not acked: they come back to the next run.
-        if (active?.scorer === scorer) active = undefined
         await pool.close()
       },
     }

@@ -61,6 +61,16 @@ describe('QA rows', () => {
     expect(Object.keys(JSON.parse(rows.result.checks))).toContain('greeting')
   })
 
+  it('stores the predicted CSAT and the survey answers beside it', () => {
+    expect(rows.result.csat_predicted).toBe(result.csat_predicted)
+    expect(rows.result).toMatchObject({ survey_nps: null, survey_csat: null })
+    const surveyed = { ...item, interaction: { ...item.interaction, survey: { nps: 3, csat: 2 } } }
+    expect(qaRows(surveyed, scoreInteraction(surveyed.interaction), 1).result).toMatchObject({
+      survey_nps: 3,
+      survey_csat: 2,
+    })
+  })
+
   it('publishes a live input and a critical alert for abusive language', () => {
     expect(liveInput(rows.result)).toEqual({
       tenant: 'acme',

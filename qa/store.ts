@@ -4,7 +4,7 @@
  * interaction never reaches these tables.
  */
 import type { Warehouse } from '../warehouse/client.js'
-import type { AlertInput, QaResultInput } from '../live-metrics/types.js'
+import type { AlertInput, QaResultInput } from '../core/contracts/index.js'
 import type { ScorableInteraction } from './turns.js'
 import type { QaResult, Severity } from './types.js'
 
@@ -43,6 +43,11 @@ export interface QaResultRow {
   nps_source: string
   nps_predicted: string
   pii_count: number
+  /** Predicted CSAT 1-5 (sql/migrations/0011_qa_csat.sql). */
+  csat_predicted: number
+  /** The customer's survey answers, null where none was given: predicted vs surveyed. */
+  survey_nps: number | null
+  survey_csat: number | null
   checks: string
   facts: string
   turns: string
@@ -75,6 +80,10 @@ export function isFlagged(result: QaResult, policy: FlagPolicy = {}): boolean {
   const from = SEVERITY_RANK[policy.flagFrom ?? 'medium']
   return result.auto_failed || result.flags.some((f) => SEVERITY_RANK[f.severity] >= from)
 }
+
+/** A survey answer on its scale, else null (as npsOf reads it). */
+const surveyAnswer = (x: number | undefined, min: number, max: number) =>
+  typeof x === 'number' && x >= min && x <= max ? x : null
 
 /** The rows to store for one scored interaction. */
 export function qaRows(
@@ -113,6 +122,9 @@ export function qaRows(
       nps_source: result.nps.source,
       nps_predicted: result.nps_predicted,
       pii_count: result.pii.length,
+      csat_predicted: result.csat_predicted,
+      survey_nps: surveyAnswer(item.interaction.survey?.nps, 0, 10),
+      survey_csat: surveyAnswer(item.interaction.survey?.csat, 1, 5),
       checks: JSON.stringify(result.checks),
       facts: JSON.stringify(result.facts),
       turns: JSON.stringify(turns),

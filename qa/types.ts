@@ -1,5 +1,9 @@
 /** The QA engine's input and output shapes: what the CLI reads and writes one per line, and the pool returns. */
 import type { Language } from './language.js'
+import type { CheckResult } from '../core/contracts/index.js'
+
+/** One check's outcome: declared in core/contracts (the review desk API sends it too), named here with QaResult. */
+export type { CheckResult }
 
 export type Speaker = 'customer' | 'agent' | 'bot'
 
@@ -68,15 +72,6 @@ export interface Fact {
 
 export type NpsClass = 'promoter' | 'passive' | 'detractor'
 
-export interface CheckResult {
-  /** Share of the check's weight earned, in [0,1]. */
-  fraction: number
-  weight: number
-  /** False when the check had nothing to judge (no agent turns, no customer name, no audio…): it leaves the total. */
-  applicable: boolean
-  auto_failed: boolean
-}
-
 export interface QaResult {
   interaction_id: string
   scorecard: { id: string; version: number }
@@ -94,7 +89,14 @@ export interface QaResult {
     agent: { overall: number | null }
   }
   nps: { score: number | null; class: NpsClass; source: 'survey' | 'csat' | 'predicted' }
+  /** The NPS class predicted from csat_predicted (a serious flag makes a detractor). */
   nps_predicted: NpsClass
+  /**
+   * Predicted customer satisfaction, 1-5 (the predicted mean of human 1-5 ratings of the dialogue): learned from
+   * rated service dialogues, from the customer's sentiment trajectory, resolution/complaint/repetition cues and
+   * turn features (qa/satisfaction).
+   */
+  csat_predicted: number
   facts: Fact[]
   pii: PiiSpan[]
   turns: Turn[]

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { jetstream, jetstreamManager } from '@nats-io/jetstream'
 import { startSystem, type RunningSystem } from '../system/system.js'
 import type { Service, ServiceContext } from '../core/service.js'
-import { SESSION_COOKIE, SessionSigner } from '../web/server/auth.js'
+import { SESSION_COOKIE, SessionSigner } from '../kits/auth/index.js'
 import { TEST_TENANT, eventually, postEvents, tempDir, testConfig, uniqueNamespace } from '../testing/env.js'
 import { routingService } from './service.js'
 

@@ -8,17 +8,16 @@
  *   GET  /api/routing/config                      the tenant's configuration in force and router state
  *   POST /api/routing/config                      re-read the file; 400 with every problem when it is invalid
  */
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Kvm } from '@nats-io/kv'
 import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
 import { BadInputError } from '../core/errors.js'
-import { idFrom, sendJson } from '../kits/http/index.js'
+import { BadRequest, HttpError, idFrom, routes } from '../kits/http/index.js'
 import { loadRoutingConfigFile } from './validate-config.js'
 import type { TenantRoutingConfig } from './config.js'
 import { tenantsOf } from './tenants.js'
 import { PROFILE_DEFAULTS, type ProfileDefaults } from './inputs.js'
 import { TenantRouter } from './tenant-router.js'
-import { supervisorGate } from '../web/server/access.js'
+import { admitted, supervisorGate, type Admitted } from '../kits/auth/index.js'
 import { loadQuery } from '../warehouse/queries.js'
 
 export interface RoutingServiceOptions {
@@ -79,65 +78,50 @@ export function routingService(opts: RoutingServiceOptions): ServiceFactory {
     const access = supervisorGate(ctx.config, 'supervisor')
     const decisionsSql = loadQuery('routing_decisions')
 
-    async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-      const url = new URL(req.url ?? '/', 'http://routing.invalid')
-      if (!url.pathname.startsWith('/api/routing/')) return false
-      const route = `${req.method} ${url.pathname}`
-      if (!['GET /api/routing/decisions', 'GET /api/routing/config', 'POST /api/routing/config'].includes(route)) {
-        sendJson(res, 404, { error: 'not_found' })
-        return true
-      }
-      const who = access(req, url)
-      if (!who.ok) {
-        sendJson(res, who.status, { error: who.status === 401 ? 'unauthorized' : 'forbidden', reason: who.reason })
-        return true
-      }
-      if (route === 'GET /api/routing/decisions') {
-        const raw = url.searchParams.get('interaction_id')
-        if (!raw) {
-          sendJson(res, 400, { error: 'bad_request', reason: 'interaction_id is required', field: 'interaction_id' })
-          return true
-        }
-        // Same id rule as ingest: a control or bidi character cannot name a stored interaction.
-        const id = idFrom(raw, 'interaction_id')
-        const rows = await warehouse.query<{
-          event_id: string
-          type: string
-          ts: number
-          agent_id: string
-          queue: string
-          payload: string
-        }>(decisionsSql, { tenant: who.tenant, id, types: DECISION_TYPES })
-        const decisions = rows.map((r) => ({
-          event_id: r.event_id,
-          type: r.type,
-          ts: Number(r.ts),
-          agent_id: r.agent_id || undefined,
-          queue: r.queue,
-          ...JSON.parse(r.payload),
-        }))
-        const assigned = decisions.filter((d) => d.type === 'routing.assigned').at(-1)
-        sendJson(res, 200, { interaction_id: id, agent_id: assigned?.agent_id, reason: assigned?.reason, decisions })
-        return true
-      }
-      if (route === 'POST /api/routing/config') {
-        try {
-          await reload()
-        } catch (err) {
-          if (!(err instanceof BadInputError)) throw err
-          sendJson(res, 400, { error: 'bad_config', reason: err.message })
-          return true
-        }
-      }
-      const router = routers.get(who.tenant)
-      sendJson(res, 200, {
-        tenant: who.tenant,
-        config: router?.config(),
-        router: router?.stats(),
-        source: opts.configPath,
-      })
-      return true
+    const configOf = (tenant: string) => {
+      const router = routers.get(tenant)
+      return { tenant, config: router?.config(), router: router?.stats(), source: opts.configPath }
     }
+
+    const handle = routes<Admitted>(
+      {
+        'GET /api/routing/decisions': async ({ url, who }) => {
+          const raw = url.searchParams.get('interaction_id')
+          if (!raw) throw new BadRequest('interaction_id', 'required')
+          // Same id rule as ingest: a control or bidi character cannot name a stored interaction.
+          const id = idFrom(raw, 'interaction_id')
+          const rows = await warehouse.query<{
+            event_id: string
+            type: string
+            ts: number
+            agent_id: string
+            queue: string
+            payload: string
+          }>(decisionsSql, { tenant: who.tenant, id, types: DECISION_TYPES })
+          const decisions = rows.map((r) => ({
+            event_id: r.event_id,
+            type: r.type,
+            ts: Number(r.ts),
+            agent_id: r.agent_id || undefined,
+            queue: r.queue,
+            ...JSON.parse(r.payload),
+          }))
+          const assigned = decisions.filter((d) => d.type === 'routing.assigned').at(-1)
+          return { interaction_id: id, agent_id: assigned?.agent_id, reason: assigned?.reason, decisions }
+        },
+        'GET /api/routing/config': ({ who }) => configOf(who.tenant),
+        'POST /api/routing/config': async ({ who }) => {
+          try {
+            await reload()
+          } catch (err) {
+            if (!(err instanceof BadInputError)) throw err
+            throw new HttpError(400, 'bad_config', err.message)
+          }
+          return configOf(who.tenant)
+        },
+      },
+      { prefix: '/api/routing/', guard: (req, url) => admitted(access(req, url)) },
+    )
 
     return {
       name: 'routing',

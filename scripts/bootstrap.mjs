@@ -102,7 +102,9 @@ function build() {
   const app = join(root, 'web', 'app')
   if (existsSync(join(app, 'vite.config.ts'))) {
     const out = join(root, 'dist', 'web-app', 'index.html')
-    if (newestSource(app) > mtime(out)) {
+    // The app bundles the shared contracts and browser-safe kits too (see .dependency-cruiser.cjs, BROWSER).
+    const sources = [app, join(root, 'core', 'contracts'), join(root, 'kits', 'erlang')]
+    if (Math.max(...sources.map(newestSource)) > mtime(out)) {
       log('building the web app…')
       run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: app })
     }

@@ -39,6 +39,7 @@ export interface PosterStats {
 
 interface ApiError {
   error?: string
+  reason?: string
   errors?: { index: number; field: string; reason: string }[]
 }
 
@@ -132,12 +133,13 @@ export class EventPoster {
       return batch.length
     }
     if (res.status === 503 || res.status >= 500 || res.status === 429) {
-      if (res.status !== 503) this.log(`simulate: ingest answered ${res.status} ${body.error ?? ''}; retrying`)
+      if (res.status !== 503)
+        this.log(`simulate: ingest answered ${res.status} ${body.reason ?? body.error ?? ''}; retrying`)
       return 'retry'
     }
     if (res.status === 401 || res.status === 403) {
       throw new BadInputError(
-        `the ingest API refused the API key (${res.status} ${body.error ?? ''}): pass --api-key or set MOFANG_API_KEY`,
+        `the ingest API refused the API key (${res.status} ${body.reason ?? body.error ?? ''}): pass --api-key or set MOFANG_API_KEY`,
       )
     }
     if (res.status === 413 && this.maxBatch > 1) {
@@ -155,7 +157,9 @@ export class EventPoster {
     const bad = new Set(
       (body.errors ?? []).map((e) => e.index).filter((i) => Number.isInteger(i) && i >= 0 && i < batch.length),
     )
-    this.log(`simulate: BUG: ingest rejected ${bad.size || batch.length} event(s) with ${status} ${body.error ?? ''}`)
+    this.log(
+      `simulate: BUG: ingest rejected ${bad.size || batch.length} event(s) with ${status} ${body.reason ?? body.error ?? ''}`,
+    )
     for (const e of (body.errors ?? []).slice(0, 20)) {
       this.log(`  event #${e.index} (${batch[e.index]?.type ?? '?'}): ${e.field}: ${e.reason}`)
     }

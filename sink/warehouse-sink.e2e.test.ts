@@ -154,7 +154,7 @@ describe('warehouse sink: no message holds back the others', () => {
   it('dead-letters the one message ClickHouse refuses, with the reason, and writes the rest of its batch', async () => {
     const t = await setup()
     const { headers } = await import('@nats-io/transport-node')
-    const { EVENTS_HEADER, DAY_HEADER } = await import('../ingest/publish.js')
+    const { EVENTS_HEADER, DAY_HEADER } = await import('../core/contracts/index.js')
     const h = headers()
     h.set(EVENTS_HEADER, '1')
     h.set(DAY_HEADER, '20000')

@@ -32,13 +32,13 @@
 import type { Consumer, JetStreamClient, JsMsg } from '@nats-io/jetstream'
 import { headers as natsHeaders } from '@nats-io/transport-node'
 import type { StoredEvent } from '../core/events.js'
-import { Counters, dlq, drop, ok, type StepResult } from '../core/pipeline.js'
+import { Counters, dlq, drop, ok, pipeline } from '../core/pipeline.js'
 import { digest } from '../core/ids.js'
 import type { Warehouse } from '../warehouse/client.js'
 import { eventRows, insertEventRows, messageRows } from '../warehouse/event-rows.js'
 import { classifyInsertError } from '../warehouse/insert-errors.js'
 import { loadQuery } from '../warehouse/queries.js'
-import { DAY_HEADER, decodeEvents, EVENTS_HEADER, utcDayOf } from '../ingest/publish.js'
+import { DAY_HEADER, decodeEvents, EVENTS_HEADER, utcDayOf } from '../core/contracts/index.js'
 import type { Topology } from '../bus/topology.js'
 
 export interface SinkOptions {
@@ -113,47 +113,84 @@ function dayParts(seq: number, events: StoredEvent[]): DayRows[] {
   return [...byDay].map(([day, list]) => ({ seq, day, rows: eventRows(list), count: list.length, written: false }))
 }
 
-/** Step: message body → events. */
-export function createDecodeStep() {
-  return (msg: JsMsg): StepResult<StoredEvent[], never> => {
-    try {
-      const events = decodeEvents(msg.data)
-      if (
-        events.some(
-          (e) => typeof e?.tenant !== 'string' || typeof e?.event_id !== 'string' || typeof e?.ts !== 'number',
-        )
-      ) {
-        return dlq('malformed_event', new Error('event without tenant, event_id or ts'))
-      }
-      return ok(events)
-    } catch (err) {
-      return dlq('undecodable', err)
-    }
-  }
+/** A message on its way into a batch: its rows by day when they are known, else its events to check. */
+interface Intake {
+  msg: JsMsg
+  parts?: DayRows[]
+  events?: StoredEvent[]
 }
 
 /**
- * Step: remove the events a previous delivery (or an earlier copy, such as a message replayed from the
- * dead-letter stream) already stored. `check` is false for a first delivery of an ingest-packed message.
+ * What happens to each pulled message before it joins a batch, as named steps:
+ * written_before → decode → skip_stored → day_rows. A drop (counted in `drops`) is acked; a dlq goes to the
+ * dead-letter stream. A first delivery of an ingest-packed message, newer than any this sink wrote, is not
+ * decoded (its bytes are the rows of one day) and needs no ClickHouse check: it passes every step synchronously.
  */
-export function createSkipStoredStep(wh: Warehouse, table: string) {
-  return async (check: boolean, events: StoredEvent[]): Promise<StepResult<StoredEvent[], SinkDrop>> => {
-    if (!check || events.length === 0) return ok(events)
-    const ts = events.map((e) => e.ts)
-    const stored = await wh.query<{ event_id: string }>(loadQuery('stored_event_ids'), {
-      table,
-      tenants: [...new Set(events.map((e) => e.tenant))],
-      channels: [...new Set(events.map((e) => e.channel))],
-      types: [...new Set(events.map((e) => e.type))],
-      from: Math.min(...ts),
-      to: Math.max(...ts),
-      ids: events.map((e) => e.event_id),
+export function createIntake(deps: {
+  warehouse: Warehouse
+  table: string
+  done: WrittenSequences
+  drops?: Counters<SinkDrop>
+}) {
+  const { warehouse, table, done } = deps
+  return pipeline<JsMsg, SinkDrop>('sink_intake', { drops: deps.drops })
+    .step('written_before', (msg) => (done.has(msg.seq) ? drop('written_before') : ok(msg)))
+    .step('decode', (msg) => {
+      const packed = packedRows(msg, done.highest)
+      if (packed) return ok<Intake>({ msg, parts: packed })
+      try {
+        const events = decodeEvents(msg.data)
+        if (
+          events.some(
+            (e) => typeof e?.tenant !== 'string' || typeof e?.event_id !== 'string' || typeof e?.ts !== 'number',
+          )
+        ) {
+          return dlq('malformed_event', new Error('event without tenant, event_id or ts'))
+        }
+        return ok<Intake>({ msg, events })
+      } catch (err) {
+        return dlq('undecodable', err)
+      }
     })
-    if (stored.length === 0) return ok(events)
-    const have = new Set(stored.map((r) => r.event_id))
-    const rest = events.filter((e) => !have.has(e.event_id))
-    return rest.length ? ok(rest) : drop('already_stored')
-  }
+    .step('skip_stored', (m) => (m.events?.length ? skipStored(warehouse, table, m.msg, m.events) : ok(m)))
+    .step('day_rows', ({ msg, parts, events }) =>
+      ok<Pending>({
+        msg,
+        parts: parts ?? dayParts(msg.seq, events ?? []),
+        pulledAt: Date.now(),
+        deadLettered: false,
+      }),
+    )
+}
+
+/** A first delivery of an ingest-packed message, newer than any this sink wrote: its bytes as the rows of its day. */
+function packedRows(msg: JsMsg, highestWritten: number): DayRows[] | undefined {
+  if (msg.info.redelivered || msg.seq <= highestWritten) return undefined
+  const count = Number(msg.headers?.get(EVENTS_HEADER) || NaN)
+  const day = Number(msg.headers?.get(DAY_HEADER) || NaN)
+  if (!(count > 0) || !Number.isInteger(day)) return undefined
+  return [{ seq: msg.seq, day, rows: messageRows(msg.data), count, written: false }]
+}
+
+/**
+ * Any message not packed-and-new: its events less those a previous delivery (or an earlier copy, such as a message
+ * replayed from the dead-letter stream) already stored.
+ */
+async function skipStored(wh: Warehouse, table: string, msg: JsMsg, events: StoredEvent[]) {
+  const ts = events.map((e) => e.ts)
+  const stored = await wh.query<{ event_id: string }>(loadQuery('stored_event_ids'), {
+    table,
+    tenants: [...new Set(events.map((e) => e.tenant))],
+    channels: [...new Set(events.map((e) => e.channel))],
+    types: [...new Set(events.map((e) => e.type))],
+    from: Math.min(...ts),
+    to: Math.max(...ts),
+    ids: events.map((e) => e.event_id),
+  })
+  if (stored.length === 0) return ok<Intake>({ msg, events })
+  const have = new Set(stored.map((r) => r.event_id))
+  const rest = events.filter((e) => !have.has(e.event_id))
+  return rest.length ? ok<Intake>({ msg, events: rest }) : drop('already_stored')
 }
 
 export interface SinkHealth {
@@ -221,8 +258,6 @@ export async function startWarehouseSink(deps: {
   const maxSuspect = options.maxSuspectAttempts ?? 3
   const maxBackoffMs = options.maxBackoffMs ?? 10_000
   const consumer: Consumer = await js.consumers.get(topology.eventStream, topology.sinkConsumer)
-  const decode = createDecodeStep()
-  const skipStored = createSkipStoredStep(warehouse, table)
   const drops = new Counters<SinkDrop>('sink_drops', SINK_DROPS)
   let written = 0
   let deadLettered = 0
@@ -232,6 +267,7 @@ export async function startWarehouseSink(deps: {
   // writer was slow) must not be stored twice; its newest delivery is the one to ack.
   const inFlight = new Map<number, Pending>()
   const done = new WrittenSequences()
+  const intake = createIntake({ warehouse, table, done, drops })
   const keepAlive = setInterval(() => inFlight.forEach((p) => keepWorking(p.msg)), (options.ackWaitMs ?? 30_000) / 3)
   let pendingRows = 0
   let timer: NodeJS.Timeout | undefined
@@ -297,27 +333,37 @@ export async function startWarehouseSink(deps: {
     for (const chunk of chunkByDay(unwritten)) await insertChunk(chunk, batch)
   }
 
+  /** Writing a batch, as a named step: a refusal is a dlq, its error the InsertRefused (a drain's deadline throws). */
+  const writer = pipeline<Pending[]>('sink_write').step('insert', async (batch) => {
+    try {
+      await insertAll(batch)
+      return ok(batch)
+    } catch (err) {
+      if (err instanceof DrainDeadline) throw err
+      return dlq('rejected_by_warehouse', err)
+    }
+  })
+
   const write = async (batch: Pending[]) => {
     if (batch.length === 0) return
     try {
-      await insertAll(batch)
-    } catch (err) {
-      if (err instanceof DrainDeadline) return
-      // Refused: find the message(s) at fault, write the rest, and dead-letter those with the reason.
-      if (batch.length > 1)
-        log(
-          `sink: a batch of ${batch.length} messages was refused (${(err as Error).message}); writing message by message`,
-        )
-      for (const p of batch) {
-        try {
-          if (batch.length === 1) throw err
-          await insertAll([p])
-        } catch (e) {
-          if (e instanceof DrainDeadline) return
-          await toDeadLetter(p.msg, 'rejected_by_warehouse', (e as Error).cause ?? e)
+      const r = await writer.run(batch)
+      if (r.kind === 'dlq') {
+        // Refused: find the message(s) at fault, write the rest, and dead-letter those with the reason.
+        if (batch.length > 1)
+          log(
+            `sink: a batch of ${batch.length} messages was refused (${(r.error as Error).message}); writing message by message`,
+          )
+        for (const p of batch) {
+          const one = batch.length === 1 ? r : await writer.run([p])
+          if (one.kind !== 'dlq') continue
+          await toDeadLetter(p.msg, one.reason, (one.error as Error).cause ?? one.error)
           p.deadLettered = true
         }
       }
+    } catch (err) {
+      if (err instanceof DrainDeadline) return
+      throw err
     }
     if (abort.signal.aborted) return
     for (const p of batch) {
@@ -344,48 +390,17 @@ export async function startWarehouseSink(deps: {
     return chain
   }
 
-  /** First delivery of an ingest-packed message, newer than any this sink wrote: its bytes are the rows of one day. */
-  const packedByIngest = (msg: JsMsg): Pending | undefined => {
-    if (msg.info.redelivered || msg.seq <= done.highest) return undefined
-    const count = Number(msg.headers?.get(EVENTS_HEADER) || NaN)
-    const day = Number(msg.headers?.get(DAY_HEADER) || NaN)
-    if (!(count > 0) || !Number.isInteger(day)) return undefined
-    return {
-      msg,
-      parts: [{ seq: msg.seq, day, rows: messageRows(msg.data), count, written: false }],
-      pulledAt: Date.now(),
-      deadLettered: false,
-    }
-  }
-
-  /** Any other message: checked event by event, less what a previous delivery or copy stored. */
-  const decodeAndSkipStored = async (msg: JsMsg): Promise<Pending | undefined> => {
-    const decoded = decode(msg)
-    if (decoded.kind === 'dlq') return void (await toDeadLetter(msg, decoded.reason, decoded.error))
-    if (decoded.kind !== 'ok') return
-    const fresh = await skipStored(true, decoded.value)
-    if (fresh.kind === 'drop') {
-      drops.add(fresh.reason)
-      msg.ack()
-      return
-    }
-    if (fresh.kind !== 'ok') return
-    return { msg, parts: dayParts(msg.seq, fresh.value), pulledAt: Date.now(), deadLettered: false }
-  }
-
   const handle = async (msg: JsMsg) => {
     const already = inFlight.get(msg.seq)
     if (already) {
       already.msg = msg
       return
     }
-    if (done.has(msg.seq)) {
-      drops.add('written_before')
-      msg.ack()
-      return
-    }
-    const entry = packedByIngest(msg) ?? (await decodeAndSkipStored(msg))
-    if (!entry) return
+    const ran = intake.run(msg)
+    const r = ran instanceof Promise ? await ran : ran
+    if (r.kind === 'drop') return msg.ack()
+    if (r.kind === 'dlq') return toDeadLetter(msg, r.reason, r.error)
+    const entry = r.value
     inFlight.set(msg.seq, entry)
     pending.push(entry)
     for (const d of entry.parts) pendingRows += d.count

@@ -1,11 +1,12 @@
 /** The services `mofang start` runs beside the core, in start order. */
 import type { Config } from '../core/config.js'
+import { MofangError } from '../core/errors.js'
 import { namedService, type ServiceFactory } from '../core/service.js'
 import { liveMetricsService } from '../live-metrics/service.js'
 import { wallboardService } from '../web/server/service.js'
 import { transcriptionService } from '../transcribe/service.js'
 import { routingService } from '../routing/service.js'
-import { qaService } from '../qa/service.js'
+import { qaService, type QaService } from '../qa/service.js'
 import { forecastService } from '../forecast/service.js'
 import { forecastSettings } from '../forecast/service-settings.js'
 
@@ -13,12 +14,18 @@ import { forecastSettings } from '../forecast/service-settings.js'
 const TODAY_AND_A_BIT = 25 * 3_600_000
 
 export function defaultServices(config: Config): ServiceFactory[] {
+  // QA starts before transcription; the transcription service gets QA's scoring hook handed over, not looked up.
+  let qa: QaService | undefined
+  const scoreTranscript: QaService['scoreTranscript'] = (...args) => {
+    if (!qa) throw new MofangError('CONFIG', 'transcripts arrived before the QA service started')
+    return qa.scoreTranscript(...args)
+  }
   return [
     namedService('live_metrics', liveMetricsService({ timeZone: config.timeZone, retentionMs: TODAY_AND_A_BIT })),
     namedService('wallboard', wallboardService()),
     ...(config.routingConfig ? [namedService('routing', routingService({ configPath: config.routingConfig }))] : []),
-    namedService('qa', qaService()),
-    namedService('transcription', transcriptionService({ model: config.whisperModel })),
+    namedService('qa', async (ctx) => (qa = await qaService()(ctx))),
+    namedService('transcription', transcriptionService({ model: config.whisperModel, scoreTranscript })),
     namedService('forecast', forecastService(forecastSettings(config))),
   ]
 }

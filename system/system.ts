@@ -10,7 +10,7 @@
  * retried with backoff (up to MOFANG_START_TIMEOUT_S), and services whose start fails
  * are retried in the background and shown in /healthz (system/service-starter.ts).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { Server } from 'node:http'
@@ -29,6 +29,7 @@ import { migrate } from '../warehouse/migrate.js'
 import { warehouseOptions } from '../warehouse/from-config.js'
 import { warehouseHandlers } from '../warehouse/http.js'
 import { createHttpServer } from '../kits/http/index.js'
+import { devApiKey } from '../kits/auth/index.js'
 import { lockPath, readLiveLock, type LockFile } from '../kits/cli/index.js'
 import { createEventsEndpoint } from '../ingest/events-endpoint.js'
 import { createIdentityResolver } from '../ingest/identity.js'
@@ -62,13 +63,6 @@ export interface RunningSystem extends SystemParts {
   stop(): Promise<void>
 }
 
-function devApiKey(dataDir: string): string {
-  const path = join(dataDir, 'dev-api-key')
-  if (existsSync(path)) return readFileSync(path, 'utf8').trim()
-  const key = `mf_dev_${randomBytes(16).toString('hex')}`
-  writeFileSync(path, key + '\n', { mode: 0o600 })
-  return key
-}
 
 export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
   const { config } = opts

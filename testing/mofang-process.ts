@@ -39,7 +39,9 @@ export interface PostResult {
   body?: {
     accepted?: number
     duplicates?: number
+    /** The refusal's code and its sentence (the HTTP kit's error shape). */
     error?: string
+    reason?: string
     errors?: { index: number; field: string; reason: string }[]
     failed_indexes?: number[]
     unconfirmed_indexes?: number[]
@@ -242,8 +244,8 @@ export function spawnMofang(opts: MofangOptions): MofangProcess {
         body: query,
         signal: AbortSignal.timeout(30_000),
       })
-      const body = (await res.json()) as { rows?: T[]; error?: string }
-      if (res.status !== 200) throw new Error(`/v1/sql ${res.status}: ${body.error}`)
+      const body = (await res.json()) as { rows?: T[]; error?: string; reason?: string }
+      if (res.status !== 200) throw new Error(`/v1/sql ${res.status}: ${body.reason ?? body.error}`)
       return body.rows!
     },
     async health() {

@@ -8,12 +8,11 @@
 import { statSync } from 'node:fs'
 import type { JsMsg } from '@nats-io/jetstream'
 import { headers as natsHeaders } from '@nats-io/transport-node'
-import { decodeEvents } from '../ingest/publish.js'
+import { decodeEvents } from '../core/contracts/index.js'
 import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
 import { RecordingError, WorkerCrashError } from './errors.js'
 import { ensureJobQueue, jobOf, transcribeNames } from './jobs.js'
 import { extraOf, toQaTurns, type ScoreTranscript } from './handoff.js'
-import { scoreTranscript as qaScoreTranscript } from '../qa/service.js'
 import { findModel } from './model-path.js'
 import { createTranscribePool, type TranscribePool } from './pool.js'
 import type { RecordingOptions } from './recording.js'
@@ -35,8 +34,8 @@ export interface TranscriptionServiceOptions {
   ackWaitMs?: number
   /** Per-job options: threads, maxDurationMs, timeoutMs (download), language, domainWords. */
   recording?: RecordingOptions
-  /** Called after each transcript is stored. Default: the QA service's `scoreTranscript` (qa/service.ts). */
-  scoreTranscript?: ScoreTranscript
+  /** Called after each transcript is stored: the QA service's `scoreTranscript`, handed over by the composition root. */
+  scoreTranscript: ScoreTranscript
   /** Extra worker environment (tests inject faults this way). */
   workerEnv?: Record<string, string>
 }
@@ -46,7 +45,7 @@ type State = 'awaiting_model' | 'starting' | 'ready' | 'model_error'
 const decoder = new TextDecoder()
 const encoder = new TextEncoder()
 
-export function transcriptionService(opts: TranscriptionServiceOptions = {}): ServiceFactory {
+export function transcriptionService(opts: TranscriptionServiceOptions): ServiceFactory {
   return async (ctx: ServiceContext): Promise<Service> => {
     const { js, jsm, nats, topology, warehouse, log, config } = ctx
     const names = transcribeNames(topology)
@@ -98,7 +97,7 @@ export function transcriptionService(opts: TranscriptionServiceOptions = {}): Se
     const announce = async (job: TranscribeJob, t: Transcript) => {
       nats.nc.publish(`${names.readySubject}.${job.tenant}`, encoder.encode(JSON.stringify(t)))
       try {
-        await (opts.scoreTranscript ?? qaScoreTranscript)(job.tenant, job.interaction_id, toQaTurns(t), extraOf(t))
+        await opts.scoreTranscript(job.tenant, job.interaction_id, toQaTurns(t), extraOf(t))
       } catch (err) {
         // The transcript is stored either way; QA can score it again from the table.
         log(`transcribe: QA scoring of ${job.interaction_id} failed: ${(err as Error).message}`)

@@ -8,9 +8,15 @@ export const seasonalNaive: ForecastMethod = {
   forecast: (train, targets) => targets.map((t) => meanProfile(recentSameWeekday(train, t.weekday, 1), train.slots)),
 }
 
-/** Mean of the last four same weekdays, interval by interval. */
-export const meanWeeks: ForecastMethod = {
-  name: 'mean_weeks',
-  description: 'mean of the last 4 same weekdays, same interval',
-  forecast: (train, targets) => targets.map((t) => meanProfile(recentSameWeekday(train, t.weekday, 4), train.slots)),
+/** Mean of the last `weeks` same weekdays, interval by interval. */
+export function meanOfWeeks(weeks: number, name = `mean_weeks_${weeks}`): ForecastMethod {
+  return {
+    name,
+    description: `mean of the last ${weeks} same weekdays, same interval`,
+    forecast: (train, targets) =>
+      targets.map((t) => meanProfile(recentSameWeekday(train, t.weekday, weeks), train.slots)),
+  }
 }
+
+/** Mean of the last four same weekdays, interval by interval. */
+export const meanWeeks: ForecastMethod = meanOfWeeks(4, 'mean_weeks')

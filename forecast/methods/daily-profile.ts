@@ -106,7 +106,12 @@ function smoothLevel(values: readonly number[], alpha: number): number {
   return level
 }
 
-function profileFor(train: History, weekday: number, opts: Required<DailyProfileOptions>): Float64Array {
+/** Intraday shares of `weekday`: recent same weekdays, shrunk towards all weekdays, smoothed. Sums to 1. */
+export function profileFor(
+  train: History,
+  weekday: number,
+  opts: Pick<Required<DailyProfileOptions>, 'profileDays' | 'shrinkage' | 'smooth'>,
+): Float64Array {
   const { slots } = train
   const own = new Float64Array(slots)
   const pooled = new Float64Array(slots)

@@ -1,6 +1,7 @@
 /** Every forecasting method by name. `auto` is not here: it chooses among these (see auto.ts). */
 import { meanWeeks, seasonalNaive } from './baselines.js'
 import { dailyProfile } from './daily-profile.js'
+import { dayLevelProfile } from './day-level.js'
 import { ensemble } from './ensemble.js'
 import { holtWinters } from './holt-winters.js'
 import type { ForecastMethod } from './types.js'
@@ -13,6 +14,7 @@ export const METHODS: readonly ForecastMethod[] = [
   holtWinters,
   profile,
   ensemble('ensemble', [holtWinters, profile]),
+  dayLevelProfile(),
 ]
 
 export function methodByName(name: string): ForecastMethod | undefined {

@@ -9,6 +9,14 @@ export interface TargetDay {
   ahead: number
 }
 
+/** What a method may know besides the training days. */
+export interface ForecastContext {
+  /** Days known to be closed: gaps in the history, holidays, weekdays the targets skip (business-days.ts). */
+  closedDays: ReadonlySet<number>
+  /** Weekdays the centre opens (0 = Sunday), learned from recent weeks. */
+  openWeekdays: readonly boolean[]
+}
+
 export interface ForecastMethod {
   name: string
   /** One line for --help and the README. */
@@ -17,7 +25,7 @@ export interface ForecastMethod {
    * Forecast per slot for each target day (same order). Closed slots may hold anything;
    * the caller zeroes them. `train` holds only open, non-special days, oldest first.
    */
-  forecast(train: History, targets: readonly TargetDay[]): Float64Array[]
+  forecast(train: History, targets: readonly TargetDay[], context?: ForecastContext): Float64Array[]
 }
 
 /** A count where the slot was open, 0 where it was closed (NaN in the grid). */

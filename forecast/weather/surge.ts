@@ -4,7 +4,7 @@
  * contacts and the extra agents (Erlang C) it takes to hold the service level.
  */
 import { formatLocal } from '../series.js'
-import { staff, type ServiceTarget } from '../staffing.js'
+import { staff, type ServiceTarget } from '../../kits/erlang/index.js'
 import { FEATURES, upliftFactor, weatherFeatures, type UpliftModel } from './uplift.js'
 import type { Region, WeatherHour } from './types.js'
 

@@ -1,7 +1,7 @@
 /**
  * A tiny command framework: every command declares its options once, and gets
  * parsing, validation and a generated `--help` from that declaration.
- * Modules export their commands (e.g. forecast/cli.ts) and cli/mofang.ts lists them.
+ * Modules export their commands (e.g. forecast/commands.ts) and cli/mofang.ts lists them.
  */
 import { parseArgs } from 'node:util'
 import { BadInputError, MofangError } from '../../core/errors.js'

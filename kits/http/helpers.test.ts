@@ -108,7 +108,7 @@ describe('the HTTP server answers bad request data with 400, not 500', () => {
       expect(res.status, limit).toBe(400)
       expect(res.body).toMatchObject({
         field: 'limit',
-        error: expect.stringMatching(/^limit: expected a whole number from 1 to 10000/),
+        reason: expect.stringMatching(/^limit: expected a whole number from 1 to 10000/),
       })
     }
     expect(queries).toEqual([])
@@ -120,7 +120,7 @@ describe('the HTTP server answers bad request data with 400, not 500', () => {
   it('customer history: a malformed or invisible-character id is 400 naming customer_id', async () => {
     expect(await get('/v1/customers/%zz/history')).toMatchObject({
       status: 400,
-      body: { field: 'customer_id', reason: 'malformed percent-encoding' },
+      body: { field: 'customer_id', reason: 'customer_id: malformed percent-encoding' },
     })
     expect(await get('/v1/customers/a%E2%80%AEb/history')).toMatchObject({
       status: 400,

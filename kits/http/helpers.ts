@@ -1,4 +1,7 @@
-/** Small node:http helpers shared by the ingest API and the other HTTP handlers. */
+/**
+ * Small node:http helpers shared by the ingest API and the other HTTP handlers, and the one error answer
+ * (HttpError, BadRequest) every handler throws.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { idProblem } from '../../core/validate.js'
 
@@ -43,17 +46,88 @@ export function bearerToken(req: IncomingMessage): string | undefined {
 }
 
 /**
- * Bad request data (a query parameter, an id in the path): a client error, never a 500. The main server
- * (server.ts beside it) answers it with 400 `{ error: '<field>: <reason>', reason, field }`.
+ * The one error answer of every HTTP service: `{ error, reason, field? }`.
+ *  - `error`: a snake_case code a program can branch on (`bad_request`, `unauthorized`, `forbidden`, `not_found`,
+ *    `method_not_allowed`, `payload_too_large`, `unsupported_media_type`, `unavailable`, `internal`, …);
+ *  - `reason`: a sentence for people, naming the field when one is at fault (`limit: expected a whole number …`);
+ *  - `field`: the query parameter, path segment or body field at fault, when there is one.
  */
-export class BadRequest extends Error {
+export interface ErrorAnswer {
+  error: string
+  reason: string
+  field?: string
+}
+
+/**
+ * A refusal a handler throws anywhere: the route table (routes.ts) or the server (server.ts) answers it with
+ * `status` and the error answer above (`message` is its reason), plus `headers` (e.g. `allow` for a 405).
+ */
+export class HttpError extends Error {
   constructor(
-    readonly field: string,
+    readonly status: number,
+    readonly code: string,
+    reason: string,
+    readonly field?: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(reason)
+    this.name = 'HttpError'
+  }
+
+  get answer(): ErrorAnswer {
+    return { error: this.code, reason: this.message, ...(this.field !== undefined && { field: this.field }) }
+  }
+}
+
+/**
+ * Bad request data (a query parameter, an id in the path, a body field): a client error, never a 500. Answered
+ * 400 `{ error: 'bad_request', reason: '<field>: <reason>', field }`; `reason` here is the problem alone.
+ */
+export class BadRequest extends HttpError {
+  constructor(
+    field: string,
     readonly reason: string,
   ) {
-    super(`${field}: ${reason}`)
+    super(400, 'bad_request', `${field}: ${reason}`, field)
     this.name = 'BadRequest'
   }
+}
+
+/** Answers `err` with its status and the one error shape (`headers` first, the error's own over them). */
+export function sendError(res: ServerResponse, err: HttpError, headers: Record<string, string> = {}): void {
+  sendJson(res, err.status, err.answer, { ...headers, ...err.headers })
+}
+
+/**
+ * A JSON object body of at most `limit` bytes: 415 unless sent as application/json (a cross-site HTML form
+ * cannot send that, which keeps CSRF out), 413 when larger, 400 (field `body`) when not a JSON object.
+ * `example` shows what to send in the 415 answer.
+ */
+export async function readJsonObject(
+  req: IncomingMessage,
+  limit: number,
+  example?: string,
+): Promise<Record<string, unknown>> {
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      example ? `send JSON: ${example}` : 'send JSON (content-type: application/json)',
+    )
+  let text: string
+  try {
+    text = (await readBody(req, limit)).toString('utf8')
+  } catch (err) {
+    if (err instanceof BodyTooLarge) throw new HttpError(413, 'payload_too_large', `body over ${limit} bytes`)
+    throw err
+  }
+  try {
+    const v = JSON.parse(text) as unknown
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>
+  } catch {
+    // answered below
+  }
+  throw new BadRequest('body', 'expected a JSON object')
 }
 
 export interface IntParamOptions {

@@ -1,14 +1,14 @@
 /**
  * The simulator against queueing theory: single skill, FCFS, Poisson arrivals and
  * exponential handle times must reproduce Erlang C (and with exponential patience,
- * Erlang A) from forecast/erlang.ts. Run length and tolerances come from the spread
+ * Erlang A) from kits/erlang. Run length and tolerances come from the spread
  * measured over seeds 1-6 at 2,000 h: SL ±0.4 points, ASA ±1.7 % (one standard
  * deviation). 5,000 h (~800,000 calls) for Erlang C halves the ASA spread, so the
  * 3 % bound is about 2.8 standard deviations wide; the fixed seed keeps it repeatable.
  */
 import { describe, it, expect } from 'vitest'
 import { fileURLToPath } from 'node:url'
-import { erlangAMeasures, erlangCMeasures } from '../../forecast/erlang.js'
+import { erlangAMeasures, erlangCMeasures } from '../../kits/erlang/index.js'
 import { loadScenarioFile, type Scenario } from './scenario.js'
 import { simulate } from './simulate.js'
 

@@ -1,27 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { parseCookies, SESSION_COOKIE, SessionSigner } from './auth.js'
 import { createWallboardHandler, type WallboardHandler } from './handler.js'
+import { SESSION_COOKIE, SessionSigner } from '../../kits/auth/index.js'
 import { createHttpServer } from '../../kits/http/index.js'
-import type { Snapshot } from '../../live-metrics/types.js'
-
-describe('parseCookies', () => {
-  it('decodes well-formed pairs', () => {
-    expect([...parseCookies('a=1; b=x%20y; c=')]).toEqual([
-      ['a', '1'],
-      ['b', 'x y'],
-      ['c', ''],
-    ])
-    expect(parseCookies(undefined).size).toBe(0)
-  })
-  it('treats a pair that does not decode as absent, keeping the others', () => {
-    expect([...parseCookies('other=%zz; mofang_session=abc.def; bad=%E0%A4%A')]).toEqual([
-      ['mofang_session', 'abc.def'],
-    ])
-    expect(() => parseCookies('=%zz; %zz; x=%')).not.toThrow()
-  })
-})
+import type { Snapshot } from '../../core/contracts/index.js'
 
 describe('a malformed cookie on /api routes', () => {
   const secret = 'test-secret-test-secret-test-secret'

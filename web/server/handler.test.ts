@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { createWallboardHandler, type WallboardHandler } from './handler.js'
-import { hashPassword, verifyPassword } from './auth.js'
+import { hashPassword } from '../../kits/auth/index.js'
 import { createLiveMetrics } from '../../live-metrics/engine.js'
-import type { Snapshot } from '../../live-metrics/types.js'
+import type { Snapshot } from '../../core/contracts/index.js'
 
 const CHEAP = { N: 1024, r: 8, p: 1 } // fast hashes for tests; production uses the default cost
 
@@ -72,15 +72,6 @@ const login = (username: string, password: string) =>
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   })
-
-describe('passwords', () => {
-  it('hashes with scrypt and verifies', async () => {
-    const h = await hashPassword('密码 pass', CHEAP)
-    expect(h).toMatch(/^scrypt\$1024\$8\$1\$/)
-    expect(await verifyPassword('密码 pass', h)).toBe(true)
-    expect(await verifyPassword('wrong', h)).toBe(false)
-  })
-})
 
 describe('access', () => {
   it('refuses every API route without credentials, with a JSON reason', async () => {

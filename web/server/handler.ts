@@ -14,18 +14,18 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { resolve } from 'node:path'
-import type { HistoryInterval, Snapshot } from '../../live-metrics/types.js'
+import type { HistoryInterval, Snapshot } from '../../core/contracts/index.js'
 import {
   authenticate,
   SESSION_COOKIE,
   SessionSigner,
   verifyPassword,
+  type Accounts,
   type Principal,
-  type WallboardAuth,
-} from './auth.js'
+} from '../../kits/auth/index.js'
 import { LiveHub } from './live.js'
 import { serveStatic } from './static.js'
-import { BodyTooLarge, readBody, sendJson } from '../../kits/http/index.js'
+import { BadRequest, HttpError, readJsonObject, routes } from '../../kits/http/index.js'
 
 export interface WallboardHandlerOptions {
   /** The tenant's current snapshot (e.g. `engine.snapshot(tenant, Date.now())`). */
@@ -34,7 +34,7 @@ export interface WallboardHandlerOptions {
   subscribe(tenant: string, onChange: () => void): () => void
   /** Interval rows of a past (or the current) local day, `date` as YYYY-MM-DD. */
   getHistory(tenant: string, date: string): Promise<HistoryInterval[]>
-  auth: WallboardAuth
+  auth: Accounts
   /** Folder of the built app (dist/web-app); omit to serve the API only. */
   staticDir?: string
   /** HMAC key for session cookies (≥ 32 bytes recommended); default: random per process, so sessions end at restart. */
@@ -72,11 +72,8 @@ const LOCKOUT_MS = 15 * 60_000
 const MAX_LOGIN_BODY = 4096
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
-/** JSON answer with `no-store` (snapshots and principals must never be cached); true for the handler's "answered". */
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): true {
-  sendJson(res, status, body, { 'cache-control': 'no-store', ...headers })
-  return true
-}
+/** Snapshots and principals must never be cached. */
+const NO_STORE = { 'cache-control': 'no-store' }
 
 export function createWallboardHandler(opts: WallboardHandlerOptions): WallboardHandler {
   const signer = new SessionSigner(opts.sessionSecret ? Buffer.from(opts.sessionSecret) : randomBytes(32))
@@ -98,86 +95,73 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
   const cookie = (value: string, maxAgeS: number) =>
     `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeS}${opts.secureCookies ? '; Secure' : ''}`
 
-  async function login(req: IncomingMessage, res: ServerResponse): Promise<true> {
+  async function login(req: IncomingMessage, res: ServerResponse) {
     // Only JSON: a cross-site HTML form cannot send it, which keeps sign-in CSRF out.
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
-      return json(res, 415, { error: 'unsupported_media_type', reason: 'send JSON: { "username": …, "password": … }' })
-    let body: { username?: unknown; password?: unknown }
-    try {
-      body = JSON.parse((await readBody(req, MAX_LOGIN_BODY)).toString('utf8')) as typeof body
-    } catch (err) {
-      if (err instanceof BodyTooLarge)
-        return json(res, 413, { error: 'too_large', reason: `body over ${MAX_LOGIN_BODY} bytes` })
-      return json(res, 400, { error: 'bad_request', reason: 'body is not JSON' })
-    }
-    if (typeof body.username !== 'string' || typeof body.password !== 'string')
-      return json(res, 400, { error: 'bad_request', reason: 'username and password are required strings' })
+    const body = await readJsonObject(req, MAX_LOGIN_BODY, '{ "username": …, "password": … }')
+    for (const field of ['username', 'password'])
+      if (typeof body[field] !== 'string') throw new BadRequest(field, 'required, as a string')
+    const username = body.username as string
     const now = Date.now()
-    const f = failures.get(body.username)
-    if (f && now - f.since > LOCKOUT_MS) failures.delete(body.username)
+    const f = failures.get(username)
+    if (f && now - f.since > LOCKOUT_MS) failures.delete(username)
     else if (f && f.count >= maxFailures)
-      return json(res, 429, { error: 'locked', reason: 'too many failed sign-ins; try again in 15 minutes' })
-    const account = opts.auth.supervisors.get(body.username)
+      throw new HttpError(429, 'locked', 'too many failed sign-ins; try again in 15 minutes')
+    const account = opts.auth.supervisors.get(username)
     // Check a password even for unknown users, so the answer time does not tell which users exist.
-    const ok = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_HASH).catch(() => false)
+    const ok = await verifyPassword(body.password as string, account?.passwordHash ?? DUMMY_HASH).catch(() => false)
     if (!account || !ok) {
-      const entry = failures.get(body.username) ?? { count: 0, since: now }
+      const entry = failures.get(username) ?? { count: 0, since: now }
       entry.count++
-      failures.set(body.username, entry)
-      return json(res, 401, { error: 'unauthorized', reason: 'wrong user name or password' })
+      failures.set(username, entry)
+      throw new HttpError(401, 'unauthorized', 'wrong user name or password')
     }
-    failures.delete(body.username)
-    const value = signer.sign({ u: body.username, t: account.tenant, r: account.roles, exp: now + sessionTtlMs })
-    return json(
-      res,
-      200,
-      { user: body.username, tenant: account.tenant, roles: account.roles },
-      { 'set-cookie': cookie(value, Math.floor(sessionTtlMs / 1000)) },
-    )
+    failures.delete(username)
+    const value = signer.sign({ u: username, t: account.tenant, r: account.roles, exp: now + sessionTtlMs })
+    res.setHeader('set-cookie', cookie(value, Math.floor(sessionTtlMs / 1000)))
+    return { user: username, tenant: account.tenant, roles: account.roles }
   }
 
-  async function api(
-    route: string,
-    url: URL,
-    req: IncomingMessage,
-    res: ServerResponse,
-    principal: Principal,
-  ): Promise<boolean> {
-    const tenant = principal.tenant
-    switch (route) {
-      case 'GET /api/snapshot':
-        return json(res, 200, opts.getSnapshot(tenant))
-      case 'GET /api/me':
-        return json(res, 200, principal)
-      case 'GET /api/live':
-        hub.open(tenant, req, res)
-        return true
-      case 'GET /api/history': {
+  const signIn = routes(
+    {
+      'POST /api/login': ({ req, res }) => login(req, res),
+      'POST /api/logout': ({ res }) => {
+        res.setHeader('set-cookie', cookie('', 0))
+        return { ok: true }
+      },
+    },
+    { headers: NO_STORE },
+  )
+
+  const api = routes<Principal>(
+    {
+      'GET /api/snapshot': ({ who }) => opts.getSnapshot(who.tenant),
+      'GET /api/me': ({ who }) => who,
+      'GET /api/live': ({ req, res, who }) => hub.open(who.tenant, req, res),
+      'GET /api/history': async ({ url, who }) => {
         const date = url.searchParams.get('date') ?? ''
-        if (!DATE.test(date) || Number.isNaN(Date.parse(date)))
-          return json(res, 400, { error: 'bad_request', reason: 'date must be YYYY-MM-DD' })
+        if (!DATE.test(date) || Number.isNaN(Date.parse(date))) throw new BadRequest('date', 'expected YYYY-MM-DD')
         try {
-          return json(res, 200, { date, intervals: await opts.getHistory(tenant, date) })
+          return { date, intervals: await opts.getHistory(who.tenant, date) }
         } catch (err) {
           onError(err)
-          return json(res, 503, { error: 'history_unavailable', reason: 'the warehouse did not answer; try again' })
+          throw new HttpError(503, 'unavailable', 'the warehouse did not answer; try again')
         }
-      }
-    }
-    return false
-  }
+      },
+    },
+    {
+      headers: NO_STORE,
+      guard: (req, url) => {
+        const who = authenticate(req, url, opts.auth, signer)
+        if (!who.ok) throw new HttpError(401, 'unauthorized', who.reason)
+        return who.principal
+      },
+    },
+  )
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const url = new URL(req.url ?? '/', 'http://wallboard.invalid')
-    const route = `${req.method} ${url.pathname}`
     for (const [k, v] of Object.entries(COMMON_HEADERS)) res.setHeader(k, v)
-    if (route === 'POST /api/login') return login(req, res)
-    if (route === 'POST /api/logout') return json(res, 200, { ok: true }, { 'set-cookie': cookie('', 0) })
-    if (API_ROUTES.has(route)) {
-      const who = authenticate(req, url, opts.auth, signer)
-      if (!who.ok) return json(res, 401, { error: 'unauthorized', reason: who.reason })
-      return api(route, url, req, res, who.principal)
-    }
+    if ((await signIn(req, res)) || (await api(req, res))) return true
+    const url = new URL(req.url ?? '/', 'http://wallboard.invalid')
     if (!staticDir || reserved.some((p) => url.pathname.startsWith(p))) return false
     return serveStatic(staticDir, url.pathname, req, res)
   }
@@ -186,8 +170,6 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
     liveConnections: { get: () => hub.connections },
   }) as WallboardHandler
 }
-
-const API_ROUTES = new Set(['GET /api/snapshot', 'GET /api/me', 'GET /api/live', 'GET /api/history'])
 
 /** A valid hash of a random password, checked against when the user name is unknown. */
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'

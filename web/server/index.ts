@@ -1,3 +1,2 @@
 /** The wallboard server module: one node:http handler for the API, the live stream and the app. */
 export { createWallboardHandler, type WallboardHandler, type WallboardHandlerOptions } from './handler.js'
-export { hashPassword, verifyPassword, type WallboardAuth, type SupervisorAccount, type Principal } from './auth.js'

@@ -5,7 +5,7 @@
  * tell a quiet contact centre from a dead connection by `as_of`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Snapshot } from '../../live-metrics/types.js'
+import type { Snapshot } from '../../core/contracts/index.js'
 
 export interface LiveOptions {
   getSnapshot(tenant: string): Snapshot

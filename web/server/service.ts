@@ -3,7 +3,7 @@
  * metrics service publishes on NATS (so a wallboard server can run anywhere on
  * the cluster), and today's/past intervals from ClickHouse.
  *
- * Access (./access.ts): display tokens for read-only walls and supervisor sign-in;
+ * Access (kits/auth): display tokens for read-only walls and supervisor sign-in;
  * in dev mode the token and the supervisor's password are printed at start.
  */
 import { join } from 'node:path'
@@ -12,16 +12,16 @@ import { rootDir } from '../../core/compiled.js'
 import { createLiveMetrics } from '../../live-metrics/engine.js'
 import { localMidnight } from '../../live-metrics/clock.js'
 import { DEFAULT_SL_CHAT, DEFAULT_SL_VOICE } from '../../live-metrics/options.js'
-import type { HistoryInterval, Snapshot } from '../../live-metrics/types.js'
+import type { HistoryInterval, Snapshot } from '../../core/contracts/index.js'
 import { createWallboardHandler } from './handler.js'
-import { devAccess, sessionSecret, wallboardAuth } from './access.js'
+import { devAccess, sessionSecret, signInAccounts } from '../../kits/auth/index.js'
 import { loadQuery } from '../../warehouse/queries.js'
 
 export function wallboardService(): ServiceFactory {
   return async (ctx: ServiceContext): Promise<Service> => {
     const { nats, topology, warehouse, config } = ctx
     const dev = devAccess(config)
-    const auth = await wallboardAuth(config)
+    const auth = await signInAccounts(config)
 
     const latest = new Map<string, Snapshot>()
     const listeners = new Map<string, Set<() => void>>()

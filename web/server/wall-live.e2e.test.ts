@@ -16,7 +16,7 @@ import { startSystem, type RunningSystem } from '../../system/system.js'
 import { defaultServices } from '../../system/services.js'
 import { startSimulator } from '../../simulator/run.js'
 import { TEST_KEY, TEST_TENANT, eventually, tempDir, testConfig, uniqueNamespace } from '../../testing/env.js'
-import type { Snapshot } from '../../live-metrics/types.js'
+import type { Snapshot } from '../../core/contracts/index.js'
 import { count, duration, pct, signed } from '../app/src/lib/format.js'
 import { CHROMIUM, launchChromium } from '../../testing/browser.js'
 

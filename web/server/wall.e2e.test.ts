@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import type { BrowserContext } from 'playwright-core'
 import { rootDir } from '../../core/compiled.js'
-import { hashPassword } from './auth.js'
+import { hashPassword } from '../../kits/auth/index.js'
 import { demoServer } from './test-helpers/serve-demo.js'
 import { CHROMIUM, launchChromium } from '../../testing/browser.js'
 

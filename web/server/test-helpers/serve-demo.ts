@@ -7,7 +7,7 @@ import { createServer } from 'node:http'
 import { createLiveMetrics } from '../../../live-metrics/engine.js'
 import { dayStartOf } from '../../../live-metrics/clock.js'
 import { createWallboardHandler } from '../handler.js'
-import type { SupervisorAccount } from '../auth.js'
+import type { SupervisorAccount } from '../../../kits/auth/index.js'
 import { demoDay } from './demo-day.js'
 
 export function demoServer(staticDir: string, now = Date.now(), supervisors = new Map<string, SupervisorAccount>()) {

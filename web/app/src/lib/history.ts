@@ -1,6 +1,6 @@
 /** Same weekday last week, for the dashed comparison line; worked out in a Web Worker. */
 import { wrap, type Remote } from 'comlink'
-import type { HistoryInterval } from '../../../../live-metrics/types.js'
+import type { HistoryAnswer } from '../../../../core/contracts/index.js'
 import type { HistoryApi, HistoryFilter } from './history.worker.js'
 
 let worker: Remote<HistoryApi> | null = null
@@ -28,7 +28,7 @@ export async function lastWeekOffered(
   const lastWeek = dayStart - 7 * DAY
   const res = await fetch(apiUrl(`/api/history?date=${isoDate(lastWeek + DAY / 2)}`)).catch(() => null)
   if (!res?.ok) return null
-  const body = (await res.json()) as { intervals: HistoryInterval[] }
+  const body = (await res.json()) as HistoryAnswer
   if (!body.intervals.length) return null
   return historyWorker().lastWeekCurve(body.intervals, filter, lastWeek, stepMs, Math.round(DAY / stepMs))
 }

@@ -4,7 +4,7 @@
  * never stutters while a history loads.
  */
 import { expose } from 'comlink'
-import type { HistoryInterval } from '../../../../live-metrics/types.js'
+import type { HistoryInterval } from '../../../../core/contracts/index.js'
 
 export interface HistoryFilter {
   queue?: string

@@ -4,7 +4,7 @@
  * EventSource reconnects by itself (the server sends `retry:`); when the server
  * refuses us (401) it closes, and we ask /api/me why.
  */
-import type { Snapshot } from '../../../../live-metrics/types.js'
+import type { Snapshot } from '../../../../core/contracts/index.js'
 
 export type AuthProblem = 'login' | 'bad_token' | null
 

@@ -1,38 +1,4 @@
-/** The planner's data shapes, the what-if inputs, and the CSV export. */
-
-export interface ForecastInterval {
-  queue: string
-  channel: string
-  t: number
-  forecast: number
-  lo: number
-  hi: number
-  required_agents: number
-  aht_s: number
-  sl_target: number
-  sl_threshold_s: number
-  method: string
-}
-
-export interface PlannerData {
-  tenant: string
-  time_zone: string
-  from: number
-  to: number
-  step_ms: number
-  forecasts: ForecastInterval[]
-  actuals: { queue: string; channel: string; t: number; offered: number }[]
-  logged_in: { t: number; agents: number }[]
-  weather: { source: string; signal: string; warnings: string[] } | null
-  surges: {
-    region: string
-    window_start: string
-    window_end: string
-    expected_extra_contacts: number
-    expected_extra_agents: number
-    reason: string
-  }[]
-}
+/** The planner's what-if inputs, its plan rows and the CSV export (the data it plans from: core/contracts' PlannerData). */
 
 /** What-if settings; undefined keeps each queue's own value from history. */
 export interface WhatIf {

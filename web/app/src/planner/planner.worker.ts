@@ -1,11 +1,12 @@
 /**
  * What-if staffing off the main thread: the same Erlang code the server uses
- * (forecast/staffing.ts) re-run per queue and interval with the planner's
+ * (kits/erlang) re-run per queue and interval with the planner's
  * settings, then summed per interval, so sliders answer at once.
  */
 import { expose } from 'comlink'
-import { staff } from '../../../../forecast/staffing.js'
-import type { PlanInterval, PlannerData, WhatIf } from './plan.js'
+import { staff } from '../../../../kits/erlang/index.js'
+import type { PlannerData } from '../../../../core/contracts/index.js'
+import type { PlanInterval, WhatIf } from './plan.js'
 
 function plan(data: PlannerData, w: WhatIf): PlanInterval[] {
   const factor = (1 + w.rainUpliftPer10mm) ** (w.rainMmH / 10)

@@ -17,13 +17,13 @@ export const routingCommands: Command[] = [
       hours: { type: 'string', description: "override the scenario's duration_h, hours" },
       json: { type: 'boolean', description: 'print the results as JSON' },
     },
-    run: async (args) => (await import('./sim/command.js')).runSimulate(args),
+    run: async (args) => (await import('./sim/simulate-command.js')).runSimulate(args),
   },
   {
     path: ['routing', 'check-config'],
     summary: "validate a routing configuration file (JSON or YAML) and print each queue's resolved policy",
     positionals: '<FILE>',
     options: { json: { type: 'boolean', description: 'print the resolved configuration as JSON' } },
-    run: async (args) => (await import('./sim/command.js')).runCheckConfig(args),
+    run: async (args) => (await import('./sim/simulate-command.js')).runCheckConfig(args),
   },
 ]

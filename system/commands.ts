@@ -1,6 +1,11 @@
-/** Commands that run Mofang: the whole system, or the warehouse sink alone. */
+/**
+ * Commands that run Mofang (the whole system, or the warehouse sink alone) and commands about the system as a
+ * whole (settings, the event schema). The work is imported lazily so `mofang --help` loads none of it.
+ */
+import { writeFileSync } from 'node:fs'
 import type { Command } from '../kits/cli/index.js'
-import { loadConfig } from '../core/config.js'
+import { describeSettings, loadConfig } from '../core/config.js'
+import { eventJsonSchema } from '../core/events.js'
 
 export const runCommands: Command[] = [
   {
@@ -30,7 +35,7 @@ export const runCommands: Command[] = [
       },
     },
     async run(args) {
-      const { startWholeSystem } = await import('../system/start.js')
+      const { startWholeSystem } = await import('./start.js')
       return startWholeSystem(loadConfig(), args)
     },
   },
@@ -42,8 +47,31 @@ export const runCommands: Command[] = [
       namespace: { type: 'string', description: 'stream/consumer name prefix (tests use a unique one)', default: '' },
     },
     async run(args) {
-      const { runSinkOnly } = await import('../system/start.js')
+      const { runSinkOnly } = await import('./start.js')
       return runSinkOnly(loadConfig(), String(args.values.namespace ?? ''))
+    },
+  },
+]
+
+export const systemCommands: Command[] = [
+  {
+    path: ['config'],
+    summary: 'print every setting (environment variable), its default and meaning, and check the current environment',
+    options: {},
+    async run() {
+      console.log(describeSettings())
+      loadConfig()
+      console.log('\nThe current environment is valid.')
+    },
+  },
+  {
+    path: ['schema'],
+    summary: 'print the JSON Schema of the event envelope and every payload, for integrators',
+    options: { output: { type: 'string', short: 'o', description: 'write to this file instead of stdout' } },
+    async run({ values }) {
+      const text = JSON.stringify(eventJsonSchema(), null, 2)
+      if (typeof values.output === 'string') writeFileSync(values.output, text + '\n')
+      else console.log(text)
     },
   },
 ]

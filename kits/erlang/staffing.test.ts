@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest'
 import { staff, staffingPlan } from './staffing.js'
-import { parseDuration, parseServiceLevel } from './staffing-command.js'
 
 const target = { serviceLevel: 0.8, threshold: 20 }
 
@@ -46,16 +45,5 @@ describe('staffing', () => {
       0,
       staff({ lambda: 200 / 1800, aht: 180 }, target, 0.3).scheduled,
     ])
-  })
-})
-
-describe('staffing flags', () => {
-  it('parses durations and SL targets', () => {
-    expect(parseDuration('30m', 'period')).toBe(1800)
-    expect(parseDuration('1h', 'period')).toBe(3600)
-    expect(parseDuration('900', 'period')).toBe(900)
-    expect(() => parseDuration('soon', 'period')).toThrow('--period')
-    expect(parseServiceLevel('80/20')).toEqual({ serviceLevel: 0.8, threshold: 20 })
-    expect(() => parseServiceLevel('100/20')).toThrow('--sl')
   })
 })

@@ -1,8 +1,7 @@
 /** `mofang simulate`: a synthetic contact centre posting events to the ingest API (or NDJSON to stdout). */
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { numberOption, type Command, type ParsedArgs } from '../kits/cli/index.js'
 import { BadInputError } from '../core/errors.js'
+import { existingDevApiKey } from '../kits/auth/index.js'
 import { parseDuration } from './duration.js'
 
 const DEFAULT_DRY_RUN_DURATION = '1h'
@@ -25,7 +24,7 @@ export const simulatorCommands: Command[] = [
       url: { type: 'string', description: 'base URL of the ingest API', default: 'http://127.0.0.1:8080' },
       'api-key': {
         type: 'string',
-        description: 'API key (default: $MOFANG_API_KEY, else <MOFANG_DATA_DIR>/dev-api-key)',
+        description: 'API key (default: $MOFANG_API_KEY, else the one in <MOFANG_DATA_DIR>/dev-api-key.json)',
       },
       seed: { type: 'string', description: 'random seed, a whole number', default: '42' },
       speed: { type: 'string', description: 'simulated seconds per wall second', default: '1' },
@@ -112,9 +111,9 @@ function apiKey(args: ParsedArgs): string {
   const flag = args.values['api-key']
   if (typeof flag === 'string' && flag) return flag
   if (process.env.MOFANG_API_KEY) return process.env.MOFANG_API_KEY
-  const devKey = join(process.env.MOFANG_DATA_DIR || './data', 'dev-api-key')
-  if (existsSync(devKey)) return readFileSync(devKey, 'utf8').trim()
+  const dev = existingDevApiKey(process.env.MOFANG_DATA_DIR || './data')
+  if (dev.key) return dev.key
   throw new BadInputError(
-    `no API key: pass --api-key, set MOFANG_API_KEY, or start Mofang locally (it writes ${devKey})`,
+    `no API key: pass --api-key, set MOFANG_API_KEY, or start Mofang locally (it writes ${dev.path})`,
   )
 }

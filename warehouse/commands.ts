@@ -37,12 +37,12 @@ async function runSql(config: Config, sql: string): Promise<Record<string, unkno
       headers: { authorization: `Bearer ${lock.adminToken}` },
       body: sql,
     })
-    const body = (await res.json()) as { rows?: Record<string, unknown>[]; error?: string }
-    if (!res.ok) throw new BadInputError(body.error ?? `server answered ${res.status}`)
+    const body = (await res.json()) as { rows?: Record<string, unknown>[]; error?: string; reason?: string }
+    if (!res.ok) throw new BadInputError(body.reason ?? body.error ?? `server answered ${res.status}`)
     return body.rows ?? []
   }
-  const { withWarehouse } = await import('../warehouse/from-config.js')
-  const { runStatement } = await import('../warehouse/statement.js')
+  const { withWarehouse } = await import('./from-config.js')
+  const { runStatement } = await import('./statement.js')
   return withWarehouse(config, async (wh) => {
     try {
       return await runStatement(wh, sql)
@@ -91,7 +91,7 @@ export const warehouseCommands: Command[] = [
     },
     async run(args) {
       const config = loadConfig()
-      const { loadMigrations, clusterStatements, migrate } = await import('../warehouse/migrate.js')
+      const { loadMigrations, clusterStatements, migrate } = await import('./migrate.js')
       if (args.values.print) {
         const cluster = (args.values.cluster as string | undefined) ?? config.clickhouseCluster
         const tables = new Set<string>()
@@ -107,8 +107,8 @@ export const warehouseCommands: Command[] = [
         console.log('The running server applied the migrations at start.')
         return
       }
-      const { openWarehouse } = await import('../warehouse/client.js')
-      const { warehouseOptions } = await import('../warehouse/from-config.js')
+      const { openWarehouse } = await import('./client.js')
+      const { warehouseOptions } = await import('./from-config.js')
       const wh = await openWarehouse(warehouseOptions(config, 1))
       try {
         console.log((await migrate(wh, { cluster: config.clickhouseCluster })).join('\n') || 'up to date')
@@ -127,13 +127,13 @@ export const warehouseCommands: Command[] = [
       if (!id) throw new BadInputError('give the customer id, e.g. mofang customer history 0190…')
       const tenant = requireString(args, 'tenant')
       const config = loadConfig()
-      const { customerHistory } = await import('../warehouse/customers.js')
+      const { customerHistory } = await import('./customers.js')
       const lock = config.clickhouseUrl ? undefined : readLiveLock(config.dataDir)
       if (lock)
         throw new BadInputError(
           `the server is running: GET ${lock.url}/v1/customers/${id}/history with the tenant's API key`,
         )
-      const { withWarehouse } = await import('../warehouse/from-config.js')
+      const { withWarehouse } = await import('./from-config.js')
       const h = await withWarehouse(config, (wh) => customerHistory(wh, tenant, id))
       console.log(
         `customer ${h.customer_id}${h.merged_ids.length ? ` (merged: ${h.merged_ids.join(', ')})` : ''}; channels: ${h.channels.join(', ')}`,

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { erlangAMeasures, erlangB, erlangC, erlangCMeasures } from './erlang.js'
-import { Random } from '../kits/sim/index.js'
+import { Random } from '../sim/index.js'
 
 /** Independent reference: Erlang B from log-space Poisson terms (log-sum-exp), no recursion. */
 function erlangBLogSpace(n: number, a: number): number {

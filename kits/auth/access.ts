@@ -14,7 +14,10 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { Config } from '../../core/config.js'
 import { ConfigError } from '../../core/errors.js'
-import { authenticate, hashPassword, SessionSigner, type SupervisorAccount, type WallboardAuth } from './auth.js'
+import { HttpError } from '../http/index.js'
+import { hashPassword } from './passwords.js'
+import { SessionSigner } from './session.js'
+import { authenticate, type Accounts, type SupervisorAccount } from './principal.js'
 
 /** Every supervisor account gets these roles; a role gates the matching page and API. */
 export const SUPERVISOR_ROLES = ['supervisor', 'qa', 'planner']
@@ -25,13 +28,16 @@ export interface DevAccess {
   password: string
 }
 
-type AccessSettings = Pick<Config, 'dataDir' | 'displayTokens' | 'supervisors' | 'sessionSecret'>
+export type AccessSettings = Pick<Config, 'dataDir' | 'displayTokens' | 'supervisors' | 'sessionSecret'>
 
 const isDev = (config: AccessSettings) => !config.displayTokens && !config.supervisors
 
-/** Creates (once) or reads a file of secrets in the data directory. */
-function keptInDataDir<T>(config: AccessSettings, name: string, make: () => T): T {
-  const dir = resolve(config.dataDir)
+/**
+ * Creates (once) or reads a file of dev secrets in the data directory (mode 0600), so they stay stable across
+ * restarts: the one place such secrets are kept (the dev API key, the dev wall credentials, the session secret).
+ */
+export function keptInDataDir<T>(dataDir: string, name: string, make: () => T): T {
+  const dir = resolve(dataDir)
   const path = join(dir, name)
   if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as T
   mkdirSync(dir, { recursive: true })
@@ -40,10 +46,22 @@ function keptInDataDir<T>(config: AccessSettings, name: string, make: () => T): 
   return value
 }
 
+const DEV_API_KEY_FILE = 'dev-api-key.json'
+
+/** The dev API key of tenant "demo" (used when no API keys are configured), created once per data directory. */
+export const devApiKey = (dataDir: string): string =>
+  keptInDataDir(dataDir, DEV_API_KEY_FILE, () => ({ key: `mf_dev_${randomBytes(16).toString('hex')}` })).key
+
+/** The dev API key a local `mofang start` keeps, if there is one (for clients such as `mofang simulate`). */
+export function existingDevApiKey(dataDir: string): { key?: string; path: string } {
+  const path = join(resolve(dataDir), DEV_API_KEY_FILE)
+  return { key: existsSync(path) ? devApiKey(dataDir) : undefined, path }
+}
+
 /** The dev credentials, stable across restarts so wall URLs keep working; undefined when accounts are configured. */
 export function devAccess(config: AccessSettings): DevAccess | undefined {
   if (!isDev(config)) return undefined
-  return keptInDataDir(config, 'dev-wallboard.json', () => ({
+  return keptInDataDir(config.dataDir, 'dev-wallboard.json', () => ({
     displayToken: `wall_${randomBytes(12).toString('hex')}`,
     supervisor: 'admin',
     password: randomBytes(6).toString('hex'),
@@ -53,7 +71,7 @@ export function devAccess(config: AccessSettings): DevAccess | undefined {
 export function sessionSecret(config: AccessSettings): string {
   return (
     config.sessionSecret ??
-    keptInDataDir(config, 'session-secret.json', () => ({ secret: randomBytes(32).toString('hex') })).secret
+    keptInDataDir(config.dataDir, 'session-secret.json', () => ({ secret: randomBytes(32).toString('hex') })).secret
   )
 }
 
@@ -90,8 +108,8 @@ function supervisors(raw: string | undefined): Map<string, SupervisorAccount> {
   return accounts
 }
 
-/** The accounts the wallboard signs people in with (the dev password hashed here). */
-export async function wallboardAuth(config: AccessSettings): Promise<WallboardAuth> {
+/** The accounts people sign in with, from the settings (the dev password hashed here). */
+export async function signInAccounts(config: AccessSettings): Promise<Accounts> {
   const dev = devAccess(config)
   if (!dev) return { displayTokens: displayTokens(config.displayTokens), supervisors: supervisors(config.supervisors) }
   return {
@@ -105,6 +123,9 @@ export async function wallboardAuth(config: AccessSettings): Promise<WallboardAu
 export type Gate =
   { ok: true; tenant: string; user: string; roles: string[] } | { ok: false; status: 401 | 403; reason: string }
 
+/** A gate that let the caller in. */
+export type Admitted = Extract<Gate, { ok: true }>
+
 /**
  * A check for API routes that need a signed-in supervisor with `role`. Only the
  * session cookie counts: a display token (bearer or ?token=) is refused, since
@@ -117,7 +138,7 @@ export function supervisorGate(config: AccessSettings, role: string): (req: Inco
         [dev.supervisor, { passwordHash: '', tenant: 'demo', roles: SUPERVISOR_ROLES }],
       ])
     : supervisors(config.supervisors)
-  const auth: WallboardAuth = { displayTokens: new Map(), supervisors: accounts }
+  const auth: Accounts = { displayTokens: new Map(), supervisors: accounts }
   const signer = new SessionSigner(Buffer.from(sessionSecret(config)))
   return (req, url) => {
     if (/^Bearer\s/i.test(req.headers.authorization ?? '') || url.searchParams.has('token')) {
@@ -133,4 +154,13 @@ export function supervisorGate(config: AccessSettings, role: string): (req: Inco
       return { ok: false, status: 403, reason: `the ${role} role is required` }
     return { ok: true, tenant: who.principal.tenant, user: who.principal.user, roles: who.principal.roles }
   }
+}
+
+/**
+ * The caller a gate let in; a refusal is thrown as HttpError 401 `unauthorized` or 403 `forbidden` with the
+ * gate's reason (a route table's guard: `guard: (req, url) => admitted(gate(req, url))`).
+ */
+export function admitted(gate: Gate): Admitted {
+  if (gate.ok) return gate
+  throw new HttpError(gate.status, gate.status === 401 ? 'unauthorized' : 'forbidden', gate.reason)
 }

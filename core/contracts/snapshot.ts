@@ -1,9 +1,9 @@
 /**
- * The live snapshot: what the wallboard server sends and the big-screen app reads.
- * Shared by live-metrics (producer), web/server and web/app, so
- * this file holds types only (no runtime imports: the browser bundle uses it too).
- * All times are ms since the Unix epoch; durations are seconds unless the name says ms.
+ * The live snapshot: what live-metrics computes, web/server sends (GET /api/snapshot, the SSE stream) and the
+ * wall app reads; and the stored history intervals of GET /api/history.
+ * Types only. All times are ms since the Unix epoch; durations are seconds unless the name says ms.
  */
+import type { Alert } from './alerts.js'
 
 /** Service-level target: `percent` of contacts answered within `seconds`. */
 export interface SlTarget {
@@ -116,18 +116,10 @@ export interface HistoryInterval {
   channel?: string
 }
 
-export interface QaResultInput {
-  tenant: string
-  interaction_id: string
-  /** When the evaluation finished. */
-  ts: number
-  /** QA score 0-100. */
-  score: number
-  flagged: boolean
-  /** Customer sentiment -1 (negative) … 1 (positive). */
-  sentiment?: number
-  queue?: string
-  agent_id?: string
+/** GET /api/history?date=YYYY-MM-DD: the stored intervals of that local day. */
+export interface HistoryAnswer {
+  date: string
+  intervals: HistoryInterval[]
 }
 
 export interface QaSection {
@@ -139,22 +131,6 @@ export interface QaSection {
   /** Average customer sentiment of evaluations in the last `sentiment_window_min` minutes, per queue. */
   sentiment_by_queue: Record<string, { avg: number; n: number }>
   sentiment_window_min: number
-}
-
-export type AlertSeverity = 'critical' | 'warning' | 'info'
-
-export interface Alert {
-  id: string
-  severity: AlertSeverity
-  text: string
-  ts: number
-  source: string
-}
-
-export interface AlertInput extends Alert {
-  tenant: string
-  /** How long the alert stays on the board unless raised again or cleared, ms. */
-  ttl_ms?: number
 }
 
 /** Everything a wall needs for one tenant, JSON-serialisable. */

@@ -50,7 +50,7 @@ export const qaCommands: Command[] = [
       workers: { type: 'string', description: 'worker threads when scoring here (default: all cores)' },
     },
     async run(args) {
-      const { runBackfill } = await import('./backfill-cli.js')
+      const { runBackfill } = await import('./backfill-command.js')
       const summary = await runBackfill({
         since: requireString(args, 'since'),
         until: args.values.until as string | undefined,

@@ -9,7 +9,7 @@ export const wallboardCommands: Command[] = [
       'Example: printf %s "$PASSWORD" | mofang wallboard hash-password\nThe password is read from stdin so it stays out of the shell history.',
     options: {},
     async run() {
-      const { hashPassword } = await import('./auth.js')
+      const { hashPassword } = await import('../../kits/auth/index.js')
       const chunks: Buffer[] = []
       for await (const c of process.stdin) chunks.push(c as Buffer)
       const password = Buffer.concat(chunks)

@@ -1,0 +1,46 @@
+/**
+ * The contracts between the parts, and between the server and the web app: the messages on the bus and the
+ * JSON the HTTP API answers with. One declaration each, here at the bottom layer; producers, consumers and
+ * web/app import them from this file. Plain data and pure functions only (the browser bundle imports it too).
+ */
+export { EVENTS_HEADER, DAY_HEADER, utcDayOf, encodeEvents, decodeEvents } from './event-batch.js'
+export type { Alert, AlertInput, AlertSeverity } from './alerts.js'
+export { QA_CHECK_IDS, type QaCheckId, type QaResultInput } from './qa.js'
+export type {
+  AgentStateCounts,
+  AgentStateName,
+  AgentView,
+  DimensionMetrics,
+  HistoryAnswer,
+  HistoryInterval,
+  IntervalSeries,
+  QaSection,
+  SlTarget,
+  Snapshot,
+  WindowMetrics,
+} from './snapshot.js'
+export type {
+  Agreement,
+  CalibrationAnswer,
+  CalibrationEntry,
+  CheckResult,
+  Decision,
+  FlagRow,
+  ItemDecision,
+  NoteAnswer,
+  QueueAnswer,
+  QueueRow,
+  ReviewAnswer,
+  ReviewDetail,
+  ReviewRow,
+  SatisfactionComparison,
+} from './review.js'
+export type {
+  ActualInterval,
+  ForecastInterval,
+  LoggedInInterval,
+  PlannerData,
+  ReforecastInterval,
+  SurgeRow,
+  WeatherStatus,
+} from './planner.js'

@@ -1,0 +1,91 @@
+/**
+ * The planner page's data (GET /api/planner/data, served by forecast/planner-api.ts, read by the app's planner
+ * and its what-if worker). Types only. Times are ms since the epoch unless the name says otherwise.
+ */
+
+/** One stored forecast interval of one queue and channel (the newest run). */
+export interface ForecastInterval {
+  queue: string
+  channel: string
+  /** Interval start. */
+  t: number
+  forecast: number
+  lo: number
+  hi: number
+  required_agents: number
+  aht_s: number
+  sl_target: number
+  sl_threshold_s: number
+  method: string
+  /** When the run that wrote it happened. */
+  generated_at: number
+}
+
+/** The latest intraday re-forecast of one interval (the rest of today and tomorrow), next to the stored forecast. */
+export interface ReforecastInterval {
+  queue: string
+  channel: string
+  /** Interval start. */
+  t: number
+  reforecast: number
+  lo: number
+  hi: number
+  required_agents: number
+  /** Multiplier applied to the stored forecast of this interval. */
+  ratio: number
+  generated_at: number
+}
+
+/** Contacts offered in one interval of one queue and channel. */
+export interface ActualInterval {
+  queue: string
+  channel: string
+  t: number
+  offered: number
+}
+
+/** Agents logged in during one interval. */
+export interface LoggedInInterval {
+  t: number
+  agents: number
+}
+
+/** The weather source's state, as the last forecast run found it. */
+export interface WeatherStatus {
+  source: string
+  /** 'ok', or 'no weather signal' when no region has usable weather. */
+  signal: 'ok' | 'no weather signal'
+  warnings: string[]
+  checked_at: number
+}
+
+/** A surge alert raised in the last day (newest first). */
+export interface SurgeRow {
+  alert_id: string
+  region: string
+  queues: string[]
+  /** Local ISO times: first hour and end of the last hour with uplift. */
+  window_start: string
+  window_end: string
+  expected_extra_contacts: number
+  /** Extra agents needed in the worst hour of the window. */
+  expected_extra_agents: number
+  reason: string
+  raised_at: number
+}
+
+/** GET /api/planner/data?date=&days=: forecasts, actuals and logins per 15-minute interval, weather and surges. */
+export interface PlannerData {
+  tenant: string
+  time_zone: string
+  from: number
+  to: number
+  step_ms: number
+  forecasts: ForecastInterval[]
+  /** Empty until the forecast service has re-forecast today (it does on every run). */
+  reforecast: ReforecastInterval[]
+  actuals: ActualInterval[]
+  logged_in: LoggedInInterval[]
+  weather: WeatherStatus | null
+  surges: SurgeRow[]
+}

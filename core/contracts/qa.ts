@@ -1,0 +1,36 @@
+/**
+ * QA results on the bus, and the scorecard's check ids. A QA result is published on `<qaSubject>.<tenant>`
+ * (JSON, one QaResultInput a message) when an interaction is scored or a reviewer corrects its score; the live
+ * metrics fold it into the snapshot's QA section.
+ */
+
+export interface QaResultInput {
+  tenant: string
+  interaction_id: string
+  /** When the evaluation finished. */
+  ts: number
+  /** QA score 0-100. */
+  score: number
+  flagged: boolean
+  /** Customer sentiment -1 (negative) … 1 (positive). */
+  sentiment?: number
+  queue?: string
+  agent_id?: string
+}
+
+/**
+ * The checks a scorecard can hold, in the order they run (and appear in a result's `checks`). A scorecard's
+ * `checks` keys (qa/scorecard.ts) are exactly these; the review desk filters on them.
+ */
+export const QA_CHECK_IDS = [
+  'greeting',
+  'closing',
+  'politeness',
+  'address_by_surname',
+  'blame',
+  'forbidden_words',
+  'sentiment',
+  'dead_air',
+] as const
+
+export type QaCheckId = (typeof QA_CHECK_IDS)[number]

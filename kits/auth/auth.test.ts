@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { IncomingMessage } from 'node:http'
+import {
+  admitted,
+  hashPassword,
+  parseCookies,
+  sameSecret,
+  SESSION_COOKIE,
+  SessionSigner,
+  supervisorGate,
+  verifyPassword,
+} from './index.js'
+import { HttpError } from '../http/index.js'
+
+const CHEAP = { N: 1024, r: 8, p: 1 } // fast hashes for tests; production uses the default cost
+
+describe('passwords', () => {
+  it('hashes with scrypt and verifies', async () => {
+    const h = await hashPassword('密码 pass', CHEAP)
+    expect(h).toMatch(/^scrypt\$1024\$8\$1\$/)
+    expect(await verifyPassword('密码 pass', h)).toBe(true)
+    expect(await verifyPassword('wrong', h)).toBe(false)
+  })
+})
+
+describe('parseCookies', () => {
+  it('decodes well-formed pairs', () => {
+    expect([...parseCookies('a=1; b=x%20y; c=')]).toEqual([
+      ['a', '1'],
+      ['b', 'x y'],
+      ['c', ''],
+    ])
+    expect(parseCookies(undefined).size).toBe(0)
+  })
+  it('treats a pair that does not decode as absent, keeping the others', () => {
+    expect([...parseCookies('other=%zz; mofang_session=abc.def; bad=%E0%A4%A')]).toEqual([
+      ['mofang_session', 'abc.def'],
+    ])
+    expect(() => parseCookies('=%zz; %zz; x=%')).not.toThrow()
+  })
+})
+
+describe('sameSecret', () => {
+  it('is true only for the same text', () => {
+    expect(sameSecret('admin-token-0123', 'admin-token-0123')).toBe(true)
+    expect(sameSecret('admin-token-0124', 'admin-token-0123')).toBe(false)
+    expect(sameSecret('admin', 'admin-token-0123')).toBe(false)
+    expect(sameSecret('', 'x')).toBe(false)
+    expect(sameSecret('密码', '密码')).toBe(true)
+  })
+})
+
+describe('SessionSigner', () => {
+  const signer = new SessionSigner(Buffer.from('test-secret-test-secret-test-secret'))
+  it('verifies what it signed until it expires, and nothing forged', () => {
+    const value = signer.sign({ u: 'lin', t: 'acme', r: ['qa'], exp: 2000 })
+    expect(signer.verify(value, 1000)).toEqual({ ok: true, claims: { u: 'lin', t: 'acme', r: ['qa'], exp: 2000 } })
+    expect(signer.verify(value, 2000)).toEqual({ ok: false, reason: 'session expired: sign in again' })
+    const other = new SessionSigner(Buffer.from('another-secret-another-secret-0000')).sign({
+      u: 'lin',
+      t: 'acme',
+      r: ['qa'],
+      exp: 2000,
+    })
+    expect(signer.verify(other, 1000)).toEqual({ ok: false, reason: 'session signature is invalid' })
+    expect(signer.verify('garbage', 1000)).toMatchObject({ ok: false })
+  })
+})
+
+describe('supervisorGate and admitted', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mofang-auth-'))
+  const settings = {
+    dataDir: dir,
+    displayTokens: undefined,
+    supervisors: 'lin:acme:scrypt$1$1$1$x$y',
+    sessionSecret: 'test-secret-test-secret-test-secret',
+  }
+  const signer = new SessionSigner(Buffer.from(settings.sessionSecret))
+  const req = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage
+  const url = (q = '') => new URL(`http://x/api/qa/queue${q}`)
+  const cookie = (u: string, t = 'acme') =>
+    `${SESSION_COOKIE}=${signer.sign({ u, t, r: ['qa'], exp: Date.now() + 60_000 })}`
+
+  it('lets a signed-in supervisor with the role in, with tenant and user', () => {
+    const gate = supervisorGate(settings, 'qa')
+    expect(gate(req({ cookie: cookie('lin') }), url())).toEqual({
+      ok: true,
+      tenant: 'acme',
+      user: 'lin',
+      roles: ['supervisor', 'qa', 'planner'],
+    })
+    expect(admitted(gate(req({ cookie: cookie('lin') }), url()))).toMatchObject({ tenant: 'acme', user: 'lin' })
+  })
+
+  it('refuses without a session (401), with a display token or without the role (403), thrown as HttpError', () => {
+    const gate = supervisorGate(settings, 'qa')
+    expect(gate(req({}), url())).toMatchObject({ ok: false, status: 401 })
+    expect(gate(req({ cookie: cookie('gone') }), url())).toEqual({
+      ok: false,
+      status: 401,
+      reason: 'account no longer exists',
+    })
+    expect(gate(req({ authorization: 'Bearer wall-token-0123456789' }), url())).toMatchObject({
+      ok: false,
+      status: 403,
+    })
+    expect(gate(req({ cookie: cookie('lin') }), url('?token=x'))).toMatchObject({ ok: false, status: 403 })
+    expect(supervisorGate(settings, 'admin')(req({ cookie: cookie('lin') }), url())).toEqual({
+      ok: false,
+      status: 403,
+      reason: 'the admin role is required',
+    })
+    const refusal = (() => {
+      try {
+        admitted(gate(req({}), url()))
+      } catch (err) {
+        return err
+      }
+    })() as HttpError
+    expect(refusal).toBeInstanceOf(HttpError)
+    expect(refusal.answer).toMatchObject({ error: 'unauthorized', reason: expect.stringContaining('sign in') })
+    expect(refusal.status).toBe(401)
+    rmSync(dir, { recursive: true, force: true })
+  })
+})

@@ -1,0 +1,51 @@
+/** Rank statistics for the satisfaction model's evaluation: Spearman's rho and the ROC AUC, ties averaged. */
+
+/** Ranks 1..n, tied values sharing their mean rank. */
+export function ranks(xs: readonly number[]): number[] {
+  const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b])
+  const out = new Array<number>(xs.length)
+  for (let i = 0; i < order.length;) {
+    let j = i
+    while (j + 1 < order.length && xs[order[j + 1]] === xs[order[i]]) j++
+    for (let k = i; k <= j; k++) out[order[k]] = (i + j) / 2 + 1
+    i = j + 1
+  }
+  return out
+}
+
+export function pearson(xs: readonly number[], ys: readonly number[]): number {
+  const n = xs.length
+  const mx = xs.reduce((a, b) => a + b, 0) / n
+  const my = ys.reduce((a, b) => a + b, 0) / n
+  let sxy = 0
+  let sxx = 0
+  let syy = 0
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my)
+    sxx += (xs[i] - mx) ** 2
+    syy += (ys[i] - my) ** 2
+  }
+  return sxx && syy ? sxy / Math.sqrt(sxx * syy) : 0
+}
+
+/** Spearman's rank correlation: Pearson's r on the (tie-averaged) ranks. */
+export function spearman(xs: readonly number[], ys: readonly number[]): number {
+  return pearson(ranks(xs), ranks(ys))
+}
+
+/**
+ * Area under the ROC curve of `scores` for the positives (`positive[i]` true): the probability that a random
+ * positive scores above a random negative, ties counting half (Mann-Whitney U / n₊n₋).
+ */
+export function auc(scores: readonly number[], positive: readonly boolean[]): number {
+  const r = ranks(scores)
+  let rankSum = 0
+  let pos = 0
+  for (let i = 0; i < r.length; i++)
+    if (positive[i]) {
+      rankSum += r[i]
+      pos++
+    }
+  const neg = r.length - pos
+  return pos && neg ? (rankSum - (pos * (pos + 1)) / 2) / (pos * neg) : Number.NaN
+}
