@@ -8,11 +8,15 @@
  *                         that producers, consumers and the web app share
  *   kits/<name>/          shared kits (kits/sim: seeded randomness, time heap; kits/erlang: staffing maths): import
  *                         core/ and kits/ only; other folders use a kit through its index.ts
- *   runtime parts         bus/ ingest/ sink/ live-metrics/ warehouse/ qa/ transcribe/ forecast/ routing/ roster/ simulator/ web/
+ *   runtime parts         bus/ ingest/ sink/ live-metrics/ warehouse/ qa/ transcribe/ forecast/ routing/ roster/
+ *                         simulator/ web/
  *   web/app/src/          the browser app: imports only itself, core/contracts and the browser-safe kits (BROWSER)
  *   system/               the composition root: starts the parts and wires them explicitly
  *   cli/, loadtest/       entry points: may import anything
  *   testing/              helpers for tests only
+ *
+ * Across folders: every folder's index.ts is its public API, and other folders import only that (cli/ also a part's
+ * commands.ts); within a folder, files import each other directly.
  */
 const PARTS = '^(ingest|bus|sink|live-metrics|warehouse|qa|transcribe|forecast|routing|roster|simulator|web)/'
 /** A `to` that matches any import of our own code outside `allowed` (node built-ins and packages are always fine). */
@@ -21,6 +25,20 @@ const onlyOurs = (allowed) => ({
   dependencyTypesNot: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
 })
 const TESTS = '\\.(test|e2e\\.test|browser\\.test)\\.ts$'
+/**
+ * A folder with a public API: core/ (core/contracts/ is part of it), each kit, web/server and web/app, and every
+ * other top-level folder. The capture group is the folder, for the `$1` in 'folders-through-their-index'.
+ */
+const FOLDER = '^(core|kits/[^/]+|web/[^/]+|[^/]+)/'
+/** The files other folders may import: a folder's index.ts (core/contracts has its own). */
+const PUBLIC = ['^[^/]+/index\\.ts$', '^(core|kits|web)/[^/]+/index\\.ts$']
+/** Our own code (everything else is a package or a node built-in). */
+const OURS =
+  '^(core|kits|bus|ingest|sink|live-metrics|warehouse|qa|transcribe|forecast|routing|roster|simulator|web|system|cli|loadtest|testing)/'
+/** Tests, their helpers and fixtures, and the browser app (checked by its own rule) may reach into other folders. */
+const TEST_CODE = [TESTS, '^testing/', '/test-helpers/', '/fixtures/', '^web/app/']
+/** cli/ also imports each part's commands.ts: declarations only, so `mofang --help` loads no part. */
+const COMMANDS = '^([^/]+|web/server)/commands\\.ts$'
 /** What vite bundles into the browser app from outside web/app: plain data and pure code, no node built-ins. */
 const BROWSER_SHARED = 'core/contracts|kits/erlang'
 const BROWSER = `^(${BROWSER_SHARED})/`
@@ -47,6 +65,22 @@ module.exports = {
       comment: "core/contracts/index.ts is the contracts' public API: from outside core/contracts, import that",
       from: { path: '^(?!core/contracts/)' },
       to: { path: '^core/contracts/', pathNot: '^core/contracts/index\\.ts$' },
+    },
+    {
+      name: 'folders-through-their-index',
+      severity: 'error',
+      comment:
+        "a folder's index.ts is its public API: from another folder, import that and nothing else in it (tests and their helpers, and testing/, may reach in)",
+      from: { path: FOLDER, pathNot: [...TEST_CODE, '^cli/'] },
+      to: { path: OURS, pathNot: ['^$1/', ...PUBLIC] },
+    },
+    {
+      name: 'cli-through-index-or-commands',
+      severity: 'error',
+      comment:
+        "cli/ imports a folder's index.ts, or a part's commands.ts (declarations only, so `mofang --help` loads no part)",
+      from: { path: '^(cli)/', pathNot: TEST_CODE },
+      to: { path: OURS, pathNot: ['^$1/', ...PUBLIC, COMMANDS] },
     },
     {
       name: 'kits-sit-on-core',

@@ -1,5 +1,6 @@
 // typescript-eslint's recommended rules for the server code, the tests and the benchmarks; formatting is
-// prettier's job (.prettierrc.json), so no stylistic rules here. The Svelte app is type-checked by svelte-check.
+// prettier's job (.prettierrc.json), so the only stylistic rule is the 120-column limit for what prettier does not
+// wrap (comments). The Svelte app is type-checked by svelte-check.
 import eslint from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
@@ -15,6 +16,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      // Strings, templates, URLs and regular expressions may run long: breaking them would hurt more than it helps.
+      'max-len': [
+        'error',
+        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreUrls: true, ignoreRegExpLiterals: true },
       ],
     },
   },

@@ -4,8 +4,7 @@
  * connected right now, so ingest can answer 503 at once instead of waiting.
  */
 import { connect, type NatsConnection } from '@nats-io/transport-node'
-import { NatsUnavailableError } from '../core/errors.js'
-import type { NatsLink } from '../core/ports.js'
+import { type NatsLink, NatsUnavailableError } from '../core/index.js'
 
 export interface NatsOptions {
   /** Server URL(s), comma separated. */
@@ -17,7 +16,7 @@ export interface NatsOptions {
   name?: string
 }
 
-export type { NatsLink } from '../core/ports.js'
+export type { NatsLink } from '../core/index.js'
 
 export async function connectNats(opts: NatsOptions, log: (msg: string) => void = () => {}): Promise<NatsLink> {
   let nc: NatsConnection

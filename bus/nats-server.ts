@@ -11,8 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { MofangError } from '../core/errors.js'
-import { retryWithBackoff } from '../core/retry.js'
+import { MofangError, retryWithBackoff } from '../core/index.js'
 
 export interface LocalNatsOptions {
   /** JetStream store directory; created when missing. */
@@ -62,7 +61,8 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
 
 /** Stops `childPid` when `parentPid` disappears. Detached, so it outlives a SIGKILLed parent. */
 function startWatchdog(parentPid: number, childPid: number): void {
-  // SIGCONT too: a stopped (SIGSTOPped, wedged) server acts on SIGINT only once it runs again; SIGKILL if it does not stop.
+  // SIGCONT too: a stopped (SIGSTOPped, wedged) server acts on SIGINT only once it runs again; SIGKILL if it does not
+  // stop.
   const wait = `for i in 1 2 3 4 5; do kill -0 ${childPid} 2>/dev/null || exit 0; sleep 1; done`
   const stop = `kill -INT ${childPid} 2>/dev/null; kill -CONT ${childPid} 2>/dev/null; ${wait}; kill -KILL ${childPid} 2>/dev/null`
   const script = `while kill -0 ${parentPid} 2>/dev/null && kill -0 ${childPid} 2>/dev/null; do sleep 1; done; ${stop}`

@@ -4,7 +4,7 @@
  * durable consumers. Only nats-server 2.9 features (no subject transforms,
  * no compression, no metadata).
  */
-import type { Topology } from '../core/ports.js'
+import type { Topology } from '../core/index.js'
 import {
   AckPolicy,
   DeliverPolicy,
@@ -16,7 +16,7 @@ import {
   type ConsumerConfig,
 } from '@nats-io/jetstream'
 
-export type { Topology } from '../core/ports.js'
+export type { Topology } from '../core/index.js'
 
 export function topologyNames(namespace = ''): Topology {
   const up = namespace ? `${namespace.toUpperCase()}_` : ''

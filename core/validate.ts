@@ -28,7 +28,10 @@ export type Validation = { ok: true; event: IncomingEvent } | { ok: false; error
 export interface TsRange {
   /** ms ahead of the clock still accepted (MOFANG_MAX_FUTURE_S; default 300 s): absorbs client clock skew. */
   maxFutureMs: number
-  /** ms behind the clock still accepted (MOFANG_MAX_PAST_DAYS; default 1830 days): historical imports of years of calls. */
+  /**
+   * ms behind the clock still accepted (MOFANG_MAX_PAST_DAYS; default 1830 days): historical imports of years of
+   * calls.
+   */
   maxPastMs: number
 }
 
@@ -39,7 +42,10 @@ export const DEFAULT_TS_RANGE: Readonly<TsRange> = { maxFutureMs: 300_000, maxPa
 export interface ValidateOptions {
   /** Checks `ts` against the clock; absent = only the schema's fixed bounds (years 2000–2100), for offline tools. */
   tsRange?: TsRange
-  /** The server clock at receipt, ms since the epoch; default Date.now(). One value per batch keeps a batch consistent. */
+  /**
+   * The server clock at receipt, ms since the epoch; default Date.now(). One value per batch keeps a batch
+   * consistent.
+   */
   now?: number
 }
 

@@ -2,7 +2,7 @@
  * CSV input for the offline commands: a header line, then `timestamp,count`
  * (history) or `timestamp` (targets). Errors name the file and line.
  */
-import { BadInputError } from '../core/errors.js'
+import { BadInputError } from '../core/index.js'
 import { parseLocalTimestamp, type Point } from './series.js'
 
 /** A timestamp to forecast, with its text as given so the output echoes it verbatim. */

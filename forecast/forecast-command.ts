@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { numberOption, requireString, type ParsedArgs, Progress } from '../kits/cli/index.js'
-import { BadInputError } from '../core/errors.js'
+import { BadInputError } from '../core/index.js'
 import { learnOpenHours, parseSpecialDays, specialDayIndex, withoutSpecialDays, type SpecialDay } from './calendar.js'
 import { formatReport, runBacktest } from './backtest-report.js'
 import { parseHistoryCsv, parseTargetCsv } from './csv.js'

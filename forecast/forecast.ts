@@ -7,7 +7,7 @@ import { specialDayIndex, type SpecialDay } from './calendar.js'
 import { prepare, predict, targetDays } from './engine.js'
 import { intervalFor } from './intervals.js'
 import { METHODS, methodByName, type ForecastMethod } from './methods/index.js'
-import { BadInputError } from '../core/errors.js'
+import { BadInputError } from '../core/index.js'
 import { dayOf, detectInterval, formatDay, minuteOfDay, toHistory, type IntervalMinutes, type Point } from './series.js'
 
 export interface ForecastOptions {

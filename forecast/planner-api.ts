@@ -7,9 +7,8 @@
  *   POST /api/planner/recompute                     runs the forecast now (answers when stored)
  */
 import type { IncomingMessage } from 'node:http'
-import type { Handler } from '../core/service.js'
-import type { Warehouse } from '../warehouse/client.js'
-import { loadQuery } from '../warehouse/queries.js'
+import type { Handler } from '../core/index.js'
+import { loadQuery, type Warehouse } from '../warehouse/index.js'
 import { fromLocalMinutes, toLocalMinutes } from './local-time.js'
 import { dayOf, parseLocalTimestamp } from './series.js'
 import { admitted, type Admitted, type Gate } from '../kits/auth/index.js'

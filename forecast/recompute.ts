@@ -12,9 +12,8 @@
  * the rest of today and tomorrow, scaled by how today is running. The re-forecast
  * is returned, not stored; the service keeps the latest for the planner API.
  */
-import { createYielder } from '../core/yield.js'
-import type { Warehouse } from '../warehouse/client.js'
-import { loadQuery } from '../warehouse/queries.js'
+import { createYielder } from '../core/index.js'
+import { loadQuery, type Warehouse } from '../warehouse/index.js'
 import { forecastSeries, type ForecastRow } from './forecast.js'
 import { reforecastDay } from './reforecast.js'
 import { parseLocalTimestamp, dayOf, minuteOfDay, type Point } from './series.js'

@@ -3,8 +3,7 @@
  * the targets and regions are parsed here, at start, with errors naming the variable.
  */
 import { readFileSync } from 'node:fs'
-import { ConfigError } from '../core/errors.js'
-import type { Config } from '../core/config.js'
+import { type Config, ConfigError } from '../core/index.js'
 import type { ServiceTarget } from '../kits/erlang/index.js'
 import type { Region } from './weather/types.js'
 
@@ -31,7 +30,10 @@ export interface ForecastServiceOptions {
   surgeThreshold?: number
   /** …and at least this many extra contacts. Default 20. */
   surgeMinContacts?: number
-  /** Relative volume change per 10 mm/h of rain: the prior, used until a region has enough weather history. Default 0.3. */
+  /**
+   * Relative volume change per 10 mm/h of rain: the prior, used until a region has enough weather history. Default
+   * 0.3.
+   */
   rainUpliftPer10mm?: number
   /** Days of stored weather with history before a region's learned uplift replaces the prior. Default 14. */
   upliftMinDays?: number

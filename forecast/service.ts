@@ -7,7 +7,7 @@
  * `surge_alerts`). Serves the planner API. Runs never overlap: a tick that
  * finds a run in progress waits for it instead of starting another.
  */
-import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
+import type { Service, ServiceContext, ServiceFactory } from '../core/index.js'
 import { supervisorGate } from '../kits/auth/index.js'
 import { plannerHandler } from './planner-api.js'
 import { recomputeForecasts, type RecomputeResult, type ReforecastRow } from './recompute.js'
@@ -48,7 +48,10 @@ export type ForecastService = Service & {
 
 const encoder = new TextEncoder()
 
-/** "learned +28.4% per 10 mm/h of rain (21 days, 84 rainy hours)" or "prior +30.0% … (3 days, 2 rainy hours of history)". */
+/**
+ * "learned +28.4% per 10 mm/h of rain (21 days, 84 rainy hours)" or "prior +30.0% … (3 days, 2 rainy hours of
+ * history)".
+ */
 function describeEffect(e: RegionEffect): string {
   const size = `${e.rain_per_10mm >= 0 ? '+' : ''}${(100 * e.rain_per_10mm).toFixed(1)}% per 10 mm/h of rain`
   return `${e.effect} ${size} (${e.days} days, ${e.rain_hours} rainy hours${e.effect === 'prior' ? ' of history: too few to learn from' : ''})`
@@ -112,7 +115,9 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
       return lastRun
     }
 
-    /** Stores the hours the source reported as observations, then learns each region's uplift from the stored history. */
+    /**
+     * Stores the hours the source reported as observations, then learns each region's uplift from the stored history.
+     */
     async function learn(
       now: number,
       result: RecomputeResult,

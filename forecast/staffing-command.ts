@@ -1,6 +1,6 @@
 /** `mofang staffing`: one period's staffing, as a table or JSON. */
 import { numberOption, requireString, type ParsedArgs } from '../kits/cli/index.js'
-import { BadInputError } from '../core/errors.js'
+import { BadInputError } from '../core/index.js'
 import { staff, type Staffing } from '../kits/erlang/index.js'
 
 /** `30m`, `1h`, `90s` or plain seconds → seconds. */

@@ -16,7 +16,10 @@ const ev = (i: number): StoredEvent => ({
   payload: {},
 })
 
-/** A stand-in JetStream: `answer` decides each publish's fate; `stored` keeps what it holds, by Nats-Msg-Id like JetStream. */
+/**
+ * A stand-in JetStream: `answer` decides each publish's fate; `stored` keeps what it holds, by Nats-Msg-Id like
+ * JetStream.
+ */
 function fakeBus(answer: (m: EventMessage) => 'ack' | 'timeout-stored' | 'refused') {
   const stored = new Map<string, EventMessage>()
   const deps: AcceptDeps = {

@@ -5,7 +5,7 @@
  * waits for that publish, and is published again here if it failed; a repeat of an event whose
  * earlier publish got no answer republishes that earlier message as it was (see ingest/dedup.ts).
  */
-import type { StoredEvent } from '../core/events.js'
+import type { StoredEvent } from '../core/index.js'
 import { PublishClaim, type DedupWindow } from './dedup.js'
 import type { IdentityResolver } from './identity.js'
 import type { EventMessage, PublishFailure } from './publish.js'
@@ -34,7 +34,9 @@ export interface AcceptOutcome {
   error?: Error
 }
 
-/** Rounds of "wait for the other publish, then try ourselves" before giving up on an id: each round ends in a publish. */
+/**
+ * Rounds of "wait for the other publish, then try ourselves" before giving up on an id: each round ends in a publish.
+ */
 const MAX_ROUNDS = 3
 
 const keyOf = (e: StoredEvent) => `${e.tenant}\u0000${e.event_id}`
@@ -92,7 +94,9 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value])
 }
 
-/** Publishes this round's fresh events and uncertain earlier messages; returns this request's events not acknowledged. */
+/**
+ * Publishes this round's fresh events and uncertain earlier messages; returns this request's events not acknowledged.
+ */
 async function publishClaimed(
   fresh: StoredEvent[],
   republish: Map<EventMessage, StoredEvent[]>,

@@ -10,10 +10,21 @@
  * never said so (see ingest/accept.ts): resending either with their event_id stores nothing twice.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { SCHEMA_VERSION, type StoredEvent } from '../core/events.js'
-import { DEFAULT_TS_RANGE, validateEvent, type FieldError, type TsRange } from '../core/validate.js'
-import { newId } from '../core/ids.js'
-import { Counters, dlq, drop, ok, pipeline, type Drop } from '../core/pipeline.js'
+import {
+  Counters,
+  DEFAULT_TS_RANGE,
+  dlq,
+  drop,
+  type Drop,
+  type FieldError,
+  newId,
+  ok,
+  pipeline,
+  SCHEMA_VERSION,
+  type StoredEvent,
+  type TsRange,
+  validateEvent,
+} from '../core/index.js'
 import { BodyTooLarge, bearerToken, readBody, sendJson } from '../kits/http/index.js'
 import { Admission } from './admission.js'
 import { acceptEvents, type AcceptDeps } from './accept.js'
@@ -260,7 +271,10 @@ export function createEventsEndpoint(deps: IngestDeps) {
     const why = `insufficient storage: ${reason}; nothing was accepted, retry later`
     answer(res, 507, 'insufficient_storage', why, {}, { 'retry-after': '10' })
   }
-  /** Refuses a request whose body was not read: discarded first, as an answer mid-upload reaches the client as a broken pipe. */
+  /**
+   * Refuses a request whose body was not read: discarded first, as an answer mid-upload reaches the client as a
+   * broken pipe.
+   */
   const busyUnread = async (req: IncomingMessage, res: ServerResponse) => {
     await new Promise<void>((done) => {
       req

@@ -143,7 +143,8 @@ async function concurrentBigBatches(
         else if (!unconfirmed.has(i)) acked.add(id)
       })
       resend.push({ b, ids: new Set(ids.filter((_, i) => failed.has(i) || unconfirmed.has(i))) })
-    } else resend.push({ b, ids: new Set(ids) }) // 429 (nothing kept) or a network error (unknown): the whole batch again
+      // 429 (nothing kept) or a network error (unknown): the whole batch again
+    } else resend.push({ b, ids: new Set(ids) })
   })
   const refused = results.flatMap((r, b) => (r.status === 429 ? [b] : []))
   const settled = await waitFor(async () => (await tally(m, 'alpha', run, acked)).lost === 0, 60_000, 500)

@@ -65,7 +65,10 @@ async function sendUntilAcked(
   }
 }
 
-/** Which batches have duplicated rows, and what JetStream and the sink say: tells an ingest-side copy (more stream messages) from a sink-side one. */
+/**
+ * Which batches have duplicated rows, and what JetStream and the sink say: tells an ingest-side copy (more stream
+ * messages) from a sink-side one.
+ */
 async function duplicateReport(m: MofangProcess, run: string): Promise<string> {
   const dup = await m.sql(
     `SELECT splitByChar('-', event_id)[2] AS batch, count() AS rows, uniqExact(event_id) AS ids FROM events WHERE tenant = 'alpha' AND startsWith(event_id, '${run}') GROUP BY batch HAVING rows > ids ORDER BY batch`,

@@ -13,8 +13,7 @@
  *       `<tenant>.alias.<customer_id>` → the customer it was merged into.
  */
 import type { KV } from '@nats-io/kv'
-import { IDENTITY_KINDS, type IdentityKind } from '../core/events.js'
-import { digest, newId } from '../core/ids.js'
+import { digest, IDENTITY_KINDS, type IdentityKind, newId } from '../core/index.js'
 
 /** The part of an event identity resolution reads and writes. */
 export interface Identifiable {

@@ -9,9 +9,7 @@
  */
 import { JetStreamApiError, type JetStreamClient } from '@nats-io/jetstream'
 import { headers } from '@nats-io/transport-node'
-import { subjectOf, type StoredEvent } from '../core/events.js'
-import { digest } from '../core/ids.js'
-import { NatsUnavailableError } from '../core/errors.js'
+import { digest, NatsUnavailableError, type StoredEvent, subjectOf } from '../core/index.js'
 import { DAY_HEADER, encodeEvents, EVENTS_HEADER, utcDayOf } from '../core/contracts/index.js'
 
 export interface PublishOptions {
@@ -122,5 +120,8 @@ export async function publishMessages(
   return { failed, error }
 }
 
-/** The message's Nats-Msg-Id: derived from its subject and event ids, so the same events packed the same way get the same id. */
+/**
+ * The message's Nats-Msg-Id: derived from its subject and event ids, so the same events packed the same way get the
+ * same id.
+ */
 export const messageId = (m: EventMessage) => digest(m.subject + '\n' + m.events.map((e) => e.event_id).join(','), 32)

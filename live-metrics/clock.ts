@@ -22,7 +22,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f
 }
 
-// Offsets only change on the hour or half hour somewhere; caching per zone and quarter hour keeps Intl off the hot path.
+// Offsets only change on the hour or half hour somewhere; caching per zone and quarter hour keeps Intl off the hot
+// path.
 const offsetCache = new Map<string, number>()
 const QUARTER_HOUR = 900_000
 
@@ -47,7 +48,9 @@ function computeOffset(ts: number, timeZone: string): number {
 
 const DAY = 86_400_000
 
-/** Local midnight at or before `ts` (exact except on the day a DST change happens, where it may be off by the shift). */
+/**
+ * Local midnight at or before `ts` (exact except on the day a DST change happens, where it may be off by the shift).
+ */
 export function dayStartOf(ts: number, timeZone: string): number {
   const offset = utcOffsetMs(ts, timeZone)
   return Math.floor((ts + offset) / DAY) * DAY - offset

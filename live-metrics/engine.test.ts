@@ -509,7 +509,8 @@ describe('bounded cost', () => {
       await maybeYield()
     }
     const { ticks, maxCpuGapMs } = loop.stop()
-    // Timers ran during the replay: it handed the loop back. The longest stretch is reported, not asserted (no timed asserts).
+    // Timers ran during the replay: it handed the loop back. The longest stretch is reported, not asserted (no timed
+    // asserts).
     expect(ticks).toBeGreaterThan(5)
     console.log(
       `sliced replay of ${day.length} events: ${ticks} timer turns, longest main-thread stretch ${maxCpuGapMs.toFixed(0)} ms`,

@@ -10,8 +10,7 @@
  * Deriving in batches instead of on every event keeps an event's cost flat: re-deriving
  * a chat of n messages on each message cost O(n²) (16k messages: 2.7 s on the main thread).
  */
-import type { StoredEvent } from '../core/events.js'
-import { Counters as ReasonCounters } from '../core/pipeline.js'
+import { Counters as ReasonCounters, type StoredEvent } from '../core/index.js'
 import { deriveTimeline, wrapLinks, type StateSpan } from './agent.js'
 import { dayStartOf, intervalStartOf } from './clock.js'
 import { addInto, emptyCounters } from './counters.js'
@@ -36,7 +35,10 @@ export interface LiveMetrics {
    * interaction's maxEventsPerInteraction dropped. Cheap: the derivation it calls for runs later, in batches.
    */
   apply(event: StoredEvent): ApplyResult
-  /** Resets and feeds `events` (any order: they are sorted by received_at first) in one synchronous go; for tests and demos. */
+  /**
+   * Resets and feeds `events` (any order: they are sorted by received_at first) in one synchronous go; for tests and
+   * demos.
+   */
   rebuild(events: Iterable<StoredEvent>): ApplyStats
   /** The tenant's metrics at `now` (ms). An unknown tenant gets an empty snapshot. */
   snapshot(tenant: string, now?: number): Snapshot
@@ -49,7 +51,10 @@ export interface LiveMetrics {
   /** Shows an alert (same id = update); it expires after its ttl_ms or the engine's alertTtlMs. */
   raiseAlert(alert: AlertInput): void
   clearAlert(tenant: string, id: string): void
-  /** Calls `onChange` (synchronously, keep it cheap) after anything changes the tenant's metrics; returns the unsubscribe function. */
+  /**
+   * Calls `onChange` (synchronously, keep it cheap) after anything changes the tenant's metrics; returns the
+   * unsubscribe function.
+   */
   subscribe(tenant: string, onChange: () => void): () => void
   /** Prunes state older than the retention horizon; snapshot() calls it too, at most every 5 s. */
   prune(now: number): void

@@ -13,7 +13,10 @@ export interface ServiceLevelOptions {
 }
 
 export interface LiveMetricsOptions {
-  /** Abandons after a wait shorter than this are "short" and left out of SL and abandon rate; ms, default 5000, 0 turns it off. */
+  /**
+   * Abandons after a wait shorter than this are "short" and left out of SL and abandon rate; ms, default 5000, 0
+   * turns it off.
+   */
   shortAbandonMs?: number
   serviceLevel?: ServiceLevelOptions
   /** Rolling windows, minutes; default [15, 30, 60]; each 1…1440. */
@@ -22,11 +25,17 @@ export interface LiveMetricsOptions {
   intervalMinutes?: number
   /** IANA time zone that defines "today" and the interval grid; default the process's zone. */
   timeZone?: string
-  /** State of an interaction or agent with no event for this long is dropped, and older events are ignored; ms, default 6 h. */
+  /**
+   * State of an interaction or agent with no event for this long is dropped, and older events are ignored; ms,
+   * default 6 h.
+   */
   retentionMs?: number
   /** A contact "waiting" longer than this is assumed lost (missing end event) and no longer shown; ms, default 4 h. */
   maxWaitMs?: number
-  /** A wrap_up without interaction_id is linked to the agent's contact that ended within this long before it; ms, default 10 min. */
+  /**
+   * A wrap_up without interaction_id is linked to the agent's contact that ended within this long before it; ms,
+   * default 10 min.
+   */
   wrapLinkMs?: number
   /** Alerts disappear this long after they were last raised unless the alert says otherwise; ms, default 30 min. */
   alertTtlMs?: number

@@ -8,8 +8,7 @@
  * live with the same consumer. QA results and alerts arrive on their own subjects.
  */
 import { DeliverPolicy } from '@nats-io/jetstream'
-import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
-import { createYielder } from '../core/yield.js'
+import { createYielder, type Service, type ServiceContext, type ServiceFactory } from '../core/index.js'
 import { decodeEvents, type AlertInput, type QaResultInput } from '../core/contracts/index.js'
 import { createLiveMetrics } from './engine.js'
 import type { LiveMetricsOptions } from './options.js'

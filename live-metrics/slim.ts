@@ -3,7 +3,7 @@
  * so they can be re-derived when a late event arrives; keeping chat texts and
  * customer identities for a whole day would cost memory for nothing.
  */
-import type { StoredEvent } from '../core/events.js'
+import type { StoredEvent } from '../core/index.js'
 
 export interface SlimEvent {
   event_id: string
@@ -76,7 +76,10 @@ export function byTime(a: SlimEvent, b: SlimEvent): number {
   )
 }
 
-/** Inserts `e` after the events that sort before or with it; events mostly arrive in order, so appending needs no search. */
+/**
+ * Inserts `e` after the events that sort before or with it; events mostly arrive in order, so appending needs no
+ * search.
+ */
 export function insertSorted(list: SlimEvent[], e: SlimEvent): void {
   if (list.length === 0 || byTime(list[list.length - 1], e) <= 0) {
     list.push(e)

@@ -3,10 +3,9 @@
  * `auto` (which backtests every method) for the next week, and Erlang staffing.
  * Prints milliseconds; run with `npm run bench:forecast`.
  */
-import { forecastSeries } from '../forecast/forecast.js'
+import { forecastSeries, type Point } from '../forecast/index.js'
 import { Random } from '../kits/sim/index.js'
 import { staff } from '../kits/erlang/index.js'
-import type { Point } from '../forecast/series.js'
 import { helpOnRequest } from './bench-util.js'
 
 helpOnRequest(

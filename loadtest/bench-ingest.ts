@@ -13,8 +13,8 @@ import { join } from 'node:path'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { parseArgs } from 'node:util'
-import { rootDir } from '../core/compiled.js'
-import { SERVER_NODE_FLAGS } from '../cli/node-flags.js'
+import { rootDir } from '../core/index.js'
+import { SERVER_NODE_FLAGS } from '../cli/index.js'
 import { measureChdbInsertCeiling, measureJetStreamCeiling } from './ceilings.js'
 import { openLoop, percentile, syntheticEvents } from './bench-util.js'
 
@@ -126,7 +126,8 @@ async function main() {
     await Promise.all(
       Array.from({ length: connections }, async (_, w) => {
         for (let i = w; Date.now() < deadline; i += connections) {
-          const n = await post(server.url, bodies[i % bodies.length]) // not `accepted += await …`: that adds to a stale value
+          // not `accepted += await …`: that adds to a stale value
+          const n = await post(server.url, bodies[i % bodies.length])
           accepted += n
         }
       }),

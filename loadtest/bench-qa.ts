@@ -6,9 +6,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
-import { scoreInteraction } from '../qa/pipeline.js'
-import { createQaPool } from '../qa/pool.js'
-import type { Interaction, Turn } from '../qa/types.js'
+import { createQaPool, type Interaction, scoreInteraction, type Turn } from '../qa/index.js'
 import { helpOnRequest } from './bench-util.js'
 
 helpOnRequest(
@@ -114,10 +112,10 @@ if (LAG_SECONDS > 0) await measurePipelineLag(LAG_SECONDS, Number(values.speed))
 
 /** Runs the system in-process with the QA service, feeds it the live simulator, and reports the lag. */
 async function measurePipelineLag(seconds: number, speed: number): Promise<void> {
-  const { startSystem } = await import('../system/system.js')
-  const { qaService } = await import('../qa/service.js')
-  const { startSimulator } = await import('../simulator/run.js')
-  const { tempDir, testConfig, uniqueNamespace, TEST_KEY, TEST_TENANT } = await import('../testing/env.js')
+  const { startSystem } = await import('../system/index.js')
+  const { qaService } = await import('../qa/index.js')
+  const { startSimulator } = await import('../simulator/index.js')
+  const { tempDir, testConfig, uniqueNamespace, TEST_KEY, TEST_TENANT } = await import('../testing/index.js')
   const dir = tempDir('bench-qa')
   const sys = await startSystem({
     config: testConfig(dir.path, { MOFANG_SINK_FLUSH_MS: '250' }),

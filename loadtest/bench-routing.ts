@@ -7,10 +7,15 @@
  *
  * usage: node dist/loadtest/bench-routing.js [steps=200000] [seed=1]
  */
-import { RoutingEngine } from '../routing/engine.js'
-import { emptyTenantConfig, type QueuePolicyInput } from '../routing/config.js'
+import {
+  type AgentProfile,
+  type ContactInput,
+  type Decision,
+  emptyTenantConfig,
+  type QueuePolicyInput,
+  RoutingEngine,
+} from '../routing/index.js'
 import { Random } from '../kits/sim/index.js'
-import type { AgentProfile, ContactInput, Decision } from '../routing/types.js'
 import { helpOnRequest } from './bench-util.js'
 
 helpOnRequest(

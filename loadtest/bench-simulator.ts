@@ -4,8 +4,7 @@
  * Usage: node dist/loadtest/bench-simulator.js [rounds=3]
  */
 import { availableParallelism, loadavg } from 'node:os'
-import { generate } from '../simulator/generate.js'
-import { Simulation } from '../simulator/engine.js'
+import { generate, Simulation } from '../simulator/index.js'
 import { helpOnRequest } from './bench-util.js'
 
 helpOnRequest(

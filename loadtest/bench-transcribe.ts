@@ -8,9 +8,8 @@ import { availableParallelism } from 'node:os'
 import { existsSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { basename, join } from 'node:path'
-import { tempDir } from '../testing/env.js'
-import { createTranscribePool } from '../transcribe/pool.js'
-import { syntheticModel } from '../transcribe/test-helpers/synthetic-ggml.js'
+import { tempDir } from '../testing/index.js'
+import { createTranscribePool, syntheticModel } from '../transcribe/index.js'
 import { helpOnRequest } from './bench-util.js'
 
 helpOnRequest(

@@ -1,5 +1,5 @@
 /** Shared pieces of the benchmarks: synthetic events and percentiles. */
-import type { IncomingEvent } from '../core/events.js'
+import type { IncomingEvent } from '../core/index.js'
 
 const TYPES: [IncomingEvent['channel'], IncomingEvent['type'], Record<string, unknown>][] = [
   ['voice', 'voice.offered', {}],

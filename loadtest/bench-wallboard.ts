@@ -23,11 +23,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../core/config.js'
-import { startSystem } from '../system/system.js'
-import { defaultServices } from '../system/services.js'
+import { loadConfig } from '../core/index.js'
+import { defaultServices, startSystem } from '../system/index.js'
 import { openLoop, percentile, syntheticEvents, helpOnRequest } from './bench-util.js'
-import { launchChromium } from '../testing/browser.js'
+import { launchChromium } from '../testing/index.js'
 
 helpOnRequest(
   'Usage: npm run bench:wallboard -- [--minutes 30] [--warmup-minutes 10] [--rate 5000] [--load-seconds 60]\n\nEvent-to-screen latency (p50/p99) under load, and the browser’s JS heap over --minutes of 1 Hz updates\n(after --warmup-minutes of them).',
@@ -116,7 +115,8 @@ try {
   await page.waitForFunction(
     `document.querySelector('[data-testid="tile-offered"] .value')?.textContent?.trim() === '1'`,
   )
-  // Stamp every change of the offered tile with the wall-clock time it was rendered (page code as text: no DOM types here).
+  // Stamp every change of the offered tile with the wall-clock time it was rendered (page code as text: no DOM types
+  // here).
   await page.evaluate(`{
     window.renders = []
     const value = document.querySelector('[data-testid="tile-offered"] .value')

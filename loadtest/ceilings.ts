@@ -1,14 +1,10 @@
 /** The two ceilings bench:ingest prints beside its result, measured in the same run. */
 import { connect } from '@nats-io/transport-node'
 import { jetstream, jetstreamManager } from '@nats-io/jetstream'
-import { SCHEMA_VERSION, type StoredEvent } from '../core/events.js'
-import { newId } from '../core/ids.js'
-import { packEvents, publishMessages } from '../ingest/publish.js'
-import { startLocalNats } from '../bus/nats-server.js'
-import { ensureTopology, topologyNames } from '../bus/topology.js'
-import { openWarehouse } from '../warehouse/client.js'
-import { migrate } from '../warehouse/migrate.js'
-import { eventRows, insertEventRows } from '../warehouse/event-rows.js'
+import { newId, SCHEMA_VERSION, type StoredEvent } from '../core/index.js'
+import { packEvents, publishMessages } from '../ingest/index.js'
+import { ensureTopology, startLocalNats, topologyNames } from '../bus/index.js'
+import { eventRows, insertEventRows, migrate, openWarehouse } from '../warehouse/index.js'
 import { syntheticEvents } from './bench-util.js'
 
 const SECONDS = 8

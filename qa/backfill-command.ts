@@ -2,10 +2,8 @@
  * `mofang qa backfill`: scores stored chats and tickets that have no QA result. Through the running server
  * when one owns the chDB directory (chDB allows one owner process), else directly on this machine's data.
  */
-import { loadConfig } from '../core/config.js'
-import { BadInputError } from '../core/errors.js'
-import { readLiveLock } from '../kits/cli/index.js'
-import { Progress } from '../kits/cli/index.js'
+import { BadInputError, loadConfig } from '../core/index.js'
+import { Progress, readLiveLock } from '../kits/cli/index.js'
 
 export interface BackfillCliOptions {
   since: string
@@ -39,7 +37,7 @@ export async function runBackfill(opts: BackfillCliOptions): Promise<{ scored: n
     if (!res.ok) throw new BadInputError(`server answered ${res.status}: ${body.reason ?? ''}`)
     return { scored: body.scored ?? 0, skipped: body.skipped ?? 0 }
   }
-  const { withWarehouse } = await import('../warehouse/from-config.js')
+  const { withWarehouse } = await import('../warehouse/index.js')
   const { createQaPool } = await import('./pool.js')
   const { backfill, createQaScorer } = await import('./scorer.js')
   const pool = createQaPool({ size: opts.workers })

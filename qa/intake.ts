@@ -4,7 +4,7 @@
  * acked or skipped, never retried, and counted under its reason (GET /metrics: `mofang_qa_drops_total`).
  */
 import type { JsMsg } from '@nats-io/jetstream'
-import { Counters, drop, ok, pipeline } from '../core/pipeline.js'
+import { Counters, drop, ok, pipeline } from '../core/index.js'
 import { decodeEvents } from '../core/contracts/index.js'
 import { buildInteraction, type InteractionEventRow } from './turns.js'
 

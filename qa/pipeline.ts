@@ -3,7 +3,7 @@
  * of named steps (core/pipeline.ts) over one state. Redaction is the first step: every later step sees
  * masked text only.
  */
-import { ok, pipeline } from '../core/pipeline.js'
+import { ok, pipeline } from '../core/index.js'
 import { redact } from './pii.js'
 import { detectLanguage, hanShare } from './language.js'
 import { segment } from './segment.js'

@@ -8,12 +8,12 @@
  *   POST /api/qa/interactions/<id>/answer        { comment, item? }   the reviewer's reply
  *   GET  /api/qa/interactions/<id>/calibration   blind until the caller has scored it, then everyone's + agreement
  *   POST /api/qa/interactions/<id>/calibration   { items: {check: share 0…1}, comment? }
- *   POST /api/qa/backfill                        { since, until?, limit? } (ms or YYYY-MM-DD); also with the admin token
+ *   POST /api/qa/backfill                        { since, until?, limit? } (ms or YYYY-MM-DD);
+ *                                                also with the admin token
  */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-import type { Warehouse } from '../warehouse/client.js'
-import { loadQuery } from '../warehouse/queries.js'
+import { loadQuery, type Warehouse } from '../warehouse/index.js'
 import {
   BadRequest,
   bearerToken,

@@ -5,7 +5,7 @@
 import { createWriteStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { once } from 'node:events'
-import { BadInputError } from '../core/errors.js'
+import { BadInputError } from '../core/index.js'
 import { Progress } from '../kits/cli/index.js'
 import { parseInteractionLine } from './input.js'
 import { scoreInteraction } from './pipeline.js'

@@ -7,8 +7,7 @@ import { extname, join } from 'node:path'
 import { Type, type Static } from '@sinclair/typebox'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { parse as parseYaml } from 'yaml'
-import { rootDir } from '../core/compiled.js'
-import { BadInputError } from '../core/errors.js'
+import { BadInputError, rootDir } from '../core/index.js'
 import { QA_CHECK_IDS } from '../core/contracts/index.js'
 import type { Language } from './language.js'
 
@@ -115,7 +114,9 @@ export const ScorecardSchema = Closed(
 
 export type ScorecardSpec = Static<typeof ScorecardSchema>
 export type CheckName = keyof ScorecardSpec['checks']
-/** The checks in the order they run: the shared list of check ids (scorecard.test.ts holds it equal to the schema's). */
+/**
+ * The checks in the order they run: the shared list of check ids (scorecard.test.ts holds it equal to the schema's).
+ */
 export const CHECK_NAMES: readonly CheckName[] = QA_CHECK_IDS
 
 /** A scorecard with its patterns compiled, ready to score with. Plain data + RegExps: cheap to share per thread. */

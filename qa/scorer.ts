@@ -3,8 +3,7 @@
  * build the turns, score them on the worker pool with the tenant's scorecard, store the rows and announce the
  * results. Shared by the stream consumer, the backfill and the transcription hook.
  */
-import { loadQuery } from '../warehouse/queries.js'
-import type { Warehouse } from '../warehouse/client.js'
+import { loadQuery, type Warehouse } from '../warehouse/index.js'
 import type { QaPool } from './pool.js'
 import { findScorecardFile, loadScorecard, type Scorecard } from './scorecard.js'
 import { buildInteraction, groupByInteraction, type InteractionEventRow, type ScorableInteraction } from './turns.js'
@@ -100,7 +99,9 @@ export interface BackfillOptions {
   onProgress?(done: number, total: number): void
 }
 
-/** Scores finished chats and tickets that have no QA result yet. Returns how many were scored and skipped (no turns). */
+/**
+ * Scores finished chats and tickets that have no QA result yet. Returns how many were scored and skipped (no turns).
+ */
 export async function backfill(
   wh: Warehouse,
   scorer: QaScorer,

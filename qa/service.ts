@@ -16,10 +16,8 @@
  */
 import { availableParallelism } from 'node:os'
 import type { Consumer, JsMsg } from '@nats-io/jetstream'
-import type { Service, ServiceContext } from '../core/service.js'
-import type { StoredEvent } from '../core/events.js'
-import { createYielder } from '../core/yield.js'
-import { ensureConsumer } from '../bus/topology.js'
+import { createYielder, type Service, type ServiceContext, type StoredEvent } from '../core/index.js'
+import { ensureConsumer } from '../bus/index.js'
 import { createQaPool } from './pool.js'
 import { qaDropCounters, qaInteractionPipeline, qaMessagePipeline } from './intake.js'
 import { backfill, createQaScorer, type QaScorer, type ScoredRow } from './scorer.js'
@@ -34,9 +32,15 @@ export interface QaServiceOptions {
   workers?: number
   /** Tenant scorecards, `<dir>/<tenant>/<queue>.yaml`; default: the shipped zh/en defaults. */
   scorecardDir?: string
-  /** How long after ingest accepted the end event its interaction counts as complete, ms. Default 750 (3 sink flushes). */
+  /**
+   * How long after ingest accepted the end event its interaction counts as complete, ms. Default 750 (3 sink
+   * flushes).
+   */
   settleMs?: number
-  /** Give up waiting for the end event to reach ClickHouse after this long and score what is there, ms. Default 30,000. */
+  /**
+   * Give up waiting for the end event to reach ClickHouse after this long and score what is there, ms. Default
+   * 30,000.
+   */
   maxWaitMs?: number
   /** Messages scored together at most. Default 256. */
   maxBatch?: number

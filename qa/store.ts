@@ -3,7 +3,7 @@
  * wallboard. Everything stored comes from the scored result, whose text is already PII-masked: the raw
  * interaction never reaches these tables.
  */
-import type { Warehouse } from '../warehouse/client.js'
+import type { Warehouse } from '../warehouse/index.js'
 import type { AlertInput, QaResultInput } from '../core/contracts/index.js'
 import type { ScorableInteraction } from './turns.js'
 import type { QaResult, Severity } from './types.js'
@@ -12,7 +12,10 @@ export const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium
 
 /** Policy knobs for what counts as flagged and what raises a wallboard alert. */
 export interface FlagPolicy {
-  /** A result is flagged (review queue, wallboard share) when a flag reaches this severity, or it auto-failed. Default 'medium'. */
+  /**
+   * A result is flagged (review queue, wallboard share) when a flag reaches this severity, or it auto-failed. Default
+   * 'medium'.
+   */
   flagFrom?: Severity
   /** A flag at or above this severity raises a wallboard alert. Default 'critical' (abusive language). */
   alertFrom?: Severity

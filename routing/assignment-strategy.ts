@@ -12,8 +12,8 @@
  * What the simulator's floor cannot express stays out: overflow to other queues' agents,
  * callbacks, and affinity or tags (its views carry no customer history).
  */
-import type { Channel } from '../core/events.js'
-import type { AgentView, AssignmentStrategy, WaitingView } from '../simulator/assignment.js'
+import type { Channel } from '../core/index.js'
+import type { AgentView, AssignmentStrategy, WaitingView } from '../simulator/index.js'
 import { RoutingEngine } from './engine.js'
 import { emptyTenantConfig, type TenantRoutingConfig } from './config.js'
 import { loadRoutingConfigFile } from './validate-config.js'

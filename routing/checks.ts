@@ -3,7 +3,7 @@
  * appends `{ field, reason }` values for what is wrong, naming fields as users
  * write them: `queues.repair.expansion[1].after_s`.
  */
-import type { FieldError } from '../core/validate.js'
+import type { FieldError } from '../core/index.js'
 
 export type Check = (value: unknown, path: string, errors: FieldError[]) => void
 

@@ -3,7 +3,7 @@
  * `defaults` overlaid by `queues.<name>`; a queue that is not configured at all
  * still routes, with the defaults and its own name as the required skill.
  */
-import type { Channel } from '../core/events.js'
+import type { Channel } from '../core/index.js'
 
 /** Every policy a queue can switch on; `policies: []` is plain FCFS (oldest contact, longest-idle agent). */
 export const POLICY_NAMES = [
@@ -36,11 +36,17 @@ export interface OverflowStep {
 export interface QueuePolicy {
   /** Policies in force; order does not matter: they are summed as score parts. */
   policies: PolicyName[]
-  /** Skills an agent needs to belong to the queue, name → lowest proficiency ever accepted (1-5). Default { <queue>: 1 }. */
+  /**
+   * Skills an agent needs to belong to the queue, name → lowest proficiency ever accepted (1-5). Default { <queue>: 1
+   * }.
+   */
   skills: Record<string, number>
   /** Base priority points (policy `priority`). Default 0. */
   priority: number
-  /** Points per second waited, > 0 (always on): how a low-priority contact overtakes newer high-priority ones. Default 1. */
+  /**
+   * Points per second waited, > 0 (always on): how a low-priority contact overtakes newer high-priority ones. Default
+   * 1.
+   */
   aging_per_s: number
   /** Proficiency widening with waiting time (policy `skills`). Default: one step, 0 s → 1 (no widening). */
   expansion: ExpansionStep[]
@@ -49,7 +55,10 @@ export interface QueuePolicy {
   tags: {
     /** Points for the share of the customer's tags the agent carries. Default 10. */
     customer_weight: number
-    /** Points for the share of the agent's tags the contact matches (keeps specialists for their speciality). Default 5. */
+    /**
+     * Points for the share of the agent's tags the contact matches (keeps specialists for their speciality). Default
+     * 5.
+     */
     agent_weight: number
   }
   vip: {
@@ -61,7 +70,9 @@ export interface QueuePolicy {
     dedicated_group?: string
     /** Points for an agent of the dedicated group on a VIP contact. Default 20. */
     dedicated_bonus: number
-    /** Dedicated agents take a non-VIP contact only after it has waited this long, s (0 = no reservation). Default 0. */
+    /**
+     * Dedicated agents take a non-VIP contact only after it has waited this long, s (0 = no reservation). Default 0.
+     */
     reserve_s: number
     /** Answer-time target for VIPs, s, for reporting. Default 15. */
     target_s: number

@@ -5,7 +5,7 @@
  * published again after a crash is the same event, dropped by JetStream's duplicate
  * window and by readers that keep one row per event_id.
  */
-import { SCHEMA_VERSION, type Channel, type StoredEvent } from '../core/events.js'
+import { SCHEMA_VERSION, type Channel, type StoredEvent } from '../core/index.js'
 import { explainDecision } from './explain.js'
 import type { Decision } from './types.js'
 

@@ -7,7 +7,7 @@
  * take it. Eligibility only widens with time through timers (expansion, overflow,
  * affinity timeout, VIP reservation), so `tick` restores the invariant.
  */
-import type { Channel } from '../core/events.js'
+import type { Channel } from '../core/index.js'
 import { resolveQueuePolicy, type TenantRoutingConfig } from './config.js'
 import { TimeHeap } from '../kits/sim/index.js'
 import {

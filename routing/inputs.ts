@@ -2,7 +2,7 @@
  * Events → engine inputs: which stream events move the router, and how an agent's
  * profile is read from her events. Pure functions, so the binding stays a thin loop.
  */
-import { MESSAGING_CHANNELS, type Channel, type StoredEvent } from '../core/events.js'
+import { MESSAGING_CHANNELS, type Channel, type StoredEvent } from '../core/index.js'
 import type { AgentProfile, AgentStateName, ContactInput } from './types.js'
 
 export interface ProfileDefaults {

@@ -2,7 +2,7 @@
  * The engine's internal records: inputs pre-digested for the hot path
  * (maps and sets instead of arrays, times in ms, policy switches as booleans).
  */
-import type { Channel } from '../core/events.js'
+import type { Channel } from '../core/index.js'
 import { POLICY_NAMES, type PolicyName, type QueuePolicy } from './config.js'
 import type { AgentProfile, AgentStateName, ContactInput, Decision } from './types.js'
 

@@ -44,7 +44,10 @@ export function affinityApplies(c: ContactRec, now: number): boolean {
   return h.lastContactAt === undefined || now - h.lastContactAt <= c.home.policy.affinity.max_age_h * 3_600_000
 }
 
-/** While this is true only the last agent may take the contact: she is logged in, serves its queue, and the timeout has not run out. */
+/**
+ * While this is true only the last agent may take the contact: she is logged in, serves its queue, and the timeout
+ * has not run out.
+ */
 export function heldForLastAgent(c: ContactRec, last: AgentRec, now: number): boolean {
   return (
     last.state !== 'logged_out' &&

@@ -9,8 +9,7 @@
  *   POST /api/routing/config                      re-read the file; 400 with every problem when it is invalid
  */
 import { Kvm } from '@nats-io/kv'
-import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
-import { BadInputError } from '../core/errors.js'
+import { BadInputError, type Service, type ServiceContext, type ServiceFactory } from '../core/index.js'
 import { BadRequest, HttpError, idFrom, routes } from '../kits/http/index.js'
 import { loadRoutingConfigFile } from './validate-config.js'
 import type { TenantRoutingConfig } from './config.js'
@@ -18,7 +17,7 @@ import { tenantsOf } from './tenants.js'
 import { PROFILE_DEFAULTS, type ProfileDefaults } from './inputs.js'
 import { TenantRouter } from './tenant-router.js'
 import { admitted, supervisorGate, type Admitted } from '../kits/auth/index.js'
-import { loadQuery } from '../warehouse/queries.js'
+import { loadQuery } from '../warehouse/index.js'
 
 export interface RoutingServiceOptions {
   /** The routing file (YAML or JSON, see README: Routing, Configuration). */

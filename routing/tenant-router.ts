@@ -26,11 +26,9 @@ import {
   type JsMsg,
 } from '@nats-io/jetstream'
 import type { KV } from '@nats-io/kv'
-import type { StoredEvent } from '../core/events.js'
-import { NatsUnavailableError } from '../core/errors.js'
-import { createYielder } from '../core/yield.js'
-import type { Topology } from '../bus/topology.js'
-import { packEvents, publishMessages } from '../ingest/publish.js'
+import { createYielder, NatsUnavailableError, type StoredEvent } from '../core/index.js'
+import type { Topology } from '../bus/index.js'
+import { packEvents, publishMessages } from '../ingest/index.js'
 import { decodeEvents } from '../core/contracts/index.js'
 import { RoutingEngine } from './engine.js'
 import type { TenantRoutingConfig } from './config.js'
@@ -49,7 +47,10 @@ export interface TenantRouterOptions {
   kv: KV
   profile: ProfileDefaults
   log: (msg: string) => void
-  /** On a first start (no saved state) the router reads this far back to learn who is logged in and waiting, ms; decisions about that past are not published. Default 12 h. */
+  /**
+   * On a first start (no saved state) the router reads this far back to learn who is logged in and waiting, ms;
+   * decisions about that past are not published. Default 12 h.
+   */
   warmupMs?: number
   /** Messages per fetch. Default 256. */
   batch?: number
@@ -67,7 +68,10 @@ interface SavedState {
   clock: number
   engine: EngineSnapshot
   labels: Record<string, ContactLabel>
-  /** Recently ended contacts: a late `queued` of the same contact (events of one batch arrive by subject) is not offered. */
+  /**
+   * Recently ended contacts: a late `queued` of the same contact (events of one batch arrive by subject) is not
+   * offered.
+   */
   closed: string[]
   outbox: StoredEvent[]
 }

@@ -3,7 +3,7 @@
  * the stream binding turns events into these inputs and publishes the decisions.
  * Times are ms since the epoch (like event `ts`); configuration is in seconds.
  */
-import type { Channel } from '../core/events.js'
+import type { Channel } from '../core/index.js'
 
 /** What the customer's past contacts tell the router. Everything is optional. */
 export interface CustomerHistory {

@@ -5,9 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
-import { CHANNELS } from '../core/events.js'
-import { BadInputError } from '../core/errors.js'
-import type { FieldError } from '../core/validate.js'
+import { BadInputError, CHANNELS, type FieldError } from '../core/index.js'
 import { POLICY_NAMES, type TenantRoutingConfig } from './config.js'
 import { arrayOf, bool, num, obj, oneOf, recordOf, str, type Check } from './checks.js'
 

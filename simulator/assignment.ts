@@ -26,9 +26,15 @@ export interface WaitingView {
 }
 
 export interface AssignmentStrategy {
-  /** An agent for a contact that just started waiting, from agents of its media with room; undefined leaves it queued. `now`: simulated ms. */
+  /**
+   * An agent for a contact that just started waiting, from agents of its media with room; undefined leaves it queued.
+   * `now`: simulated ms.
+   */
   agentFor(contact: WaitingView, available: readonly AgentView[], now: number): AgentView | undefined
-  /** The next contact for an agent with room, from the oldest waiting contact of each list it may serve. `now`: simulated ms. */
+  /**
+   * The next contact for an agent with room, from the oldest waiting contact of each list it may serve. `now`:
+   * simulated ms.
+   */
   contactFor(agent: AgentView, heads: readonly WaitingView[], now: number): WaitingView | undefined
 }
 

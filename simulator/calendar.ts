@@ -2,7 +2,7 @@
  * Local time and arrival seasonality. The default centre is in China (UTC+8, no daylight
  * saving), so local time is a fixed offset and needs no time-zone database.
  */
-import type { Channel } from '../core/events.js'
+import type { Channel } from '../core/index.js'
 
 export const HOUR = 3_600_000
 export const DAY = 24 * HOUR

@@ -2,7 +2,7 @@
  * The fixed shape of the simulated centre: channels and their mix, queues and skills,
  * teams and sites, products and error codes, and which identities each channel reveals.
  */
-import type { Channel, IdentityKind } from '../core/events.js'
+import type { Channel, IdentityKind } from '../core/index.js'
 
 /** Share of contacts per channel at the peak (sums to 1). */
 export const CHANNEL_MIX: ReadonlyArray<readonly [Channel, number]> = [

@@ -1,6 +1,6 @@
 /** `mofang simulate`: a synthetic contact centre posting events to the ingest API (or NDJSON to stdout). */
 import { numberOption, type Command, type ParsedArgs } from '../kits/cli/index.js'
-import { BadInputError } from '../core/errors.js'
+import { BadInputError } from '../core/index.js'
 import { existingDevApiKey } from '../kits/auth/index.js'
 import { parseDuration } from './duration.js'
 

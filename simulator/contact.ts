@@ -3,7 +3,7 @@
  * the conversation's slots, the outcome, and the envelope of its events. Also surveys,
  * whose scores follow from the outcome (wait, resolution, the agent's politeness).
  */
-import type { Channel, IncomingEvent } from '../core/events.js'
+import type { Channel, IncomingEvent } from '../core/index.js'
 import type { SimContext } from './context.js'
 import type { Customer, Identities, Politeness } from './population.js'
 import type { AgentState } from './floor.js'

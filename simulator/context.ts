@@ -1,5 +1,5 @@
 /** What the parts of a simulation (floor, flows) share: the clock, randomness and the event outlet. */
-import type { IncomingEvent } from '../core/events.js'
+import type { IncomingEvent } from '../core/index.js'
 import type { Random } from '../kits/sim/index.js'
 import type { LocalClock } from './calendar.js'
 

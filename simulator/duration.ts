@@ -1,5 +1,5 @@
 /** Parses durations such as 90s, 15m, 1h, 1h30m, 2d, 1w (and a bare number of ms) into ms. */
-import { BadInputError } from '../core/errors.js'
+import { BadInputError } from '../core/index.js'
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }
 

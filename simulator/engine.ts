@@ -4,8 +4,7 @@
  * future, like a chat transcript) wait in a second heap until the clock passes them, so
  * `advanceTo(t)` returns exactly the events with ts ≤ t, sorted, however the run is chunked.
  */
-import type { Channel, IncomingEvent } from '../core/events.js'
-import { BadInputError } from '../core/errors.js'
+import { BadInputError, type Channel, type IncomingEvent } from '../core/index.js'
 import { Random, TimeHeap } from '../kits/sim/index.js'
 import { LocalClock, HOUR, MINUTE, patternOf, seasonality } from './calendar.js'
 import { CHANNEL_MIX, CHAT_CHANNELS, DEFAULT_ENGLISH_SHARE, ENGLISH_SHARE, REVEALS, type QueueDef } from './catalog.js'

@@ -4,7 +4,7 @@
  * after each contact it wraps up (agent.wrap_up) and then goes agent.ready, or agent.not_ready
  * when a break or the end of the shift is due, both carrying the contact's interaction_id.
  */
-import type { Channel, IncomingEvent } from '../core/events.js'
+import type { Channel, IncomingEvent } from '../core/index.js'
 import type { SimContext } from './context.js'
 import { DAY, HOUR, MINUTE } from './calendar.js'
 import { QUEUES, ENGLISH_SKILL, BREAK_REASONS, type BreakReason } from './catalog.js'

@@ -2,8 +2,7 @@
  * Batch generation for tests, replays and `mofang simulate --dry-run`: a whole simulated
  * period at once, as a ts-sorted array.
  */
-import type { IncomingEvent } from '../core/events.js'
-import { BadInputError } from '../core/errors.js'
+import { BadInputError, type IncomingEvent } from '../core/index.js'
 import { Simulation, type GroundTruth, type SimStats, type SimulationOptions } from './engine.js'
 import { HOUR } from './calendar.js'
 

@@ -6,3 +6,4 @@ export { longestIdle, type AssignmentStrategy, type AgentView, type WaitingView 
 export { writeNdjson } from './ndjson.js'
 export type { SimulatedAgent, Politeness } from './population.js'
 export { weatherFactor, type SimWeather } from './weather.js'
+export { parseDuration } from './duration.js'

@@ -3,7 +3,7 @@
  * (created as they first get in touch, then coming back on other channels).
  * Both carry their ground truth so tests can check what downstream modules infer.
  */
-import { IDENTITY_KINDS, type Channel, type IdentityKind } from '../core/events.js'
+import { IDENTITY_KINDS, type Channel, type IdentityKind } from '../core/index.js'
 import { Random } from '../kits/sim/index.js'
 import { personName, formOfAddress, type Language, type PersonName } from './names.js'
 import { QUEUES, TEAMS, ENGLISH_SKILL } from './catalog.js'

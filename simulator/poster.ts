@@ -5,8 +5,7 @@
  * carries an event_id, so a retry of a request that did land is absorbed as duplicates.
  * A 4xx naming bad events means a simulator bug: it is logged loudly and those events skipped.
  */
-import type { IncomingEvent } from '../core/events.js'
-import { BadInputError } from '../core/errors.js'
+import { BadInputError, type IncomingEvent } from '../core/index.js'
 
 export interface PosterOptions {
   /** Base URL of Mofang, e.g. http://127.0.0.1:8080. */

@@ -3,7 +3,7 @@
  * whose ts has come, every tick (~250 ms). Optionally first back-fills past days as fast as
  * the API takes them, so reports and forecasts have history. Event ts = simulated time.
  */
-import { BadInputError } from '../core/errors.js'
+import { BadInputError } from '../core/index.js'
 import { Simulation, type SimStats, type SimulationOptions } from './engine.js'
 import { EventPoster, type PosterStats } from './poster.js'
 import { HOUR } from './calendar.js'
@@ -46,7 +46,10 @@ export interface LiveStats extends PosterStats {
 export interface RunningSimulator {
   /** Stops generating, posts what is left (up to flushTimeoutMs) and resolves with the final counts. */
   stop(): Promise<LiveStats>
-  /** Resolves after stop(), or when a run with durationMs has ended and everything is posted. Rejects on a fatal error (bad API key). */
+  /**
+   * Resolves after stop(), or when a run with durationMs has ended and everything is posted. Rejects on a fatal error
+   * (bad API key).
+   */
   readonly done: Promise<LiveStats>
   stats(): LiveStats
 }

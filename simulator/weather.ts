@@ -4,7 +4,7 @@
  * (1 + upliftPer10mm)^(rain / 10) while it rains (e.g. +30% per 10 mm/h).
  * The simulated centre is one region: every queue feels the same rain.
  */
-import { BadInputError } from '../core/errors.js'
+import { BadInputError } from '../core/index.js'
 
 export interface SimWeather {
   /** Rain at instant `ts` (ms), mm/h, 0…maxRainMmH. */

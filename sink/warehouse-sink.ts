@@ -31,15 +31,17 @@
  */
 import type { Consumer, JetStreamClient, JsMsg } from '@nats-io/jetstream'
 import { headers as natsHeaders } from '@nats-io/transport-node'
-import type { StoredEvent } from '../core/events.js'
-import { Counters, dlq, drop, ok, pipeline } from '../core/pipeline.js'
-import { digest } from '../core/ids.js'
-import type { Warehouse } from '../warehouse/client.js'
-import { eventRows, insertEventRows, messageRows } from '../warehouse/event-rows.js'
-import { classifyInsertError } from '../warehouse/insert-errors.js'
-import { loadQuery } from '../warehouse/queries.js'
+import { Counters, digest, dlq, drop, ok, pipeline, type StoredEvent } from '../core/index.js'
+import {
+  classifyInsertError,
+  eventRows,
+  insertEventRows,
+  loadQuery,
+  messageRows,
+  type Warehouse,
+} from '../warehouse/index.js'
 import { DAY_HEADER, decodeEvents, EVENTS_HEADER, utcDayOf } from '../core/contracts/index.js'
-import type { Topology } from '../bus/topology.js'
+import type { Topology } from '../bus/index.js'
 
 export interface SinkOptions {
   /** Flush when this many rows are pending. */

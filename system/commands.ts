@@ -4,8 +4,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import type { Command } from '../kits/cli/index.js'
-import { describeSettings, loadConfig } from '../core/config.js'
-import { eventJsonSchema } from '../core/events.js'
+import { describeSettings, eventJsonSchema, loadConfig } from '../core/index.js'
 
 export const runCommands: Command[] = [
   {

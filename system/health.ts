@@ -1,6 +1,6 @@
 /** GET /healthz (each component's state) and GET /metrics (Prometheus counters). */
 import { routes, sendJson } from '../kits/http/index.js'
-import type { Handler, HealthCheck } from '../core/service.js'
+import type { Handler, HealthCheck } from '../core/index.js'
 
 const CHECK_TIMEOUT_MS = 2_000
 

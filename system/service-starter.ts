@@ -4,8 +4,13 @@
  * is retried in the background with backoff until it runs or the system stops, and until then
  * /healthz shows it as starting, with the attempts and the last error, instead of the process exiting.
  */
-import { retryWithBackoff } from '../core/retry.js'
-import type { HealthCheck, Service, ServiceContext, ServiceFactory } from '../core/service.js'
+import {
+  type HealthCheck,
+  retryWithBackoff,
+  type Service,
+  type ServiceContext,
+  type ServiceFactory,
+} from '../core/index.js'
 
 export interface ServiceStarterHooks {
   /** A service is running: register its routes, health and shutdown. */

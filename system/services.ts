@@ -1,16 +1,16 @@
 /** The services `mofang start` runs beside the core, in start order. */
-import type { Config } from '../core/config.js'
-import { MofangError } from '../core/errors.js'
-import { namedService, type ServiceFactory } from '../core/service.js'
-import { liveMetricsService } from '../live-metrics/service.js'
-import { wallboardService } from '../web/server/service.js'
-import { transcriptionService } from '../transcribe/service.js'
-import { routingService } from '../routing/service.js'
-import { qaService, type QaService } from '../qa/service.js'
-import { forecastService } from '../forecast/service.js'
-import { forecastSettings } from '../forecast/service-settings.js'
+import { type Config, MofangError, namedService, type ServiceFactory } from '../core/index.js'
+import { liveMetricsService } from '../live-metrics/index.js'
+import { wallboardService } from '../web/server/index.js'
+import { transcriptionService } from '../transcribe/index.js'
+import { routingService } from '../routing/index.js'
+import { qaService, type QaService } from '../qa/index.js'
+import { forecastService, forecastSettings } from '../forecast/index.js'
 
-/** The live engine keeps (and accepts late events for) a whole local day, so "today" is complete after a back-fill or a restart. */
+/**
+ * The live engine keeps (and accepts late events for) a whole local day, so "today" is complete after a back-fill or
+ * a restart.
+ */
 const TODAY_AND_A_BIT = 25 * 3_600_000
 
 export function defaultServices(config: Config): ServiceFactory[] {

@@ -1,12 +1,10 @@
 /** `mofang start` and `mofang sink`: run the system until a signal, then drain. */
-import { SETTINGS, type Config } from '../core/config.js'
-import { MofangError } from '../core/errors.js'
-import type { ParsedArgs } from '../kits/cli/index.js'
-import { numberOption } from '../kits/cli/index.js'
+import { type Config, MofangError, SETTINGS } from '../core/index.js'
+import { numberOption, type ParsedArgs } from '../kits/cli/index.js'
 import { startSystem, type RunningSystem } from './system.js'
 import { defaultServices } from './services.js'
 import { untilSignal } from './signals.js'
-import { loadQuery } from '../warehouse/queries.js'
+import { loadQuery } from '../warehouse/index.js'
 
 const log = (m: string) => console.error(`[mofang] ${m}`)
 
@@ -57,11 +55,11 @@ function withSimulatedFuture(config: Config, args: ParsedArgs): Config {
 async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: ParsedArgs) {
   const { config, url } = sys
   const tenant = sys.apiKeys.get(apiKey) ?? 'demo'
-  const { startSimulator } = await import('../simulator/run.js')
+  const { startSimulator } = await import('../simulator/index.js')
   // With a routing configuration the simulated floor is assigned by the routing engine, not longest-idle.
-  const { routingAssignmentFromFile } = await import('../routing/assignment-strategy.js')
-  const { parseDuration } = await import('../simulator/duration.js')
-  const { dayStartOf } = await import('../live-metrics/clock.js')
+  const { routingAssignmentFromFile } = await import('../routing/index.js')
+  const { parseDuration } = await import('../simulator/index.js')
+  const { dayStartOf } = await import('../live-metrics/index.js')
   const backfill = String(args.values.backfill)
   const now = Date.now()
   const todayStart = dayStartOf(now, config.timeZone)

@@ -16,31 +16,43 @@ import { randomBytes } from 'node:crypto'
 import type { Server } from 'node:http'
 import { jetstream, jetstreamManager } from '@nats-io/jetstream'
 import { Kvm } from '@nats-io/kv'
-import { parseApiKeys, type Config } from '../core/config.js'
-import { MofangError } from '../core/errors.js'
-import { retryWithBackoff } from '../core/retry.js'
-import { startLocalNats, type LocalNats } from '../bus/nats-server.js'
-import { watchJetStream } from '../bus/jetstream-watch.js'
-import { connectNats } from '../bus/connect.js'
-import { ensureConsumer, ensureTopology, topologyNames } from '../bus/topology.js'
-import { startWarehouseSink, type WarehouseSink } from '../sink/warehouse-sink.js'
-import { openWarehouse } from '../warehouse/client.js'
-import { migrate } from '../warehouse/migrate.js'
-import { warehouseOptions } from '../warehouse/from-config.js'
-import { warehouseHandlers } from '../warehouse/http.js'
+import {
+  type Config,
+  type Handler,
+  type HealthCheck,
+  MofangError,
+  parseApiKeys,
+  retryWithBackoff,
+  type Service,
+  type ServiceFactory,
+  type SystemParts,
+} from '../core/index.js'
+import {
+  connectNats,
+  ensureConsumer,
+  ensureTopology,
+  type LocalNats,
+  startLocalNats,
+  topologyNames,
+  watchJetStream,
+} from '../bus/index.js'
+import { startWarehouseSink, type WarehouseSink } from '../sink/index.js'
+import { migrate, openWarehouse, warehouseHandlers, warehouseOptions } from '../warehouse/index.js'
 import { createHttpServer } from '../kits/http/index.js'
 import { devApiKey } from '../kits/auth/index.js'
 import { lockPath, readLiveLock, type LockFile } from '../kits/cli/index.js'
-import { createEventsEndpoint } from '../ingest/events-endpoint.js'
-import { createIdentityResolver } from '../ingest/identity.js'
-import { DedupWindow } from '../ingest/dedup.js'
-import { packEvents, publishMessages } from '../ingest/publish.js'
+import {
+  createEventsEndpoint,
+  createIdentityResolver,
+  DedupWindow,
+  packEvents,
+  publishMessages,
+} from '../ingest/index.js'
 import { healthHandler } from './health.js'
 import { diskSpace } from './disk-space.js'
 import { startServices } from './service-starter.js'
-import type { Handler, HealthCheck, Service, ServiceFactory, SystemParts } from '../core/service.js'
 
-export type { Service, ServiceContext, ServiceFactory, SystemParts } from '../core/service.js'
+export type { Service, ServiceContext, ServiceFactory, SystemParts } from '../core/index.js'
 
 export interface SystemOptions {
   config: Config
@@ -62,7 +74,6 @@ export interface RunningSystem extends SystemParts {
   sink?: WarehouseSink
   stop(): Promise<void>
 }
-
 
 export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
   const { config } = opts
@@ -121,7 +132,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     const js = jetstream(nats.nc)
     const kv = await retryWithBackoff(
       async () => {
-        // JetStream drops a republished message (same Nats-Msg-Id) as long as ingest may republish one: the dedup window.
+        // JetStream drops a republished message (same Nats-Msg-Id) as long as ingest may republish one: the dedup
+        // window.
         await ensureTopology(jsm, topology, {
           replicas: config.natsReplicas,
           maxAgeHours: config.streamMaxAgeHours,

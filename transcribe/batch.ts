@@ -4,8 +4,7 @@
  */
 import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { BadInputError } from '../core/errors.js'
-import { loadConfig } from '../core/config.js'
+import { BadInputError, loadConfig } from '../core/index.js'
 import { Progress, numberOption, type ParsedArgs } from '../kits/cli/index.js'
 import { findModel } from './model-path.js'
 import { createTranscribePool } from './pool.js'

@@ -3,8 +3,7 @@
  * extra)`; the transcription service calls it for every stored transcript (and announces it on NATS), so a
  * call's QA result appears without anyone asking.
  */
-import type { AudioStats, Interaction, Turn } from '../qa/types.js'
-import type { Language } from '../qa/language.js'
+import type { AudioStats, Interaction, Language, Turn } from '../qa/index.js'
 import type { Transcript } from './types.js'
 
 export interface TranscriptExtra {

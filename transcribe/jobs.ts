@@ -5,8 +5,8 @@
  * so tests never collide.
  */
 import { AckPolicy, DeliverPolicy, RetentionPolicy, StorageType, type JetStreamManager } from '@nats-io/jetstream'
-import type { StoredEvent } from '../core/events.js'
-import type { Topology } from '../bus/topology.js'
+import type { StoredEvent } from '../core/index.js'
+import type { Topology } from '../bus/index.js'
 import type { TranscribeJob } from './types.js'
 
 export interface TranscribeNames {

@@ -1,8 +1,6 @@
 /** `mofang models pull <name>` with a progress bar. */
-import { BadInputError } from '../core/errors.js'
-import { loadConfig } from '../core/config.js'
-import { Progress } from '../kits/cli/index.js'
-import type { ParsedArgs } from '../kits/cli/index.js'
+import { BadInputError, loadConfig } from '../core/index.js'
+import { type ParsedArgs, Progress } from '../kits/cli/index.js'
 import { MODEL_SHA1, pullModel } from './models.js'
 import { modelsDir } from './model-path.js'
 

@@ -9,7 +9,7 @@ import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { MofangError } from '../core/errors.js'
+import { MofangError } from '../core/index.js'
 
 export const MODEL_HOST = 'https://huggingface.co/ggerganov/whisper.cpp/resolve/main'
 

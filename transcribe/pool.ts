@@ -7,7 +7,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { compiledSibling } from '../core/compiled.js'
+import { compiledSibling } from '../core/index.js'
 import { RecordingError, WorkerCrashError, type RecordingErrorCode } from './errors.js'
 import type { RecordingOptions } from './recording.js'
 import type { TranscribeJob, Transcript } from './types.js'

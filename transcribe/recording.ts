@@ -10,7 +10,7 @@ import { mergeChannels } from './merge.js'
 import type { Transcriber } from './transcriber.js'
 import type { TranscribeJob, Transcript, TranscriptSpeaker } from './types.js'
 import { audioStats, type VadOptions } from './vad.js'
-import { hanShare } from '../qa/language.js'
+import { hanShare } from '../qa/index.js'
 
 export interface RecordingOptions extends FetchOptions {
   /** Longest recording accepted, ms; longer ones fail before decoding. Default 2 hours. */

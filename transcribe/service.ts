@@ -9,7 +9,7 @@ import { statSync } from 'node:fs'
 import type { JsMsg } from '@nats-io/jetstream'
 import { headers as natsHeaders } from '@nats-io/transport-node'
 import { decodeEvents } from '../core/contracts/index.js'
-import type { Service, ServiceContext, ServiceFactory } from '../core/service.js'
+import type { Service, ServiceContext, ServiceFactory } from '../core/index.js'
 import { RecordingError, WorkerCrashError } from './errors.js'
 import { ensureJobQueue, jobOf, transcribeNames } from './jobs.js'
 import { extraOf, toQaTurns, type ScoreTranscript } from './handoff.js'
@@ -34,7 +34,9 @@ export interface TranscriptionServiceOptions {
   ackWaitMs?: number
   /** Per-job options: threads, maxDurationMs, timeoutMs (download), language, domainWords. */
   recording?: RecordingOptions
-  /** Called after each transcript is stored: the QA service's `scoreTranscript`, handed over by the composition root. */
+  /**
+   * Called after each transcript is stored: the QA service's `scoreTranscript`, handed over by the composition root.
+   */
   scoreTranscript: ScoreTranscript
   /** Extra worker environment (tests inject faults this way). */
   workerEnv?: Record<string, string>

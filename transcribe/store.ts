@@ -1,6 +1,5 @@
 /** The `transcripts` table (sql/migrations/0006): each state change is a row; the latest wins. */
-import type { Warehouse } from '../warehouse/client.js'
-import { loadQuery } from '../warehouse/queries.js'
+import { loadQuery, type Warehouse } from '../warehouse/index.js'
 import type { TranscribeJob, Transcript, TranscriptAudioStats, TranscriptTurn } from './types.js'
 
 export type TranscriptStatus = 'awaiting' | 'done' | 'failed'

@@ -1,5 +1,5 @@
 /** Shapes shared by the transcription worker, the service, the store and the batch command. */
-import type { AudioStats } from '../qa/types.js'
+import type { AudioStats } from '../qa/index.js'
 
 /** Who spoke a turn: attributed from the stereo channel, `unknown` on mono recordings. */
 export type TranscriptSpeaker = 'agent' | 'customer' | 'unknown'

@@ -12,8 +12,7 @@ import { mkdirSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { resolve } from 'node:path'
-import { WarehouseError } from '../core/errors.js'
-import type { Params, RawInsertOptions, Warehouse } from '../core/ports.js'
+import { type Params, type RawInsertOptions, type Warehouse, WarehouseError } from '../core/index.js'
 
 export interface WarehouseOptions {
   /** HTTP endpoint; when absent, embedded chDB under `chdbPath`. */
@@ -28,7 +27,7 @@ export interface WarehouseOptions {
   poolSize?: number
 }
 
-export type { Params, RawInsertOptions, Warehouse } from '../core/ports.js'
+export type { Params, RawInsertOptions, Warehouse } from '../core/index.js'
 
 /** One pooled connection: the client, and for chDB its native session for raw inserts. */
 interface Handle {

@@ -1,9 +1,6 @@
 /** Commands on the warehouse: ad-hoc SQL, migrations, customer history. */
-import type { Command, ParsedArgs } from '../kits/cli/index.js'
-import { requireString } from '../kits/cli/index.js'
-import { loadConfig, type Config } from '../core/config.js'
-import { BadInputError } from '../core/errors.js'
-import { readLiveLock } from '../kits/cli/index.js'
+import { type Command, type ParsedArgs, readLiveLock, requireString } from '../kits/cli/index.js'
+import { BadInputError, type Config, loadConfig } from '../core/index.js'
 
 /** Prints rows as an aligned table (or JSON lines / CSV). */
 export function formatRows(rows: Record<string, unknown>[], format: string): string {

@@ -9,7 +9,7 @@
  * and a stored event's `customer` identities land in the ephemeral `customer` column
  * that fills `identities` (sql/migrations/0009_event_rows.sql).
  */
-import type { StoredEvent } from '../core/events.js'
+import type { StoredEvent } from '../core/index.js'
 import type { RawInsertOptions, Warehouse } from './client.js'
 
 /** The events table's columns that a stored event fills; `identities` defaults to `customer`. */

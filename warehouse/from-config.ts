@@ -1,6 +1,6 @@
 /** Opening the configured warehouse: chDB under MOFANG_DATA_DIR, or CLICKHOUSE_URL. */
 import { join } from 'node:path'
-import type { Config } from '../core/config.js'
+import type { Config } from '../core/index.js'
 import { openWarehouse, type Warehouse, type WarehouseOptions } from './client.js'
 import { migrate } from './migrate.js'
 

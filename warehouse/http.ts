@@ -31,7 +31,8 @@ export function warehouseHandlers(deps: {
   const history = routes<string>(
     {
       'GET /v1/customers/:id/history': async ({ url, params, who: tenant }) => {
-        // Bad values throw BadRequest (400 naming the parameter); unchecked, limit=-1 reached ClickHouse and came back a 500.
+        // Bad values throw BadRequest (400 naming the parameter); unchecked, limit=-1 reached ClickHouse and came
+        // back a 500.
         const customerId = idFrom(params.id, 'customer_id', { encoded: true })
         const limit = intParam(url, 'limit', { min: 1, max: 10_000, default: 1000 })
         return customerHistory(deps.warehouse, tenant, customerId, limit)

@@ -11,8 +11,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createHash } from 'node:crypto'
-import { MigrationError } from '../core/errors.js'
-import { rootDir } from '../core/compiled.js'
+import { MigrationError, rootDir } from '../core/index.js'
 import type { Warehouse } from './client.js'
 
 export interface Migration {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { rootDir } from '../core/compiled.js'
+import { rootDir } from '../core/index.js'
 
 const cache = new Map<string, string>()
 

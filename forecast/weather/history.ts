@@ -3,8 +3,7 @@
  * source reports that are already over (observations, not forecasts), per tenant and region; the uplift model
  * learns from them. Re-reading the same hours every run keeps one row per hour (ReplacingMergeTree).
  */
-import type { Warehouse } from '../../warehouse/client.js'
-import { loadQuery } from '../../warehouse/queries.js'
+import { loadQuery, type Warehouse } from '../../warehouse/index.js'
 import { fromLocalMinutes, toLocalMinutes } from '../local-time.js'
 import type { WeatherHour } from './types.js'
 

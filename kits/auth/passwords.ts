@@ -1,4 +1,7 @@
-/** Password hashes (scrypt) for the supervisor accounts: written by `mofang wallboard hash-password`, checked at sign-in. */
+/**
+ * Password hashes (scrypt) for the supervisor accounts: written by `mofang wallboard hash-password`, checked at sign-
+ * in.
+ */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
 const scrypt = (password: string, salt: Buffer, keylen: number, opts: ScryptOptions) =>

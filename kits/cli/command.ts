@@ -4,7 +4,7 @@
  * Modules export their commands (e.g. forecast/commands.ts) and cli/mofang.ts lists them.
  */
 import { parseArgs } from 'node:util'
-import { BadInputError, MofangError } from '../../core/errors.js'
+import { BadInputError, MofangError } from '../../core/index.js'
 
 export interface OptionSpec {
   type: 'string' | 'boolean'

@@ -3,9 +3,9 @@
  * (HttpError, BadRequest) every handler throws.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { idProblem } from '../../core/validate.js'
+import { idProblem } from '../../core/index.js'
 
-export type { Handler } from '../../core/service.js'
+export type { Handler } from '../../core/index.js'
 
 export function sendJson(
   res: ServerResponse,

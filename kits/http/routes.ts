@@ -10,7 +10,8 @@
  *   )
  *
  * Keys are `METHOD /path`; a `:name` segment matches one non-empty path segment and reaches the handler in
- * `params`, still percent-encoded (decode and check an id with `idFrom(params.id, 'interaction_id', { encoded: true })`).
+ * `params`, still percent-encoded (decode and check an id with `idFrom(params.id, 'interaction_id', { encoded: true
+ * })`).
  * Where a literal segment and a `:param` both match, the route with more literal segments wins. A HEAD request is
  * answered by the GET route of its path when the table has no HEAD route.
  *

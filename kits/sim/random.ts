@@ -101,7 +101,10 @@ export class Random {
     return weights.length - 1
   }
 
-  /** One key of `weights` with probability equal to its weight; undefined with the remaining mass when they sum below 1. */
+  /**
+   * One key of `weights` with probability equal to its weight; undefined with the remaining mass when they sum below
+   * 1.
+   */
   weightedKey(weights: Readonly<Record<string, number>>): string | undefined {
     let u = this.next()
     for (const [k, w] of Object.entries(weights)) if ((u -= w) < 0) return k

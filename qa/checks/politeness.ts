@@ -1,12 +1,20 @@
 /**
- * Agent politeness in [0,1]: each agent turn starts at 0.5, gains 0.25 per polite form (您, 请, 谢谢, please,
- * thank you…; at most two count) and loses 0.5 per impolite expression; the score is the mean over turns.
- * A polite refusal (很抱歉，这个我们无法办理，但您可以…) is polite: refusing is not on the impolite list.
+ * Agent politeness in [0,1]: the mean over agent turns of the politeness model's probability that people would
+ * judge the turn polite (qa/politeness/model.ts: the politeness strategies of Danescu-Niculescu-Mizil et al. 2013
+ * plus word n-grams, learned from human-rated requests; the same strategies for Chinese). Flag below `min_score`.
+ *
+ * The scorecard's word lists still count: an `impolite` entry in a turn is the strategy "rude expression" (and
+ * flagged with its span, as before); a `polite` entry that no strategy already covers ("happy to help", 辛苦)
+ * counts as positive lexicon. A turn the model finds impolite (below IMPOLITE_TURN) without a listed expression is
+ * flagged (low) with the strategies that made it so, e.g. "impolite: direct question, second-person start".
+ * A polite refusal (很抱歉，这个我们无法办理，但您可以…) stays polite: refusing is no strategy of impoliteness.
  */
+import { politenessModel, type PolitenessModel } from '../politeness/model.js'
+import { S } from '../politeness/strategies.js'
 import type { ScorecardSpec } from '../scorecard.js'
+import type { Flag } from '../types.js'
 import {
   agentTurns,
-  clamp,
   findAll,
   interactionFlag,
   NOT_APPLICABLE,
@@ -15,10 +23,26 @@ import {
   type CheckOutcome,
 } from './context.js'
 
-const NEUTRAL_TURN = 0.5
-const PER_POLITE_FORM = 0.25
-const POLITE_FORMS_COUNTED = 2
-const PER_IMPOLITE = 0.5
+/** A turn below this probability of polite is flagged (when no listed expression already was). */
+export const IMPOLITE_TURN = 0.35
+/** How many strategies a reason names at most, per side. */
+const NAMED = 3
+
+/** Does a scorecard `polite` match already count through a strategy of positive weight? Cached per text. */
+const covered = new Map<string, boolean>()
+function coveredByStrategy(model: PolitenessModel, text: string): boolean {
+  let hit = covered.get(text)
+  if (hit === undefined) {
+    hit = model.hasPolite(model.enLogit(text).mask, 'en') || model.hasPolite(model.zhLogit(text).mask, 'zh')
+    if (covered.size > 1000) covered.clear()
+    covered.set(text, hit)
+  }
+  return hit
+}
+
+function reasonOf(side: string, labels: readonly string[]): string {
+  return labels.length ? `${side}: ${labels.slice(0, NAMED).join(', ')}` : ''
+}
 
 export function politenessCheck(
   ctx: CheckContext,
@@ -26,31 +50,58 @@ export function politenessCheck(
 ): CheckOutcome {
   const turns = agentTurns(ctx)
   if (turns.length === 0) return NOT_APPLICABLE
+  const model = politenessModel()
   const polite = ctx.card.patterns.get('checks.politeness.polite')
   const impolite = ctx.card.patterns.get('checks.politeness.impolite')
-  const flags = []
+  const severity = cfg.severity ?? 'medium'
+  const flags: Flag[] = []
+  /** The strategies of the turns judged impolite and polite, for the interaction's reason. */
+  let impoliteMask = 0
+  let politeMask = 0
   let sum = 0
   for (const i of turns) {
     const text = ctx.turns[i].text
     const rude = findAll(impolite, text)
-    for (const m of rude) flags.push(spanFlag('politeness', cfg.severity ?? 'medium', i, m, 'impolite expression'))
-    sum += clamp(
-      NEUTRAL_TURN +
-        PER_POLITE_FORM * Math.min(POLITE_FORMS_COUNTED, findAll(polite, text).length) -
-        PER_IMPOLITE * rude.length,
-      0,
-      1,
-    )
+    let extra = rude.length ? S.rude : 0
+    if (polite) {
+      polite.lastIndex = 0
+      for (let m = polite.exec(text); m; m = polite.exec(text)) {
+        if (!m[0]) polite.lastIndex++
+        else if (!coveredByStrategy(model, m[0])) {
+          extra |= S.positive
+          break
+        }
+      }
+      // matchAll elsewhere starts from lastIndex: leave the shared regex as found.
+      polite.lastIndex = 0
+    }
+    for (const m of rude) flags.push(spanFlag('politeness', severity, i, m, 'impolite expression'))
+    const turn = model.judge(text, extra)
+    sum += turn.p
+    if (turn.p < 0.5) impoliteMask |= turn.mask
+    else politeMask |= turn.mask
+    if (turn.p < IMPOLITE_TURN && rude.length === 0) {
+      const why = model.explain(turn.mask, turn.language)
+      const reason = [reasonOf('impolite', why.impolite), reasonOf('polite', why.polite)].filter(Boolean).join('; ')
+      // A judgement on the whole turn, not on a span: marking the whole turn would hide the evidence of other checks.
+      flags.push(
+        interactionFlag('politeness', 'low', `politeness ${turn.p.toFixed(2)}${reason ? ` (${reason})` : ''}`, i),
+      )
+    }
   }
   const score = sum / turns.length
   const failed = score < cfg.min_score
-  if (failed)
+  if (failed) {
+    const bad = model.explain(impoliteMask, ctx.language).impolite
+    const good = model.explain(politeMask, ctx.language).polite
+    const reason = [reasonOf('impolite', bad), reasonOf('polite', good)].filter(Boolean).join('; ')
     flags.push(
       interactionFlag(
         'politeness',
-        cfg.severity ?? 'medium',
-        `agent politeness ${score.toFixed(2)} below ${cfg.min_score}`,
+        severity,
+        `agent politeness ${score.toFixed(2)} below ${cfg.min_score}${reason ? ` (${reason})` : ''}`,
       ),
     )
+  }
   return { applicable: true, fraction: score, failed, flags }
 }

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { rootDir } from '../../core/compiled.js'
+import { rootDir } from '../../core/index.js'
 import { Random } from '../../kits/sim/index.js'
 import type { Turn } from '../types.js'
 

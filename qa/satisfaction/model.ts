@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { rootDir } from '../../core/compiled.js'
+import { rootDir } from '../../core/index.js'
 import type { NpsClass, Turn } from '../types.js'
 import { dialogueFeatures, FEATURE_NAMES } from './features.js'
 

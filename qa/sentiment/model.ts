@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { rootDir } from '../../core/compiled.js'
+import { rootDir } from '../../core/index.js'
 import { hanShare } from '../language.js'
 import { wordTokens, zhFeatures } from './features.js'
 

@@ -3,9 +3,7 @@
  * wait, which agents work which shifts, and the routing configuration to test.
  */
 import { readFileSync } from 'node:fs'
-import { BadInputError } from '../../core/errors.js'
-import { CHANNELS, type Channel } from '../../core/events.js'
-import type { FieldError } from '../../core/validate.js'
+import { BadInputError, type Channel, CHANNELS, type FieldError } from '../../core/index.js'
 import { arrayOf, either, num, obj, oneOf, recordOf, str, type Check } from '../checks.js'
 import type { TenantRoutingConfig } from '../config.js'
 import { formatErrors, parseConfigText, validateTenantConfig } from '../validate-config.js'

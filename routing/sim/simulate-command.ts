@@ -1,6 +1,6 @@
 /** File I/O and printing around the simulator and the config validator. */
 import { numberOption, requireString, type ParsedArgs, Progress } from '../../kits/cli/index.js'
-import { BadInputError } from '../../core/errors.js'
+import { BadInputError } from '../../core/index.js'
 import { POLICY_NAMES, resolveQueuePolicy, type PolicyName } from '../config.js'
 import { loadRoutingConfigFile } from '../validate-config.js'
 import type { PolicyResult } from './measures.js'

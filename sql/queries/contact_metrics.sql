@@ -243,7 +243,7 @@ SELECT
     toUInt32(countIf(kind = 'csat')) AS csat_responses,
     toUInt32(countIf(kind = 'csat' AND ms >= 4)) AS csat_satisfied,
     -- Rates and averages: num / den to 0.1, halves away from zero (ClickHouse rounds a Decimal that way, and a
-    -- Float64 half to even), as the live engine does (ratio1 in stream/live-metrics/counters.ts). Decimal division
+    -- Float64 half to even), as the live engine does (ratio1 in live-metrics/counters.ts). Decimal division
     -- truncates at 6 places, which never moves a value across a rounding boundary at 1 place.
     if(answered + abandoned = 0, NULL, toFloat64(round(toDecimal128(100 * answered_in_sl, 6) / (answered + abandoned), 1))) AS sl_pct,
     if(answered + abandoned = 0, NULL, toFloat64(round(toDecimal128(100 * abandoned, 6) / (answered + abandoned), 1))) AS abandon_pct,

@@ -16,7 +16,7 @@ export const wallboardCommands: Command[] = [
         .toString('utf8')
         .replace(/\r?\n$/, '')
       if (!password) {
-        const { BadInputError } = await import('../../core/errors.js')
+        const { BadInputError } = await import('../../core/index.js')
         throw new BadInputError('no password on stdin')
       }
       console.log(await hashPassword(password))

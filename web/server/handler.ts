@@ -49,7 +49,10 @@ export interface WallboardHandlerOptions {
   minPushMs?: number
   /** Reconnect delay suggested to EventSource, ms; default 2000. */
   retryMs?: number
-  /** Paths under these prefixes are never served as app pages (resolve false when no API route matches); default ['/v1/', '/api/']. */
+  /**
+   * Paths under these prefixes are never served as app pages (resolve false when no API route matches); default
+   * ['/v1/', '/api/'].
+   */
   reservedPrefixes?: string[]
   /** Failed sign-ins per user name before a 15-minute lock-out; default 10. */
   maxLoginFailures?: number

@@ -7,15 +7,12 @@
  * in dev mode the token and the supervisor's password are printed at start.
  */
 import { join } from 'node:path'
-import type { Service, ServiceContext, ServiceFactory } from '../../core/service.js'
-import { rootDir } from '../../core/compiled.js'
-import { createLiveMetrics } from '../../live-metrics/engine.js'
-import { localMidnight } from '../../live-metrics/clock.js'
-import { DEFAULT_SL_CHAT, DEFAULT_SL_VOICE } from '../../live-metrics/options.js'
+import { rootDir, type Service, type ServiceContext, type ServiceFactory } from '../../core/index.js'
+import { createLiveMetrics, DEFAULT_SL_CHAT, DEFAULT_SL_VOICE, localMidnight } from '../../live-metrics/index.js'
 import type { HistoryInterval, Snapshot } from '../../core/contracts/index.js'
 import { createWallboardHandler } from './handler.js'
 import { devAccess, sessionSecret, signInAccounts } from '../../kits/auth/index.js'
-import { loadQuery } from '../../warehouse/queries.js'
+import { loadQuery } from '../../warehouse/index.js'
 
 export function wallboardService(): ServiceFactory {
   return async (ctx: ServiceContext): Promise<Service> => {
