@@ -1,0 +1,18 @@
+/**
+ * Shift scheduling: from interval requirements, agents and rules to a week's roster (every agent's shifts with
+ * breaks, requirement vs scheduled per interval), solved with HiGHS. `buildRoster(input, options)` is the API; the
+ * shapes are in types.ts and the README's "Shift scheduling" section; io.ts reads and writes the files.
+ */
+export { buildRoster } from './build.js'
+export { RosterInputError, RosterInfeasibleError } from './errors.js'
+export {
+  coverageToCsv,
+  parseAgents,
+  parseRequirementsCsv,
+  parseRules,
+  rosterInput,
+  rosterToCsv,
+  rosterToXlsx,
+} from './io.js'
+export { syntheticWeek, type SyntheticOptions } from './synthetic.js'
+export type * from './types.js'

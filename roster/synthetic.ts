@@ -1,0 +1,75 @@
+/**
+ * A synthetic but realistic week to roster: a contact centre open 07:00–23:00 with morning and evening peaks
+ * (weekends lighter), voice and chat queues, full-timers on 9-hour shifts with two breaks and an unpaid lunch,
+ * part-timers on 4-hour shifts, some agents who cannot work weekends or evenings. Deterministic for a given size;
+ * used by `npm run bench:schedule` and the tests.
+ */
+import type { AgentSpec, Requirement, RosterInput } from './types.js'
+
+export interface SyntheticOptions {
+  agents: number
+  /** Scales the requirement: 1 ≈ what the agents can cover with a little slack. */
+  load?: number
+  /** Two queues (voice, chat) with single- and dual-skilled agents; false: one queue. */
+  skills?: boolean
+}
+
+/** Agents needed at minute `m` of a day with weekday `w` (0 = Monday), per 100 agents on the payroll. */
+function profile(m: number, w: number): number {
+  if (m < 7 * 60 || m >= 23 * 60) return 0
+  const h = m / 60
+  const peak = (c: number, width: number) => Math.exp(-(((h - c) / width) ** 2))
+  const weekday = w < 5 ? 1 : 0.65
+  return weekday * (14 + 30 * peak(10.5, 2) + 26 * peak(15, 2.2) + 12 * peak(20, 1.6))
+}
+
+export function syntheticWeek(opts: SyntheticOptions): RosterInput {
+  const n = opts.agents
+  const load = opts.load ?? 1
+  const skills = opts.skills ?? true
+  const requirements: Requirement[] = []
+  for (let d = 0; d < 7; d++) {
+    for (let m = 0; m < 1440; m += 15) {
+      const total = (profile(m, d) * n * load) / 100
+      if (total <= 0) continue
+      if (!skills) requirements.push({ day: d, minute: m, required: Math.round(total) })
+      else {
+        requirements.push({ day: d, minute: m, skill: 'voice', required: Math.round(total * 0.7) })
+        requirements.push({ day: d, minute: m, skill: 'chat', required: Math.round(total * 0.3) })
+      }
+    }
+  }
+  const agents: AgentSpec[] = []
+  for (let i = 0; i < n; i++) {
+    const id = `a${String(i + 1).padStart(3, '0')}`
+    const partTime = i % 5 === 4
+    const agent: AgentSpec = { id }
+    if (skills) agent.skills = i % 10 < 6 ? ['voice'] : i % 10 < 8 ? ['chat'] : ['voice', 'chat']
+    if (partTime) Object.assign(agent, { shifts: ['part'], minHours: 12, maxHours: 24 })
+    else agent.shifts = ['full']
+    if (i % 13 === 3) agent.unavailable = ['sat-sun']
+    if (i % 17 === 5) agent.unavailable = ['18:00-24:00']
+    if (i % 23 === 7) agent.unavailable = ['wed', 'fri 12:00-24:00']
+    agents.push(agent)
+  }
+  return {
+    requirements,
+    agents,
+    rules: {
+      intervalMinutes: 15,
+      shifts: [
+        { name: 'full', starts: { from: '07:00', to: '14:00', every: 30 }, length: '9h' },
+        { name: 'part', starts: { from: '07:00', to: '19:00', every: 60 }, length: '4h' },
+      ],
+      breaks: [
+        { name: 'break', length: '15m', earliest: '1h30m', latest: '2h30m' },
+        { name: 'lunch', length: '1h', earliest: '3h30m', latest: '5h', minShiftHours: 6, paid: false },
+        { name: 'break', length: '15m', earliest: '6h', latest: '7h30m', minShiftHours: 8 },
+      ],
+      daysOff: { count: 2, consecutive: true },
+      hours: { min: 32, max: 40 },
+      minRestHours: 11,
+      costs: { understaffed: 10, overstaffed: 1, perPaidHour: 0.1 },
+    },
+  }
+}
