@@ -1,6 +1,6 @@
 /**
  * The public API of bus/ (the NATS side: the connection, the managed nats-server, the JetStream topology and its
- * watch).
+ * watch, QA results and alerts through JetStream).
  * Other folders import only this file.
  */
 export { connectNats } from './connect.js'
@@ -9,3 +9,5 @@ export { startLocalNats } from './nats-server.js'
 export type { LocalNats } from './nats-server.js'
 export { ensureConsumer, ensureTopology, topologyNames } from './topology.js'
 export type { Topology } from './topology.js'
+export { alertMsgId, publishAlert, publishQaResult, qaResultMsgId, readQaAlertMessage } from './qa-alerts.js'
+export type { QaAlertMessage, QaAlertPublishOptions } from './qa-alerts.js'

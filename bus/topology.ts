@@ -1,8 +1,8 @@
 /**
  * JetStream topology, declared in code and applied idempotently at start:
- * the event stream, the dead-letter stream, the identity KV bucket and the
- * durable consumers. Only nats-server 2.9 features (no subject transforms,
- * no compression, no metadata).
+ * the event stream, the dead-letter stream, the stream of QA results and
+ * alerts, the identity KV bucket and the durable consumers. Only nats-server
+ * 2.9 features (no subject transforms, no compression, no metadata).
  */
 import type { Topology } from '../core/index.js'
 import {
@@ -26,6 +26,7 @@ export function topologyNames(namespace = ''): Topology {
     eventStream: `${up}CX_EVENTS`,
     dlqStream: `${up}CX_DLQ`,
     dlqPrefix: `${low}dlq`,
+    qaAlertStream: `${up}CX_QA_ALERTS`,
     identityBucket: `${low}identities`,
     sinkConsumer: `${low}warehouse-sink`,
     liveSubject: `${low}live.snapshot`,
@@ -41,6 +42,11 @@ export interface TopologyOptions {
   maxAgeHours: number
   /** JetStream's publish dedup window (Nats-Msg-Id), seconds. Default 120. */
   duplicateWindowSeconds?: number
+  /**
+   * How long the stream of QA results and alerts keeps them, hours. Default 72: the live metrics service replays up
+   * to today and the 25 h before it (system/services.ts).
+   */
+  qaAlertMaxAgeHours?: number
 }
 
 const NS_PER_S = 1_000_000_000
@@ -73,6 +79,18 @@ export async function ensureTopology(jsm: JetStreamManager, t: Topology, opts: T
     storage: StorageType.File,
     num_replicas: opts.replicas,
     max_age: 30 * 24 * 3600 * NS_PER_S,
+  })
+  // QA results and alerts, replayed by the live metrics service at start (bus/qa-alerts.ts). Core NATS subscribers
+  // of these subjects still get every message.
+  await ensureStream(jsm, {
+    name: t.qaAlertStream,
+    subjects: [`${t.qaSubject}.*`, `${t.alertSubject}.*`],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    num_replicas: opts.replicas,
+    max_age: (opts.qaAlertMaxAgeHours ?? 72) * 3600 * NS_PER_S,
+    duplicate_window: 120 * NS_PER_S,
+    discard: DiscardPolicy.Old,
   })
 }
 

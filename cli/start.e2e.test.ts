@@ -5,6 +5,7 @@
  */
 import { afterAll, expect, it } from 'vitest'
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { rootDir } from '../core/compiled.js'
 import { readLiveLock } from '../kits/cli/index.js'
@@ -41,7 +42,7 @@ function startCli(dataDir: string, args: string[]) {
 }
 
 it('starts the whole system with the simulator and stops it all on SIGINT', async () => {
-  const { child, out, exited, url: urlReady } = startCli(dir.path, ['--speed', '30'])
+  const { child, out, exited, url: urlReady } = startCli(dir.path, ['--speed', '30', '--history', '0'])
   const url = await urlReady
   expect(out.stdout).toMatch(/dev API key \(tenant "demo"\):\s+mf_dev_[0-9a-f]{32}/)
   const lock = readLiveLock(dir.path)!
@@ -82,3 +83,46 @@ it('leaves no orphan nats-server when the process is SIGKILLed', async () => {
   })
   killed.remove()
 })
+
+it('back-fills simulated history once per data directory, and forecasts exist afterwards', async () => {
+  const fresh = tempDir('start-history')
+  const small = ['--history', '3d', '--rate', '60', '--agents', '10']
+  const sql = async (url: string, token: string, query: string) => {
+    const res = await fetch(`${url}/v1/sql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: query,
+    })
+    return ((await res.json()) as { rows: Record<string, unknown>[] }).rows
+  }
+  try {
+    const first = startCli(fresh.path, small)
+    const url = String(await first.url)
+    await eventually(async () => /simulated history: \d+ events over 3 day/.test(first.out.stderr), {
+      timeoutMs: 90_000,
+      what: 'the history back-fill',
+    })
+    expect(first.out.stderr).toMatch(/first start on this data directory: back-filling 3 days/)
+    const marker = JSON.parse(readFileSync(join(fresh.path, 'simulated-history.json'), 'utf8'))
+    expect(marker).toMatchObject({ tenant: 'demo', days: 3 })
+    expect(marker.events).toBeGreaterThan(0)
+    const token = String(readLiveLock(fresh.path)?.adminToken)
+    await eventually(async () => Number((await sql(url, token, 'SELECT count() AS n FROM forecasts'))[0].n) > 0, {
+      timeoutMs: 60_000,
+      what: 'forecasts from the back-filled history',
+    })
+    first.child.kill('SIGINT')
+    expect(await first.exited).toBe(0)
+
+    const second = startCli(fresh.path, small)
+    await second.url
+    await eventually(async () => /simulator started/.test(second.out.stderr), { what: 'the simulator' })
+    expect(second.out.stderr).not.toMatch(/first start on this data directory/)
+    expect(second.out.stderr).not.toMatch(/simulated history:/)
+    expect(JSON.parse(readFileSync(join(fresh.path, 'simulated-history.json'), 'utf8'))).toEqual(marker)
+    second.child.kill('SIGINT')
+    expect(await second.exited).toBe(0)
+  } finally {
+    fresh.remove()
+  }
+}, 240_000)

@@ -35,3 +35,23 @@ describe('loadConfig', () => {
     ])
   })
 })
+
+describe('sign-in and monitoring settings', () => {
+  it('refuses a short session secret, an unknown cookie mode, a proxy that is no address and a short metrics token', () => {
+    expect(() => loadConfig({ MOFANG_SESSION_SECRET: 'too-short-secret' })).toThrow(
+      /^MOFANG_SESSION_SECRET: must be at least 32 characters, got 16/,
+    )
+    expect(loadConfig({ MOFANG_SESSION_SECRET: 'x'.repeat(32) }).sessionSecret).toHaveLength(32)
+    expect(loadConfig({}).cookieSecure).toBe('auto')
+    expect(loadConfig({ MOFANG_COOKIE_SECURE: 'true' }).cookieSecure).toBe('true')
+    expect(() => loadConfig({ MOFANG_COOKIE_SECURE: 'yes please' })).toThrow(
+      /^MOFANG_COOKIE_SECURE: expected true, false or auto/,
+    )
+    expect(loadConfig({ MOFANG_TRUSTED_PROXIES: '10.0.0.1, ::1' }).trustedProxies).toBe('10.0.0.1, ::1')
+    expect(() => loadConfig({ MOFANG_TRUSTED_PROXIES: '10.0.0.1,nginx' })).toThrow(
+      /^MOFANG_TRUSTED_PROXIES: expected IP addresses, got "nginx"/,
+    )
+    expect(() => loadConfig({ MOFANG_METRICS_TOKEN: 'short' })).toThrow(/^MOFANG_METRICS_TOKEN: must be at least 16/)
+    expect(describeSettings()).toMatch(/MOFANG_COOKIE_SECURE\s+auto\s+mark the sign-in cookie Secure/)
+  })
+})

@@ -3,6 +3,7 @@
  * Every setting is declared once here: its variable, type, default and meaning.
  * `mofang config` prints this table; the README's settings table mirrors it.
  */
+import { isIP } from 'node:net'
 import { ConfigError } from './errors.js'
 
 type Kind = 'string' | 'int' | 'number' | 'url' | 'bool'
@@ -62,6 +63,13 @@ export const SETTINGS = {
     default: 168,
     min: 1,
     doc: 'how long the event stream keeps events, hours',
+  }),
+  qaStreamMaxAgeHours: s({
+    env: 'MOFANG_QA_STREAM_MAX_AGE_HOURS',
+    kind: 'int',
+    default: 72,
+    min: 50,
+    doc: 'how long the QA results and alerts stream keeps them, hours (the wall replays up to 50 h back at start)',
   }),
   clickhouseUrl: s({
     env: 'CLICKHOUSE_URL',
@@ -154,6 +162,12 @@ export const SETTINGS = {
     min: 1024,
     doc: 'most bytes of event batches ingest holds at once (429 above, before anything is kept)',
   }),
+  redactTenants: s({
+    env: 'MOFANG_REDACT_TENANTS',
+    kind: 'string',
+    default: '',
+    doc: 'tenants (comma separated, * = all) whose events and transcripts are stored redacted: free text PII-masked, customer identities kept as hashes; empty = stored as sent',
+  }),
   minFreeMb: s({
     env: 'MOFANG_MIN_FREE_MB',
     kind: 'int',
@@ -196,6 +210,22 @@ export const SETTINGS = {
     kind: 'string',
     doc: 'HMAC key for sign-in cookies (32+ characters); unset = random per data directory',
   }),
+  cookieSecure: s({
+    env: 'MOFANG_COOKIE_SECURE',
+    kind: 'string',
+    default: 'auto',
+    doc: 'mark the sign-in cookie Secure: true, false, or auto (when the request came over HTTPS or X-Forwarded-Proto: https)',
+  }),
+  trustedProxies: s({
+    env: 'MOFANG_TRUSTED_PROXIES',
+    kind: 'string',
+    doc: 'addresses of reverse proxies whose X-Forwarded-For names the client (sign-in limits per address); unset = none',
+  }),
+  metricsToken: s({
+    env: 'MOFANG_METRICS_TOKEN',
+    kind: 'string',
+    doc: 'bearer token (16+ characters) for GET /metrics and the details of /healthz; the admin token always works',
+  }),
   routingConfig: s({
     env: 'MOFANG_ROUTING_CONFIG',
     kind: 'string',
@@ -235,6 +265,20 @@ export const SETTINGS = {
     kind: 'string',
     default: 'voice:80/20,*:80/60',
     doc: 'service-level target per channel for staffing (* = every other channel)',
+  }),
+  chatConcurrency: s({
+    env: 'MOFANG_CHAT_CONCURRENCY',
+    kind: 'string',
+    default: '3',
+    doc: 'chats an agent handles at once when staffing chat channels (webchat, app, wechat, dingtalk, facebook, line): 1-8 for every queue, then queue:k overrides, e.g. 3,vip:2',
+  }),
+  chatSlowdown: s({
+    env: 'MOFANG_CHAT_SLOWDOWN',
+    kind: 'number',
+    default: 0.25,
+    min: 0,
+    max: 1,
+    doc: 'each further chat an agent holds lengthens every chat by this share of its handle time alone (0 = the measured chat AHT already includes it)',
   }),
   weatherSource: s({
     env: 'MOFANG_WEATHER_SOURCE',
@@ -327,6 +371,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   for (const [key, setting] of Object.entries(SETTINGS)) out[key] = parseOne(setting as Setting<Kind>, env[setting.env])
   const cfg = out as Config
   if (cfg.apiKeys !== undefined) parseApiKeys(cfg.apiKeys)
+  checkAccessSettings(cfg)
   try {
     new Intl.DateTimeFormat('en', { timeZone: cfg.timeZone })
   } catch {
@@ -336,6 +381,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     )
   }
   return cfg
+}
+
+/** A comma-separated setting as its trimmed, non-empty parts. */
+const parseList = (raw: string | undefined): string[] =>
+  (raw ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+
+/** The sign-in and monitoring secrets and switches, each refused with a message naming its variable. */
+function checkAccessSettings(cfg: Config): void {
+  if (cfg.sessionSecret !== undefined && cfg.sessionSecret.length < 32)
+    throw new ConfigError(
+      'MOFANG_SESSION_SECRET',
+      `must be at least 32 characters, got ${cfg.sessionSecret.length} (make one: openssl rand -hex 32)`,
+    )
+  if (!['true', 'false', 'auto'].includes(cfg.cookieSecure))
+    throw new ConfigError('MOFANG_COOKIE_SECURE', `expected true, false or auto, got "${cfg.cookieSecure}"`)
+  for (const proxy of parseList(cfg.trustedProxies))
+    if (!isIP(proxy)) throw new ConfigError('MOFANG_TRUSTED_PROXIES', `expected IP addresses, got "${proxy}"`)
+  if (cfg.metricsToken !== undefined && cfg.metricsToken.length < 16)
+    throw new ConfigError('MOFANG_METRICS_TOKEN', `must be at least 16 characters, got ${cfg.metricsToken.length}`)
 }
 
 /** `tenant:key,tenant:key` → key → tenant. */

@@ -164,6 +164,21 @@ export function familyAllowsChannel(type: EventType, channel: Channel): boolean 
   return true
 }
 
+/**
+ * Event families that only Mofang's own services emit, straight to JetStream (the routing service publishes its
+ * decisions with ingest's packEvents/publishMessages, never through the ingest API). The ingest API refuses them
+ * from API keys (403): a tenant's key could otherwise post `routing.assigned` naming any agent and reason, and
+ * `/api/routing/decisions` would serve it as the router's own. QA results, alerts, transcripts and forecasts are
+ * not events (they have their own subjects and tables), so they cannot be posted at all.
+ */
+export const SERVICE_FAMILIES = ['routing'] as const
+
+/** Whether only Mofang's own services may emit events of this type (SERVICE_FAMILIES). */
+export function emittedByServices(type: string): boolean {
+  const family = type.slice(0, type.indexOf('.'))
+  return (SERVICE_FAMILIES as readonly string[]).includes(family)
+}
+
 /** Events that carry an interaction id (everything about a contact); agent state and identity events may omit it. */
 export function needsInteraction(type: EventType): boolean {
   return !type.startsWith('agent.') && !type.startsWith('identity.')

@@ -15,7 +15,16 @@ export {
   NatsUnavailableError,
   WarehouseError,
 } from './errors.js'
-export { CHANNELS, IDENTITY_KINDS, MESSAGING_CHANNELS, SCHEMA_VERSION, eventJsonSchema, subjectOf } from './events.js'
+export {
+  CHANNELS,
+  IDENTITY_KINDS,
+  MESSAGING_CHANNELS,
+  SCHEMA_VERSION,
+  SERVICE_FAMILIES,
+  emittedByServices,
+  eventJsonSchema,
+  subjectOf,
+} from './events.js'
 export type { Channel, IdentityKind, IncomingEvent, StoredEvent } from './events.js'
 export { digest, newId } from './ids.js'
 export { Counters, dlq, drop, ok, pipeline } from './pipeline.js'

@@ -45,11 +45,13 @@ export interface Topology {
   dlqPrefix: string
   identityBucket: string
   sinkConsumer: string
-  /** Core NATS subjects (not stored by JetStream), each followed by `.<tenant>`: */
-  /** live metrics snapshots, published at least every second */
+  /** The stream of QA results and alerts (`<qaSubject>.*`, `<alertSubject>.*`), replayed by the live metrics. */
+  qaAlertStream: string
+  /** Subjects, each followed by `.<tenant>`: */
+  /** live metrics snapshots, published at least every second (core NATS, not stored) */
   liveSubject: string
-  /** QA results as they are stored */
+  /** QA results as they are stored (kept in qaAlertStream) */
   qaSubject: string
-  /** alerts for the wallboard banner (surges, severe QA flags) */
+  /** alerts for the wallboard banner (surges, severe QA flags; kept in qaAlertStream) */
   alertSubject: string
 }

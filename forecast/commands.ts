@@ -45,8 +45,13 @@ export const forecastCommands: Command[] = [
   },
   {
     path: ['staffing'],
-    summary: 'agents needed for a volume and service-level target (Erlang C; Erlang A with --patience)',
-    details: 'Example: mofang staffing --volume 100 --period 30m --aht 180 --sl 80/20 --shrinkage 0.3',
+    summary: 'agents needed for a volume and service-level target (Erlang C; Erlang A with --patience; chats at once)',
+    details: [
+      'Example: mofang staffing --volume 100 --period 30m --aht 180 --sl 80/20 --shrinkage 0.3',
+      'Chats: mofang staffing --volume 400 --period 30m --aht 300 --sl 80/60 --concurrency 3',
+      'With --concurrency k each agent holds up to k chats; --aht is then the handle time of a chat handled alone,',
+      'and every chat takes AHT × (1 + slowdown × (j − 1)) while its agent holds j (see README, chat concurrency).',
+    ].join('\n'),
     options: {
       volume: { type: 'string', description: 'contacts offered in the period' },
       period: { type: 'string', description: 'period length: 15m, 30m, 1h or seconds', default: '30m' },
@@ -54,7 +59,17 @@ export const forecastCommands: Command[] = [
       sl: { type: 'string', description: 'service level target: PERCENT/SECONDS answered within', default: '80/20' },
       patience: { type: 'string', description: 'mean customer patience, seconds: adds Erlang A (abandonment)' },
       shrinkage: { type: 'string', description: 'share of paid time not on the phones (0-0.95)', default: '0' },
-      'max-occupancy': { type: 'string', description: 'cap on agent occupancy (0-1)', default: '1' },
+      'max-occupancy': {
+        type: 'string',
+        description: 'cap on agent occupancy (0-1); with --concurrency, on the share of chat slots in use',
+        default: '1',
+      },
+      concurrency: { type: 'string', description: 'chats an agent handles at once (1-8; 1 = calls)', default: '1' },
+      slowdown: {
+        type: 'string',
+        description: 'with --concurrency: share of the solo handle time each further chat adds (0-1)',
+        default: '0.25',
+      },
       json: { type: 'boolean', description: 'print JSON' },
     },
     run: async (args) => (await import('./staffing-command.js')).runStaffing(args),

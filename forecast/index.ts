@@ -6,4 +6,4 @@
 export { forecastSeries } from './forecast.js'
 export type { Point } from './series.js'
 export { forecastSettings } from './service-settings.js'
-export { forecastService } from './service.js'
+export { forecastService, type ForecastService } from './service.js'

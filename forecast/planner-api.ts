@@ -31,6 +31,8 @@ export interface PlannerApiOptions {
   recompute(): Promise<{ series: number; rows: number }>
   /** Most local days one request may ask for. Default 14. */
   maxDays?: number
+  /** Chats per agent (and slowdown) the staffing of a chat queue assumed; undefined for other channels. */
+  chatOf?(queue: string, channel: string): { concurrency: number; slowdown?: number } | undefined
   /** The latest intraday re-forecast rows of a tenant between two instants (ms). Default none. */
   reforecast?(tenant: string, fromMs: number, toMs: number): ReforecastInterval[]
   onError(err: unknown): void
@@ -70,7 +72,7 @@ export function plannerHandler(opts: PlannerApiOptions): Handler {
       from: params.from_ms,
       to: params.to_ms,
       step_ms: 900_000,
-      forecasts,
+      forecasts: forecasts.map((f) => ({ ...f, ...opts.chatOf?.(f.queue, f.channel) })),
       reforecast: opts.reforecast?.(tenant, params.from_ms, params.to_ms) ?? [],
       actuals,
       logged_in: loggedIn,

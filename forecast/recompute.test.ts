@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { buildForecasts, type SeriesKey } from './recompute.js'
 import { formatLocal } from './series.js'
+import { parseChatConcurrency, staffingTarget } from './service-settings.js'
 
 const TZ = 'UTC'
 const DAY = 1440
@@ -9,12 +10,12 @@ const today = Math.floor(Date.UTC(2024, 4, 15) / 60_000 / DAY) // a Wednesday
 const now = Date.UTC(2024, 4, 15, 12, 0) // 12:00, the morning is known
 
 /** 28 whole days of 10 contacts per quarter-hour 08:00-20:00, and today's morning at `morning` per quarter-hour. */
-function history(morning: number) {
+function history(morning: number, k: SeriesKey = key) {
   const rows: (SeriesKey & { local_ts: string; offered: number })[] = []
   for (let d = today - 28; d <= today; d++)
     for (let m = 8 * 60; m < 20 * 60; m += 15) {
       if (d === today && m >= 12 * 60) break
-      rows.push({ ...key, local_ts: formatLocal(d * DAY + m), offered: d === today ? morning : 10 })
+      rows.push({ ...k, local_ts: formatLocal(d * DAY + m), offered: d === today ? morning : 10 })
     }
   return rows
 }
@@ -52,5 +53,32 @@ describe('buildForecasts', () => {
   it('leaves the forecast as it is when the morning runs as forecast', async () => {
     const r = await buildForecasts(history(10), new Map(), opts)
     expect(r.reforecast[0].ratio).toBeCloseTo(1, 2)
+  })
+})
+
+describe('chat staffing', () => {
+  const targets = { '*': { serviceLevel: 0.8, threshold: 60 } }
+  const at15 = (rows: { interval_start: number; required_agents: number }[]) =>
+    rows.find((r) => r.interval_start === (today * DAY + 15 * 60) * 60_000)!.required_agents
+
+  it('staffs chat channels with several chats per agent, voice and email one at a time', async () => {
+    const run = async (channel: string, chat = parseChatConcurrency('3')) =>
+      at15((await buildForecasts(history(10, { ...key, channel }), new Map(), { ...opts, targets, chat })).rows)
+    const voice = await run('voice')
+    expect(await run('email')).toBe(voice)
+    expect(await run('webchat', parseChatConcurrency('1'))).toBe(voice)
+    const chat = await run('webchat')
+    expect(chat).toBeLessThan(voice)
+    expect(await run('wechat', parseChatConcurrency('1,cards:3'))).toBe(chat) // the queue's own setting wins
+  })
+
+  it('parses MOFANG_CHAT_CONCURRENCY: a default, then queue overrides', () => {
+    expect(parseChatConcurrency('2,vip:1, complaints:4')).toEqual({ concurrency: 2, queues: { vip: 1, complaints: 4 } })
+    expect(() => parseChatConcurrency('9')).toThrow('MOFANG_CHAT_CONCURRENCY')
+    expect(() => parseChatConcurrency('vip:0')).toThrow('queue:k')
+    expect(() => parseChatConcurrency('three')).toThrow('1-8')
+    const chat = { ...parseChatConcurrency('3,vip:2'), slowdown: 0.4 }
+    expect(staffingTarget(targets, chat, 'vip', 'line')).toMatchObject({ concurrency: 2, slowdown: 0.4 })
+    expect(staffingTarget(targets, chat, 'vip', 'voice').concurrency).toBeUndefined()
   })
 })

@@ -1,7 +1,8 @@
 /**
  * One forecast run: history from ClickHouse → a forecast per tenant, queue and
  * channel for today and the coming days (15-minute intervals, local time) →
- * required agents (Erlang C with the queue's own AHT) → rows for `forecasts`.
+ * required agents (Erlang C with the queue's own AHT; chat channels with several
+ * chats per agent, kits/erlang chat.ts) → rows for `forecasts`.
  * A series the library cannot forecast (too little history) is skipped with a
  * reason, never fails the run.
  *
@@ -19,7 +20,7 @@ import { reforecastDay } from './reforecast.js'
 import { parseLocalTimestamp, dayOf, minuteOfDay, type Point } from './series.js'
 import { staff, type ServiceTarget } from '../kits/erlang/index.js'
 import { fromLocalMinutes, toLocalMinutes } from './local-time.js'
-import { DEFAULT_TARGETS, targetFor } from './service-settings.js'
+import { DEFAULT_CHAT, DEFAULT_TARGETS, staffingTarget, type ChatStaffing } from './service-settings.js'
 
 const STEP_MIN = 15
 
@@ -49,6 +50,8 @@ export interface RecomputeOptions {
   historyDays: number
   days: number
   targets?: Record<string, ServiceTarget>
+  /** Chats per agent on chat channels. Default 3 (DEFAULT_CHAT). */
+  chat?: ChatStaffing
   defaultAht: number
 }
 
@@ -148,7 +151,7 @@ export async function buildForecasts(
     result.series++
     result.histories.push({ key, points, method: fc.method })
     const seconds = aht.get(keyOf(key)) ?? opts.defaultAht
-    const target = targetFor(opts.targets ?? DEFAULT_TARGETS, key.channel)
+    const target = staffingTarget(opts.targets ?? DEFAULT_TARGETS, opts.chat ?? DEFAULT_CHAT, key.queue, key.channel)
     for (const r of fc.rows) {
       await maybeYield()
       const forecast = Math.max(0, r.forecast)

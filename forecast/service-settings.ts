@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { type Config, ConfigError } from '../core/index.js'
-import type { ServiceTarget } from '../kits/erlang/index.js'
+import { MAX_CONCURRENCY, type ServiceTarget } from '../kits/erlang/index.js'
 import type { Region } from './weather/types.js'
 
 export interface ForecastServiceOptions {
@@ -20,6 +20,8 @@ export interface ForecastServiceOptions {
   targets?: Record<string, ServiceTarget>
   /** AHT when a queue has no answered contacts yet, seconds. Default 300. */
   defaultAht?: number
+  /** Chats per agent and the slowdown, for staffing chat channels. Default 3 chats per agent, slowdown 0.25. */
+  chat?: ChatStaffing
   /** 'none' (default), a feed file path (JSON or CSV), or an Open-Meteo base URL (http…). */
   weatherSource?: string
   /** Regions and the queues their customers call. Default none. */
@@ -66,6 +68,69 @@ export function parseTargets(text: string, variable = 'MOFANG_SL_TARGETS'): Reco
 export const targetFor = (targets: Record<string, ServiceTarget>, channel: string): ServiceTarget =>
   targets[channel] ?? targets['*'] ?? DEFAULT_TARGETS['*']
 
+/**
+ * Channels staffed as chats: an agent holds several at once (kits/erlang chat.ts). Voice is one call at a time;
+ * email and tickets are worked from a backlog, and bot conversations need no agent.
+ */
+export const CHAT_CHANNELS: ReadonlySet<string> = new Set(['webchat', 'app', 'wechat', 'dingtalk', 'facebook', 'line'])
+
+/** How chat channels are staffed (MOFANG_CHAT_CONCURRENCY, MOFANG_CHAT_SLOWDOWN). */
+export interface ChatStaffing {
+  /** Chats an agent handles at once, 1…8, for every chat queue. */
+  concurrency: number
+  /** Per-queue overrides of `concurrency`. */
+  queues?: Record<string, number>
+  /** Handle time at j chats = AHT·(1 + slowdown·(j − 1)). Default 0.25 (the kit's). */
+  slowdown?: number
+}
+
+/** Three chats per agent, as the simulated centre's chat agents take (`mofang simulate --max-chats`, default 3). */
+export const DEFAULT_CHAT: ChatStaffing = { concurrency: 3 }
+
+/** `3` or `3,vip:2,complaints:1` → chats per agent, and per queue. */
+export function parseChatConcurrency(text: string, variable = 'MOFANG_CHAT_CONCURRENCY'): ChatStaffing {
+  const out: ChatStaffing = { ...DEFAULT_CHAT, queues: {} }
+  const whole = (v: string, part: string) => {
+    const k = Number(v)
+    if (!/^\d+$/.test(v) || k < 1 || k > MAX_CONCURRENCY)
+      throw new ConfigError(
+        variable,
+        `expected chats per agent 1-${MAX_CONCURRENCY} or queue:k like vip:2, got "${part}"`,
+      )
+    return k
+  }
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const at = part.lastIndexOf(':')
+    if (at < 0) out.concurrency = whole(part, part)
+    else if (at === 0) whole('', part)
+    else out.queues![part.slice(0, at)] = whole(part.slice(at + 1).trim(), part)
+  }
+  return out
+}
+
+/** Chats per agent and slowdown for a queue and channel; undefined for channels that are not chat. */
+export function chatConcurrencyOf(
+  chat: ChatStaffing,
+  queue: string,
+  channel: string,
+): { concurrency: number; slowdown?: number } | undefined {
+  if (!CHAT_CHANNELS.has(channel)) return undefined
+  return { concurrency: chat.queues?.[queue] ?? chat.concurrency, slowdown: chat.slowdown }
+}
+
+/** The staffing target of one queue and channel: the channel's service level, and for chats the concurrency. */
+export function staffingTarget(
+  targets: Record<string, ServiceTarget>,
+  chat: ChatStaffing,
+  queue: string,
+  channel: string,
+): ServiceTarget {
+  return { ...targetFor(targets, channel), ...chatConcurrencyOf(chat, queue, channel) }
+}
+
 function parseRegions(text: string): Region[] {
   const json = text.trim().startsWith('[') ? text : readFileSync(text, 'utf8')
   let data: unknown
@@ -100,6 +165,7 @@ export function forecastSettings(config: Config): ForecastServiceOptions {
     historyDays: config.forecastHistoryDays,
     days: config.forecastDays,
     targets: parseTargets(config.slTargets),
+    chat: { ...parseChatConcurrency(config.chatConcurrency), slowdown: config.chatSlowdown },
     weatherSource: config.weatherSource === 'none' ? undefined : config.weatherSource,
     regions: config.weatherRegions ? parseRegions(config.weatherRegions) : undefined,
     surgeHours: config.surgeHours,

@@ -155,7 +155,9 @@ describe('forecast service', () => {
     expect(run.weather.signal).toBe('no weather signal')
     expect(run.weather.warnings.join()).toMatch(/cannot read/)
     expect(logs.some((l) => l.includes('weather warning'))).toBe(true)
-    const health = (await (await fetch(`${sys.url}/healthz`)).json()) as Record<string, unknown>
+    const health = (await (
+      await fetch(`${sys.url}/healthz`, { headers: { authorization: `Bearer ${sys.adminToken}` } })
+    ).json()) as Record<string, unknown>
     expect(JSON.stringify(health)).toContain('no weather signal')
   })
 

@@ -3,15 +3,17 @@
  * forecasts and required agents of every tenant, queue and channel from the
  * warehouse, stores them, stores the weather hours the source reports as
  * observations, learns each region's weather uplift from that history (or keeps
- * the configured prior), and checks the weather for surges (alert on NATS +
- * `surge_alerts`). Serves the planner API. Runs never overlap: a tick that
+ * the configured prior), and checks the weather for surges (alert through
+ * JetStream + `surge_alerts`). Serves the planner API. Runs never overlap: a tick that
  * finds a run in progress waits for it instead of starting another.
  */
 import type { Service, ServiceContext, ServiceFactory } from '../core/index.js'
+import { publishAlert } from '../bus/index.js'
 import { supervisorGate } from '../kits/auth/index.js'
 import { plannerHandler } from './planner-api.js'
+import { rosterHandler } from './roster-api.js'
 import { recomputeForecasts, type RecomputeResult, type ReforecastRow } from './recompute.js'
-import type { ForecastServiceOptions } from './service-settings.js'
+import { chatConcurrencyOf, DEFAULT_CHAT, type ForecastServiceOptions } from './service-settings.js'
 import {
   checkSurges,
   rainModel,
@@ -46,8 +48,6 @@ export type ForecastService = Service & {
   readonly lastRun: ForecastRun | undefined
 }
 
-const encoder = new TextEncoder()
-
 /**
  * "learned +28.4% per 10 mm/h of rain (21 days, 84 rainy hours)" or "prior +30.0% … (3 days, 2 rainy hours of
  * history)".
@@ -59,9 +59,9 @@ function describeEffect(e: RegionEffect): string {
 
 export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
   return async (ctx: ServiceContext): Promise<ForecastService> => {
-    const { warehouse, nats, topology, log } = ctx
+    const { warehouse, js, topology, log } = ctx
     const regions = opts.regions ?? []
-    const source = weatherSourceFrom(opts.weatherSource)
+    const source = weatherSourceFrom(opts.weatherSource, { timeZone: opts.timeZone, historyDays: opts.historyDays })
     const prior = rainModel(regions, opts.rainUpliftPer10mm ?? 0.3)
     const horizonHours = opts.surgeHours ?? 6
     const historyDays = opts.historyDays ?? 56
@@ -78,12 +78,17 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
         historyDays: opts.historyDays ?? 56,
         days: opts.days ?? 8,
         targets: opts.targets,
+        chat: opts.chat,
         defaultAht: opts.defaultAht ?? 300,
       })
       for (const s of result.skipped)
         log(`forecast: ${s.key.tenant}/${s.key.queue}/${s.key.channel} skipped: ${s.reason}`)
       const { status, byRegion } = await readWeather(source, regions, now)
       const uplift = await learn(now, result, byRegion, status)
+      // The planner's rain what-if uses the effect in use (the first tenant and region's: the demo has one).
+      const effect = uplift.effects[0]
+      status.rain_uplift_per_10mm = effect?.rain_per_10mm ?? opts.rainUpliftPer10mm ?? 0.3
+      status.rain_uplift_effect = effect?.effect ?? 'prior'
       for (const w of status.warnings) log(`forecast: weather warning: ${w}`)
       const surges = checkSurges(result.rows, byRegion, status.source, {
         regions,
@@ -96,11 +101,8 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
       })
       if (surges.length) {
         await warehouse.insert('surge_alerts', surges.map(surgeRow))
-        for (const s of surges)
-          nats.nc.publish(
-            `${topology.alertSubject}.${s.tenant}`,
-            encoder.encode(JSON.stringify(surgeAlertInput(s, horizonHours * 3_600_000))),
-          )
+        // Through JetStream, so the wall still shows them after a restart (bus/qa-alerts.ts).
+        await Promise.all(surges.map((s) => publishAlert(js, topology, surgeAlertInput(s, horizonHours * 3_600_000))))
       }
       lastRun = {
         at: now,
@@ -181,11 +183,19 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
         return lastRun
       },
       handlers: [
+        // Before the planner's table: its prefix /api/planner/ answers 404 for paths it does not know.
+        rosterHandler({
+          warehouse,
+          timeZone: opts.timeZone,
+          access: supervisorGate(ctx.config, 'planner'),
+          onError: (err) => log(`planner roster: ${(err as Error).message}`),
+        }),
         plannerHandler({
           warehouse,
           timeZone: opts.timeZone,
           access: supervisorGate(ctx.config, 'planner'),
           weather: () => lastRun?.weather,
+          chatOf: (queue, channel) => chatConcurrencyOf(opts.chat ?? DEFAULT_CHAT, queue, channel),
           reforecast: (tenant, from, to) =>
             (lastRun?.reforecast ?? [])
               .filter((r) => r.tenant === tenant && r.interval_start >= from && r.interval_start < to)

@@ -1,7 +1,7 @@
 /** `mofang staffing`: one period's staffing, as a table or JSON. */
 import { numberOption, requireString, type ParsedArgs } from '../kits/cli/index.js'
 import { BadInputError } from '../core/index.js'
-import { staff, type Staffing } from '../kits/erlang/index.js'
+import { chatHandleTime, MAX_CONCURRENCY, staff, type Staffing } from '../kits/erlang/index.js'
 
 /** `30m`, `1h`, `90s` or plain seconds → seconds. */
 export function parseDuration(text: string, flag: string): number {
@@ -21,19 +21,27 @@ export function parseServiceLevel(text: string): { serviceLevel: number; thresho
 
 export function formatStaffing(
   s: Staffing,
-  extra: { volume: number; periodSeconds: number; threshold: number },
+  extra: { volume: number; periodSeconds: number; threshold: number; aht?: number; slowdown?: number },
 ): string {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`
+  const chats = s.concurrency > 1
   const rows: [string, string][] = [
     ['model', s.model === 'erlang_a' ? 'Erlang A (with abandonment)' : 'Erlang C'],
     ['offered load', `${s.erlangs.toFixed(2)} Erlangs (${extra.volume} contacts in ${extra.periodSeconds / 60} min)`],
+  ]
+  if (chats) rows[0][1] += `, ${s.concurrency} chats per agent`
+  if (chats && extra.aht !== undefined) {
+    const full = chatHandleTime(extra.aht, s.concurrency, extra.slowdown)
+    rows.push(['handle time at full load', `${full.toFixed(0)} s per chat (${extra.aht} s alone)`])
+  }
+  rows.push(
     ['required agents', String(s.required)],
     ['scheduled agents', `${s.scheduled} (after shrinkage)`],
     [`service level (${extra.threshold} s)`, pct(s.serviceLevel)],
     ['ASA', `${s.asa.toFixed(1)} s`],
     ['probability of waiting', pct(s.probWait)],
-    ['occupancy', pct(s.occupancy)],
-  ]
+    [chats ? 'occupancy (chat slots)' : 'occupancy', pct(s.occupancy)],
+  )
   if (s.model === 'erlang_a') rows.push(['abandonment', pct(s.abandonment)])
   const width = Math.max(...rows.map((r) => r[0].length))
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')
@@ -49,12 +57,16 @@ export async function runStaffing(args: ParsedArgs): Promise<void> {
   const patience = numberOption(args, 'patience', { min: 1 })
   const shrinkage = numberOption(args, 'shrinkage', { min: 0, max: 0.95 }) ?? 0
   const maxOccupancy = numberOption(args, 'max-occupancy', { min: 0.05, max: 1 }) ?? 1
+  const concurrency = numberOption(args, 'concurrency', { min: 1, max: MAX_CONCURRENCY, integer: true }) ?? 1
+  const slowdown = numberOption(args, 'slowdown', { min: 0, max: 1 }) ?? 0.25
   const result = staff(
     { lambda: volume / periodSeconds, aht },
-    { serviceLevel, threshold, maxOccupancy, patience },
+    { serviceLevel, threshold, maxOccupancy, patience, concurrency, slowdown },
     shrinkage,
   )
   console.log(
-    args.values.json ? JSON.stringify(result, null, 2) : formatStaffing(result, { volume, periodSeconds, threshold }),
+    args.values.json
+      ? JSON.stringify(result, null, 2)
+      : formatStaffing(result, { volume, periodSeconds, threshold, aht, slowdown }),
   )
 }

@@ -11,6 +11,7 @@ import type { StoredForecast } from './recompute.js'
 import { toLocalMinutes } from './local-time.js'
 import { fileFeedSource } from './weather/file-feed.js'
 import { openMeteoSource } from './weather/open-meteo.js'
+import { SIMULATED_SOURCE_NAME, simulatedSetting, simulatedWeatherSource } from './weather/simulated.js'
 import { detectSurges, type HourForecast, type SurgeAlert } from './weather/surge.js'
 import { FEATURES, fitUplift, type UpliftModel } from './weather/uplift.js'
 import type { Region, WeatherHour, WeatherResult, WeatherSource } from './weather/types.js'
@@ -22,9 +23,17 @@ export interface StoredSurge extends SurgeAlert {
   raised_at: number
 }
 
-/** 'none'/undefined → no source; http(s) → Open-Meteo at that base URL; anything else → a feed file. */
-export function weatherSourceFrom(setting: string | undefined): WeatherSource | undefined {
+/**
+ * 'none'/undefined → no source; 'simulated[:<ms>]' → the demo's simulated weather; http(s) → Open-Meteo at that base
+ * URL; anything else → a feed file.
+ */
+export function weatherSourceFrom(
+  setting: string | undefined,
+  sim: { timeZone: string; historyDays?: number } = { timeZone: 'Asia/Shanghai' },
+): WeatherSource | undefined {
   if (!setting || setting === 'none') return undefined
+  const simulated = simulatedSetting(setting)
+  if (simulated) return simulatedWeatherSource({ ...sim, ...simulated })
   return /^https?:\/\//.test(setting) ? openMeteoSource({ baseUrl: setting }) : fileFeedSource(setting)
 }
 
@@ -84,6 +93,7 @@ export async function readWeather(
     signal: 'no weather signal',
     warnings: [],
     checked_at: now,
+    ...(source?.name === SIMULATED_SOURCE_NAME ? { simulated: true } : {}),
   }
   const none = { status, byRegion: new Map<string, WeatherHour[]>() }
   if (!source || regions.length === 0) {
@@ -125,8 +135,17 @@ export function checkSurges(
       minExtraContacts: opts.minExtraContacts,
       aht: t.volume > 0 ? t.ahtWeighted / t.volume : undefined,
     })
+    // The demo's simulated feed says so on every alert (planner, wallboard banner, surge_alerts).
+    const label = source === SIMULATED_SOURCE_NAME ? ' [simulated weather / 模拟天气]' : ''
     for (const a of alerts)
-      surges.push({ ...a, tenant, alert_id: `weather-surge-${a.region}`, source, raised_at: Date.now() })
+      surges.push({
+        ...a,
+        reason: a.reason + label,
+        tenant,
+        alert_id: `weather-surge-${a.region}`,
+        source,
+        raised_at: Date.now(),
+      })
   }
   return surges
 }

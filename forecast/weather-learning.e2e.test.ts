@@ -139,7 +139,9 @@ describe('learned weather uplift', () => {
     const south = service.lastRun!.uplift.find((e) => e.region === 'south')!
     expect(south).toMatchObject({ effect: 'prior', days: 0, rain_hours: 0 })
     expect(south.rain_per_10mm).toBeCloseTo(PRIOR, 6)
-    const health = JSON.stringify(await (await fetch(`${sys.url}/healthz`)).json())
+    const health = JSON.stringify(
+      await (await fetch(`${sys.url}/healthz`, { headers: { authorization: `Bearer ${sys.adminToken}` } })).json(),
+    )
     expect(health).toMatch(/"region":"north","effect":"learned"/)
     expect(health).toMatch(/"region":"south","effect":"prior","rain_per_10mm":0.8/)
   })

@@ -6,13 +6,20 @@
  * earlier publish got no answer republishes that earlier message as it was (see ingest/dedup.ts).
  */
 import type { StoredEvent } from '../core/index.js'
+import type { RedactionPolicy } from '../kits/pii/index.js'
 import { PublishClaim, type DedupWindow } from './dedup.js'
 import type { IdentityResolver } from './identity.js'
 import type { EventMessage, PublishFailure } from './publish.js'
+import { redactEvent } from './redaction.js'
 
 export interface AcceptDeps {
   dedup: DedupWindow
   identity: IdentityResolver
+  /**
+   * The tenants whose events are redacted before publishing (MOFANG_REDACT_TENANTS, ingest/redaction.ts); absent =
+   * every event is published as sent.
+   */
+  redaction?: RedactionPolicy
   /** Packs events into messages (ingest/publish.ts packEvents with the stream's prefix). */
   pack(events: StoredEvent[]): EventMessage[]
   /** Publishes messages and waits for acks; returns those JetStream did not acknowledge. */
@@ -108,6 +115,8 @@ async function publishClaimed(
   let error: Error | undefined
   try {
     if (fresh.length) await deps.identity.resolve(fresh)
+    // After identity merge, which needs the raw identities; before anything leaves this process.
+    if (deps.redaction) for (const e of fresh) if (deps.redaction.applies(e.tenant)) redactEvent(e)
     const messages = [...republish.keys(), ...(fresh.length ? deps.pack(fresh) : [])]
     const result = messages.length ? await deps.publish(messages) : { failed: [] }
     error = result.error

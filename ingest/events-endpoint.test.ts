@@ -125,7 +125,7 @@ describe('POST /v1/events: refusals and their counters', () => {
 
   it('names the steps of a request and of each event', async () => {
     const { eventPipeline } = await import('./events-endpoint.js')
-    expect(eventPipeline.steps.map((s) => s.name)).toEqual(['validate', 'tenant', 'complete'])
+    expect(eventPipeline.steps.map((s) => s.name)).toEqual(['validate', 'tenant', 'source', 'complete'])
     expect(endpoint.pipeline.steps.map((s) => s.name)).toEqual([
       'method',
       'auth',
@@ -161,7 +161,11 @@ describe('POST /v1/events: refusals and their counters', () => {
       status: 413,
       body: { reason: 'batch has 4 events; the limit is 3 (MOFANG_MAX_BATCH_EVENTS)' },
     })
-    expect((await send(new Uint8Array([0x5b, 0xff, 0x5d]))).body).toEqual({ error: 'bad_request', reason: 'body is not valid UTF-8', field: 'body' })
+    expect((await send(new Uint8Array([0x5b, 0xff, 0x5d]))).body).toEqual({
+      error: 'bad_request',
+      reason: 'body is not valid UTF-8',
+      field: 'body',
+    })
     const ndjson = await send(`${JSON.stringify(event('c1'))}\n{oops`, { 'content-type': 'application/x-ndjson' })
     expect([ndjson.status, ndjson.body.line]).toEqual([400, 2])
     expect(ndjson.body.reason).toMatch(/^malformed JSON on NDJSON line 2: /)
@@ -186,12 +190,69 @@ describe('POST /v1/events: refusals and their counters', () => {
       duplicate_event_id: 0,
       rejected_invalid: 2,
       rejected_tenant: 2,
+      rejected_service_type: 0,
       rejected_auth: 2,
       rejected_body: 5,
       unavailable: 0,
       busy: 0,
       insufficient_storage: 0,
     })
+  })
+
+  it("refuses the types only Mofang's services emit (routing.*) from an API key: 403 naming the type", async () => {
+    const before = endpoint.counters.snapshot()
+    const assigned = event('c2', {
+      type: 'routing.assigned',
+      agent_id: 'mallory',
+      payload: {
+        agent_id: 'mallory',
+        policy: 'skill',
+        score: 99,
+        reason: 'Mallory is the best agent.',
+        trigger: 'contact_offered',
+        serving_queue: 'repair',
+        candidates: 1,
+        expansion_step: 0,
+        parts: {},
+      },
+    })
+    const overflowed = event('c3', { type: 'routing.overflowed', payload: { from_queue: 'a', to_queue: 'b' } })
+    const res = await send(JSON.stringify([event('c1'), assigned, overflowed]))
+    expect(res).toMatchObject({ status: 403 })
+    expect(res.body).toEqual({
+      error: 'forbidden',
+      reason:
+        "routing.assigned, routing.overflowed events are emitted only by Mofang's own services; nothing was accepted",
+      field: 'type',
+      errors: [
+        {
+          index: 1,
+          field: 'type',
+          reason: "routing.assigned events are emitted only by Mofang's own services, not posted with an API key",
+        },
+        {
+          index: 2,
+          field: 'type',
+          reason: "routing.overflowed events are emitted only by Mofang's own services, not posted with an API key",
+        },
+      ],
+    })
+    // An invalid event is told first (400), then another tenant's (403 on tenant), then the type.
+    const invalid = await send(JSON.stringify([assigned, event('c4', { ts: 'x' })]))
+    expect([invalid.status, invalid.body.errors]).toEqual([
+      400,
+      [{ index: 1, field: 'ts', reason: expect.any(String) }],
+    ])
+    const other = await send(JSON.stringify([assigned, event('c4', { tenant: 'umbrella' })]))
+    expect([other.status, other.body.field, other.body.errors]).toEqual([
+      403,
+      'tenant',
+      [{ index: 1, field: 'tenant', reason: `"umbrella" does not match the API key's tenant "acme"` }],
+    ])
+    const after = endpoint.counters.snapshot()
+    expect(after.rejected_service_type - before.rejected_service_type).toBe(3)
+    expect(after.rejected_tenant - before.rejected_tenant).toBe(2)
+    expect(after.accepted - before.accepted).toBe(0)
   })
 
   it('refuses with 503 while the broker is down and 507 while storage is short, keeping nothing', async () => {

@@ -16,6 +16,7 @@ import {
   dlq,
   drop,
   type Drop,
+  emittedByServices,
   type FieldError,
   newId,
   ok,
@@ -57,6 +58,7 @@ export const INGEST_OUTCOMES = [
   'duplicate_event_id',
   'rejected_invalid',
   'rejected_tenant',
+  'rejected_service_type',
   'rejected_auth',
   'rejected_body',
   'unavailable',
@@ -81,14 +83,24 @@ export const INGEST_REFUSALS = [
   'too_many_events',
   'rejected_invalid',
   'rejected_tenant',
+  'rejected_service_type',
   'unavailable',
   'insufficient_storage',
 ] as const
 export type IngestRefusal = (typeof INGEST_REFUSALS)[number]
 
-/** Why one event of a batch is refused (and with it the whole batch), with the field at fault. */
-export const EVENT_DROPS = ['invalid', 'other_tenant'] as const
+/**
+ * Why one event of a batch is refused (and with it the whole batch), with the field at fault. `service_type`: a
+ * type only Mofang's own services emit (routing.*, core/events.ts SERVICE_FAMILIES), which no API key may post.
+ */
+export const EVENT_DROPS = ['invalid', 'other_tenant', 'service_type'] as const
 export type EventDrop = (typeof EVENT_DROPS)[number]
+/** The request's refusal for a batch with such an event: 400 invalid_events, 403 forbidden, 403 forbidden. */
+const REFUSAL_OF: Record<EventDrop, IngestRefusal> = {
+  invalid: 'rejected_invalid',
+  other_tenant: 'rejected_tenant',
+  service_type: 'rejected_service_type',
+}
 
 type IndexedError = FieldError & { index: number }
 
@@ -102,6 +114,8 @@ interface RefusalFacts {
   /** Events in the batch. */
   events?: number
   errors?: IndexedError[]
+  /** The event types of the listed events. */
+  types?: string[]
 }
 
 /** The batch an event belongs to: given to every step of the per-event pipeline. */
@@ -113,7 +127,9 @@ interface BatchContext {
   clientSupplied: Set<StoredEvent>
 }
 
-/** One event of a batch: validate → tenant → complete. Synchronous: it runs for every event ingest takes. */
+/**
+ * One event of a batch: validate → tenant → source → complete. Synchronous: it runs for every event ingest takes.
+ */
 export const eventPipeline = pipeline<unknown, EventDrop, FieldError, BatchContext>('ingest_event')
   .step('validate', (item, batch) => {
     const v = validateEvent(item, { tsRange: batch.tsRange, now: batch.now })
@@ -126,6 +142,14 @@ export const eventPipeline = pipeline<unknown, EventDrop, FieldError, BatchConte
           field: 'tenant',
           reason: `"${e.tenant}" does not match the API key's tenant "${batch.tenant}"`,
         }),
+  )
+  .step('source', (e) =>
+    emittedByServices(e.type)
+      ? drop('service_type', {
+          field: 'type',
+          reason: `${e.type} events are emitted only by Mofang's own services, not posted with an API key`,
+        })
+      : ok(e),
   )
   .step('complete', (e, batch) => {
     if (e.event_id) batch.clientSupplied.add(e as StoredEvent)
@@ -230,12 +254,16 @@ function requestPipeline(deps: IngestDeps, admission: Admission) {
       const batch: BatchContext = { tenant, now: Date.now(), tsRange, clientSupplied: new Set() }
       const { values: events, stopped } = eventPipeline.runBatch(items, batch)
       if (stopped.length) {
-        const invalid = stopped.filter((s) => s.outcome.reason === 'invalid')
-        const refusal = invalid.length ? 'rejected_invalid' : 'rejected_tenant'
-        const errors = (invalid.length ? invalid : stopped)
+        // One refusal per batch, for the first reason in EVENT_DROPS order that any event has.
+        const why = EVENT_DROPS.find((d) => stopped.some((s) => s.outcome.reason === d))!
+        const listed = stopped.filter((s) => s.outcome.reason === why)
+        const errors = listed
           .slice(0, MAX_REPORTED_ERRORS)
           .map(({ index, outcome }) => ({ index, ...(outcome as Drop<EventDrop, FieldError>).detail! }))
-        return drop(refusal, { events: items.length, errors })
+        // Events stopped after `validate` are objects with a valid type; invalid ones may be anything.
+        const typeOf = (index: number) => (why === 'invalid' ? '' : (items[index] as { type: string }).type)
+        const types = [...new Set(listed.map(({ index }) => typeOf(index)))]
+        return drop(REFUSAL_OF[why], { events: items.length, errors, types })
       }
       return ok({ events, clientSupplied: batch.clientSupplied })
     })
@@ -355,8 +383,14 @@ export function createEventsEndpoint(deps: IngestDeps) {
       case 'rejected_tenant':
         counters.add('rejected_tenant', facts.events)
         return answer(res, 403, 'forbidden', 'events for another tenant; nothing was accepted', {
+          field: 'tenant',
           errors: facts.errors,
         })
+      case 'rejected_service_type': {
+        counters.add('rejected_service_type', facts.events)
+        const why = `${facts.types?.join(', ')} events are emitted only by Mofang's own services; nothing was accepted`
+        return answer(res, 403, 'forbidden', why, { field: 'type', errors: facts.errors })
+      }
       case 'unavailable':
         return unavailable(res, facts.message ?? '')
       case 'insufficient_storage':

@@ -220,6 +220,16 @@ describe('bad input gets a clear 4xx and stores nothing', () => {
       /invalid API key/,
     ],
     ['tenant mismatch', () => postEvents(sys.url, JSON.stringify([good({ tenant: 'other' })])), 403, /does not match/],
+    [
+      'a routing decision from an API key',
+      () =>
+        postEvents(
+          sys.url,
+          JSON.stringify([good({ type: 'routing.overflowed', payload: { from_queue: 'a', to_queue: 'b' } })]),
+        ),
+      403,
+      /"field":"type".*routing\.overflowed events are emitted only by Mofang's own services/,
+    ],
     ['empty batch', () => postEvents(sys.url, '[]'), 400, /empty batch/],
     [
       'event on the wrong channel',

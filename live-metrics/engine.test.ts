@@ -437,6 +437,44 @@ describe('engine housekeeping', () => {
     m.clearAlert('acme', 'sl')
     expect(m.snapshot('acme', s(130)).alerts).toEqual([])
   })
+  it('ends the same after a replay of QA results and alerts as live: cleared and expired alerts stay gone', () => {
+    const qa = (id: string, ts: number, score: number) => ({
+      tenant: 'acme',
+      interaction_id: id,
+      ts,
+      score,
+      flagged: score < 60,
+    })
+    const alert = (id: string, ts: number, ttl_ms: number, text = id) =>
+      ({ tenant: 'acme', id, severity: 'critical', text, ts, source: 'qa', ttl_ms }) as const
+    // What the stream holds, in order: a rescoring, an alert raised again, one cleared (ttl 0), one that expires.
+    const feed = [
+      { at: s(10), qa: qa('i1', s(10), 90) },
+      { at: s(20), qa: qa('i2', s(20), 40) },
+      { at: s(20), alert: alert('qa:i2', s(20), 600_000, 'first') },
+      { at: s(30), alert: alert('surge', s(30), 600_000) },
+      { at: s(40), alert: alert('short', s(40), 5_000) },
+      { at: s(50), qa: qa('i2', s(50), 70) },
+      { at: s(50), alert: alert('qa:i2', s(50), 600_000, 'again') },
+      { at: s(60), alert: alert('surge', s(60), 0) },
+    ]
+    const live = createLiveMetrics({ timeZone: 'UTC' })
+    for (const f of feed) {
+      if (f.qa) live.applyQa(f.qa)
+      if (f.alert) live.raiseAlert(f.alert)
+      live.snapshot('acme', f.at) // the live service snapshots between messages (and prunes)
+    }
+    const replayed = createLiveMetrics({ timeZone: 'UTC' })
+    for (const f of feed) {
+      if (f.qa) replayed.applyQa(f.qa)
+      if (f.alert) replayed.raiseAlert(f.alert)
+    }
+    const after = replayed.snapshot('acme', s(120))
+    expect(after.alerts.map((a) => [a.id, a.text])).toEqual([['qa:i2', 'again']])
+    expect(after.qa).toMatchObject({ today_count: 2, today_avg_score: 80, today_flagged_pct: 0 })
+    expect(after.qa).toEqual(live.snapshot('acme', s(120)).qa)
+    expect(after.alerts).toEqual(live.snapshot('acme', s(120)).alerts)
+  })
 })
 
 describe('change notifications', () => {

@@ -5,11 +5,22 @@
  *
  * After a restart it rebuilds instead of showing zeros: an ordered consumer
  * replays the stream from the start of the contact centre's day, then carries on
- * live with the same consumer. QA results and alerts arrive on their own subjects.
+ * live with the same consumer. QA results and alerts come the same way from their
+ * own stream (bus/qa-alerts.ts), from the same start, so today's QA average,
+ * flagged share and the alerts still on the board are rebuilt too.
+ *
+ * Why ordered consumers and not durable ones: the engine is memory, empty at each
+ * start, so each start must read the whole retained window again, not resume where
+ * a durable left off; each instance needs every message (several wallboard servers
+ * would split a shared durable's messages); and the engine needs stream order (an
+ * alert raised, then raised again or cleared with the same id, must end the same
+ * way as live). An ordered consumer is all that, server-side state-free, and
+ * re-created by the client from the last sequence on a gap.
  */
-import { DeliverPolicy } from '@nats-io/jetstream'
+import { DeliverPolicy, type StreamInfo } from '@nats-io/jetstream'
 import { createYielder, type Service, type ServiceContext, type ServiceFactory } from '../core/index.js'
-import { decodeEvents, type AlertInput, type QaResultInput } from '../core/contracts/index.js'
+import { decodeEvents } from '../core/contracts/index.js'
+import { readQaAlertMessage } from '../bus/index.js'
 import { createLiveMetrics } from './engine.js'
 import type { LiveMetricsOptions } from './options.js'
 
@@ -20,8 +31,11 @@ export interface LiveServiceOptions extends LiveMetricsOptions {
   minGapMs?: number
 }
 
-const decoder = new TextDecoder()
 const encoder = new TextEncoder()
+
+/** True when the stream holds nothing at or after `from` (ms): a replay from there has nothing to catch up on. */
+const nothingSince = (info: StreamInfo, from: number) =>
+  info.state.messages === 0 || Date.parse(info.state.last_ts) < from
 
 export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactory {
   return async (ctx: ServiceContext): Promise<Service> => {
@@ -32,6 +46,9 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
     const lastSent = new Map<string, number>()
     let replayed = 0
     let caughtUp = false
+    let qaReplayed = 0
+    let qaCaughtUp = false
+    let qaBad = 0
 
     const publish = (tenant: string, now: number) => {
       nats.nc.publish(`${topology.liveSubject}.${tenant}`, encoder.encode(JSON.stringify(engine.snapshot(tenant, now))))
@@ -56,11 +73,10 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
     )
 
     const from = engine.replayFrom(Date.now())
+    const startAt = { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(from).toISOString() }
     const info = await ctx.jsm.streams.info(topology.eventStream)
-    const consumer = await js.consumers.get(topology.eventStream, {
-      deliver_policy: DeliverPolicy.StartTime,
-      opt_start_time: new Date(from).toISOString(),
-    })
+    const qaInfo = await ctx.jsm.streams.info(topology.qaAlertStream)
+    const consumer = await js.consumers.get(topology.eventStream, startAt)
     const messages = await consumer.consume({ max_messages: 512 })
     // Replaying a busy day takes seconds: in slices of ~50 ms, or NATS cuts the client off as a slow consumer.
     const maybeYield = createYielder(50)
@@ -80,14 +96,33 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
       }
     })().catch((err) => log(`live metrics: stream ended: ${(err as Error).message}`))
 
-    const subs = [
-      nats.nc.subscribe(`${topology.qaSubject}.*`, {
-        callback: (_e, m) => m && engine.applyQa(JSON.parse(decoder.decode(m.data)) as QaResultInput),
-      }),
-      nats.nc.subscribe(`${topology.alertSubject}.*`, {
-        callback: (_e, m) => m && engine.raiseAlert(JSON.parse(decoder.decode(m.data)) as AlertInput),
-      }),
-    ]
+    // QA results and alerts: replayed from the same start (today's results, alerts raised up to their ttl ago), then
+    // live, in stream order. An alert raised again with ttl_ms 0, or past its ttl, stays cleared: the engine expires
+    // it from its own ts and ttl, not from when it arrived.
+    qaCaughtUp = nothingSince(qaInfo, from)
+    const qaConsumer = await js.consumers.get(topology.qaAlertStream, startAt)
+    const qaMessages = await qaConsumer.consume({ max_messages: 512 })
+    const qaYield = createYielder(50)
+    const qaLoop = (async () => {
+      for await (const msg of qaMessages) {
+        try {
+          const m = readQaAlertMessage(topology, msg.subject, msg.data)
+          if (m?.kind === 'qa') engine.applyQa(m.result)
+          else if (m?.kind === 'alert') engine.raiseAlert(m.alert)
+        } catch (err) {
+          if (qaBad++ === 0)
+            log(`live metrics: skipping unreadable ${msg.subject} #${msg.seq}: ${(err as Error).message}`)
+        }
+        await qaYield()
+        if (!qaCaughtUp) {
+          qaReplayed++
+          if (msg.seq >= qaInfo.state.last_seq) {
+            qaCaughtUp = true
+            log(`live metrics: ${qaReplayed} QA results and alerts replayed since ${new Date(from).toISOString()}`)
+          }
+        }
+      }
+    })().catch((err) => log(`live metrics: QA and alerts stream ended: ${(err as Error).message}`))
 
     return {
       name: 'live_metrics',
@@ -95,16 +130,17 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
         ok: true,
         detail: {
           tenants: engine.tenants().length,
-          rebuilt: caughtUp || info.state.messages === 0,
+          rebuilt: (caughtUp || nothingSince(info, from)) && qaCaughtUp,
+          qa_alerts_replayed: qaReplayed,
+          qa_alerts_unreadable: qaBad,
           dropped: engine.drops.snapshot(),
         },
       }),
       metrics: () => engine.drops.prometheus(),
       async stop() {
         clearInterval(tick)
-        subs.forEach((s) => s.unsubscribe())
-        await messages.close()
-        await loop
+        await Promise.all([messages.close(), qaMessages.close()])
+        await Promise.all([loop, qaLoop])
       },
     }
   }

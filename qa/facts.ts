@@ -2,7 +2,10 @@
  * Key facts for the review desk and search: error codes, product models and order numbers, taken from the
  * redacted turns. Built-in patterns cover Windows stop codes and Lenovo's product lines; a scorecard's
  * `facts` section adds tenant-specific ones. A pattern's first capture group, when it has one, is the value.
+ * A value that touches a masked span, or an order number that verifies as PII by the redaction's rules after an
+ * order label (a card, ID or mobile number), is never a fact.
  */
+import { normalise, numberKind } from './pii.js'
 import type { Scorecard } from './scorecard.js'
 import type { Fact, FactKind, Turn } from './types.js'
 
@@ -29,6 +32,15 @@ const BUILT_IN: Record<FactKind, RegExp> = {
 
 const KINDS = Object.keys(BUILT_IN) as FactKind[]
 
+/** An order number that is really a card, ID or mobile number (separators and full-width digits read through). */
+const isPiiNumber = (value: string) =>
+  numberKind(
+    normalise(value)
+      .text.replace(/[ ._-]/g, '')
+      .toUpperCase(),
+    true,
+  ) !== undefined
+
 /** Facts of the turns, deduplicated by kind and value (first mention kept), in order of appearance. */
 export function extractFacts(turns: readonly Turn[], card: Scorecard): Fact[] {
   const facts: Fact[] = []
@@ -40,9 +52,11 @@ export function extractFacts(turns: readonly Turn[], card: Scorecard): Fact[] {
         for (const m of turn.text.matchAll(re)) {
           const value = (m.slice(1).find((g) => g !== undefined) ?? m[0]).trim()
           const key = `${kind}\u0000${value.toLowerCase()}`
-          if (!value || value.includes('*') || seen.has(key)) continue
+          const end = m.index + m[0].length
+          if (!value || value.includes('*') || turn.text[end] === '*' || seen.has(key)) continue
+          if (kind === 'order_number' && isPiiNumber(value)) continue
           seen.add(key)
-          facts.push({ kind, value, turn: i, start: m.index, end: m.index + m[0].length })
+          facts.push({ kind, value, turn: i, start: m.index, end })
         }
       }
     }

@@ -85,3 +85,64 @@ describe('review API input checks', () => {
     expect((await post({ since: '2025-01-01', limit: 10 })).status).toBe(200)
   })
 })
+
+// Item names are held to the stored result's checks with own-property checks: `__proto__`, `constructor` and the
+// other names every object answers to are refused with 400 naming the field, and nothing is stored.
+describe('review API item names', () => {
+  let server: Server
+  let base: string
+  const inserted: unknown[][] = []
+  const checks = { greeting: { fraction: 1, weight: 10, applicable: true, auto_failed: false } }
+  const warehouse = {
+    async query() {
+      return [{ interaction_id: 'c-1', score: 100, flagged: 0, checks: JSON.stringify(checks) }]
+    },
+    async insert(_table: string, rows: unknown[]) {
+      inserted.push(rows)
+    },
+  } as unknown as Warehouse
+
+  beforeAll(async () => {
+    const api = createReviewApi({
+      warehouse,
+      access: () => ({ ok: true, tenant: 'acme', user: 'lin', roles: ['qa'] }),
+      timeZone: 'UTC',
+    })
+    server = createServer((req, res) => void api(req, res))
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise((r) => server.close(r)))
+
+  const post = async (what: string, body: string) => {
+    const res = await fetch(`${base}/api/qa/interactions/c-1/${what}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    })
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+  }
+  const refused = (field: string) => ({
+    status: 400,
+    body: { error: 'bad_request', field, reason: `${field}: unknown item` },
+  })
+
+  it('refuses inherited names in reviews, calibrations and disputes', async () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const item = JSON.stringify(name)
+      expect(await post('review', `{"items":[{"check":${item},"decision":"confirm"}]}`), name).toMatchObject(
+        refused('items[0].check'),
+      )
+      // Written by hand: JSON.stringify would drop a "__proto__" key; JSON.parse keeps it as an own property.
+      expect(await post('calibration', `{"items":{${item}:0.5}}`), name).toMatchObject(refused(`items.${name}`))
+      expect(await post('dispute', `{"comment":"unfair","item":${item}}`), name).toMatchObject(refused('item'))
+    }
+    expect(inserted).toEqual([])
+  })
+
+  it('still takes the scorecard’s own items', async () => {
+    expect((await post('review', '{"items":[{"check":"greeting","decision":"confirm"}]}')).status).toBe(200)
+    expect((await post('dispute', '{"comment":"unfair","item":"greeting"}')).status).toBe(200)
+    expect(inserted).toHaveLength(2)
+  })
+})

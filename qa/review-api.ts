@@ -237,7 +237,7 @@ export function createReviewApi(deps: ReviewApiDeps) {
   ) {
     const r = await loadResult(tenant, id)
     const item = body.item === undefined ? '' : String(body.item)
-    if (item && !(item in (JSON.parse(r.checks) as object))) throw new BadRequest('item', 'unknown item')
+    if (item && !Object.hasOwn(JSON.parse(r.checks) as object, item)) throw new BadRequest('item', 'unknown item')
     const review_id = randomUUID()
     await insertReviews(tenant, id, [{ review_id, kind, reviewer: user, item, comment: commentOf(body, true) }])
     return { review_id }
@@ -267,7 +267,7 @@ export function createReviewApi(deps: ReviewApiDeps) {
     if (!items || typeof items !== 'object' || Object.keys(items).length === 0)
       throw new BadRequest('items', 'expected {check: share 0…1}')
     for (const [k, v] of Object.entries(items)) {
-      if (!(k in checks)) throw new BadRequest(`items.${k}`, 'unknown item')
+      if (!Object.hasOwn(checks, k)) throw new BadRequest(`items.${k}`, 'unknown item')
       if (!(typeof v === 'number' && v >= 0 && v <= 1))
         throw new BadRequest(`items.${k}`, 'expected a number from 0 to 1')
     }

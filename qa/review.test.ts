@@ -40,6 +40,13 @@ describe('correctedScore', () => {
     )
     expect(invalidDecision(checks, [{ check: 'blame', decision: 'override', earned: 0.5, comment: 'ok' }])).toBeNull()
   })
+  it("refuses names that are only the object's inherited properties, not the scorecard's checks", () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])
+      expect(invalidDecision(checks, [{ check: name, decision: 'confirm' }]), name).toBe('items[0].check: unknown item')
+    // Also as an own key of a parsed body (JSON.parse makes "__proto__" an own property).
+    const parsed = JSON.parse('{"__proto__": {"fraction": 1, "weight": 1}}') as Record<string, CheckResult>
+    expect(invalidDecision(checks, [{ check: Object.keys(parsed)[0], decision: 'confirm' }])).toMatch(/unknown item/)
+  })
 })
 
 describe('agreementOf', () => {

@@ -34,7 +34,8 @@ export function correctedScore(
 export function invalidDecision(checks: Record<string, CheckResult>, decisions: unknown): string | null {
   if (!Array.isArray(decisions) || decisions.length === 0) return 'items: expected a non-empty array'
   for (const [i, d] of (decisions as Partial<ItemDecision>[]).entries()) {
-    if (typeof d?.check !== 'string' || !(d.check in checks)) return `items[${i}].check: unknown item`
+    // Own properties only: `__proto__` or `constructor` is `in` every object, and no check.
+    if (typeof d?.check !== 'string' || !Object.hasOwn(checks, d.check)) return `items[${i}].check: unknown item`
     if (d.decision !== 'confirm' && d.decision !== 'override')
       return `items[${i}].decision: expected confirm or override`
     if (d.decision === 'override' && !(typeof d.earned === 'number' && d.earned >= 0 && d.earned <= 1))

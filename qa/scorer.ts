@@ -24,8 +24,11 @@ export interface QaScorerDeps {
   /** Per-tenant scorecards: `<dir>/<tenant>/<queue>.yaml`, then `<tenant>/default.yaml`; default: the shipped ones. */
   scorecardDir?: string
   policy?: FlagPolicy
-  /** Called after the rows are stored (the service publishes them on NATS). */
-  announce?(result: QaResultInput, alert: AlertInput | null): void
+  /**
+   * Called after the rows are stored (the service publishes them through JetStream); `scoreAndStore` resolves only
+   * once every announcement has.
+   */
+  announce?(result: QaResultInput, alert: AlertInput | null): void | Promise<void>
 }
 
 export interface ScoredRow {
@@ -36,7 +39,10 @@ export interface ScoredRow {
 export interface QaScorer {
   /** Events of the given interactions of one tenant, grouped by interaction id. */
   loadEvents(tenant: string, ids: readonly string[]): Promise<Map<string, InteractionEventRow[]>>
-  /** Scores, stores and announces; resolves once the rows are in ClickHouse. Interactions without turns are skipped. */
+  /**
+   * Scores, stores and announces; resolves once the rows are in ClickHouse and announced. Interactions without turns
+   * are skipped.
+   */
   scoreAndStore(items: readonly ScorableInteraction[]): Promise<ScoredRow[]>
 }
 
@@ -79,7 +85,9 @@ export function createQaScorer(deps: QaScorerDeps): QaScorer {
         }),
       )
       await storeQaRows(deps.warehouse, rows)
-      for (const r of rows) deps.announce?.(liveInput(r.result), severeAlert(r.result, r.flags, deps.policy))
+      const announce = deps.announce
+      if (announce)
+        await Promise.all(rows.map((r) => announce(liveInput(r.result), severeAlert(r.result, r.flags, deps.policy))))
       return rows
     },
   }

@@ -4,8 +4,10 @@
  * Two durable pull consumers (nats-server 2.9 takes one filter subject each) deliver the end events:
  * `<prefix>.*.*.chat.ended` and `<prefix>.*.*.ticket.resolved`. For each, the service reads the
  * interaction's events back from ClickHouse, builds the turns, scores them on the worker pool (chDB stays
- * on this thread), stores qa_results / qa_flags, and only then acks. Results go to the wallboard on
- * `<qaSubject>.<tenant>`; severe flags (abusive language) raise an alert on `<alertSubject>.<tenant>`.
+ * on this thread), stores qa_results / qa_flags, publishes the results through JetStream, and only then acks.
+ * Results go to the wallboard on `<qaSubject>.<tenant>`; severe flags (abusive language) raise an alert on
+ * `<alertSubject>.<tenant>`; both subjects are kept by the QA and alerts stream (bus/qa-alerts.ts), which the live
+ * metrics service replays after a restart.
  *
  * The end event can reach the stream before the sink (flushing every 250 ms) has stored the last messages:
  * a message is scored only when its end events are in ClickHouse and have settled (turns.ts `readiness`);
@@ -17,7 +19,7 @@
 import { availableParallelism } from 'node:os'
 import type { Consumer, JsMsg } from '@nats-io/jetstream'
 import { createYielder, type Service, type ServiceContext, type StoredEvent } from '../core/index.js'
-import { ensureConsumer } from '../bus/index.js'
+import { ensureConsumer, publishAlert, publishQaResult } from '../bus/index.js'
 import { createQaPool } from './pool.js'
 import { qaDropCounters, qaInteractionPipeline, qaMessagePipeline } from './intake.js'
 import { backfill, createQaScorer, type QaScorer, type ScoredRow } from './scorer.js'
@@ -48,8 +50,6 @@ export interface QaServiceOptions {
 }
 
 export const QA_END_TYPES = ['chat.ended', 'ticket.resolved'] as const
-
-const encoder = new TextEncoder()
 
 /** Durable names for this topology (the namespace prefix keeps test systems apart). */
 export const qaConsumerName = (prefix: string, type: string) =>
@@ -103,19 +103,21 @@ interface Pending {
 
 export function qaService(opts: QaServiceOptions = {}): (ctx: ServiceContext) => Promise<QaService> {
   return async (ctx: ServiceContext): Promise<QaService> => {
-    const { js, jsm, nats, topology, warehouse, log } = ctx
+    const { js, jsm, topology, warehouse, log } = ctx
     const settleMs = opts.settleMs ?? 750
     const maxWaitMs = opts.maxWaitMs ?? 30_000
     const pool = createQaPool({ size: opts.workers ?? Math.max(1, availableParallelism() - 1) })
-    const publish = (subject: string, body: unknown) => nats.nc.publish(subject, encoder.encode(JSON.stringify(body)))
     const scorer = createQaScorer({
       warehouse,
       pool,
       scorecardDir: opts.scorecardDir,
       policy: opts.policy,
-      announce(result, alert) {
-        publish(`${topology.qaSubject}.${result.tenant}`, result)
-        if (alert) publish(`${topology.alertSubject}.${alert.tenant}`, alert)
+      // Awaited by scoreAndStore, so an end event is acked only once JetStream has its result (and alert).
+      async announce(result, alert) {
+        await Promise.all([
+          publishQaResult(js, topology, result),
+          ...(alert ? [publishAlert(js, topology, alert)] : []),
+        ])
       },
     })
     let scored = 0
@@ -167,7 +169,9 @@ export function qaService(opts: QaServiceOptions = {}): (ctx: ServiceContext) =>
         const stored = Date.now()
         for (const p of ready) for (const e of p.ends) lagMs = stored - e.received_at
       } catch (err) {
-        log(`qa: scoring or storing ${items.length} interaction(s) failed, retrying in 2 s: ${(err as Error).message}`)
+        log(
+          `qa: scoring, storing or publishing ${items.length} interaction(s) failed, retrying in 2 s: ${(err as Error).message}`,
+        )
         ready.forEach((p) => p.msg.nak(2_000))
       }
     }
@@ -220,7 +224,10 @@ export function qaService(opts: QaServiceOptions = {}): (ctx: ServiceContext) =>
       warehouse,
       access: supervisorGate(ctx.config, 'qa'),
       timeZone: ctx.config.timeZone,
-      announce: (r) => publish(`${topology.qaSubject}.${r.tenant}`, r),
+      announce: (r) =>
+        void publishQaResult(js, topology, r).catch((err) =>
+          log(`qa: publishing the corrected score of ${r.interaction_id} failed: ${(err as Error).message}`),
+        ),
       backfill: (tenant, since, until, limit) => backfill(warehouse, scorer, { tenant, since, until, limit }),
       adminToken: () => ctx.adminToken,
     })

@@ -1,6 +1,7 @@
 /** The QA engine's input and output shapes: what the CLI reads and writes one per line, and the pool returns. */
 import type { Language } from './language.js'
 import type { CheckResult } from '../core/contracts/index.js'
+import type { PiiKind, PiiSpan } from '../kits/pii/index.js'
 
 /** One check's outcome: declared in core/contracts (the review desk API sends it too), named here with QaResult. */
 export type { CheckResult }
@@ -50,15 +51,8 @@ export interface Flag {
   reason: string
 }
 
-export type PiiKind = 'phone' | 'cn_id' | 'bank_card' | 'email'
-
-/** A redacted span; offsets index both the original and the redacted text (masking keeps the length). */
-export interface PiiSpan {
-  turn: number
-  start: number
-  end: number
-  kind: PiiKind
-}
+/** PII kinds and redacted spans (offsets index both the original and the redacted text): the PII kit's. */
+export type { PiiKind, PiiSpan }
 
 export type FactKind = 'error_code' | 'product_model' | 'order_number'
 

@@ -6,6 +6,7 @@
  * Times of day are minutes from midnight (`minute`, `start`, `end`); days are 0-based from the first day of the
  * horizon. Durations in the rules are `Duration`s: a number of minutes, or text such as `8h`, `8h30m`, `90m`, `1:30`.
  */
+import type { AgentRoster, CoverageRow, Roster, RosterBreak, RosterShift } from '../core/contracts/index.js'
 
 /** Minutes (a number) or text: `8h`, `8h30m`, `90m`, `1:30`. */
 export type Duration = number | string
@@ -151,98 +152,8 @@ export interface BuildOptions {
   onProgress?: (p: RosterProgress) => void
 }
 
-export interface RosterBreak {
-  name: string
-  /** Minutes from midnight of the shift's day (past 1440 for a shift that crosses midnight). */
-  start: number
-  end: number
-  paid: boolean
-}
-
-export interface RosterShift {
-  day: number
-  /** Minutes from midnight of `day`; `end` may pass 1440. */
-  start: number
-  end: number
-  template: string
-  paidHours: number
-  breaks: RosterBreak[]
-}
-
-export interface AgentRoster {
-  id: string
-  name?: string
-  skills: string[]
-  paidHours: number
-  shifts: RosterShift[]
-}
-
-/** Requirement vs scheduled for one interval and skill (skill `*` when the requirements are not per skill). */
-export interface CoverageRow {
-  day: number
-  minute: number
-  skill: string
-  required: number
-  /** Agents on duty and counted toward this skill (multi-skilled agents are split among their skills). */
-  scheduled: number
-  under: number
-  over: number
-}
-
-export interface Roster {
-  /**
-   * Stage 1 (shifts): `optimal` when its cost is within the gap asked for of its lower bound; `feasible` when the
-   * time ran out first (then `gap` says how far from optimal it may be at most).
-   */
-  status: 'optimal' | 'feasible'
-  /**
-   * Stage 1's cost, with each break counted as spread evenly over its window, its lower bound (over all tours,
-   * from column generation) and the relative gap (objective − bound) / objective. The roster's actual cost, breaks
-   * placed, is `totals.total` (usually lower: breaks go where they hurt coverage least).
-   */
-  objective: number
-  bound: number
-  gap: number
-  /**
-   * Stage 2 (breaks): the largest MIP gap among the days (0 when each was solved to optimality); null when time
-   * ran out before every day's program ran (the local search's placement then stands for those days).
-   */
-  breakGap: number | null
-  /** Wall-clock seconds of the whole build. */
-  solveSeconds: number
-  /** Size of the stage 1 program: agent types, tours generated, column-generation rounds, variables, rows; timings. */
-  model: {
-    agentTypes: number
-    tours: number
-    iterations: number
-    columns: number
-    integers: number
-    rows: number
-    nonzeros: number
-    shiftSeconds: number
-    breakSeconds: number
-  }
-  intervalMinutes: number
-  days: number
-  firstWeekday: number
-  startDate?: string
-  skills: string[]
-  agents: AgentRoster[]
-  coverage: CoverageRow[]
-  totals: {
-    shifts: number
-    paidHours: number
-    requiredHours: number
-    understaffedHours: number
-    overstaffedHours: number
-    understaffedCost: number
-    overstaffedCost: number
-    shiftCost: number
-    total: number
-  }
-  /** Things worth a look that are not errors, e.g. a skill nobody has. */
-  warnings: string[]
-}
+// The roster's output shapes are the planner API's JSON too: declared once, in core/contracts/roster.ts.
+export type { AgentRoster, CoverageRow, Roster, RosterBreak, RosterShift }
 
 /** One reason a roster cannot be built: which constraint binds, and for whom or when. */
 export interface RosterConflict {

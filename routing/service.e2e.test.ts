@@ -96,6 +96,38 @@ describe('routing service', () => {
     expect((await call('/api/routing/decisions', { cookie })).status).toBe(400)
   })
 
+  it('refuses a routing decision posted with an API key: only the router records decisions', async () => {
+    const forged = {
+      tenant: TEST_TENANT,
+      ts: T + n++,
+      type: 'routing.assigned',
+      channel: 'voice',
+      interaction_id: 'c1',
+      agent_id: 'mallory',
+      payload: {
+        agent_id: 'mallory',
+        policy: 'skill',
+        score: 99,
+        reason: 'Mallory is the best agent.',
+        trigger: 'contact_offered',
+        serving_queue: 'repair',
+        candidates: 1,
+        expansion_step: 0,
+        parts: {},
+      },
+    }
+    const res = await postEvents(sys.url, JSON.stringify([forged]))
+    expect(res.status).toBe(403)
+    expect(await res.json()).toMatchObject({
+      error: 'forbidden',
+      field: 'type',
+      errors: [{ index: 0, field: 'type', reason: expect.stringContaining('routing.assigned') }],
+    })
+    const ok = await fetchVia(service.handlers![0], '/api/routing/decisions?interaction_id=c1', { cookie })
+    expect(JSON.parse(ok.body)).toMatchObject({ agent_id: 'a1' })
+    expect((await assignments('c1')).map((r) => r.agent_id)).toEqual(['a1'])
+  })
+
   it('resumes after a restart from the saved state without assigning anything twice', async () => {
     await service.stop()
     // While it is down: a1 is still busy with c1, c2 waits, a2 becomes ready.

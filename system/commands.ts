@@ -32,6 +32,12 @@ export const runCommands: Command[] = [
           'simulated past to post first: "today" (since local midnight, so the wall opens on a full day), 0, or a duration like 2d',
         default: 'today',
       },
+      history: {
+        type: 'string',
+        description:
+          'simulated days before the back-fill, written straight to the warehouse on the first start of a data directory (later starts fill only the gap since the last event), e.g. 56d; 0 for none',
+        default: '56d',
+      },
     },
     async run(args) {
       const { startWholeSystem } = await import('./start.js')

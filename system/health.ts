@@ -1,12 +1,35 @@
-/** GET /healthz (each component's state) and GET /metrics (Prometheus counters). */
-import { routes, sendJson } from '../kits/http/index.js'
+/**
+ * GET /healthz (each component's state) and GET /metrics (Prometheus counters).
+ *
+ * Public: /healthz's status code (200 healthy, 503 degraded) and `{ status }`, for load balancers and liveness
+ * probes. Behind a bearer token (the process's admin token, as in the lock file, or MOFANG_METRICS_TOKEN): the
+ * components' details on /healthz (they name tenants, ports and paths), and /metrics. A wrong token is 401.
+ */
+import { bearerToken, HttpError, routes, sendJson } from '../kits/http/index.js'
+import { sameSecret } from '../kits/auth/index.js'
 import type { Handler, HealthCheck } from '../core/index.js'
 
 const CHECK_TIMEOUT_MS = 2_000
 
-export function healthHandler(checks: HealthCheck[], metrics: () => string): Handler {
+export interface HealthAccess {
+  /** The process's admin token. */
+  adminToken: string
+  /** MOFANG_METRICS_TOKEN, for monitoring that should not hold the admin token. */
+  metricsToken?: string
+}
+
+export function healthHandler(checks: HealthCheck[], metrics: () => string, access: HealthAccess): Handler {
+  const tokens = [access.adminToken, access.metricsToken].filter((t): t is string => Boolean(t))
+  /** True with a right token, false without any; a wrong one is refused. */
+  const trusted = (req: Parameters<Handler>[0], what: string): boolean => {
+    const given = bearerToken(req)
+    if (given === undefined) return false
+    if (tokens.some((t) => sameSecret(given, t))) return true
+    throw new HttpError(401, 'unauthorized', `${what}: unknown token (use the admin token or MOFANG_METRICS_TOKEN)`)
+  }
   return routes({
-    'GET /healthz': async ({ res }) => {
+    'GET /healthz': async ({ req, res }) => {
+      const details = trusted(req, 'GET /healthz')
       const results = await Promise.all(
         checks.map(async (c) => {
           try {
@@ -19,12 +42,20 @@ export function healthHandler(checks: HealthCheck[], metrics: () => string): Han
           }
         }),
       )
-      const components = Object.fromEntries(results)
       const healthy = results.every(([, r]) => r.ok)
-      sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', components })
+      const status = healthy ? 'ok' : 'degraded'
+      sendJson(res, healthy ? 200 : 503, details ? { status, components: Object.fromEntries(results) } : { status }, {
+        'cache-control': 'no-store',
+      })
     },
-    'GET /metrics': ({ res }) => {
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' })
+    'GET /metrics': ({ req, res }) => {
+      if (!trusted(req, 'GET /metrics'))
+        throw new HttpError(
+          401,
+          'unauthorized',
+          'GET /metrics needs a token: Authorization: Bearer <admin token or MOFANG_METRICS_TOKEN>',
+        )
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4', 'cache-control': 'no-store' })
       res.end(metrics() + '\n')
     },
   })

@@ -4,12 +4,13 @@ import { numberOption, type ParsedArgs } from '../kits/cli/index.js'
 import { startSystem, type RunningSystem } from './system.js'
 import { defaultServices } from './services.js'
 import { untilSignal } from './signals.js'
-import { loadQuery } from '../warehouse/index.js'
+import type { ForecastService } from '../forecast/index.js'
+import { backfillHistory, lastEventBefore, readHistoryMarker } from './history.js'
 
 const log = (m: string) => console.error(`[mofang] ${m}`)
 
 export async function startWholeSystem(given: Config, args: ParsedArgs): Promise<number> {
-  const config = withSimulatedFuture(given, args)
+  const config = withSimulatedWeather(withSimulatedFuture(given, args), args)
   const sys = await startSystem({ config, log, services: args.values['no-services'] ? [] : defaultServices(config) })
   const lines = [
     `Mofang is running:   ${sys.url}`,
@@ -52,6 +53,40 @@ function withSimulatedFuture(config: Config, args: ParsedArgs): Config {
   return { ...config, maxFutureSeconds }
 }
 
+/** The simulated centre's queues: one simulated region covers them all. */
+const SIMULATED_REGIONS = JSON.stringify([
+  {
+    region: 'simulated',
+    latitude: 31.23,
+    longitude: 121.47,
+    queues: ['repair', 'presales', 'aftersales', 'complaints', 'vip'],
+  },
+])
+
+/**
+ * With the simulator and no weather source configured (MOFANG_WEATHER_SOURCE=none), the demo gets the simulated
+ * weather feed: the same rain the simulator scales arrivals by, labelled "simulated" wherever it is shown, with a
+ * storm from the next whole hour so a weather surge alert appears. The anchor travels in the setting
+ * (`simulated:<ms>`) so the feed and the simulator agree.
+ */
+function withSimulatedWeather(config: Config, args: ParsedArgs): Config {
+  if (args.values['no-simulator'] || config.weatherSource !== 'none') return config
+  log('weather: the simulated demo feed (set MOFANG_WEATHER_SOURCE for a real one)')
+  return {
+    ...config,
+    weatherSource: `simulated:${Date.now()}`,
+    weatherRegions: config.weatherRegions ?? SIMULATED_REGIONS,
+  }
+}
+
+/** The storm anchor of the simulated weather setting, or undefined when the feed is not the simulated one. */
+function simulatedWeatherAnchor(config: Config): number | undefined {
+  const m = /^simulated(?::(\d+))?$/.exec(config.weatherSource)
+  return m ? Number(m[1] ?? Date.now()) : undefined
+}
+
+const DAY = 86_400_000
+
 async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: ParsedArgs) {
   const { config, url } = sys
   const tenant = sys.apiKeys.get(apiKey) ?? 'demo'
@@ -60,26 +95,51 @@ async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: P
   const { routingAssignmentFromFile } = await import('../routing/index.js')
   const { parseDuration } = await import('../simulator/index.js')
   const { dayStartOf } = await import('../live-metrics/index.js')
+  const { simulatedRainMmH, SIMULATED_MAX_RAIN_MM_H, SIMULATED_UPLIFT_PER_10MM } = await import('../kits/sim/index.js')
+  const seed = numberOption(args, 'seed', { integer: true }) ?? 42
+  const agents = numberOption(args, 'agents', { integer: true, min: 1 }) ?? 60
+  const rate = numberOption(args, 'rate', { min: 1 }) ?? 600
+  const historyMs = parseDuration(String(args.values.history ?? '0'), 'history')
   const backfill = String(args.values.backfill)
   const now = Date.now()
   const todayStart = dayStartOf(now, config.timeZone)
-  // A restart on the same data must not fill today a second time.
-  const [{ n }] = await sys.warehouse.query<{ n: number }>(loadQuery('events_since_count'), {
-    tenant,
-    from_ms: todayStart,
-  })
-  const backfillMs = backfill === 'today' ? (Number(n) > 0 ? 0 : now - todayStart) : parseDuration(backfill, 'backfill')
-  if (backfill === 'today' && Number(n) > 0) log(`today already has ${n} events: not back-filling`)
+  // Today goes through ingest from local midnight, or from the last stored event when a restart finds one today.
+  const last = await lastEventBefore(sys.warehouse, tenant, now + DAY)
+  const ingestFrom =
+    backfill === 'today'
+      ? Math.max(todayStart, last === undefined ? 0 : last + 1)
+      : now - parseDuration(backfill, 'backfill')
+  if (backfill === 'today' && last !== undefined && last >= todayStart)
+    log(`today already has events up to ${new Date(last).toISOString()}: back-filling only the gap since`)
+  const stormFrom = simulatedWeatherAnchor(config)
+  if (historyMs > 0)
+    await simulatedHistory(sys, {
+      tenant,
+      seed,
+      agents,
+      rate,
+      historyMs,
+      until: ingestFrom,
+      weather: stormFrom !== undefined,
+    })
   const sim = startSimulator({
     url,
     apiKey,
     tenant,
-    seed: numberOption(args, 'seed', { integer: true }) ?? 42,
+    seed,
     speed: numberOption(args, 'speed', { min: 0.01 }) ?? 1,
-    agents: numberOption(args, 'agents', { integer: true, min: 1 }) ?? 60,
-    rate: numberOption(args, 'rate', { min: 1 }) ?? 600,
+    agents,
+    rate,
     start: now,
-    backfillMs,
+    backfillMs: Math.max(0, now - ingestFrom),
+    weather:
+      stormFrom === undefined
+        ? undefined
+        : {
+            rainMmH: (ts) => simulatedRainMmH(ts, stormFrom),
+            maxRainMmH: SIMULATED_MAX_RAIN_MM_H,
+            upliftPer10mm: SIMULATED_UPLIFT_PER_10MM,
+          },
     // Ctrl-C should not wait for a back-fill: simulated events not yet posted were never acknowledged.
     flushTimeoutMs: 5_000,
     assignment: config.routingConfig ? routingAssignmentFromFile(config.routingConfig, tenant) : undefined,
@@ -87,6 +147,49 @@ async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: P
   })
   log('simulator started (disable with --no-simulator)')
   return sim
+
+  /**
+   * The days before the ingest back-fill, straight into the warehouse (system/history.ts): the whole window on the
+   * first start (no marker in the data directory), later only the gap since the last stored event. Then the
+   * forecast runs again, so forecasts and staffing are there at once.
+   */
+  async function simulatedHistory(
+    sys: RunningSystem,
+    o: {
+      tenant: string
+      seed: number
+      agents: number
+      rate: number
+      historyMs: number
+      until: number
+      weather: boolean
+    },
+  ) {
+    const days = Math.ceil(o.historyMs / DAY)
+    const windowStart = dayStartOf(todayStart - days * DAY + 2 * 3_600_000, config.timeZone)
+    const lastBefore = await lastEventBefore(sys.warehouse, o.tenant, o.until)
+    const from = lastBefore === undefined ? windowStart : Math.max(windowStart, lastBefore + 1)
+    const marker = readHistoryMarker(config.dataDir)
+    if (from >= o.until) return
+    const bounds = [from]
+    for (let k = days - 1; k >= 0; k--) {
+      const midnight = dayStartOf(todayStart - k * DAY + 2 * 3_600_000, config.timeZone)
+      if (midnight > from && midnight < o.until) bounds.push(midnight)
+    }
+    bounds.push(o.until)
+    log(
+      marker
+        ? `simulated history: filling the gap since the last event (${new Date(from).toISOString()})`
+        : `first start on this data directory: back-filling ${days} days of simulated history (once; --history 0 skips it)`,
+    )
+    const done = await backfillHistory({ warehouse: sys.warehouse, dataDir: config.dataDir, ...o, days: bounds, log })
+    log(`simulated history: ${done.events} events over ${done.days} day(s) in ${done.seconds} s`)
+    const forecast = sys.services.find((s) => s.name === 'forecast') as ForecastService | undefined
+    forecast
+      ?.recompute()
+      .then((r) => log(`forecast: recomputed after the history back-fill (${r.series} series, ${r.rows} rows)`))
+      .catch((err) => log(`forecast: run after the history back-fill failed: ${(err as Error).message}`))
+  }
 }
 
 export async function runSinkOnly(config: Config, namespace: string): Promise<number> {

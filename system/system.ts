@@ -40,6 +40,7 @@ import { startWarehouseSink, type WarehouseSink } from '../sink/index.js'
 import { migrate, openWarehouse, warehouseHandlers, warehouseOptions } from '../warehouse/index.js'
 import { createHttpServer } from '../kits/http/index.js'
 import { devApiKey } from '../kits/auth/index.js'
+import { redactionPolicy } from '../kits/pii/index.js'
 import { lockPath, readLiveLock, type LockFile } from '../kits/cli/index.js'
 import {
   createEventsEndpoint,
@@ -138,6 +139,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           replicas: config.natsReplicas,
           maxAgeHours: config.streamMaxAgeHours,
           duplicateWindowSeconds: config.dedupWindowSeconds,
+          qaAlertMaxAgeHours: config.qaStreamMaxAgeHours,
         })
         await ensureConsumer(jsm, topology, topology.sinkConsumer, {
           maxAckPending: 4_000,
@@ -179,6 +181,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       maxInFlightBytes: config.ingestMaxInFlightBytes,
       dedup: new DedupWindow({ windowSeconds: config.dedupWindowSeconds }),
       identity: createIdentityResolver(kv),
+      redaction: redactionPolicy(config.redactTenants),
       brokerUp: () => nats.isConnected(),
       storageProblem: () => disk?.problem(),
       log,
@@ -262,12 +265,15 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         await ingest.handle(req, res)
         return true
       },
-      healthHandler(checks, () =>
-        [
-          ingest.counters.prometheus(),
-          sink?.drops.prometheus() ?? '',
-          ...services.map((svc) => svc.metrics?.() ?? ''),
-        ].join('\n'),
+      healthHandler(
+        checks,
+        () =>
+          [
+            ingest.counters.prometheus(),
+            sink?.drops.prometheus() ?? '',
+            ...services.map((svc) => svc.metrics?.() ?? ''),
+          ].join('\n'),
+        { adminToken, metricsToken: config.metricsToken },
       ),
       warehouseHandlers({ warehouse, adminToken, apiKeys }),
     ]
@@ -296,7 +302,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       let stopped: Promise<void> | undefined
       return { ...parts, services, localNats, sink, stop: () => (stopped ??= stopAll()) }
     }
-    const server = createHttpServer(handlers, log)
+    const server = createHttpServer(handlers, log, { maxBodyBytes: config.maxBodyBytes })
     await new Promise<void>((ok, fail) => {
       server.once('error', (err: NodeJS.ErrnoException) =>
         fail(

@@ -249,7 +249,11 @@ export function spawnMofang(opts: MofangOptions): MofangProcess {
       return body.rows!
     },
     async health() {
-      const res = await fetch(`${proc.url}/healthz`, { signal: AbortSignal.timeout(10_000) })
+      // The components' details need the admin token; without it /healthz tells only ok or degraded.
+      const res = await fetch(`${proc.url}/healthz`, {
+        headers: { authorization: `Bearer ${proc.adminToken}` },
+        signal: AbortSignal.timeout(10_000),
+      })
       return { status: res.status, body: (await res.json()) as HealthBody }
     },
     natsPid() {

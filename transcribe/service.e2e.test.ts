@@ -77,7 +77,7 @@ const recording = (id: string, url: string, payload: Record<string, unknown> = {
 const statusOf = async (id: string): Promise<TranscriptRow | undefined> => getTranscript(sys.warehouse, TEST_TENANT, id)
 const health = async () =>
   (
-    (await (await fetch(`${sys.url}/healthz`)).json()) as {
+    (await (await fetch(`${sys.url}/healthz`, { headers: { authorization: `Bearer ${sys.adminToken}` } })).json()) as {
       components: Record<string, { ok: boolean; detail: Record<string, unknown> }>
     }
   ).components.transcription

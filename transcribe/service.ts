@@ -10,13 +10,14 @@ import type { JsMsg } from '@nats-io/jetstream'
 import { headers as natsHeaders } from '@nats-io/transport-node'
 import { decodeEvents } from '../core/contracts/index.js'
 import type { Service, ServiceContext, ServiceFactory } from '../core/index.js'
+import { redactionPolicy } from '../kits/pii/index.js'
 import { RecordingError, WorkerCrashError } from './errors.js'
 import { ensureJobQueue, jobOf, transcribeNames } from './jobs.js'
 import { extraOf, toQaTurns, type ScoreTranscript } from './handoff.js'
 import { findModel } from './model-path.js'
 import { createTranscribePool, type TranscribePool } from './pool.js'
 import type { RecordingOptions } from './recording.js'
-import { markAwaiting, markFailed, storeTranscript } from './store.js'
+import { markAwaiting, markFailed, redactTranscript, storeTranscript } from './store.js'
 import type { TranscribeJob, Transcript } from './types.js'
 
 export interface TranscriptionServiceOptions {
@@ -54,6 +55,9 @@ export function transcriptionService(opts: TranscriptionServiceOptions): Service
     const maxAttempts = Math.max(1, opts.maxAttempts ?? 3)
     const ackWaitMs = opts.ackWaitMs ?? 60_000
     const threads = opts.recording?.threads ?? 1
+    // Tenants whose transcripts are stored (and handed to QA) PII-masked: MOFANG_REDACT_TENANTS.
+    const redaction = redactionPolicy(config.redactTenants)
+    const masked = (t: Transcript): Transcript => (redaction?.applies(t.tenant) ? redactTranscript(t) : t)
     await ensureJobQueue(jsm, topology, names, { replicas: config.natsReplicas, ackWaitMs, maxAckPending: 64 })
 
     let state = 'awaiting_model' as State
@@ -126,7 +130,7 @@ export function transcriptionService(opts: TranscriptionServiceOptions): Service
       const job = JSON.parse(decoder.decode(msg.data)) as TranscribeJob
       const attempts = msg.info.deliveryCount
       try {
-        const t = await p.run(job)
+        const t = masked(await p.run(job))
         await storeTranscript(warehouse, job, t, attempts)
         msg.ack()
         counts.transcribed++

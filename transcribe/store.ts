@@ -1,4 +1,5 @@
 /** The `transcripts` table (sql/migrations/0006): each state change is a row; the latest wins. */
+import { redact } from '../kits/pii/index.js'
 import { loadQuery, type Warehouse } from '../warehouse/index.js'
 import type { TranscribeJob, Transcript, TranscriptAudioStats, TranscriptTurn } from './types.js'
 
@@ -47,6 +48,11 @@ export async function markAwaiting(wh: Warehouse, job: TranscribeJob, reason: st
 
 export async function markFailed(wh: Warehouse, job: TranscribeJob, reason: string, attempts: number): Promise<void> {
   await wh.insert('transcripts', [{ ...base(job), status: 'failed', error: reason, attempts, updated_at: stamp() }])
+}
+
+/** The transcript with every turn's text PII-masked (same length): for the tenants in MOFANG_REDACT_TENANTS. */
+export function redactTranscript(t: Transcript): Transcript {
+  return { ...t, turns: t.turns.map((turn) => ({ ...turn, text: redact(turn.text).text })) }
 }
 
 export async function storeTranscript(

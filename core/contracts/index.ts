@@ -44,3 +44,18 @@ export type {
   SurgeRow,
   WeatherStatus,
 } from './planner.js'
+export {
+  recountCoverage,
+  type AdherenceAnswer,
+  type AdherenceInterval,
+  type AgentAdherence,
+  type AgentRoster,
+  type CoverageRow,
+  type Roster,
+  type RosterAnswer,
+  type RosterBreak,
+  type RosterEdit,
+  type RosterRequest,
+  type RosterShift,
+  type WorkState,
+} from './roster.js'

@@ -19,6 +19,10 @@ export interface ForecastInterval {
   method: string
   /** When the run that wrote it happened. */
   generated_at: number
+  /** Chat channels: chats per agent the staffing assumed (MOFANG_CHAT_CONCURRENCY); absent = one at a time. */
+  concurrency?: number
+  /** …and the handle-time slowdown per further chat (MOFANG_CHAT_SLOWDOWN); absent = the kit's default. */
+  slowdown?: number
 }
 
 /** The latest intraday re-forecast of one interval (the rest of today and tomorrow), next to the stored forecast. */
@@ -57,6 +61,14 @@ export interface WeatherStatus {
   signal: 'ok' | 'no weather signal'
   warnings: string[]
   checked_at: number
+  /** True for the demo's simulated feed (MOFANG_WEATHER_SOURCE=simulated): the planner labels it so. */
+  simulated?: boolean
+  /**
+   * Relative volume change per 10 mm/h of rain in use: learned from stored weather history, or the configured prior
+   * (MOFANG_RAIN_UPLIFT_PER_10MM). The planner's rain what-if uses it.
+   */
+  rain_uplift_per_10mm?: number
+  rain_uplift_effect?: 'learned' | 'prior'
 }
 
 /** A surge alert raised in the last day (newest first). */

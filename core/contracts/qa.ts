@@ -1,7 +1,8 @@
 /**
- * QA results on the bus, and the scorecard's check ids. A QA result is published on `<qaSubject>.<tenant>`
- * (JSON, one QaResultInput a message) when an interaction is scored or a reviewer corrects its score; the live
- * metrics fold it into the snapshot's QA section.
+ * QA results on the bus, and the scorecard's check ids. A QA result is published through JetStream on
+ * `<qaSubject>.<tenant>` (JSON, one QaResultInput a message; Nats-Msg-Id `qa:<tenant>:<interaction_id>:<ts>`) when an
+ * interaction is scored or a reviewer corrects its score; the live metrics fold it into the snapshot's QA section,
+ * and replay today's from the stream after a restart.
  */
 
 export interface QaResultInput {

@@ -6,7 +6,9 @@
  * Accounts: MOFANG_DISPLAY_TOKENS and MOFANG_SUPERVISORS; without either, a dev
  * display token and a dev supervisor are made once and kept in the data directory.
  * Sessions are signed with MOFANG_SESSION_SECRET, or with a secret kept in the data
- * directory, so every service (and a restarted server) accepts the same cookie.
+ * directory, so every service (and a restarted server) accepts the same cookie; signing
+ * out ends them in every service at once (one SessionGenerations per data directory,
+ * kept in it, so a restart does not bring a signed-out cookie back).
  */
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -15,7 +17,7 @@ import type { IncomingMessage } from 'node:http'
 import { type Config, ConfigError } from '../../core/index.js'
 import { HttpError } from '../http/index.js'
 import { hashPassword } from './passwords.js'
-import { SessionSigner } from './session.js'
+import { SessionGenerations, SessionSigner } from './session.js'
 import { authenticate, type Accounts, type SupervisorAccount } from './principal.js'
 
 /** Every supervisor account gets these roles; a role gates the matching page and API. */
@@ -72,6 +74,20 @@ export function sessionSecret(config: AccessSettings): string {
     config.sessionSecret ??
     keptInDataDir(config.dataDir, 'session-secret.json', () => ({ secret: randomBytes(32).toString('hex') })).secret
   )
+}
+
+const generations = new Map<string, SessionGenerations>()
+
+/**
+ * The session generations of a data directory (<data>/session-generations.json): one per process, shared by
+ * every service that signs or checks sessions, so a sign-out on the wallboard ends the session on the QA, planner
+ * and routing APIs too.
+ */
+export function sessionGenerations(dataDir: string): SessionGenerations {
+  const dir = resolve(dataDir)
+  let found = generations.get(dir)
+  if (!found) generations.set(dir, (found = new SessionGenerations(join(dir, 'session-generations.json'))))
+  return found
 }
 
 /** `tenant:token,…` → token → tenant. */
@@ -138,7 +154,7 @@ export function supervisorGate(config: AccessSettings, role: string): (req: Inco
       ])
     : supervisors(config.supervisors)
   const auth: Accounts = { displayTokens: new Map(), supervisors: accounts }
-  const signer = new SessionSigner(Buffer.from(sessionSecret(config)))
+  const signer = new SessionSigner(Buffer.from(sessionSecret(config)), sessionGenerations(config.dataDir))
   return (req, url) => {
     if (/^Bearer\s/i.test(req.headers.authorization ?? '') || url.searchParams.has('token')) {
       return {

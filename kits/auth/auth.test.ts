@@ -9,6 +9,8 @@ import {
   parseCookies,
   sameSecret,
   SESSION_COOKIE,
+  SessionGenerations,
+  sessionGenerations,
   SessionSigner,
   supervisorGate,
   verifyPassword,
@@ -123,6 +125,48 @@ describe('supervisorGate and admitted', () => {
     expect(refusal).toBeInstanceOf(HttpError)
     expect(refusal.answer).toMatchObject({ error: 'unauthorized', reason: expect.stringContaining('sign in') })
     expect(refusal.status).toBe(401)
+    rmSync(dir, { recursive: true, force: true })
+  })
+})
+
+describe('revocable sessions', () => {
+  it('refuses a session signed at an older generation, and keeps generations in their file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mofang-sessions-'))
+    const file = join(dir, 'session-generations.json')
+    const generations = new SessionGenerations(file)
+    const signer = new SessionSigner(Buffer.from('test-secret-test-secret-test-secret'), generations)
+    const before = signer.sign({ u: 'lin', t: 'acme', r: ['qa'], exp: 2000 })
+    expect(signer.verify(before, 1000)).toMatchObject({ ok: true, claims: { u: 'lin', g: 0 } })
+    generations.revoke('lin')
+    expect(signer.verify(before, 1000)).toEqual({ ok: false, reason: 'session ended (signed out): sign in again' })
+    const after = signer.sign({ u: 'lin', t: 'acme', r: ['qa'], exp: 2000 })
+    expect(signer.verify(after, 1000)).toMatchObject({ ok: true, claims: { g: 1 } })
+    // Another user's sessions are untouched; a cookie from before generations (no g) counts as generation 0.
+    const plain = new SessionSigner(Buffer.from('test-secret-test-secret-test-secret'))
+    expect(signer.verify(plain.sign({ u: 'wu', t: 'acme', r: [], exp: 2000 }), 1000)).toMatchObject({ ok: true })
+    expect(signer.verify(plain.sign({ u: 'lin', t: 'acme', r: [], exp: 2000 }), 1000)).toMatchObject({ ok: false })
+    // After a restart the file still says lin signed out.
+    expect(new SessionGenerations(file).of('lin')).toBe(1)
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('a sign-out seen by one service ends the session in the role gates of the others (one per data directory)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mofang-sessions-'))
+    const settings = {
+      dataDir: dir,
+      displayTokens: undefined,
+      supervisors: 'lin:acme:scrypt$1$1$1$x$y',
+      sessionSecret: 'test-secret-test-secret-test-secret',
+    }
+    // What the wallboard signs with (web/server/service.ts hands it sessionGenerations(dataDir)).
+    const wallboard = new SessionSigner(Buffer.from(settings.sessionSecret), sessionGenerations(dir))
+    const cookie = `${SESSION_COOKIE}=${wallboard.sign({ u: 'lin', t: 'acme', r: ['qa'], exp: Date.now() + 60_000 })}`
+    const gate = supervisorGate(settings, 'qa')
+    const req = { headers: { cookie } } as unknown as IncomingMessage
+    const url = new URL('http://x/api/qa/queue')
+    expect(gate(req, url)).toMatchObject({ ok: true, user: 'lin' })
+    sessionGenerations(dir).revoke('lin') // POST /api/logout on the wallboard
+    expect(gate(req, url)).toEqual({ ok: false, status: 401, reason: 'session ended (signed out): sign in again' })
     rmSync(dir, { recursive: true, force: true })
   })
 })

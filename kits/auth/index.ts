@@ -1,12 +1,22 @@
 /**
  * The sign-in kit: who may call which API, in one place for every service. Passwords (scrypt hashes), signed
- * session cookies, the constant-time comparison of bearer tokens and other secrets, who is calling (a wall
- * display's token or a supervisor's session: the principal and its roles), the accounts and the session secret
- * from the settings, and the role gate the QA, planner and routing APIs put in front of their routes.
+ * and revocable session cookies, the sign-in guard (rate limit per address, lock-out per user and address, a bound
+ * on password checks at once), the constant-time comparison of bearer tokens and other secrets, who is calling (a
+ * wall display's token or a supervisor's session: the principal and its roles), the accounts and the session
+ * secret from the settings, and the role gate the QA, planner and routing APIs put in front of their routes.
  */
 export { hashPassword, verifyPassword } from './passwords.js'
 export { sameSecret } from './secrets.js'
-export { parseCookies, SESSION_COOKIE, SessionSigner, type SessionClaims } from './session.js'
+export { parseCookies, SESSION_COOKIE, SessionGenerations, SessionSigner, type SessionClaims } from './session.js'
+export {
+  DEFAULT_SIGN_IN_LIMITS,
+  loggable,
+  SignInGuard,
+  type Outcome,
+  type Refusal,
+  type SignInCounts,
+  type SignInLimits,
+} from './sign-in-guard.js'
 export { authenticate, type Accounts, type AuthResult, type Principal, type SupervisorAccount } from './principal.js'
 export {
   admitted,
@@ -14,6 +24,7 @@ export {
   devApiKey,
   existingDevApiKey,
   keptInDataDir,
+  sessionGenerations,
   sessionSecret,
   signInAccounts,
   supervisorGate,

@@ -1,5 +1,10 @@
-/** Signed session cookies: an HMAC-signed, expiring claim of who signed in, read back from the Cookie header. */
+/**
+ * Signed session cookies: an HMAC-signed, expiring claim of who signed in, read back from the Cookie header, and
+ * revocable: each claim carries the user's session generation, and signing out moves the generation on, which
+ * ends every session of that user signed before (SessionGenerations).
+ */
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 
 /** The session cookie's name, the same for every service of a process. */
 export const SESSION_COOKIE = 'mofang_wb'
@@ -13,13 +18,54 @@ export interface SessionClaims {
   r: string[]
   /** expiry, ms since the epoch */
   exp: number
+  /** the user's session generation when signed (absent = 0, as in cookies signed before generations) */
+  g?: number
 }
 
+/**
+ * Each user's session generation: a session signed at an older one is over. `revoke(user)` (sign-out) ends every
+ * session of that user signed so far, in every browser. With a file (in the data directory) the generations
+ * survive a restart, so a signed-out cookie stays dead; one entry per user who ever signed out.
+ */
+export class SessionGenerations {
+  private readonly generations = new Map<string, number>()
+
+  constructor(private readonly file?: string) {
+    if (!file || !existsSync(file)) return
+    let saved: unknown
+    try {
+      saved = JSON.parse(readFileSync(file, 'utf8'))
+    } catch (err) {
+      throw new Error(`${file}: not readable as JSON (${(err as Error).message})`, { cause: err })
+    }
+    for (const [user, g] of Object.entries((saved ?? {}) as Record<string, unknown>))
+      if (typeof g === 'number' && Number.isInteger(g)) this.generations.set(user, g)
+  }
+
+  of(user: string): number {
+    return this.generations.get(user) ?? 0
+  }
+
+  /** Ends every session of `user` signed so far. */
+  revoke(user: string): void {
+    this.generations.set(user, this.of(user) + 1)
+    if (!this.file) return
+    const tmp = `${this.file}.tmp`
+    writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.generations)), { mode: 0o600 })
+    renameSync(tmp, this.file)
+  }
+}
+
+/** Signs and verifies session cookies; with `generations`, signs the user's current one and refuses older ones. */
 export class SessionSigner {
-  constructor(private readonly secret: Buffer) {}
+  constructor(
+    private readonly secret: Buffer,
+    private readonly generations?: SessionGenerations,
+  ) {}
 
   sign(claims: SessionClaims): string {
-    const body = Buffer.from(JSON.stringify(claims)).toString('base64url')
+    const signed = this.generations && claims.g === undefined ? { ...claims, g: this.generations.of(claims.u) } : claims
+    const body = Buffer.from(JSON.stringify(signed)).toString('base64url')
     return `${body}.${this.mac(body)}`
   }
 
@@ -32,6 +78,8 @@ export class SessionSigner {
       return { ok: false, reason: 'session signature is invalid' }
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as SessionClaims
     if (claims.exp <= now) return { ok: false, reason: 'session expired: sign in again' }
+    if (this.generations && (claims.g ?? 0) !== this.generations.of(claims.u))
+      return { ok: false, reason: 'session ended (signed out): sign in again' }
     return { ok: true, claims }
   }
 

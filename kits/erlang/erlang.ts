@@ -77,12 +77,33 @@ const MAX_QUEUE = 1_000_000
  * meanwhile, so it is answered with probability nμ/(nμ+(j+1)θ).
  */
 export function erlangAMeasures(n: number, load: Load, t: number, patience: number): QueueMeasures {
-  const { lambda } = load
-  if (lambda === 0) return { agents: n, serviceLevel: 1, asa: 0, probWait: 0, occupancy: 0, abandonment: 0 }
-  const mu = 1 / load.aht
-  const theta = 1 / patience
-  const a = erlangs(load)
-  const nmu = n * mu
+  if (load.lambda === 0) return { agents: n, serviceLevel: 1, asa: 0, probWait: 0, occupancy: 0, abandonment: 0 }
+  const below = n === 0 ? 0 : 1 / erlangB(n, erlangs(load)) - 1
+  const nmu = n * (1 / load.aht)
+  const q = queueWithPatience(load.lambda, nmu, 1 / patience, below, t)
+  const occupancy = Math.min(1, (load.lambda * q.answered) / nmu)
+  return {
+    agents: n,
+    serviceLevel: q.serviceLevel,
+    asa: q.asa,
+    probWait: q.probWait,
+    occupancy,
+    abandonment: q.abandonment,
+  }
+}
+
+/**
+ * The waiting part of Erlang A, for any chain whose states with a queue all serve at the same rate `nmu` (every
+ * server busy): `below` = Σ π_x / π_n over the states with a free server (1/B − 1 for M/M/n). The chat model
+ * (chat.ts) uses it with its own `below`. Occupancy is left to the caller; `answered` is the share answered.
+ */
+export function queueWithPatience(
+  lambda: number,
+  nmu: number,
+  theta: number,
+  below: number,
+  t: number,
+): Omit<QueueMeasures, 'agents' | 'occupancy'> & { answered: number } {
   // Queue tail relative to π_n: q[j] = π_{n+j}/π_n, j ≥ 1.
   const q: number[] = [1]
   let tail = 0
@@ -93,8 +114,7 @@ export function erlangAMeasures(n: number, load: Load, t: number, patience: numb
     if (next === 0) break
     if (next < TAIL_EPS * tail && nmu + j * theta > lambda) break
   }
-  const b = erlangB(n, a)
-  const z = (n === 0 ? 0 : 1 / b - 1) + 1 + tail // Σ π / π_n
+  const z = below + 1 + tail // Σ π / π_n
   let probWait = 0
   let served = 0
   let servedWait = 0
@@ -111,7 +131,6 @@ export function erlangAMeasures(n: number, load: Load, t: number, patience: numb
   }
   const immediate = 1 - probWait
   return {
-    agents: n,
     serviceLevel:
       immediate +
       answeredWithin(
@@ -122,8 +141,8 @@ export function erlangAMeasures(n: number, load: Load, t: number, patience: numb
       ),
     asa: servedWait / (immediate + served),
     probWait,
-    occupancy: Math.min(1, (lambda * (immediate + served)) / nmu),
     abandonment: (theta * queueLen) / lambda,
+    answered: immediate + served,
   }
 }
 

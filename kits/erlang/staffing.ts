@@ -1,9 +1,11 @@
 /**
  * How many agents a load needs: Erlang C by default, Erlang A when customers'
- * patience is known; then shrinkage turns agents on the phones into agents
- * scheduled. Also the per-interval plan for a forecast (the planner's input).
+ * patience is known, and for chats their multi-slot generalisation (chat.ts) when
+ * agents hold several at once; then shrinkage turns agents on the phones into
+ * agents scheduled. Also the per-interval plan for a forecast (the planner's input).
  */
 import { erlangAMeasures, erlangCMeasures, erlangs, type Load, type QueueMeasures } from './erlang.js'
+import { chatHandleTime, chatMeasures, checkConcurrency, DEFAULT_SLOWDOWN } from './chat.js'
 
 export interface ServiceTarget {
   /** Share answered within `threshold`, 0..1 exclusive (0.8 for 80/20). */
@@ -14,12 +16,21 @@ export interface ServiceTarget {
   maxOccupancy?: number
   /** Mean patience before abandoning, seconds: switches to Erlang A. Default: none (Erlang C). */
   patience?: number
+  /**
+   * Chats an agent handles at once, 1…8 (chat.ts). Default 1: one contact per agent, Erlang C/A exactly. Above 1,
+   * `Load.aht` is the handle time of a chat handled alone and `maxOccupancy` caps the share of chat slots in use.
+   */
+  concurrency?: number
+  /** With `concurrency` > 1: handle time at j chats = AHT·(1 + slowdown·(j − 1)), 0…1. Default 0.25. */
+  slowdown?: number
 }
 
 export interface Staffing extends QueueMeasures {
   /** Offered load, Erlangs. */
   erlangs: number
   model: 'erlang_c' | 'erlang_a'
+  /** Chats per agent the staffing assumed (1 for calls). */
+  concurrency: number
   /** Agents needed on the phones (= `agents`). */
   required: number
   /** Agents to schedule so that `required` remain after shrinkage. */
@@ -27,6 +38,9 @@ export interface Staffing extends QueueMeasures {
 }
 
 function measures(n: number, load: Load, target: ServiceTarget): QueueMeasures {
+  const k = target.concurrency ?? 1
+  if (k !== 1)
+    return chatMeasures(n, load, target.threshold, { concurrency: k, slowdown: target.slowdown }, target.patience)
   return target.patience !== undefined
     ? erlangAMeasures(n, load, target.threshold, target.patience)
     : erlangCMeasures(n, load, target.threshold)
@@ -41,9 +55,13 @@ function meets(m: QueueMeasures, target: ServiceTarget): boolean {
  * doubling search then bisection needs O(log n) evaluations of O(n) each.
  */
 export function requiredAgents(load: Load, target: ServiceTarget): QueueMeasures {
+  const k = target.concurrency ?? 1
+  if (k !== 1) checkConcurrency({ concurrency: k, slowdown: target.slowdown })
   const a = erlangs(load)
   if (a === 0) return { agents: 0, serviceLevel: 1, asa: 0, probWait: 0, occupancy: 0, abandonment: 0 }
-  let hi = Math.max(1, Math.ceil(a + 2 * Math.sqrt(a)))
+  // Agents' worth of work: a full agent finishes k chats per (slowed-down) handle time.
+  const w = k === 1 ? a : (a * chatHandleTime(1, k, target.slowdown ?? DEFAULT_SLOWDOWN)) / k
+  let hi = Math.max(1, Math.ceil(w + 2 * Math.sqrt(w)))
   while (!meets(measures(hi, load, target), target)) {
     if (hi > 1e6) throw new RangeError(`no staffing up to ${hi} agents meets the target`)
     hi *= 2
@@ -64,6 +82,7 @@ export function staff(load: Load, target: ServiceTarget, shrinkage = 0): Staffin
     ...m,
     erlangs: erlangs(load),
     model: target.patience !== undefined ? 'erlang_a' : 'erlang_c',
+    concurrency: target.concurrency ?? 1,
     required: m.agents,
     // Tolerance so 14 / 0.7 = 20.000000000000004 stays 20; max(0, …) turns −0 into 0.
     scheduled: Math.max(0, Math.ceil(m.agents / (1 - shrinkage) - 1e-9)),

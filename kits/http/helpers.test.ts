@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { BadRequest, idFrom, intParam } from './helpers.js'
+import { BadRequest, cameOverHttps, clientAddress, idFrom, intParam } from './helpers.js'
 import { createHttpServer } from './server.js'
 import { warehouseHandlers } from '../../warehouse/http.js'
 import type { Warehouse } from '../../warehouse/client.js'
@@ -132,5 +132,27 @@ describe('the HTTP server answers bad request data with 400, not 500', () => {
     expect(await get('//')).toMatchObject({ status: 400, body: { field: 'url' } })
     expect(await get('//[')).toMatchObject({ status: 400, body: { field: 'url' } })
     expect(logged).toEqual([])
+  })
+})
+
+describe('clientAddress and cameOverHttps', () => {
+  const req = (remoteAddress: string, headers: Record<string, string> = {}, encrypted = false) =>
+    ({ socket: { remoteAddress, encrypted }, headers }) as unknown as import('node:http').IncomingMessage
+
+  it('is the connecting address unless that is a trusted proxy', () => {
+    expect(clientAddress(req('::ffff:10.0.0.7'))).toBe('10.0.0.7')
+    expect(clientAddress(req('10.0.0.7', { 'x-forwarded-for': '1.2.3.4' }))).toBe('10.0.0.7')
+    const proxies = new Set(['10.0.0.1', '10.0.0.2'])
+    expect(clientAddress(req('10.0.0.1', { 'x-forwarded-for': '1.2.3.4' }), proxies)).toBe('1.2.3.4')
+    // Read from the right: what the client wrote itself (the left) is not believed past the first untrusted hop.
+    expect(clientAddress(req('10.0.0.1', { 'x-forwarded-for': '6.6.6.6, 1.2.3.4, 10.0.0.2' }), proxies)).toBe('1.2.3.4')
+    expect(clientAddress(req('10.0.0.1'), proxies)).toBe('10.0.0.1')
+  })
+
+  it('believes a TLS socket or X-Forwarded-Proto: https', () => {
+    expect(cameOverHttps(req('10.0.0.7'))).toBe(false)
+    expect(cameOverHttps(req('10.0.0.7', {}, true))).toBe(true)
+    expect(cameOverHttps(req('10.0.0.7', { 'x-forwarded-proto': 'https' }))).toBe(true)
+    expect(cameOverHttps(req('10.0.0.7', { 'x-forwarded-proto': 'http, https' }))).toBe(false)
   })
 })

@@ -182,3 +182,36 @@ export function parsableUrl(req: IncomingMessage): boolean {
     return false
   }
 }
+
+/** `::ffff:10.0.0.1` (an IPv4 client on a dual-stack socket) as `10.0.0.1`, so one address has one spelling. */
+const plainAddress = (a: string) => (a.startsWith('::ffff:') && a.includes('.') ? a.slice(7) : a)
+
+/**
+ * The client's address: the connecting one, or, when that is one of `trustedProxies` (a reverse proxy such as
+ * nginx in front of Mofang), the nearest address in `X-Forwarded-For` that is no trusted proxy. A client can
+ * write any `X-Forwarded-For` it likes, so the header counts only from a trusted proxy, read from the right.
+ */
+export function clientAddress(req: IncomingMessage, trustedProxies: ReadonlySet<string> = new Set()): string {
+  let address = plainAddress(req.socket.remoteAddress ?? 'unknown')
+  if (!trustedProxies.has(address)) return address
+  const hops = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((h) => plainAddress(h.trim()))
+    .filter(Boolean)
+  for (let i = hops.length - 1; i >= 0; i--) {
+    address = hops[i]
+    if (!trustedProxies.has(address)) break
+  }
+  return address
+}
+
+/**
+ * Whether the request reached us over HTTPS: a TLS socket, or `X-Forwarded-Proto: https` from a proxy that ends
+ * TLS. Believed from anyone: it only decides whether a cookie is marked `Secure`, which a client that forges it
+ * can only use to lose its own session.
+ */
+export function cameOverHttps(req: IncomingMessage): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true
+  const proto = String(req.headers['x-forwarded-proto'] ?? '')
+  return proto.split(',')[0].trim().toLowerCase() === 'https'
+}

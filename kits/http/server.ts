@@ -3,12 +3,46 @@
  * owns with 404 `not_found`, an unparsable request target with 400 `bad_request`, an HttpError (BadRequest
  * included) a handler throws with its status, and anything else a handler throws with 500 `internal` (logged,
  * never a crash). Every error answer has the one shape `{ error, reason, field? }` (ErrorAnswer in helpers.ts).
+ *
+ * Timeouts: a client has HEADERS_TIMEOUT_MS to send its request headers (a connection that drips them is answered
+ * 408 and closed; it used to be held 80-130 s), and requestTimeoutMs(maxBodyBytes) for the whole request, so
+ * the largest accepted body still arrives over a slow link (MIN_UPLOAD_BYTES_PER_S). Idle keep-alive connections
+ * close after 65 s.
  */
 import { createServer, type Server } from 'node:http'
 import { BadRequest, HttpError, parsableUrl, sendError, type Handler } from './helpers.js'
 
-export function createHttpServer(handlers: Handler[], log: (msg: string) => void = () => {}): Server {
-  const server = createServer(async (req, res) => {
+/** How long a client may take to send its request headers, ms. */
+export const HEADERS_TIMEOUT_MS = 10_000
+/** The slowest upload the request timeout allows for: 64 KiB/s (about 0.5 Mbit/s). */
+export const MIN_UPLOAD_BYTES_PER_S = 64 * 1024
+/** The request timeout is never shorter than this, ms. */
+const MIN_REQUEST_TIMEOUT_MS = 120_000
+
+/**
+ * How long a whole request may take (headers and body), ms: the largest body at MIN_UPLOAD_BYTES_PER_S, at least
+ * 2 minutes. For the default MOFANG_MAX_BODY_BYTES (16 MiB) that is 256 s.
+ */
+export const requestTimeoutMs = (maxBodyBytes: number): number =>
+  Math.max(MIN_REQUEST_TIMEOUT_MS, Math.ceil(maxBodyBytes / MIN_UPLOAD_BYTES_PER_S) * 1000)
+
+export interface HttpServerOptions {
+  /** The largest request body a handler accepts (MOFANG_MAX_BODY_BYTES), for the request timeout; default 16 MiB. */
+  maxBodyBytes?: number
+  /** Overrides HEADERS_TIMEOUT_MS (tests). */
+  headersTimeoutMs?: number
+}
+
+export function createHttpServer(
+  handlers: Handler[],
+  log: (msg: string) => void = () => {},
+  opts: HttpServerOptions = {},
+): Server {
+  const headersTimeout = opts.headersTimeoutMs ?? HEADERS_TIMEOUT_MS
+  // Node checks the header and request deadlines of every connection at this interval (30 s by default, which is
+  // what let slow headers hold a connection for up to 130 s).
+  const connectionsCheckingInterval = Math.min(1_000, headersTimeout)
+  const server = createServer({ connectionsCheckingInterval }, async (req, res) => {
     // Every handler parses req.url; one that cannot be parsed is the client's error, not each handler's crash.
     if (!parsableUrl(req)) return sendError(res, new BadRequest('url', 'malformed request target'))
     try {
@@ -23,6 +57,7 @@ export function createHttpServer(handlers: Handler[], log: (msg: string) => void
     }
   })
   server.keepAliveTimeout = 65_000
-  server.requestTimeout = 120_000
+  server.headersTimeout = headersTimeout
+  server.requestTimeout = requestTimeoutMs(opts.maxBodyBytes ?? 16 * 1024 * 1024)
   return server
 }

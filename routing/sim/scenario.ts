@@ -68,6 +68,11 @@ export interface Scenario {
   drain_h?: number
   /** Handle time × (1 + effect × (3 − proficiency)): experts are faster. Default 0.05. */
   proficiency_effect?: number
+  /**
+   * Chats at once go slower: while an agent holds j contacts, each progresses at 1 / (1 + slowdown × (j − 1)) of
+   * its solo speed (a drawn handle time is the time alone). Default 0: holding more costs nothing.
+   */
+  concurrency_slowdown?: number
   /** Probability that a customer accepts a callback offer. Default 0.5. */
   callback_accept?: number
   /** Returning customers are drawn from the last this many customers. Default 5000. */
@@ -96,6 +101,7 @@ const scenarioShape = obj(
     warmup_h: num({ min: 0 }),
     drain_h: num({ min: 0 }),
     proficiency_effect: num({ min: 0, max: 0.3 }),
+    concurrency_slowdown: num({ min: 0, max: 1 }),
     callback_accept: share,
     population: num({ min: 1, integer: true }),
     routing: anything, // checked by validateTenantConfig, with its own field names

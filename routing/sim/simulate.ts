@@ -3,7 +3,9 @@
  * engine. Time is integer ms; the event heap orders by (time, insertion), so a
  * seed gives the same run every time. Arrivals, customer attributes, handle
  * times and patience come from per-stream random streams that do not depend on
- * routing, so every policy is compared on exactly the same customers.
+ * routing, so every policy is compared on exactly the same customers. With a
+ * `concurrency_slowdown`, an agent's contacts go slower the more she holds, and
+ * their Finish events are rescheduled whenever her load changes.
  */
 import { RoutingEngine } from '../engine.js'
 import { Random, TimeHeap } from '../../kits/sim/index.js'
@@ -37,6 +39,11 @@ interface SimContact {
   state: 'waiting' | 'served' | 'gone'
   lastAgentOnShift: boolean
   atRisk: boolean
+  /** When its Finish event is due; an event at another time was superseded by a later one. */
+  finishAt?: number
+  /** With a concurrency slowdown: handle time still to do at solo speed (ms), as of `since`. */
+  workMs?: number
+  since?: number
 }
 
 interface SimAgent {
@@ -46,6 +53,8 @@ interface SimAgent {
   onShift: boolean
   load: number
   busySince: number
+  /** The contacts she holds (kept only with a concurrency slowdown). */
+  held: SimContact[]
 }
 
 interface Customer {
@@ -106,6 +115,7 @@ function buildAgents(sc: Scenario, seed: number): SimAgent[] {
         onShift: false,
         load: 0,
         busySince: 0,
+        held: [],
       })
     }
   })
@@ -162,6 +172,23 @@ export function simulate(sc: Scenario, run: SimRun, seed = sc.seed ?? 1): Policy
   const simEnd = arrivalsEnd + Math.round((sc.drain_h ?? 2) * H)
   const measures = new Measures(run, warmup, arrivalsEnd)
   const effect = sc.proficiency_effect ?? 0.05
+  const slowdown = sc.concurrency_slowdown ?? 0
+  /** Solo-speed work done by each of an agent's contacts since their last update, at her current load. */
+  const progress = (a: SimAgent, now: number) => {
+    const speed = 1 / (1 + slowdown * (a.load - 1))
+    for (const h of a.held) {
+      h.workMs! -= (now - h.since!) * speed
+      h.since = now
+    }
+  }
+  /** New Finish events for all of an agent's contacts after her load changed. */
+  const reschedule = (a: SimAgent, now: number) => {
+    const speed = 1 / (1 + slowdown * (a.load - 1))
+    for (const h of a.held) {
+      h.finishAt = now + Math.max(0, Math.round(h.workMs! / speed))
+      push(h.finishAt, Kind.Finish, h.input.id)
+    }
+  }
   const queuePolicy = new Map(sc.streams.map((s) => [s.queue, resolveQueuePolicy(cfg, s.queue)]))
 
   const agents = buildAgents(sc, seed)
@@ -241,8 +268,15 @@ export function simulate(sc: Scenario, run: SimRun, seed = sc.seed ?? 1): Policy
         const handleMs = Math.max(1, Math.round(c.baseHandleS * (1 + effect * (3 - proficiency)) * 1000))
         c.state = 'served'
         engine.answered(c.input.id, d.at)
+        if (slowdown > 0) {
+          progress(a, d.at)
+          c.workMs = handleMs
+          c.since = d.at
+          a.held.push(c)
+        }
         if (a.load++ === 0) a.busySince = d.at
-        push(d.at + handleMs, Kind.Finish, d.contactId)
+        if (slowdown > 0) reschedule(a, d.at)
+        else push((c.finishAt = d.at + handleMs), Kind.Finish, d.contactId)
         const agentTags = new Set(a.profile.tags)
         const tags = c.input.tags ?? []
         const proxy = csatProxy({
@@ -294,11 +328,17 @@ export function simulate(sc: Scenario, run: SimRun, seed = sc.seed ?? 1): Policy
         break
       }
       case Kind.Finish: {
-        const c = contacts.get(ev.ref as string)!
+        const c = contacts.get(ev.ref as string)
+        if (!c || c.finishAt !== now) break // rescheduled when its agent's load changed
         contacts.delete(c.input.id)
         const agentId = (engine.lastDecision(c.input.id) as { agentId: string }).agentId
         const a = agentIndex.get(agentId)!
+        if (slowdown > 0) {
+          progress(a, now)
+          a.held.splice(a.held.indexOf(c), 1)
+        }
         if (--a.load === 0) measures.busy(a.busySince, now)
+        if (slowdown > 0) reschedule(a, now)
         const cust = customers.get(Number(c.input.customerId))!
         cust.lastAgentId = agentId
         cust.lastContactAt = now

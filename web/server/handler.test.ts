@@ -48,6 +48,7 @@ beforeAll(async () => {
     heartbeatMs: 300,
     minPushMs: 50,
     maxLoginFailures: 3,
+    log: () => {},
     onError: () => {},
   })
   server = createServer(async (req, res) => {
@@ -114,6 +115,8 @@ describe('access', () => {
     expect(body.length).toBeGreaterThan(10)
     const out = await fetch(`${base}/api/logout`, { method: 'POST', headers: { cookie } })
     expect(out.headers.get('set-cookie')).toContain('Max-Age=0')
+    // Signed out means over: the old cookie no longer works (it used to, for its 12 h).
+    expect((await fetch(`${base}/api/me`, { headers: { cookie } })).status).toBe(401)
   })
 
   it('accepts only JSON sign-ins and locks a user out after repeated failures', async () => {

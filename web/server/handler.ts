@@ -8,8 +8,13 @@
  *   GET  /api/live              Server-Sent Events: `snapshot` messages
  *   GET  /api/me                who is reading (display or supervisor)
  *   POST /api/login             { username, password } → session cookie
- *   POST /api/logout            clears the session cookie
+ *   POST /api/logout            ends the session (every session of that user) and clears the cookie
  *   GET  /*                     the built app (SPA fallback to index.html)
+ *
+ * Sign-in goes through kits/auth's SignInGuard: a rate limit per client address before the body is read, a
+ * lock-out per user name and per address counted before the password is checked, and a bound on password checks
+ * at once (scrypt shares the libuv thread pool with the static files). Failed sign-ins are logged with the user
+ * name and the address, never the password.
  */
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -17,15 +22,22 @@ import { resolve } from 'node:path'
 import type { HistoryInterval, Snapshot } from '../../core/contracts/index.js'
 import {
   authenticate,
+  loggable,
+  parseCookies,
   SESSION_COOKIE,
+  SessionGenerations,
   SessionSigner,
+  SignInGuard,
   verifyPassword,
   type Accounts,
   type Principal,
+  type Refusal,
+  type SignInCounts,
+  type SignInLimits,
 } from '../../kits/auth/index.js'
 import { LiveHub } from './live.js'
 import { serveStatic } from './static.js'
-import { BadRequest, HttpError, readJsonObject, routes } from '../../kits/http/index.js'
+import { BadRequest, cameOverHttps, clientAddress, HttpError, readJsonObject, routes } from '../../kits/http/index.js'
 
 export interface WallboardHandlerOptions {
   /** The tenant's current snapshot (e.g. `engine.snapshot(tenant, Date.now())`). */
@@ -41,8 +53,13 @@ export interface WallboardHandlerOptions {
   sessionSecret?: string | Buffer
   /** Session lifetime, ms; default 12 h (a shift). */
   sessionTtlMs?: number
-  /** Mark the cookie `Secure` (serve over HTTPS); default false. */
-  secureCookies?: boolean
+  /**
+   * Each user's session generation (sign-out moves it on, ending the user's sessions); share the one of the data
+   * directory (kits/auth sessionGenerations) so the other services see sign-outs. Default: a new one in memory.
+   */
+  sessions?: SessionGenerations
+  /** Mark the cookie `Secure`: always, never, or 'auto' (when the request came over HTTPS); default false. */
+  secureCookies?: boolean | 'auto'
   /** Longest gap between SSE messages, ms; default 1000. */
   heartbeatMs?: number
   /** Shortest gap between change-driven SSE messages, ms; default 250. */
@@ -56,6 +73,12 @@ export interface WallboardHandlerOptions {
   reservedPrefixes?: string[]
   /** Failed sign-ins per user name before a 15-minute lock-out; default 10. */
   maxLoginFailures?: number
+  /** The sign-in guard's other limits (kits/auth DEFAULT_SIGN_IN_LIMITS). */
+  signInLimits?: Partial<SignInLimits>
+  /** Reverse proxies whose X-Forwarded-For names the client (for the limits per address). */
+  trustedProxies?: string[]
+  /** Failed sign-ins and lock-outs; default console.error. */
+  log?(msg: string): void
   onError?(err: unknown): void
 }
 
@@ -64,6 +87,8 @@ export type WallboardHandler = ((req: IncomingMessage, res: ServerResponse) => P
   close(): void
   /** Open SSE connections. */
   readonly liveConnections: number
+  /** Sign-in attempts by outcome. */
+  readonly signIns: SignInCounts
 }
 
 const COMMON_HEADERS = {
@@ -71,7 +96,6 @@ const COMMON_HEADERS = {
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
 }
-const LOCKOUT_MS = 15 * 60_000
 const MAX_LOGIN_BODY = 4096
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
@@ -79,12 +103,17 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
 const NO_STORE = { 'cache-control': 'no-store' }
 
 export function createWallboardHandler(opts: WallboardHandlerOptions): WallboardHandler {
-  const signer = new SessionSigner(opts.sessionSecret ? Buffer.from(opts.sessionSecret) : randomBytes(32))
+  const sessions = opts.sessions ?? new SessionGenerations()
+  const signer = new SessionSigner(opts.sessionSecret ? Buffer.from(opts.sessionSecret) : randomBytes(32), sessions)
   const sessionTtlMs = opts.sessionTtlMs ?? 12 * 3600_000
   const reserved = opts.reservedPrefixes ?? ['/v1/', '/api/']
   const staticDir = opts.staticDir ? resolve(opts.staticDir) : undefined
-  const maxFailures = opts.maxLoginFailures ?? 10
-  const failures = new Map<string, { count: number; since: number }>()
+  const log = opts.log ?? ((msg: string) => console.error(`[wallboard] ${msg}`))
+  const trusted = new Set(opts.trustedProxies ?? [])
+  const guard = new SignInGuard(
+    { ...opts.signInLimits, ...(opts.maxLoginFailures !== undefined && { maxUserFailures: opts.maxLoginFailures }) },
+    { isAccount: (user) => opts.auth.supervisors.has(user), log },
+  )
   const onError = opts.onError ?? ((err: unknown) => console.error('[wallboard]', err))
   const hub = new LiveHub({
     getSnapshot: opts.getSnapshot,
@@ -95,42 +124,53 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
     onError,
   })
 
-  const cookie = (value: string, maxAgeS: number) =>
-    `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeS}${opts.secureCookies ? '; Secure' : ''}`
+  const secure = (req: IncomingMessage) =>
+    opts.secureCookies === 'auto' ? cameOverHttps(req) : Boolean(opts.secureCookies)
+  const cookie = (req: IncomingMessage, value: string, maxAgeS: number) =>
+    `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeS}${secure(req) ? '; Secure' : ''}`
+  const refused = (r: Refusal) =>
+    new HttpError(r.status, r.code, r.reason, undefined, { 'retry-after': `${r.retryAfterS}` })
 
   async function login(req: IncomingMessage, res: ServerResponse) {
+    const address = clientAddress(req, trusted)
+    // Before anything else, the body included: a flood from one address is refused for the price of a map lookup.
+    const throttled = guard.throttle(address)
+    if (throttled) throw refused(throttled)
     // Only JSON: a cross-site HTML form cannot send it, which keeps sign-in CSRF out.
     const body = await readJsonObject(req, MAX_LOGIN_BODY, '{ "username": …, "password": … }')
     for (const field of ['username', 'password'])
       if (typeof body[field] !== 'string') throw new BadRequest(field, 'required, as a string')
     const username = body.username as string
-    const now = Date.now()
-    const f = failures.get(username)
-    if (f && now - f.since > LOCKOUT_MS) failures.delete(username)
-    else if (f && f.count >= maxFailures)
-      throw new HttpError(429, 'locked', 'too many failed sign-ins; try again in 15 minutes')
     const account = opts.auth.supervisors.get(username)
     // Check a password even for unknown users, so the answer time does not tell which users exist.
-    const ok = await verifyPassword(body.password as string, account?.passwordHash ?? DUMMY_HASH).catch(() => false)
-    if (!account || !ok) {
-      const entry = failures.get(username) ?? { count: 0, since: now }
-      entry.count++
-      failures.set(username, entry)
+    const outcome = await guard.attempt(username, address, async () => {
+      const ok = await verifyPassword(body.password as string, account?.passwordHash ?? DUMMY_HASH).catch(() => false)
+      return ok && account !== undefined
+    })
+    if (outcome === 'wrong') {
+      log(`sign-in failed: user ${loggable(username)} from ${address} (${account ? 'wrong password' : 'unknown user'})`)
       throw new HttpError(401, 'unauthorized', 'wrong user name or password')
     }
-    failures.delete(username)
-    const value = signer.sign({ u: username, t: account.tenant, r: account.roles, exp: now + sessionTtlMs })
-    res.setHeader('set-cookie', cookie(value, Math.floor(sessionTtlMs / 1000)))
-    return { user: username, tenant: account.tenant, roles: account.roles }
+    if (outcome !== 'ok') throw refused(outcome)
+    const { tenant, roles } = account!
+    const value = signer.sign({ u: username, t: tenant, r: roles, exp: Date.now() + sessionTtlMs })
+    res.setHeader('set-cookie', cookie(req, value, Math.floor(sessionTtlMs / 1000)))
+    return { user: username, tenant, roles }
+  }
+
+  /** Ends the caller's session, and with it every other session of that user (they all share its generation). */
+  function logout(req: IncomingMessage, res: ServerResponse) {
+    const value = parseCookies(req.headers.cookie).get(SESSION_COOKIE)
+    const checked = value ? signer.verify(value) : undefined
+    if (checked?.ok) sessions.revoke(checked.claims.u)
+    res.setHeader('set-cookie', cookie(req, '', 0))
+    return { ok: true }
   }
 
   const signIn = routes(
     {
       'POST /api/login': ({ req, res }) => login(req, res),
-      'POST /api/logout': ({ res }) => {
-        res.setHeader('set-cookie', cookie('', 0))
-        return { ok: true }
-      },
+      'POST /api/logout': ({ req, res }) => logout(req, res),
     },
     { headers: NO_STORE },
   )
@@ -171,6 +211,7 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
   return Object.defineProperties(handler, {
     close: { value: () => hub.closeAll() },
     liveConnections: { get: () => hub.connections },
+    signIns: { get: () => ({ ...guard.counts }) },
   }) as WallboardHandler
 }
 

@@ -11,7 +11,7 @@ import { rootDir, type Service, type ServiceContext, type ServiceFactory } from 
 import { createLiveMetrics, DEFAULT_SL_CHAT, DEFAULT_SL_VOICE, localMidnight } from '../../live-metrics/index.js'
 import type { HistoryInterval, Snapshot } from '../../core/contracts/index.js'
 import { createWallboardHandler } from './handler.js'
-import { devAccess, sessionSecret, signInAccounts } from '../../kits/auth/index.js'
+import { devAccess, sessionGenerations, sessionSecret, signInAccounts } from '../../kits/auth/index.js'
 import { loadQuery } from '../../warehouse/index.js'
 
 export function wallboardService(): ServiceFactory {
@@ -71,6 +71,14 @@ export function wallboardService(): ServiceFactory {
       auth,
       staticDir: join(rootDir(), 'dist', 'web-app'),
       sessionSecret: sessionSecret(config),
+      // Shared with the QA, planner and routing gates: a sign-out here ends the session there too.
+      sessions: sessionGenerations(config.dataDir),
+      secureCookies: config.cookieSecure === 'auto' ? 'auto' : config.cookieSecure === 'true',
+      trustedProxies: (config.trustedProxies ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+      log: (msg) => ctx.log(`wallboard: ${msg}`),
       onError: (err) => ctx.log(`wallboard: ${(err as Error).message}`),
     })
     const base = ctx.url
@@ -87,6 +95,12 @@ export function wallboardService(): ServiceFactory {
         ok: true,
         detail: { tenants_live: latest.size, live_connections: handler.liveConnections },
       }),
+      metrics: () =>
+        [
+          '# HELP mofang_signin_total Sign-in attempts by outcome (ok, wrong, rate_limited, locked, busy).',
+          '# TYPE mofang_signin_total counter',
+          ...Object.entries(handler.signIns).map(([outcome, n]) => `mofang_signin_total{outcome="${outcome}"} ${n}`),
+        ].join('\n'),
       beforeClose: () => handler.close(),
       async stop() {
         sub.unsubscribe()

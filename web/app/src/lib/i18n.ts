@@ -46,6 +46,7 @@ const zh = {
   signOut: '退出',
   badLogin: '用户名或密码错误',
   locked: '失败次数过多，请 15 分钟后再试',
+  tooMany: '登录尝试过于频繁，请稍后再试',
   badToken: '显示令牌无效，请检查地址中的 token 参数',
   alerts: '告警',
   channel: {
@@ -109,6 +110,7 @@ const en: Dict = {
   signOut: 'Sign out',
   badLogin: 'Wrong user name or password',
   locked: 'Too many failed attempts; try again in 15 minutes',
+  tooMany: 'Too many sign-in attempts; try again in a moment',
   badToken: 'Display token not valid: check the token parameter in the address',
   alerts: 'Alerts',
   channel: {

@@ -1,7 +1,8 @@
 /**
  * What-if staffing off the main thread: the same Erlang code the server uses
  * (kits/erlang) re-run per queue and interval with the planner's
- * settings, then summed per interval, so sliders answer at once.
+ * settings (chat queues with the chats per agent the server staffed them with),
+ * then summed per interval, so sliders answer at once.
  */
 import { expose } from 'comlink'
 import { staff } from '../../../../kits/erlang/index.js'
@@ -27,7 +28,12 @@ function plan(data: PlannerData, w: WhatIf): PlanInterval[] {
     const volume = f.forecast * factor
     const s = staff(
       { lambda: volume / seconds, aht: w.aht ?? f.aht_s },
-      { serviceLevel: w.serviceLevel ?? f.sl_target, threshold: w.threshold ?? f.sl_threshold_s },
+      {
+        serviceLevel: w.serviceLevel ?? f.sl_target,
+        threshold: w.threshold ?? f.sl_threshold_s,
+        concurrency: f.concurrency,
+        slowdown: f.slowdown,
+      },
       w.shrinkage,
     )
     r.forecast += volume

@@ -1,0 +1,8 @@
+/**
+ * The PII kit's public API: detection of phone, resident ID, bank card and email numbers through obfuscation
+ * (full-width and other-script digits, separators, invisible characters), and same-length masking.
+ */
+export { findPii, luhnValid, mask, normalise, numberKind, redact, validCnId } from './pii.js'
+export type { Normalised, PiiKind, PiiSpan } from './pii.js'
+export { redactionPolicy } from './policy.js'
+export type { RedactionPolicy } from './policy.js'

@@ -1,0 +1,36 @@
+/**
+ * Which tenants' data is stored redacted (MOFANG_REDACT_TENANTS): ingest masks their events' free text and keeps
+ * their customer identities only as hashes before publishing (ingest/redaction.ts), and the transcription service
+ * masks their transcripts before storing them. Unset or empty: everything is stored as sent (the behaviour before
+ * the setting existed).
+ */
+import { ConfigError } from '../../core/index.js'
+
+export interface RedactionPolicy {
+  /** Whether this tenant's events and transcripts are stored redacted. */
+  applies(tenant: string): boolean
+  /** The setting as given, for logs: `*` or the tenant list. */
+  readonly describe: string
+}
+
+const TENANT = /^[a-z0-9][a-z0-9_-]*$/
+
+/** The policy of a MOFANG_REDACT_TENANTS value (`*` = every tenant, or tenant names, comma separated). */
+export function redactionPolicy(setting: string | undefined): RedactionPolicy | undefined {
+  const names = (setting ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean)
+  if (names.length === 0) return undefined
+  if (names.includes('*')) return { applies: () => true, describe: '*' }
+  for (const n of names) {
+    if (!TENANT.test(n)) {
+      throw new ConfigError(
+        'MOFANG_REDACT_TENANTS',
+        `bad tenant name "${n}": expected * or tenant names, comma separated`,
+      )
+    }
+  }
+  const tenants = new Set(names)
+  return { applies: (t) => tenants.has(t), describe: [...tenants].join(',') }
+}

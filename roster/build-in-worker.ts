@@ -1,0 +1,42 @@
+/**
+ * `buildRoster` in a worker thread, for servers: the HiGHS solve is synchronous WebAssembly that runs for seconds,
+ * which on the server's thread would hold up ingest and every other tenant's requests. The typed errors are rebuilt
+ * on this side, so callers catch them as they would from `buildRoster`.
+ */
+import { Worker } from 'node:worker_threads'
+import { compiledSibling } from '../core/index.js'
+import { RosterInfeasibleError, RosterInputError } from './errors.js'
+import type { BuildOptions, Roster, RosterConflict, RosterInput } from './types.js'
+
+type WorkerAnswer =
+  | { ok: true; roster: Roster }
+  | {
+      ok: false
+      error:
+        | { kind: 'input'; field: string; reason: string }
+        | { kind: 'infeasible'; conflicts: RosterConflict[] }
+        | { kind: 'other'; message: string }
+    }
+
+export function buildRosterInWorker(
+  input: RosterInput,
+  options: Omit<BuildOptions, 'onProgress'> = {},
+): Promise<Roster> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(compiledSibling(import.meta.url, './worker.js'), { workerData: { input, options } })
+    let answered = false
+    worker.once('message', (answer: WorkerAnswer) => {
+      answered = true
+      void worker.terminate()
+      if (answer.ok) return resolve(answer.roster)
+      const e = answer.error
+      if (e.kind === 'input') reject(new RosterInputError(e.field, e.reason))
+      else if (e.kind === 'infeasible') reject(new RosterInfeasibleError(e.conflicts))
+      else reject(new Error(`roster worker: ${e.message}`))
+    })
+    worker.once('error', (err) => reject(err))
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`roster worker exited with code ${code} before answering`))
+    })
+  })
+}
