@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { rootDir } from '../core/compiled.js'
-import { ready, skipReason, startPlannerBrowser, type PlannerBrowser } from './test-helpers/planner-browser.js'
+import { ready, skipReason, startPlannerBrowser, type PlannerBrowser } from '../testing/planner-browser.js'
 
 if (!ready) console.warn(`SKIP planner browser test: ${skipReason}`)
 
