@@ -14,7 +14,8 @@
  * below c = n·k chats it is the chain above; from c on every slot is full, every agent finishes at g(k), and the
  * queue behaves exactly like Erlang C (or A, with patience) with c servers of handle time AHT₁·(1 + α(k − 1)).
  * The one approximation is the balance: a finishing chat can leave loads uneven until the next arrivals even them
- * out, and since g is concave an uneven split finishes slightly slower; routing/sim/chat.test.ts measures the effect.
+ * out, and since g is concave an uneven split finishes slightly slower; routing/sim/chat.eval.test.ts measures the
+ * effect.
  *
  * With k = 1 the chain is M/M/n exactly (d(x) = x/AHT₁), and `staff` keeps using the Erlang C/A code as before.
  * Stability as in erlang.ts: the states below c are summed through the Erlang B-like recursion
