@@ -15,6 +15,7 @@
 import { dayTotal, type History } from '../series.js'
 import { MONTH_TURN, monthTurn, type MonthTurn } from './month-turn.js'
 import { countAt, type ForecastMethod } from './types.js'
+import { median } from '../../kits/stats/index.js'
 
 export interface DailyProfileOptions {
   /** Weeks of history in the effects fit. Default 26. */
@@ -46,12 +47,6 @@ interface Cell {
 }
 
 const weekOf = (day: number): number => Math.floor((day + 3) / 7)
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
 
 function medianBy(cells: readonly Cell[], key: (c: Cell) => number, value: (c: Cell) => number): Map<number, number> {
   const groups = new Map<number, number[]>()

@@ -24,6 +24,7 @@ import { afterClosure, monthPosition } from '../business-days.js'
 import { dayTotal, weekdayOf, type History } from '../series.js'
 import { profileFor } from './daily-profile.js'
 import type { ForecastContext, ForecastMethod } from './types.js'
+import { median, solveLinear } from '../../kits/stats/index.js'
 
 export interface DayLevelOptions {
   /** Smoothing constant of the level (0..1]. Default 0.15. */
@@ -54,36 +55,6 @@ export interface DayLevelModel {
 }
 
 const weekOf = (day: number): number => Math.floor((day + 3) / 7)
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length === 0 ? 0 : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
-
-/** Solves the symmetric positive (semi-)definite system A x = b by Gaussian elimination with partial pivoting. */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length
-  const m = a.map((row, i) => [...row, b[i]])
-  for (let c = 0; c < n; c++) {
-    let p = c
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r
-    ;[m[c], m[p]] = [m[p], m[c]]
-    if (Math.abs(m[c][c]) < 1e-12) continue
-    for (let r = c + 1; r < n; r++) {
-      const f = m[r][c] / m[c][c]
-      if (f !== 0) for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k]
-    }
-  }
-  const x = new Array(n).fill(0)
-  for (let r = n - 1; r >= 0; r--) {
-    if (Math.abs(m[r][r]) < 1e-12) continue
-    let s = m[r][n]
-    for (let k = r + 1; k < n; k++) s -= m[r][k] * x[k]
-    x[r] = s / m[r][r]
-  }
-  return x
-}
 
 export function fitDayLevel(train: History, context: ForecastContext, options: DayLevelOptions = {}): DayLevelModel {
   const opts = { ...DEFAULTS, ...options }
@@ -131,7 +102,7 @@ export function fitDayLevel(train: History, context: ForecastContext, options: D
       const r = c.y - weekEffect.get(c.week)!
       for (let i = 0; i < p; i++) if (c.x[i]) xtwy[i] += c.w * c.x[i] * r
     }
-    const next = solve(xtwx, xtwy)
+    const next = solveLinear(xtwx, xtwy)
     const change = next.reduce((m, v, i) => Math.max(m, Math.abs(v - beta[i])), 0)
     beta = next
     if (change < 1e-6) break

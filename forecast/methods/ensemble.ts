@@ -1,11 +1,6 @@
 /** Combination forecasts: the slot-wise median of several methods (robust when one of them goes astray). */
 import type { ForecastMethod } from './types.js'
-
-function median(xs: number[]): number {
-  const s = xs.sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
+import { median } from '../../kits/stats/index.js'
 
 export function ensemble(name: string, members: readonly ForecastMethod[]): ForecastMethod {
   return {

@@ -6,6 +6,7 @@
  * forecast's own bias, is fitted but left out of the uplift.
  */
 import type { WeatherHour } from './types.js'
+import { solveLinear } from '../../kits/stats/index.js'
 
 export interface UpliftOptions {
   /** Ridge penalty on the weather coefficients. Default 10. */
@@ -67,7 +68,7 @@ export function fitUplift(rows: readonly TrainingHour[], options: UpliftOptions 
     }
     for (let i = 1; i < k; i++) xtx[i][i] += opts.ridge
     xtx[0][0] += 1e-9 // keeps the system solvable for a region with no usable hours
-    coefficients.set(region, solve(xtx, xty).slice(1))
+    coefficients.set(region, solveLinear(xtx, xty).slice(1))
   }
   return { options: opts, coefficients }
 }
@@ -78,26 +79,4 @@ export function upliftFactor(model: UpliftModel, region: string, weather: Weathe
   if (!beta) return 1
   const x = weatherFeatures(weather, model.options)
   return Math.exp(x.reduce((s, v, i) => s + v * beta[i], 0))
-}
-
-/** Gaussian elimination with partial pivoting (the system is small and positive definite). */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length
-  const m = a.map((row, i) => [...row, b[i]])
-  for (let c = 0; c < n; c++) {
-    let p = c
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r
-    ;[m[c], m[p]] = [m[p], m[c]]
-    for (let r = c + 1; r < n; r++) {
-      const f = m[r][c] / m[c][c]
-      for (let j = c; j <= n; j++) m[r][j] -= f * m[c][j]
-    }
-  }
-  const x = new Array(n).fill(0)
-  for (let r = n - 1; r >= 0; r--) {
-    let s = m[r][n]
-    for (let j = r + 1; j < n; j++) s -= m[r][j] * x[j]
-    x[r] = s / m[r][r]
-  }
-  return x
 }

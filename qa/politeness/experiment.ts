@@ -3,8 +3,9 @@
  * featurise once, pick the n-gram vocabulary from the training part only, fit, predict, cross-validate, tune.
  */
 import { Tokens, type EnFeatures } from './features-en.js'
-import { accuracy, auc, fitLogistic, logitOf, type Fit, type Rows } from './logistic.js'
+import { accuracy, fitLogistic, logitOf, type Fit, type Rows } from './logistic.js'
 import { STRATEGIES } from './strategies.js'
+import { auc } from '../../kits/stats/index.js'
 
 export interface Params {
   /** L2 penalty weight (on the mean log-loss). */

@@ -3,6 +3,7 @@
  * (accuracy, ROC AUC). Full-batch Adam from zero for a fixed number of steps: no randomness, so the same data
  * give the same weights on every machine. Used by train.ts and by the cross-validation test.
  */
+import { sigmoid } from '../../kits/stats/index.js'
 
 export interface Rows {
   /** Active feature indexes of each example (binary features). */
@@ -28,8 +29,6 @@ export interface Fit {
   bias: number
   weights: Float64Array
 }
-
-export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
 
 export function fitLogistic(data: Rows, opts: FitOptions): Fit {
   const { rows, labels, dims } = data
@@ -83,26 +82,4 @@ export function accuracy(scores: ArrayLike<number>, labels: ArrayLike<number>, t
   let ok = 0
   for (let i = 0; i < labels.length; i++) if ((scores[i] > threshold ? 1 : 0) === labels[i]) ok++
   return ok / labels.length
-}
-
-/** ROC AUC: the chance that a random positive outscores a random negative (ties count half). */
-export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  const order = Array.from({ length: labels.length }, (_, i) => i).sort((a, b) => scores[a] - scores[b])
-  let rankSum = 0
-  let positives = 0
-  for (let i = 0; i < order.length;) {
-    let j = i
-    while (j + 1 < order.length && scores[order[j + 1]] === scores[order[i]]) j++
-    const rank = (i + j) / 2 + 1
-    for (let k = i; k <= j; k++) {
-      if (labels[order[k]] === 1) {
-        rankSum += rank
-        positives++
-      }
-    }
-    i = j + 1
-  }
-  const negatives = labels.length - positives
-  if (positives === 0 || negatives === 0) return Number.NaN
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives)
 }

@@ -5,7 +5,7 @@ import { EN as SIM_EN, ZH as SIM_ZH, type LanguageBank } from '../../simulator/p
 import { hanShare } from '../language.js'
 import { foldsOf, hasStackExchange, loadSplit, loadZhLabelled, stackExchangeFile } from './corpus.js'
 import { crossValidate, featurise, measure } from './experiment.js'
-import { auc } from './logistic.js'
+import { auc } from '../../kits/stats/index.js'
 import { defaultWeightsPath, hanAndLatin, loadPolitenessModel } from './model.js'
 import { STRATEGIES } from './strategies.js'
 

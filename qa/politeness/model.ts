@@ -13,6 +13,7 @@ import { rootDir } from '../../core/index.js'
 import { EnFeatures, Tokens } from './features-en.js'
 import { zhStrategies } from './features-zh.js'
 import { STRATEGIES, STRATEGY_LABELS, type Strategy } from './strategies.js'
+import { sigmoid } from '../../kits/stats/index.js'
 
 export interface PolitenessWeights {
   format: 'mofang-politeness/1'
@@ -59,7 +60,6 @@ interface Gram {
 const ZH_FROM = 0.85
 const EN_UNTIL = 0.15
 
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
 /** Strategies with a smaller weight than this are not named in flags. */
 const NAMED_FROM = 0.05
 

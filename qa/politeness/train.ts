@@ -45,9 +45,10 @@ import {
   type Measured,
   type Params,
 } from './experiment.js'
-import { accuracy, auc, fitLogistic, logitOf, type Rows } from './logistic.js'
+import { accuracy, fitLogistic, logitOf, type Rows } from './logistic.js'
 import { defaultWeightsPath, type PolitenessWeights } from './model.js'
 import { STRATEGIES, type Strategy } from './strategies.js'
+import { auc } from '../../kits/stats/index.js'
 
 const { values } = parseArgs({
   options: {

@@ -4,7 +4,7 @@ import type { Turn } from '../types.js'
 import { hasSgd, loadCheckDialogues, loadSgd, parseUss, splitSgd } from './corpus.js'
 import { countCues, CUE_INDEX, wordTokensOf } from './cues.js'
 import { dialogueFeatures, FEATURE_NAMES, normalizeText } from './features.js'
-import { auc, spearman } from './metrics.js'
+import { auc, spearman } from '../../kits/stats/index.js'
 import { CSAT_MAX, CSAT_MIN, loadSatisfactionModel, SatisfactionModel, type SatisfactionWeights } from './model.js'
 
 const model = loadSatisfactionModel()

@@ -30,7 +30,7 @@ import {
   type RatedDialogue,
 } from './corpus.js'
 import { dialogueFeatures, FEATURE_NAMES, type FeatureName } from './features.js'
-import { auc, spearman } from './metrics.js'
+import { auc, solveLinear, spearman } from '../../kits/stats/index.js'
 import { defaultSatisfactionWeightsPath, SatisfactionModel, type SatisfactionWeights } from './model.js'
 
 const { values } = parseArgs({
@@ -125,28 +125,6 @@ interface Fit {
   intercept: number
 }
 
-/** Solves A w = b (A symmetric positive definite, small) by Gaussian elimination with partial pivoting. */
-function solve(A: number[][], b: number[]): number[] {
-  const n = b.length
-  const M = A.map((row, i) => [...row, b[i]])
-  for (let col = 0; col < n; col++) {
-    let pivot = col
-    for (let r = col + 1; r < n; r++) if (Math.abs(M[r][col]) > Math.abs(M[pivot][col])) pivot = r
-    ;[M[col], M[pivot]] = [M[pivot], M[col]]
-    for (let r = col + 1; r < n; r++) {
-      const f = M[r][col] / M[col][col]
-      for (let k = col; k <= n; k++) M[r][k] -= f * M[col][k]
-    }
-  }
-  const w = new Array<number>(n).fill(0)
-  for (let r = n - 1; r >= 0; r--) {
-    let s = M[r][n]
-    for (let k = r + 1; k < n; k++) s -= M[r][k] * w[k]
-    w[r] = s / M[r][r]
-  }
-  return w
-}
-
 /**
  * Ridge regression on standardised features towards the prior weights (columns in `use`; the others get weight 0),
  * intercept unpenalised: minimises Σ (y − b − w·z)² + λ Σ (w − prior)².
@@ -172,7 +150,7 @@ function fitRidge(rows: readonly Example[], lambda: number, use: readonly number
     { length: k },
     (_, a) => z.reduce((s, zr, i) => s + zr[a] * (rows[i].y - ym), 0) + lambda * priorOf(use[a]),
   )
-  const w = solve(A, rhs)
+  const w = solveLinear(A, rhs)
   const weights = new Array<number>(d).fill(0)
   use.forEach((j, a) => (weights[j] = w[a]))
   return { center, scale, weights, intercept: ym }

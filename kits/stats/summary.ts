@@ -1,8 +1,17 @@
-/** Rank statistics for the satisfaction model's evaluation: Spearman's rho and the ROC AUC, ties averaged. */
+/** Summaries and rank statistics for model fitting and evaluation: ties are averaged throughout. */
+
+/** The median (mean of the middle two for an even count); 0 for no values. Does not reorder `xs`. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length === 0 ? 0 : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z))
 
 /** Ranks 1..n, tied values sharing their mean rank. */
-export function ranks(xs: readonly number[]): number[] {
-  const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b])
+export function ranks(xs: ArrayLike<number>): number[] {
+  const order = Array.from({ length: xs.length }, (_, i) => i).sort((a, b) => xs[a] - xs[b])
   const out = new Array<number>(xs.length)
   for (let i = 0; i < order.length;) {
     let j = i
@@ -34,10 +43,10 @@ export function spearman(xs: readonly number[], ys: readonly number[]): number {
 }
 
 /**
- * Area under the ROC curve of `scores` for the positives (`positive[i]` true): the probability that a random
- * positive scores above a random negative, ties counting half (Mann-Whitney U / n₊n₋).
+ * Area under the ROC curve of `scores` for the positives (`positive[i]` true or 1): the probability that a random
+ * positive scores above a random negative, ties counting half (Mann-Whitney U / n₊n₋). NaN without both classes.
  */
-export function auc(scores: readonly number[], positive: readonly boolean[]): number {
+export function auc(scores: ArrayLike<number>, positive: ArrayLike<boolean | number>): number {
   const r = ranks(scores)
   let rankSum = 0
   let pos = 0
