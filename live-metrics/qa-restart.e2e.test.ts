@@ -17,6 +17,7 @@ import { generate } from '../simulator/generate.js'
 import { QA_END_TYPES, qaConsumerName, qaService } from '../qa/service.js'
 import { publishAlert, publishQaResult } from '../bus/qa-alerts.js'
 import { liveMetricsService } from './service.js'
+import { chatEvents } from '../qa/test-helpers/chat-events.js'
 import type { AlertInput, QaResultInput, Snapshot } from '../core/contracts/index.js'
 
 const built = existsSync(join(rootDir(), 'dist', 'qa', 'worker.js'))
@@ -47,29 +48,19 @@ const start = () =>
   })
 
 /** A chat whose agent tells the customer to get lost: a critical flag, so a QA alert. */
-function abusiveChat(t0: number) {
-  const base = {
+const abusiveChat = (t0: number) =>
+  chatEvents({
     tenant: TEST_TENANT,
-    channel: 'wechat',
-    interaction_id: ABUSIVE,
-    queue: 'repair',
-    customer: { wechat_openid: 'o-restart' },
-  }
-  const msg = (i: number, role: string, text: string) => ({
-    ...base,
-    ts: t0 + i * 1000,
-    type: 'chat.message',
-    agent_id: role === 'agent' ? 'a-rude' : undefined,
-    payload: { role, text },
+    interactionId: ABUSIVE,
+    t0,
+    openid: 'o-restart',
+    agentId: 'a-rude',
+    turns: [
+      ['customer', '你好，我的电脑蓝屏了'],
+      ['agent', '这不归我们管，你自己去问厂家。'],
+      ['agent', '滚'],
+    ],
   })
-  return [
-    { ...base, ts: t0, type: 'chat.started', payload: {} },
-    msg(1, 'customer', '你好，我的电脑蓝屏了'),
-    msg(2, 'agent', '这不归我们管，你自己去问厂家。'),
-    msg(3, 'agent', '滚'),
-    { ...base, ts: t0 + 4000, type: 'chat.ended', agent_id: 'a-rude', payload: { ended_by: 'agent' } },
-  ]
-}
 
 /** The next snapshot of the tenant computed after `after` (ms), from the live service's subject. */
 function nextSnapshot(sys: RunningSystem, after = Date.now()): Promise<Snapshot> {

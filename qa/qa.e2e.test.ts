@@ -19,6 +19,7 @@ import { generate } from '../simulator/generate.js'
 import { qaService } from './service.js'
 import type { AlertInput, QaResultInput, ReviewDetail } from '../core/contracts/index.js'
 import { CHROMIUM, launchChromium } from '../testing/browser.js'
+import { chatEvents } from './test-helpers/chat-events.js'
 
 const built =
   existsSync(join(rootDir(), 'dist', 'qa', 'worker.js')) && existsSync(join(rootDir(), 'dist', 'web-app', 'index.html'))
@@ -31,31 +32,21 @@ const ABUSIVE = 'qa-e2e-abusive'
 const decoder = new TextDecoder()
 
 /** A chat whose agent blames and insults the customer, who gave a phone number. */
-function abusiveChat(t0: number) {
-  const base = {
+const abusiveChat = (t0: number) =>
+  chatEvents({
     tenant: TEST_TENANT,
-    channel: 'wechat',
-    interaction_id: ABUSIVE,
-    queue: 'repair',
-    customer: { wechat_openid: 'o-e2e' },
-    customer_name: '王伟',
-  }
-  const msg = (i: number, role: string, text: string) => ({
-    ...base,
-    ts: t0 + i * 1000,
-    type: 'chat.message',
-    agent_id: role === 'agent' ? 'a-rude' : undefined,
-    payload: { role, text },
+    interactionId: ABUSIVE,
+    t0,
+    openid: 'o-e2e',
+    agentId: 'a-rude',
+    customerName: '王伟',
+    turns: [
+      ['customer', `你好，我的电脑蓝屏了，手机号${PHONE}`],
+      ['agent', '这不归我们管，你自己去问厂家。'],
+      ['customer', '太离谱了，服务太差了'],
+      ['agent', '滚'],
+    ],
   })
-  return [
-    { ...base, ts: t0, type: 'chat.started', payload: {} },
-    msg(1, 'customer', `你好，我的电脑蓝屏了，手机号${PHONE}`),
-    msg(2, 'agent', '这不归我们管，你自己去问厂家。'),
-    msg(3, 'customer', '太离谱了，服务太差了'),
-    msg(4, 'agent', '滚'),
-    { ...base, ts: t0 + 5000, type: 'chat.ended', agent_id: 'a-rude', payload: { ended_by: 'agent' } },
-  ]
-}
 
 async function signIn(base: string, user: string): Promise<string> {
   const res = await fetch(`${base}/api/login`, {
