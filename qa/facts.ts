@@ -5,7 +5,7 @@
  * A value that touches a masked span, or an order number that verifies as PII by the redaction's rules after an
  * order label (a card, ID or mobile number), is never a fact.
  */
-import { normalise, numberKind } from './pii.js'
+import { normalise, numberKind } from '../kits/pii/index.js'
 import type { Scorecard } from './scorecard.js'
 import type { Fact, FactKind, Turn } from './types.js'
 

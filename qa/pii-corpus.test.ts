@@ -4,7 +4,7 @@
  * fail their checksum, dates, amounts, error codes) must stay readable.
  */
 import { describe, expect, it } from 'vitest'
-import { findPii, normalise, redact } from './pii.js'
+import { findPii, normalise, redact } from '../kits/pii/index.js'
 import { scoreInteraction } from './pipeline.js'
 import type { PiiKind } from './types.js'
 

@@ -4,7 +4,7 @@
  * masked text only.
  */
 import { ok, pipeline } from '../core/index.js'
-import { redact } from './pii.js'
+import { redact } from '../kits/pii/index.js'
 import { detectLanguage, hanShare } from './language.js'
 import { segment } from './segment.js'
 import { sentimentModel } from './sentiment/model.js'

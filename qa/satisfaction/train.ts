@@ -16,7 +16,7 @@ import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { format, resolveConfig } from 'prettier'
 import { Random } from '../../kits/sim/index.js'
-import { redact } from '../pii.js'
+import { redact } from '../../kits/pii/index.js'
 import { sentimentModel } from '../sentiment/model.js'
 import type { Turn } from '../types.js'
 import {

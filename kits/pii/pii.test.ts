@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { findPii, luhnValid, redact, validCnId } from './pii.js'
+import { findPii, luhnValid, redact, validCnId } from './index.js'
 
 const kinds = (text: string) => findPii(text).map((s) => [s.kind, text.slice(s.start, s.end)])
 
