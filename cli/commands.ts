@@ -5,20 +5,24 @@ import { runCommands, systemCommands } from '../system/commands.js'
 import { simulatorCommands } from '../simulator/commands.js'
 import { qaCommands } from '../qa/commands.js'
 import { warehouseCommands } from '../warehouse/commands.js'
+import { privacyCommands } from '../privacy/commands.js'
 import { forecastCommands } from '../forecast/commands.js'
 import { routingCommands } from '../routing/commands.js'
 import { rosterCommands } from '../roster/commands.js'
 import { transcribeCommands } from '../transcribe/commands.js'
+import { reportCommands } from '../reports/commands.js'
 
 export const commands: Command[] = [
   ...wallboardCommands,
   ...runCommands,
   ...warehouseCommands,
+  ...privacyCommands,
   ...systemCommands,
   ...forecastCommands,
   ...routingCommands,
   ...rosterCommands,
   ...qaCommands,
+  ...reportCommands,
   ...transcribeCommands,
   ...simulatorCommands,
 ]

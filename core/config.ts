@@ -71,6 +71,54 @@ export const SETTINGS = {
     min: 50,
     doc: 'how long the QA results and alerts stream keeps them, hours (the wall replays up to 50 h back at start)',
   }),
+  // Data lifecycle (privacy/, warehouse/retention.ts): whole days, unset = kept for ever (what Mofang did before).
+  retentionEventsDays: s({
+    env: 'MOFANG_RETENTION_EVENTS_DAYS',
+    kind: 'int',
+    min: 1,
+    max: 36_500,
+    doc: 'days events are kept (events, interactions, customer aliases; caps the event stream and dead letters); unset = for ever',
+  }),
+  retentionTranscriptsDays: s({
+    env: 'MOFANG_RETENTION_TRANSCRIPTS_DAYS',
+    kind: 'int',
+    min: 1,
+    max: 36_500,
+    doc: 'days call transcripts and message text (chat.message, ticket.comment, survey.comment events) are kept; unset = for ever',
+  }),
+  retentionQaDays: s({
+    env: 'MOFANG_RETENTION_QA_DAYS',
+    kind: 'int',
+    min: 1,
+    max: 36_500,
+    doc: 'days QA results, flags and reviews are kept, from the interaction (reviews: from the review); unset = for ever',
+  }),
+  retentionRecordingsDays: s({
+    env: 'MOFANG_RETENTION_RECORDINGS_DAYS',
+    kind: 'int',
+    min: 1,
+    max: 36_500,
+    doc: 'days recording files under MOFANG_RECORDINGS_DIR are kept (by file age; swept hourly); unset = for ever',
+  }),
+  retentionReportsDays: s({
+    env: 'MOFANG_RETENTION_REPORTS_DAYS',
+    kind: 'int',
+    min: 1,
+    max: 36_500,
+    doc: 'days computed outputs are kept (forecasts, surge alerts, report tables); unset = for ever',
+  }),
+  retentionIdentitiesDays: s({
+    env: 'MOFANG_RETENTION_IDENTITIES_DAYS',
+    kind: 'int',
+    min: 1,
+    max: 36_500,
+    doc: 'days an identity (phone, openid…) stays linked to its customer in the identity KV bucket, from first seen; unset = for ever',
+  }),
+  recordingsDir: s({
+    env: 'MOFANG_RECORDINGS_DIR',
+    kind: 'string',
+    doc: 'directory of call recordings Mofang may delete (retention sweep, customer erase); unset = recordings are not deleted',
+  }),
   clickhouseUrl: s({
     env: 'CLICKHOUSE_URL',
     kind: 'url',
@@ -165,8 +213,8 @@ export const SETTINGS = {
   redactTenants: s({
     env: 'MOFANG_REDACT_TENANTS',
     kind: 'string',
-    default: '',
-    doc: 'tenants (comma separated, * = all) whose events and transcripts are stored redacted: free text PII-masked, customer identities kept as hashes; empty = stored as sent',
+    default: '*',
+    doc: 'tenants (comma separated, * = all) whose events and transcripts are stored redacted: free text PII-masked, customer identities kept as hashes; none = everything stored as sent',
   }),
   minFreeMb: s({
     env: 'MOFANG_MIN_FREE_MB',
@@ -195,15 +243,30 @@ export const SETTINGS = {
     default: 'Asia/Shanghai',
     doc: 'the contact centre\'s IANA time zone: "today", intervals and open hours',
   }),
+  reportRepeatDays: s({
+    env: 'MOFANG_REPORT_REPEAT_DAYS',
+    kind: 'int',
+    default: 7,
+    min: 1,
+    max: 30,
+    doc: 'reports: a contact whose customer comes back (any channel) within this many days was not resolved at first contact',
+  }),
   displayTokens: s({
     env: 'MOFANG_DISPLAY_TOKENS',
     kind: 'string',
-    doc: 'read-only wall display tokens, tenant:token pairs; unset (and no supervisors) = a dev token in <data>',
+    doc: 'read-only wall display tokens, tenant:token pairs; unset (and no MOFANG_USERS) = a dev token in <data>',
   }),
-  supervisors: s({
-    env: 'MOFANG_SUPERVISORS',
+  users: s({
+    env: 'MOFANG_USERS',
     kind: 'string',
-    doc: 'user:tenant:hash entries (hash: `mofang wallboard hash-password`); unset = dev user "admin" in <data>',
+    doc:
+      'user:tenant:roles:hash entries, roles joined by + (display agent supervisor qa_reviewer qa_manager planner ' +
+      'exec admin; hash: `mofang wallboard hash-password`); unset = dev user "admin" with every role in <data>',
+  }),
+  allowedOrigins: s({
+    env: 'MOFANG_ALLOWED_ORIGINS',
+    kind: 'string',
+    doc: "origins besides the server's own that may POST with a sign-in cookie (e.g. behind a proxy), comma-separated",
   }),
   sessionSecret: s({
     env: 'MOFANG_SESSION_SECRET',
@@ -323,6 +386,35 @@ export const SETTINGS = {
     max: 10,
     doc: 'volume change per 10 mm/h of rain used by the surge detector',
   }),
+  reportSchedules: s({
+    env: 'MOFANG_REPORT_SCHEDULES',
+    kind: 'string',
+    doc: 'scheduled report emails: JSON array (inline or a file) of { tenant, period: daily|weekly|monthly, recipients, id?, at? "08:00", time_zone?, lang? zh|en, formats? [pdf, xlsx] }; unset = none',
+  }),
+  smtpUrl: s({
+    env: 'MOFANG_SMTP_URL',
+    kind: 'url',
+    doc: 'SMTP server for report emails: smtp://host:587 (STARTTLS when offered) or smtps://host:465; needed with MOFANG_REPORT_SCHEDULES',
+  }),
+  smtpUser: s({ env: 'MOFANG_SMTP_USER', kind: 'string', doc: 'SMTP user (or in the URL)' }),
+  smtpPassword: s({ env: 'MOFANG_SMTP_PASSWORD', kind: 'string', doc: 'SMTP password (or in the URL)' }),
+  smtpFrom: s({
+    env: 'MOFANG_SMTP_FROM',
+    kind: 'string',
+    doc: 'sender of report emails, reports@example.com or "Mofang <reports@example.com>"; needed with MOFANG_REPORT_SCHEDULES',
+  }),
+  smtpTls: s({
+    env: 'MOFANG_SMTP_TLS',
+    kind: 'string',
+    default: 'auto',
+    doc: 'auto (STARTTLS when offered; smtps:// is TLS throughout), require (never send in the clear) or off (never STARTTLS: a local relay)',
+  }),
+  smtpTlsVerify: s({
+    env: 'MOFANG_SMTP_TLS_VERIFY',
+    kind: 'bool',
+    default: true,
+    doc: "check the SMTP server's certificate; false for a relay with a self-signed one",
+  }),
 } as const
 
 type Settings = typeof SETTINGS
@@ -372,6 +464,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cfg = out as Config
   if (cfg.apiKeys !== undefined) parseApiKeys(cfg.apiKeys)
   checkAccessSettings(cfg)
+  checkMailSettings(cfg)
+  checkRetentionSettings(cfg)
+  out.streamMaxAgeHours = eventStreamHours(cfg, env)
+  if (env.MOFANG_SUPERVISORS !== undefined)
+    throw new ConfigError(
+      'MOFANG_SUPERVISORS',
+      "renamed to MOFANG_USERS, which names each user's roles: user:tenant:roles:hash, e.g. lin:acme:supervisor+qa_reviewer:scrypt$…",
+    )
   try {
     new Intl.DateTimeFormat('en', { timeZone: cfg.timeZone })
   } catch {
@@ -384,7 +484,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** A comma-separated setting as its trimmed, non-empty parts. */
-const parseList = (raw: string | undefined): string[] =>
+export const parseList = (raw: string | undefined): string[] =>
   (raw ?? '')
     .split(',')
     .map((p) => p.trim())
@@ -399,10 +499,56 @@ function checkAccessSettings(cfg: Config): void {
     )
   if (!['true', 'false', 'auto'].includes(cfg.cookieSecure))
     throw new ConfigError('MOFANG_COOKIE_SECURE', `expected true, false or auto, got "${cfg.cookieSecure}"`)
+  for (const origin of parseList(cfg.allowedOrigins))
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new ConfigError('MOFANG_ALLOWED_ORIGINS', `expected origins such as https://host[:port], got "${origin}"`)
   for (const proxy of parseList(cfg.trustedProxies))
     if (!isIP(proxy)) throw new ConfigError('MOFANG_TRUSTED_PROXIES', `expected IP addresses, got "${proxy}"`)
   if (cfg.metricsToken !== undefined && cfg.metricsToken.length < 16)
     throw new ConfigError('MOFANG_METRICS_TOKEN', `must be at least 16 characters, got ${cfg.metricsToken.length}`)
+}
+
+/** The report emails' server and sender; the schedules themselves are checked by the delivery service at start. */
+function checkMailSettings(cfg: Config): void {
+  if (!['auto', 'require', 'off'].includes(cfg.smtpTls))
+    throw new ConfigError('MOFANG_SMTP_TLS', `expected auto, require or off, got "${cfg.smtpTls}"`)
+  if (cfg.smtpUrl !== undefined && !/^smtps?:\/\/[^/]/.test(cfg.smtpUrl))
+    throw new ConfigError('MOFANG_SMTP_URL', `expected smtp://host[:port] or smtps://host[:port], got "${cfg.smtpUrl}"`)
+  if (cfg.smtpFrom !== undefined && !/@[^\s@>]+>?\s*$/.test(cfg.smtpFrom))
+    throw new ConfigError('MOFANG_SMTP_FROM', `expected an email address, got "${cfg.smtpFrom}"`)
+  if (cfg.reportSchedules === undefined) return
+  if (cfg.smtpUrl === undefined)
+    throw new ConfigError('MOFANG_SMTP_URL', 'needed to send the reports in MOFANG_REPORT_SCHEDULES (smtp://host:587)')
+  if (cfg.smtpFrom === undefined)
+    throw new ConfigError(
+      'MOFANG_SMTP_FROM',
+      'needed to send the reports in MOFANG_REPORT_SCHEDULES (reports@example.com)',
+    )
+}
+
+/** The recordings' retention needs the directory Mofang may delete them from. */
+function checkRetentionSettings(cfg: Config): void {
+  if (cfg.retentionRecordingsDays !== undefined && cfg.recordingsDir === undefined)
+    throw new ConfigError(
+      'MOFANG_RETENTION_RECORDINGS_DAYS',
+      'needs MOFANG_RECORDINGS_DIR, the directory whose recordings Mofang may delete',
+    )
+}
+
+/**
+ * How long the event stream keeps events: it holds events too, so no longer than MOFANG_RETENTION_EVENTS_DAYS. Its
+ * default age is cut to that; a longer one set on purpose is refused.
+ */
+function eventStreamHours(cfg: Config, env: NodeJS.ProcessEnv): number {
+  if (cfg.retentionEventsDays === undefined) return cfg.streamMaxAgeHours
+  const eventHours = cfg.retentionEventsDays * 24
+  if (cfg.streamMaxAgeHours <= eventHours) return cfg.streamMaxAgeHours
+  if (env.MOFANG_STREAM_MAX_AGE_HOURS)
+    throw new ConfigError(
+      'MOFANG_STREAM_MAX_AGE_HOURS',
+      `${cfg.streamMaxAgeHours} h keeps events longer than MOFANG_RETENTION_EVENTS_DAYS (${cfg.retentionEventsDays} days = ${eventHours} h)`,
+    )
+  return eventHours
 }
 
 /** `tenant:key,tenant:key` → key → tenant. */

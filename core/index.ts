@@ -5,7 +5,7 @@
  * Other folders import only this file.
  */
 export { compiledSibling, rootDir } from './compiled.js'
-export { SETTINGS, describeSettings, loadConfig, parseApiKeys } from './config.js'
+export { SETTINGS, describeSettings, loadConfig, parseApiKeys, parseList } from './config.js'
 export type { Config } from './config.js'
 export {
   BadInputError,

@@ -17,6 +17,11 @@ export interface ForecastOptions {
   specialDays?: readonly SpecialDay[]
   /** Central coverage of the prediction interval, 0..1. Default 0.8. */
   level?: number
+  /**
+   * The history's interval, minutes, when the caller knows it (the service's queries count per 15 minutes). Default:
+   * detected from the data, which a sparse series (a quiet ticket queue, rows only where something arrived) can fool.
+   */
+  interval?: IntervalMinutes
 }
 
 export interface ForecastRow {
@@ -43,7 +48,7 @@ export function forecastSeries(
   targets: readonly number[],
   opts: ForecastOptions = {},
 ): ForecastResult {
-  const interval = detectInterval(points)
+  const interval = opts.interval ?? detectInterval(points)
   if (typeof interval === 'string') throw new BadInputError(`history: ${interval}`)
   const special = specialDayIndex(opts.specialDays ?? [])
   const prepared = prepare(toHistory(points, interval), special)
@@ -66,4 +71,20 @@ export function forecastSeries(
     return { t, forecast: f, lo, hi }
   })
   return { method: selection.method.name, interval, rows }
+}
+
+/**
+ * `auto`, or the mean of the last 4 same weekdays when the history is too short to choose a method: what the
+ * forecast service runs for every series.
+ */
+export function forecastOrMeanWeeks(
+  points: readonly Point[],
+  targets: readonly number[],
+  opts: Omit<ForecastOptions, 'method'> = {},
+): ForecastResult {
+  try {
+    return forecastSeries(points, targets, opts)
+  } catch {
+    return forecastSeries(points, targets, { ...opts, method: 'mean_weeks' })
+  }
 }

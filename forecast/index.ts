@@ -1,6 +1,6 @@
 /**
- * The public API of forecast/ (arrival forecasting, re-forecasting, staffing runs, weather surge alerts and the
- * forecast service).
+ * The public API of forecast/ (arrival, AHT and ticket forecasting, re-forecasting, staffing runs, weather surge
+ * alerts and the forecast service).
  * Other folders import only this file.
  */
 export { forecastSeries } from './forecast.js'

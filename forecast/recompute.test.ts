@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest'
-import { buildForecasts, type SeriesKey } from './recompute.js'
+import { buildForecasts, type HistoryRow } from './recompute.js'
 import { formatLocal } from './series.js'
+import type { SeriesKey } from './series-key.js'
+import { buildTicketForecasts } from './tickets.js'
 import { parseChatConcurrency, staffingTarget } from './service-settings.js'
 
 const TZ = 'UTC'
@@ -9,13 +11,18 @@ const key: SeriesKey = { tenant: 't1', queue: 'cards', channel: 'voice' }
 const today = Math.floor(Date.UTC(2024, 4, 15) / 60_000 / DAY) // a Wednesday
 const now = Date.UTC(2024, 4, 15, 12, 0) // 12:00, the morning is known
 
-/** 28 whole days of 10 contacts per quarter-hour 08:00-20:00, and today's morning at `morning` per quarter-hour. */
-function history(morning: number, k: SeriesKey = key) {
-  const rows: (SeriesKey & { local_ts: string; offered: number })[] = []
+/**
+ * 28 whole days of 10 contacts per quarter-hour 08:00-20:00, and today's morning at `morning` per quarter-hour;
+ * each answered contact takes `handleS(m)` seconds (none answered when it returns 0).
+ */
+function history(morning: number, k: SeriesKey = key, handleS = (m: number): number => (m < 14 * 60 ? 240 : 120)) {
+  const rows: HistoryRow[] = []
   for (let d = today - 28; d <= today; d++)
     for (let m = 8 * 60; m < 20 * 60; m += 15) {
       if (d === today && m >= 12 * 60) break
-      rows.push({ ...k, local_ts: formatLocal(d * DAY + m), offered: d === today ? morning : 10 })
+      const offered = d === today ? morning : 10
+      const handled = handleS(m) > 0 ? offered : 0
+      rows.push({ ...k, local_ts: formatLocal(d * DAY + m), offered, handled, handle_s: handled * handleS(m) })
     }
   return rows
 }
@@ -24,7 +31,7 @@ const opts = { timeZone: TZ, now, historyDays: 56, days: 8, defaultAht: 180 }
 
 describe('buildForecasts', () => {
   it("trains on whole days, so today's partial day leaves the stored forecast alone", async () => {
-    const r = await buildForecasts(history(13), new Map(), opts)
+    const r = await buildForecasts(history(13), opts)
     expect(r.series).toBe(1)
     expect(r.rows).toHaveLength(8 * 96)
     const at = (minute: number) => r.rows.find((row) => row.interval_start === (today * DAY + minute) * 60_000)!
@@ -33,7 +40,7 @@ describe('buildForecasts', () => {
   })
 
   it('re-forecasts the rest of today and tomorrow from a busy morning', async () => {
-    const r = await buildForecasts(history(13), new Map(), opts)
+    const r = await buildForecasts(history(13), opts)
     const todayRows = r.reforecast.filter((x) => x.interval_start < (today + 1) * DAY * 60_000)
     const tomorrow = r.reforecast.filter((x) => x.interval_start >= (today + 1) * DAY * 60_000)
     expect(todayRows).toHaveLength(48) // 12:00 to midnight
@@ -51,8 +58,51 @@ describe('buildForecasts', () => {
   })
 
   it('leaves the forecast as it is when the morning runs as forecast', async () => {
-    const r = await buildForecasts(history(10), new Map(), opts)
+    const r = await buildForecasts(history(10), opts)
     expect(r.reforecast[0].ratio).toBeCloseTo(1, 2)
+  })
+
+  it('staffs each interval with its own AHT forecast: long morning calls need more agents than short afternoon ones', async () => {
+    const r = await buildForecasts(history(10), opts)
+    const at = (minute: number) => r.rows.find((row) => row.interval_start === ((today + 1) * DAY + minute) * 60_000)!
+    expect(at(10 * 60).aht_s).toBeGreaterThan(225)
+    expect(at(10 * 60).aht_s).toBeLessThan(250)
+    expect(at(17 * 60).aht_s).toBeGreaterThan(115)
+    expect(at(17 * 60).aht_s).toBeLessThan(135)
+    expect(at(10 * 60).forecast).toBeCloseTo(at(17 * 60).forecast, 0)
+    expect(at(10 * 60).required_agents).toBeGreaterThan(at(17 * 60).required_agents)
+  })
+
+  it("gives a queue with no answered contacts its channel's AHT, and a channel with none the default", async () => {
+    const other = { ...key, queue: 'loans' }
+    const r = await buildForecasts([...history(10), ...history(10, other, () => 0)], opts)
+    const at = (queue: string, minute: number) =>
+      r.rows.find((row) => row.queue === queue && row.interval_start === ((today + 1) * DAY + minute) * 60_000)!
+    expect(at('loans', 10 * 60).aht_s).toBeCloseTo(at('cards', 10 * 60).aht_s, 1)
+    const alone = await buildForecasts(
+      history(10, key, () => 0),
+      opts,
+    )
+    expect(alone.rows.every((row) => row.aht_s === opts.defaultAht)).toBe(true)
+  })
+})
+
+describe('buildTicketForecasts', () => {
+  it('forecasts tickets round the clock, intervals without a ticket counted as none', async () => {
+    // 2 tickets an hour, at :00 only (three quarter-hours in four have no row), every day of 28.
+    const rows = Array.from({ length: 28 * 24 }, (_, h) => ({
+      tenant: 't1',
+      queue: 'cards',
+      channel: 'email',
+      local_ts: formatLocal((today - 28) * DAY + h * 60),
+      created: 2,
+    }))
+    const r = await buildTicketForecasts(rows, opts)
+    expect(r.series).toBe(1)
+    expect(r.rows).toHaveLength(8 * 96)
+    const tomorrow = r.rows.filter((x) => x.interval_start >= (today + 1) * DAY * 60_000).slice(0, 96)
+    expect(tomorrow.reduce((s, x) => s + x.forecast, 0)).toBeCloseTo(48, 0)
+    expect(tomorrow.find((x) => x.interval_start === ((today + 1) * DAY + 3 * 60) * 60_000)!.forecast).toBeCloseTo(2, 0)
   })
 })
 
@@ -63,7 +113,7 @@ describe('chat staffing', () => {
 
   it('staffs chat channels with several chats per agent, voice and email one at a time', async () => {
     const run = async (channel: string, chat = parseChatConcurrency('3')) =>
-      at15((await buildForecasts(history(10, { ...key, channel }), new Map(), { ...opts, targets, chat })).rows)
+      at15((await buildForecasts(history(10, { ...key, channel }), { ...opts, targets, chat })).rows)
     const voice = await run('voice')
     expect(await run('email')).toBe(voice)
     expect(await run('webchat', parseChatConcurrency('1'))).toBe(voice)

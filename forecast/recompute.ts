@@ -1,8 +1,11 @@
 /**
  * One forecast run: history from ClickHouse → a forecast per tenant, queue and
  * channel for today and the coming days (15-minute intervals, local time) →
- * required agents (Erlang C with the queue's own AHT; chat channels with several
- * chats per agent, kits/erlang chat.ts) → rows for `forecasts`.
+ * an AHT forecast per interval (aht.ts) → required agents (Erlang C with that
+ * interval's AHT; chat channels with several chats per agent, kits/erlang
+ * chat.ts) → rows for `forecasts`. Tickets (email and web forms) get an arrivals
+ * forecast of their own, without staffing (tickets.ts) → rows for
+ * `ticket_forecasts`.
  * A series the library cannot forecast (too little history) is skipped with a
  * reason, never fails the run.
  *
@@ -15,20 +18,17 @@
  */
 import { createYielder } from '../core/index.js'
 import { loadQuery, type Warehouse } from '../warehouse/index.js'
-import { forecastSeries, type ForecastRow } from './forecast.js'
+import { fitChannelAht, MAX_HANDLE_S, type AhtModel, type HandledPoint } from './aht.js'
+import { forecastOrMeanWeeks, type ForecastRow } from './forecast.js'
 import { reforecastDay } from './reforecast.js'
-import { parseLocalTimestamp, dayOf, minuteOfDay, type Point } from './series.js'
+import { dayOf, minuteOfDay, type Point } from './series.js'
+import { groupBySeries, keyOf, type SeriesKey } from './series-key.js'
+import { buildTicketForecasts, TICKET_CHANNELS, type StoredTicketForecast, type TicketHistoryRow } from './tickets.js'
 import { staff, type ServiceTarget } from '../kits/erlang/index.js'
 import { fromLocalMinutes, toLocalMinutes } from './local-time.js'
 import { DEFAULT_CHAT, DEFAULT_TARGETS, staffingTarget, type ChatStaffing } from './service-settings.js'
 
 const STEP_MIN = 15
-
-export interface SeriesKey {
-  tenant: string
-  queue: string
-  channel: string
-}
 
 export interface StoredForecast extends SeriesKey {
   /** Interval start, ms since the epoch (DateTime64 takes integer ms). */
@@ -37,6 +37,7 @@ export interface StoredForecast extends SeriesKey {
   lo: number
   hi: number
   required_agents: number
+  /** The interval's AHT forecast, seconds (aht.ts; the default AHT where the channel has no history). */
   aht_s: number
   sl_target: number
   sl_threshold_s: number
@@ -52,7 +53,18 @@ export interface RecomputeOptions {
   targets?: Record<string, ServiceTarget>
   /** Chats per agent on chat channels. Default 3 (DEFAULT_CHAT). */
   chat?: ChatStaffing
+  /** AHT (seconds) of a channel with no answered contacts in the history. */
   defaultAht: number
+}
+
+/** One interval of a live series' history (forecast_history.sql). */
+export interface HistoryRow extends SeriesKey {
+  /** Local interval start, `YYYY-MM-DDTHH:MM:SS`. */
+  local_ts: string
+  offered: number
+  /** Answered contacts offered in the interval, and their handle time together (seconds). */
+  handled: number
+  handle_s: number
 }
 
 /** A forecast series' history and the method its forecast used (the weather uplift learns against it). */
@@ -78,6 +90,10 @@ export interface ReforecastRow extends SeriesKey {
 
 export interface RecomputeResult {
   rows: StoredForecast[]
+  /** Ticket arrivals forecast (no staffing). */
+  tickets: StoredTicketForecast[]
+  /** Ticket series forecast. */
+  ticketSeries: number
   /** Re-forecast of the rest of today and tomorrow from today's actuals so far, per series. */
   reforecast: ReforecastRow[]
   series: number
@@ -86,18 +102,10 @@ export interface RecomputeResult {
   histories: SeriesHistory[]
 }
 
-const keyOf = (k: SeriesKey) => `${k.tenant}\u0000${k.queue}\u0000${k.channel}`
-
-/** Forecasts a series, trying `auto` first and the plain 4-week mean when history is too short for model selection. */
-function forecastOne(points: Point[], targets: number[]): { method: string; rows: ForecastRow[] } {
-  try {
-    return forecastSeries(points, targets)
-  } catch {
-    return forecastSeries(points, targets, { method: 'mean_weeks' })
-  }
-}
-
-/** Forecasts from whole past days; a series with none yet (new today) forecasts from what it has. */
+/**
+ * Forecasts from whole past days; a series with none yet (new today) forecasts from what it has. The queries count
+ * per 15 minutes, which a sparse series (rows only where something arrived) could hide from interval detection.
+ */
 function forecastFromWholeDays(
   points: Point[],
   targets: number[],
@@ -105,42 +113,60 @@ function forecastFromWholeDays(
   today: number,
 ): { method: string; rows: ForecastRow[] } {
   const whole = points.filter((p) => dayOf(p.t) >= firstWholeDay && dayOf(p.t) < today)
-  try {
-    return forecastOne(whole, targets)
-  } catch (err) {
-    if (whole.length === points.length) throw err
-    return forecastOne(points, targets)
+  return forecastOrMeanWeeks(whole.length ? whole : points, targets, { interval: STEP_MIN })
+}
+
+/** The AHT forecast of every series, fitted per tenant and channel (a queue with no history gets its channel's). */
+function ahtModels(series: readonly { key: SeriesKey; handled: HandledPoint[] }[], origin: number) {
+  const byChannel = new Map<string, { key: SeriesKey; handled: HandledPoint[] }[]>()
+  for (const s of series) {
+    const group = `${s.key.tenant}\u0000${s.key.channel}`
+    byChannel.set(group, [...(byChannel.get(group) ?? []), s])
   }
+  const models = new Map<string, AhtModel | undefined>()
+  for (const group of byChannel.values()) {
+    const fitted = fitChannelAht(
+      group.map((s) => s.handled),
+      { origin },
+    )
+    group.forEach((s, i) => models.set(keyOf(s.key), fitted[i]))
+  }
+  return models
 }
 
 /**
- * Pure part: history rows + AHT per series → rows to store. Async only to hand the event loop back between series
- * and rows: the run at start forecasts and staffs every tenant's series on the main thread (tens of ms each).
+ * Pure part: history rows → rows to store. Async only to hand the event loop back between series and rows: the run
+ * at start forecasts and staffs every tenant's series on the main thread (tens of ms each).
  */
-export async function buildForecasts(
-  history: readonly (SeriesKey & { local_ts: string; offered: number })[],
-  aht: ReadonlyMap<string, number>,
-  opts: RecomputeOptions,
-): Promise<RecomputeResult> {
+export async function buildForecasts(history: readonly HistoryRow[], opts: RecomputeOptions): Promise<RecomputeResult> {
   const maybeYield = createYielder(50)
-  const bySeries = new Map<string, { key: SeriesKey; points: Point[] }>()
-  for (const h of history) {
-    const t = parseLocalTimestamp(h.local_ts)
-    if (typeof t === 'string') continue
-    const k = keyOf(h)
-    const s = bySeries.get(k) ?? { key: { tenant: h.tenant, queue: h.queue, channel: h.channel }, points: [] }
-    s.points.push({ t, count: Number(h.offered) })
-    bySeries.set(k, s)
-  }
+  const bySeries = groupBySeries(history, (h, t) => ({
+    t,
+    count: Number(h.offered),
+    contacts: Number(h.handled),
+    seconds: Number(h.handle_s),
+  }))
   const nowLocal = toLocalMinutes(opts.now, opts.timeZone)
   const today = dayOf(nowLocal)
   const firstWholeDay = dayOf(nowLocal - opts.historyDays * 1440) + 1
   const firstDay = today * 1440
   const targets = Array.from({ length: (opts.days * 1440) / STEP_MIN }, (_, i) => firstDay + i * STEP_MIN)
-  const result: RecomputeResult = { rows: [], reforecast: [], series: 0, skipped: [], histories: [] }
-  for (const { key, points } of bySeries.values()) {
+  const aht = ahtModels(
+    bySeries.map((s) => ({ key: s.key, handled: s.values.filter((v) => v.contacts > 0) })),
+    firstDay,
+  )
+  const result: RecomputeResult = {
+    rows: [],
+    tickets: [],
+    ticketSeries: 0,
+    reforecast: [],
+    series: 0,
+    skipped: [],
+    histories: [],
+  }
+  for (const { key, values } of bySeries) {
     await maybeYield()
-    points.sort((a, b) => a.t - b.t)
+    const points: Point[] = values.map((v) => ({ t: v.t, count: v.count }))
     let fc: { method: string; rows: ForecastRow[] }
     try {
       fc = forecastFromWholeDays(points, targets, firstWholeDay, today)
@@ -150,8 +176,15 @@ export async function buildForecasts(
     }
     result.series++
     result.histories.push({ key, points, method: fc.method })
-    const seconds = aht.get(keyOf(key)) ?? opts.defaultAht
+    const model = aht.get(keyOf(key))
+    // Erlang's search for agents never ends on a NaN or zero AHT: whatever the history, staff with a real one.
+    const ahtAt = (t: number) => {
+      const seconds = model?.at(t)
+      return seconds !== undefined && seconds > 0 && Number.isFinite(seconds) ? seconds : opts.defaultAht
+    }
     const target = staffingTarget(opts.targets ?? DEFAULT_TARGETS, opts.chat ?? DEFAULT_CHAT, key.queue, key.channel)
+    const staffFor = (volume: number, t: number) =>
+      staff({ lambda: volume / (STEP_MIN * 60), aht: ahtAt(t) }, target).required
     for (const r of fc.rows) {
       await maybeYield()
       const forecast = Math.max(0, r.forecast)
@@ -161,15 +194,14 @@ export async function buildForecasts(
         forecast,
         lo: Math.max(0, r.lo),
         hi: Math.max(0, r.hi),
-        required_agents: staff({ lambda: forecast / (STEP_MIN * 60), aht: seconds }, target).required,
-        aht_s: seconds,
+        required_agents: staffFor(forecast, r.t),
+        aht_s: ahtAt(r.t),
         sl_target: target.serviceLevel,
         sl_threshold_s: target.threshold,
         method: fc.method,
         generated_at: opts.now,
       })
     }
-    const staffFor = (volume: number) => staff({ lambda: volume / (STEP_MIN * 60), aht: seconds }, target).required
     result.reforecast.push(...reforecastRows(key, points, fc.rows, nowLocal, opts, staffFor))
   }
   return result
@@ -182,7 +214,7 @@ function reforecastRows(
   rows: readonly ForecastRow[],
   nowLocal: number,
   opts: RecomputeOptions,
-  staffFor: (volume: number) => number,
+  staffFor: (volume: number, t: number) => number,
 ): ReforecastRow[] {
   const today = dayOf(nowLocal)
   const slot = (t: number) => Math.floor(minuteOfDay(t) / STEP_MIN)
@@ -201,7 +233,7 @@ function reforecastRows(
       reforecast,
       lo: Math.max(0, r.lo * ratio),
       hi: Math.max(0, r.hi * ratio),
-      required_agents: staffFor(reforecast),
+      required_agents: staffFor(reforecast, r.t),
       ratio,
       generated_at: opts.now,
     })
@@ -213,17 +245,22 @@ function reforecastRows(
   return out
 }
 
-/** Reads history and AHT, forecasts, and stores the rows. */
+/** Reads the history of calls, chats and tickets, forecasts, and stores the rows. */
 export async function recomputeForecasts(warehouse: Warehouse, opts: RecomputeOptions): Promise<RecomputeResult> {
-  const history = await warehouse.query<SeriesKey & { local_ts: string; offered: number }>(
-    loadQuery('forecast_history'),
-    { since_days: opts.historyDays, tz: opts.timeZone },
-  )
-  const ahtRows = await warehouse.query<SeriesKey & { aht_s: number }>(loadQuery('forecast_aht'), {
-    since_days: Math.min(opts.historyDays, 28),
+  const params = { since_days: opts.historyDays, tz: opts.timeZone, ticket_channels: [...TICKET_CHANNELS] }
+  const history = await warehouse.query<HistoryRow>(loadQuery('forecast_history'), {
+    ...params,
+    max_handle_s: MAX_HANDLE_S,
   })
-  const aht = new Map(ahtRows.filter((r) => Number(r.aht_s) > 0).map((r) => [keyOf(r), Number(r.aht_s)]))
-  const result = await buildForecasts(history, aht, opts)
+  const result = await buildForecasts(history, opts)
+  const tickets = await buildTicketForecasts(
+    await warehouse.query<TicketHistoryRow>(loadQuery('forecast_tickets'), params),
+    opts,
+  )
+  result.tickets = tickets.rows
+  result.ticketSeries = tickets.series
+  result.skipped.push(...tickets.skipped)
   if (result.rows.length) await warehouse.insert('forecasts', result.rows)
+  if (result.tickets.length) await warehouse.insert('ticket_forecasts', result.tickets)
   return result
 }

@@ -14,7 +14,7 @@ import { eventually, tempDir, testConfig, uniqueNamespace } from '../testing/env
 import { forecastService, type ForecastService } from './service.js'
 import { fromLocalMinutes, toLocalMinutes } from './local-time.js'
 import { dayOf, formatLocal } from './series.js'
-import { historyEvents, loginEvents } from './test-helpers/history-events.js'
+import { historyEvents, loginEvents, ticketEvents } from './test-helpers/history-events.js'
 
 const TZ = 'Asia/Shanghai'
 const TENANT = 'demo' // the dev supervisor's tenant
@@ -23,6 +23,8 @@ const feed = join(dir.path, 'weather.json')
 const today = dayOf(toLocalMinutes(Date.now(), TZ)) * 1440
 const NOW = fromLocalMinutes(today + 9 * 60, TZ) // 09:00 local today: the centre is open for the next hours
 const calls = (m: number) => 3 + Math.round(3 * Math.sin((Math.PI * (m - 480)) / 720))
+/** Calls take 4 minutes in the morning and 2 in the afternoon. */
+const talkS = (m: number) => (m < 14 * 60 ? 240 : 120)
 const logs: string[] = []
 let sys: RunningSystem
 let service: ForecastService
@@ -60,7 +62,28 @@ beforeAll(async () => {
   service = sys.services.find((s) => s.name === 'forecast') as ForecastService
   await sys.warehouse.insert(
     'events',
-    historyEvents({ tenant: TENANT, queue: 'repair', timeZone: TZ, firstDay: today - 28 * 1440, days: 28, calls }),
+    historyEvents({
+      tenant: TENANT,
+      queue: 'repair',
+      timeZone: TZ,
+      firstDay: today - 28 * 1440,
+      days: 28,
+      calls,
+      talkS,
+    }),
+  )
+  // E-mails round the clock: 3 an hour by day, 1 at night.
+  await sys.warehouse.insert(
+    'events',
+    ticketEvents({
+      tenant: TENANT,
+      queue: 'repair',
+      channel: 'email',
+      timeZone: TZ,
+      firstDay: today - 28 * 1440,
+      days: 28,
+      perHour: (h) => (h >= 8 && h < 20 ? 3 : 1),
+    }),
   )
   await sys.warehouse.insert('events', loginEvents(TENANT, TZ, 4, today + 8 * 60, today + 12 * 60))
   await eventually(
@@ -72,7 +95,7 @@ beforeAll(async () => {
           )
         )[0].n,
       ) >=
-      28 * 48 * 3,
+      28 * 48 * 3 + 28 * 48,
     { what: 'history in interaction_facts' },
   )
 }, 120_000)
@@ -83,10 +106,10 @@ afterAll(async () => {
 })
 
 describe('forecast service', () => {
-  it('recomputes from warehouse history and stores forecasts with required agents', async () => {
+  it('recomputes from warehouse history and stores forecasts with their AHT and required agents', async () => {
     rainFeed()
     const run = await service.recompute(NOW)
-    expect(run.series).toBe(1)
+    expect(run.series).toBe(1) // e-mail is a ticket channel: forecast apart, not staffed
     expect(run.rows).toBe(8 * 96)
     const at = async (m: number) =>
       (
@@ -98,10 +121,33 @@ describe('forecast service', () => {
     const peak = await at(14 * 60)
     expect(peak.forecast).toBeGreaterThan(5)
     expect(peak.forecast).toBeLessThan(7)
-    expect(peak.aht_s).toBeCloseTo(180, 0)
     expect(peak.required_agents).toBeGreaterThanOrEqual(2)
+    // Morning calls take twice as long: the AHT forecast says so per interval, and so do the agents (10:00 and
+    // 18:00 both forecast about 5 calls).
+    const [morning, evening] = [await at(10 * 60), await at(18 * 60)]
+    expect(morning.aht_s).toBeCloseTo(240, -1)
+    expect(evening.aht_s).toBeCloseTo(120, -1)
+    expect(morning.forecast).toBeCloseTo(evening.forecast, 0)
+    expect(morning.required_agents).toBeGreaterThan(evening.required_agents)
     expect((await at(3 * 60)).forecast).toBe(0) // closed at night
     expect((await at(3 * 60)).required_agents).toBe(0)
+  })
+
+  it('forecasts tickets apart, round the clock, without staffing', async () => {
+    const run = await service.recompute(NOW)
+    expect(run.ticketSeries).toBe(1)
+    const rows = await sys.warehouse.query<{ channel: string; n: number; day: number; night: number }>(
+      `SELECT channel, count() AS n,
+              sumIf(forecast, interval_start >= fromUnixTimestamp64Milli({from:Int64}) AND interval_start < fromUnixTimestamp64Milli({from:Int64}) + INTERVAL 1 DAY) AS day,
+              sumIf(forecast, interval_start >= fromUnixTimestamp64Milli({from:Int64}) AND interval_start < fromUnixTimestamp64Milli({from:Int64}) + INTERVAL 6 HOUR) AS night
+       FROM ticket_forecasts FINAL WHERE tenant = '${TENANT}' GROUP BY channel`,
+      { from: fromLocalMinutes(today + 1440, TZ) },
+    )
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ channel: 'email' })
+    expect(Number(rows[0].n)).toBe(8 * 96)
+    expect(Number(rows[0].day)).toBeCloseTo(12 * 3 + 12, -1) // 48 e-mails a day
+    expect(Number(rows[0].night)).toBeCloseTo(6, 0) // one an hour from midnight to 06:00: e-mail never closes
   })
 
   it('raises a weather surge: alert on NATS, stored, on the wallboard banner', async () => {
@@ -178,12 +224,22 @@ describe('forecast service', () => {
     const res = await fetch(`${sys.url}/api/planner/data?days=2`, { headers: { cookie } })
     expect(res.status, logs.filter((l) => l.startsWith('planner')).join('\n')).toBe(200)
     const body = (await res.json()) as {
-      forecasts: unknown[]
+      forecasts: { channel: string }[]
+      tickets: { channel: string; forecast: number }[]
+      ticket_actuals: { offered: number }[]
       reforecast: { t: number; reforecast: number; ratio: number }[]
       logged_in: { t: number; agents: number }[]
       actuals: unknown[]
     }
     expect(body.forecasts).toHaveLength(2 * 96)
+    expect(body.forecasts.every((f) => f.channel === 'voice')).toBe(true)
+    expect(body.tickets).toHaveLength(2 * 96)
+    expect(body.tickets.every((f) => f.channel === 'email')).toBe(true)
+    const yesterday = formatLocal(today - 1440).slice(0, 10)
+    const before = (await (
+      await fetch(`${sys.url}/api/planner/data?date=${yesterday}&days=1`, { headers: { cookie } })
+    ).json()) as { ticket_actuals: { offered: number }[] }
+    expect(before.ticket_actuals.reduce((s, a) => s + a.offered, 0)).toBe(48)
     // The re-forecast of the last run (at 09:00): the rest of today from 09:00, and tomorrow.
     expect(body.reforecast).toHaveLength(60 + 96)
     expect(body.reforecast[0].t).toBe(fromLocalMinutes(today + 9 * 60, TZ))

@@ -1,7 +1,7 @@
 /**
  * The forecast service: at start and every `everyMinutes` it recomputes the
- * forecasts and required agents of every tenant, queue and channel from the
- * warehouse, stores them, stores the weather hours the source reports as
+ * forecasts, AHT and required agents of every tenant, queue and channel from the
+ * warehouse, and the ticket forecasts, stores them, stores the weather hours the source reports as
  * observations, learns each region's weather uplift from that history (or keeps
  * the configured prior), and checks the weather for surges (alert through
  * JetStream + `surge_alerts`). Serves the planner API. Runs never overlap: a tick that
@@ -9,10 +9,12 @@
  */
 import type { Service, ServiceContext, ServiceFactory } from '../core/index.js'
 import { publishAlert } from '../bus/index.js'
-import { supervisorGate } from '../kits/auth/index.js'
+import { roleGate } from '../kits/auth/index.js'
 import { plannerHandler } from './planner-api.js'
 import { rosterHandler } from './roster-api.js'
-import { recomputeForecasts, type RecomputeResult, type ReforecastRow } from './recompute.js'
+import { rosterStore } from './roster-store.js'
+import { wallPlans } from './wall-plan.js'
+import { recomputeForecasts, type RecomputeResult, type ReforecastRow, type StoredForecast } from './recompute.js'
 import { chatConcurrencyOf, DEFAULT_CHAT, type ForecastServiceOptions } from './service-settings.js'
 import {
   checkSurges,
@@ -23,7 +25,7 @@ import {
   weatherSourceFrom,
   type StoredSurge,
 } from './surge-watch.js'
-import type { WeatherStatus } from '../core/contracts/index.js'
+import { wallPlanSubject, type WeatherStatus } from '../core/contracts/index.js'
 import { toLocalMinutes } from './local-time.js'
 import { loadWeatherHistory, storeWeatherHours, type WeatherHistory } from './weather/history.js'
 import { learnUplift, type LearnedUplift, type RegionEffect } from './weather/learn.js'
@@ -33,6 +35,8 @@ export interface ForecastRun {
   at: number
   series: number
   rows: number
+  /** Ticket series forecast (no staffing), stored in `ticket_forecasts`. */
+  ticketSeries: number
   skipped: RecomputeResult['skipped']
   weather: WeatherStatus
   /** The rain effect each tenant's regions used: learned from stored weather history, or the prior. */
@@ -40,6 +44,19 @@ export interface ForecastRun {
   surges: StoredSurge[]
   /** The intraday re-forecast (rest of today and tomorrow), served by the planner API next to the forecast. */
   reforecast: ReforecastRow[]
+  /** Series forecast and rows stored per tenant: what a planner's recompute answers (its own tenant's only). */
+  byTenant: Record<string, { series: number; rows: number }>
+}
+
+function countByTenant(rows: StoredForecast[]): ForecastRun['byTenant'] {
+  const series = new Map<string, Set<string>>()
+  const out: ForecastRun['byTenant'] = {}
+  for (const r of rows) {
+    const seen = series.get(r.tenant) ?? series.set(r.tenant, new Set()).get(r.tenant)!
+    seen.add(`${r.queue}\u0000${r.channel}`)
+    out[r.tenant] = { series: seen.size, rows: (out[r.tenant]?.rows ?? 0) + 1 }
+  }
+  return out
 }
 
 export type ForecastService = Service & {
@@ -66,6 +83,19 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
     const horizonHours = opts.surgeHours ?? 6
     const historyDays = opts.historyDays ?? 56
     let lastRun: ForecastRun | undefined
+    const store = rosterStore(warehouse)
+    // Today's forecast, re-forecast and shifts for the walls (merged into the live snapshot by the live metrics).
+    const encoder = new TextEncoder()
+    const plans = wallPlans({
+      warehouse,
+      store,
+      timeZone: opts.timeZone,
+      reforecast: () => lastRun?.reforecast ?? [],
+      publish: (plan) =>
+        ctx.nats.nc.publish(wallPlanSubject(topology, plan.tenant), encoder.encode(JSON.stringify(plan))),
+      log,
+    })
+    void plans.refresh() // from what is stored (after a restart), before the first run
     const effectInUse = new Map<string, string>()
     // Runs in a chain, one after another.
     let queue: Promise<void> = Promise.resolve()
@@ -108,12 +138,15 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
         at: now,
         series: result.series,
         rows: result.rows.length,
+        ticketSeries: result.ticketSeries,
         skipped: result.skipped,
         weather: status,
         uplift: uplift.effects,
         surges,
         reforecast: result.reforecast,
+        byTenant: countByTenant(result.rows),
       }
+      void plans.refresh()
       return lastRun
     }
 
@@ -159,8 +192,15 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
       return learned
     }
 
-    const recompute = (now = Date.now()): Promise<ForecastRun> => {
-      const next = queue.then(() => run(now))
+    /** The run queued behind the current one, not started yet: later callers share it instead of queueing more. */
+    let waiting: Promise<ForecastRun> | undefined
+    const recompute = (now?: number): Promise<ForecastRun> => {
+      if (waiting && now === undefined) return waiting
+      const next = queue.then(() => {
+        if (waiting === next) waiting = undefined
+        return run(now ?? Date.now())
+      })
+      if (now === undefined) waiting = next
       queue = next.then(
         () => undefined,
         () => undefined,
@@ -186,14 +226,16 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
         // Before the planner's table: its prefix /api/planner/ answers 404 for paths it does not know.
         rosterHandler({
           warehouse,
+          store,
+          onSaved: () => void plans.refresh(),
           timeZone: opts.timeZone,
-          access: supervisorGate(ctx.config, 'planner'),
+          access: roleGate(ctx.config),
           onError: (err) => log(`planner roster: ${(err as Error).message}`),
         }),
         plannerHandler({
           warehouse,
           timeZone: opts.timeZone,
-          access: supervisorGate(ctx.config, 'planner'),
+          access: roleGate(ctx.config),
           weather: () => lastRun?.weather,
           chatOf: (queue, channel) => chatConcurrencyOf(opts.chat ?? DEFAULT_CHAT, queue, channel),
           reforecast: (tenant, from, to) =>
@@ -210,10 +252,9 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
                 ratio: r.ratio,
                 generated_at: r.generated_at,
               })),
-          recompute: async () => {
-            const r = await recompute()
-            return { series: r.series, rows: r.rows }
-          },
+          // The run is the shared one the schedule makes every few minutes (runs queued behind it are shared, so
+          // callers cannot pile them up); the answer counts the caller's tenant only.
+          recompute: async (tenant) => (await recompute()).byTenant[tenant] ?? { series: 0, rows: 0 },
           onError: (err) => log(`planner: ${(err as Error).message}`),
         }),
       ],
@@ -224,6 +265,7 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
               last_run: new Date(lastRun.at).toISOString(),
               series: lastRun.series,
               rows: lastRun.rows,
+              ticket_series: lastRun.ticketSeries,
               weather: lastRun.weather.signal,
               weather_warnings: lastRun.weather.warnings.length,
               weather_uplift: lastRun.uplift.map((e) => ({
@@ -238,6 +280,7 @@ export function forecastService(opts: ForecastServiceOptions): ServiceFactory {
         stopped = true
         clearInterval(timer)
         await queue
+        await plans.stop()
       },
     }
   }

@@ -16,7 +16,7 @@ import { forecastSeries } from './forecast.js'
 import { meanOfWeeks, meanWeeks, seasonalNaive } from './methods/baselines.js'
 import { ErrorTally } from './metrics.js'
 import type { ForecastMethod } from './methods/types.js'
-import { dayOf, type Point } from './series.js'
+import { dayOf, type IntervalMinutes, type Point } from './series.js'
 
 export interface WeeklyEvalOptions {
   /** Last weeks kept out of tuning. Default 8. */
@@ -29,6 +29,10 @@ export interface WeeklyEvalOptions {
   level?: number
   /** Score only this block (the other comes back empty). */
   only?: 'tuning' | 'holdout'
+  /** Days of history each week's forecast trains on. Default every day before the week. */
+  historyDays?: number
+  /** The series' interval, minutes, when known (forecastSeries' `interval`). Default detected. */
+  interval?: IntervalMinutes
   /** Called after each week with (done, total). */
   onWeek?: (done: number, total: number) => void
 }
@@ -77,8 +81,17 @@ export function weekBlocks(
 export const firstDayOfWeek = (week: number): number => week * 7 - 3
 
 export function weeklyEvaluation(points: readonly Point[], opts: WeeklyEvalOptions = {}): WeeklyEval {
+  return weeklyEvaluationOf([points], opts)
+}
+
+/**
+ * The same over several series (queues and channels, each forecast on its own): errors are pooled over every series
+ * and week of a block.
+ */
+export function weeklyEvaluationOf(series: readonly (readonly Point[])[], opts: WeeklyEvalOptions = {}): WeeklyEval {
   const methods = opts.methods ?? ['auto', ...BASELINES]
-  const blocks = weekBlocks(points, opts)
+  const all = series.flat()
+  const blocks = weekBlocks(all, opts)
   const tuningWeeks = opts.only === 'holdout' ? [] : blocks.tuning
   const holdoutWeeks = opts.only === 'tuning' ? [] : blocks.holdout
   const total = methods.length * (tuningWeeks.length + holdoutWeeks.length)
@@ -89,24 +102,28 @@ export function weeklyEvaluation(points: readonly Point[], opts: WeeklyEvalOptio
       const daily = new ErrorTally()
       const picks: Record<string, number> = {}
       for (const week of list) {
-        const start = points.findIndex((p) => weekOf(p.t) >= week)
-        const test = points.filter((p) => weekOf(p.t) === week)
-        const r = forecastSeries(
-          points.slice(0, start),
-          test.map((p) => p.t),
-          { method, level: opts.level },
-        )
-        picks[r.method] = (picks[r.method] ?? 0) + 1
-        const days = new Map<number, [number, number]>()
-        test.forEach((p, i) => {
-          const row = r.rows[i]
-          tally.add(p.count, row.forecast, row.lo, row.hi)
-          const d = days.get(dayOf(p.t)) ?? [0, 0]
-          d[0] += p.count
-          d[1] += row.forecast
-          days.set(dayOf(p.t), d)
-        })
-        for (const [actual, forecast] of days.values()) daily.add(actual, forecast)
+        const from = opts.historyDays === undefined ? -Infinity : (firstDayOfWeek(week) - opts.historyDays) * 1440
+        for (const points of series) {
+          const test = points.filter((p) => weekOf(p.t) === week)
+          const train = points.filter((p) => p.t >= from && weekOf(p.t) < week)
+          if (!test.length || !train.length) continue
+          const r = forecastSeries(
+            train,
+            test.map((p) => p.t),
+            { method, level: opts.level, interval: opts.interval },
+          )
+          picks[r.method] = (picks[r.method] ?? 0) + 1
+          const days = new Map<number, [number, number]>()
+          test.forEach((p, i) => {
+            const row = r.rows[i]
+            tally.add(p.count, row.forecast, row.lo, row.hi)
+            const d = days.get(dayOf(p.t)) ?? [0, 0]
+            d[0] += p.count
+            d[1] += row.forecast
+            days.set(dayOf(p.t), d)
+          })
+          for (const [actual, forecast] of days.values()) daily.add(actual, forecast)
+        }
         opts.onWeek?.(++done, total)
       }
       const name = typeof method === 'string' ? method : method.name
@@ -119,7 +136,8 @@ export function weeklyEvaluation(points: readonly Point[], opts: WeeklyEvalOptio
         ...(name === 'auto' ? { picks } : {}),
       }
     })
-  const firstOf = (list: number[]) => (list.length ? isoDay(points.find((p) => weekOf(p.t) === list[0])!.t) : '')
+  const firstOf = (list: number[]) =>
+    list.length ? isoDay(all.reduce((m, p) => (weekOf(p.t) === list[0] && p.t < m ? p.t : m), Infinity)) : ''
   return {
     first: { tuning: firstOf(tuningWeeks), holdout: firstOf(holdoutWeeks) },
     tuning: block(tuningWeeks),

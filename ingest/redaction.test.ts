@@ -24,9 +24,10 @@ const stored = (over: Partial<StoredEvent>): StoredEvent => ({
 })
 
 describe('MOFANG_REDACT_TENANTS', () => {
-  it('is off when unset or empty, * for every tenant, else the listed tenants', () => {
+  it('is off when empty or none, * for every tenant (the default setting), else the listed tenants', () => {
     expect(redactionPolicy(undefined)).toBeUndefined()
     expect(redactionPolicy(' , ')).toBeUndefined()
+    expect(redactionPolicy('none')).toBeUndefined()
     expect(redactionPolicy('*')!.applies('anyone')).toBe(true)
     const some = redactionPolicy('acme, beta')!
     expect([some.applies('acme'), some.applies('beta'), some.applies('gamma')]).toEqual([true, true, false])

@@ -19,7 +19,7 @@ import { resolveOptions, type LiveMetricsOptions, type ResolvedOptions } from '.
 import { insertSorted, slim, type SlimEvent } from './slim.js'
 import { buildSnapshot } from './snapshot.js'
 import type { AgentState, InteractionState, TenantState } from './state.js'
-import type { AlertInput, QaResultInput, Snapshot } from '../core/contracts/index.js'
+import type { AlertInput, QaResultInput, Snapshot, WallPlan } from '../core/contracts/index.js'
 
 /** `dropped`: over `maxEventsPerInteraction`, counted in `drops`. */
 export type ApplyResult = 'applied' | 'duplicate' | 'late' | 'ignored' | 'dropped'
@@ -51,6 +51,8 @@ export interface LiveMetrics {
   /** Shows an alert (same id = update); it expires after its ttl_ms or the engine's alertTtlMs. */
   raiseAlert(alert: AlertInput): void
   clearAlert(tenant: string, id: string): void
+  /** Keeps the tenant's plan (the newest replaces the last); the snapshot shows it on its day, with adherence. */
+  setPlan(plan: WallPlan): void
   /**
    * Calls `onChange` (synchronously, keep it cheap) after anything changes the tenant's metrics; returns the
    * unsubscribe function.
@@ -377,6 +379,10 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     },
     clearAlert(tenant, id) {
       if (tenants.get(tenant)?.alerts.delete(id)) notify(tenant)
+    },
+    setPlan(plan) {
+      tenantState(plan.tenant).plan = plan
+      notify(plan.tenant)
     },
     subscribe(tenant, onChange) {
       let set = listeners.get(tenant)

@@ -16,10 +16,13 @@
  * alert raised, then raised again or cleared with the same id, must end the same
  * way as live). An ordered consumer is all that, server-side state-free, and
  * re-created by the client from the last sequence on a gap.
+ *
+ * The forecast service's plans (today's forecast and shifts, core NATS `<ns>_live.plan.<tenant>`, re-sent every
+ * minute) are kept per tenant and merged into the snapshot with each agent's schedule adherence.
  */
 import { DeliverPolicy, type StreamInfo } from '@nats-io/jetstream'
 import { createYielder, type Service, type ServiceContext, type ServiceFactory } from '../core/index.js'
-import { decodeEvents } from '../core/contracts/index.js'
+import { decodeEvents, wallPlanSubject, type WallPlan } from '../core/contracts/index.js'
 import { readQaAlertMessage } from '../bus/index.js'
 import { createLiveMetrics } from './engine.js'
 import type { LiveMetricsOptions } from './options.js'
@@ -49,6 +52,7 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
     let qaReplayed = 0
     let qaCaughtUp = false
     let qaBad = 0
+    let plansBad = 0
 
     const publish = (tenant: string, now: number) => {
       nats.nc.publish(`${topology.liveSubject}.${tenant}`, encoder.encode(JSON.stringify(engine.snapshot(tenant, now))))
@@ -71,6 +75,18 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
       },
       Math.min(opts.minGapMs ?? 250, 250),
     )
+
+    const decoder = new TextDecoder()
+    const plans = nats.nc.subscribe(wallPlanSubject(topology, '*'), {
+      callback: (_err, msg) => {
+        try {
+          engine.setPlan(JSON.parse(decoder.decode(msg.data)) as WallPlan)
+        } catch (err) {
+          if (plansBad++ === 0)
+            log(`live metrics: skipping unreadable plan on ${msg.subject}: ${(err as Error).message}`)
+        }
+      },
+    })
 
     const from = engine.replayFrom(Date.now())
     const startAt = { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(from).toISOString() }
@@ -133,12 +149,14 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
           rebuilt: (caughtUp || nothingSince(info, from)) && qaCaughtUp,
           qa_alerts_replayed: qaReplayed,
           qa_alerts_unreadable: qaBad,
+          plans_unreadable: plansBad,
           dropped: engine.drops.snapshot(),
         },
       }),
       metrics: () => engine.drops.prometheus(),
       async stop() {
         clearInterval(tick)
+        plans.unsubscribe()
         await Promise.all([messages.close(), qaMessages.close()])
         await Promise.all([loop, qaLoop])
       },

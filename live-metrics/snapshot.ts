@@ -4,10 +4,11 @@
  * states) from the current state.
  */
 import { occupancyIn, spanAt, type Occupancy, type StateSpan } from './agent.js'
-import { dayStartOf } from './clock.js'
+import { dayStartOf, localDate } from './clock.js'
 import { addInto, emptyCounters, slPct, toWindowMetrics, type Counters } from './counters.js'
 import type { AgentState, TenantState } from './state.js'
 import { rowKeys } from './interaction.js'
+import { snapshotPlan } from './plan.js'
 import { slTargetFor, type ResolvedOptions } from './options.js'
 import type {
   Alert,
@@ -136,6 +137,7 @@ export function buildSnapshot(
     for (const [key, r] of rows) if (key.startsWith(prefix)) out[key.slice(prefix.length)] = dimension(key, r, opts, t)
     return out
   }
+  const plan = t.plan?.date === localDate(now, opts.timeZone) ? t.plan : undefined
   return {
     tenant: t.tenant,
     as_of: now,
@@ -152,6 +154,16 @@ export function buildSnapshot(
     series: Object.fromEntries(series),
     qa: qaSection(t, now, dayStart, opts),
     alerts: alerts(t, now),
+    ...(plan && {
+      plan: snapshotPlan(
+        t,
+        plan,
+        now,
+        dayStart,
+        agents.map((a) => a.agent_id),
+        timelineOf,
+      ),
+    }),
   }
 }
 

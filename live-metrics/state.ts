@@ -6,7 +6,7 @@ import type { StateSpan } from './agent.js'
 import type { Counters } from './counters.js'
 import type { ContactSegment, Fact, Waiting } from './interaction.js'
 import type { SlimEvent } from './slim.js'
-import type { AlertInput, QaResultInput } from '../core/contracts/index.js'
+import type { AlertInput, QaResultInput, WallPlan } from '../core/contracts/index.js'
 
 export interface InteractionState {
   events: SlimEvent[]
@@ -61,6 +61,8 @@ export interface TenantState {
   qa: Map<string, QaResultInput>
   alerts: Map<string, { alert: AlertInput; expiresAt: number }>
   lastEventTs: number | null
+  /** The forecast service's latest plan (today's forecast and shifts), merged into the snapshot on its day. */
+  plan?: WallPlan
   /** Interactions and agents with events not derived yet (see settle). */
   dirtyInteractions: Set<string>
   dirtyAgents: Set<string>

@@ -46,7 +46,7 @@ async function serve(scenario: Scenario) {
     getHistory: async () => [],
     auth: {
       displayTokens: new Map(),
-      supervisors: new Map([
+      users: new Map([
         ['lin', { passwordHash: await hashPassword('right-password'), tenant: 'acme', roles: ['supervisor'] }],
       ]),
     },

@@ -69,7 +69,7 @@ describe.skipIf(!built)('QA service end to end', () => {
     const hash = await hashPassword('pw', { N: 1024, r: 8, p: 1 })
     sys = await startSystem({
       config: testConfig(dir.path, {
-        MOFANG_SUPERVISORS: `lin:${TEST_TENANT}:${hash},mei:${TEST_TENANT}:${hash}`,
+        MOFANG_USERS: `lin:${TEST_TENANT}:qa_manager+supervisor:${hash},mei:${TEST_TENANT}:qa_reviewer:${hash}`,
         MOFANG_SESSION_SECRET: 'qa-e2e-session-secret-0123456789abcdef',
       }),
       namespace: uniqueNamespace(),

@@ -21,7 +21,7 @@ describe('review API input checks', () => {
   beforeAll(async () => {
     const api = createReviewApi({
       warehouse,
-      access: () => ({ ok: true, tenant: 'acme', user: 'lin', roles: ['qa'] }),
+      access: () => ({ kind: 'user', tenant: 'acme', user: 'lin', roles: ['qa_reviewer'] }),
       timeZone: 'UTC',
       backfill: async (...args) => {
         backfills.push(args)
@@ -105,7 +105,7 @@ describe('review API item names', () => {
   beforeAll(async () => {
     const api = createReviewApi({
       warehouse,
-      access: () => ({ ok: true, tenant: 'acme', user: 'lin', roles: ['qa'] }),
+      access: () => ({ kind: 'user', tenant: 'acme', user: 'lin', roles: ['qa_reviewer'] }),
       timeZone: 'UTC',
     })
     server = createServer((req, res) => void api(req, res))

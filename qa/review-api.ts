@@ -1,5 +1,6 @@
 /**
- * The review desk's API (signed-in supervisors with the qa role, see kits/auth):
+ * The review desk's API (signed-in users; each route names the roles it admits, see kits/auth roles.ts: reviewers
+ * and managers score, supervisors read and enter an agent's dispute, managers re-score):
  *
  *   GET  /api/qa/queue?queue=&agent=&check=&severity=&from=&to=&reviewed=&all=1&sort=&order=&limit=
  *   GET  /api/qa/interactions/<id>               result, masked transcript, flags, reviews, disputes
@@ -13,7 +14,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-import { loadQuery, type Warehouse } from '../warehouse/index.js'
+import { loadQuery, recordAudit, type Warehouse } from '../warehouse/index.js'
 import {
   BadRequest,
   bearerToken,
@@ -26,14 +27,14 @@ import {
 } from '../kits/http/index.js'
 import type { CalibrationEntry, ItemDecision, QaResultInput, ReviewRow } from '../core/contracts/index.js'
 import type { CheckResult } from './types.js'
-import { admitted, sameSecret, type Admitted, type Gate } from '../kits/auth/index.js'
+import { sameSecret, type Role, type RoleGate } from '../kits/auth/index.js'
 import type { QaResultRow } from './store.js'
 import { agreementOf, correctedScore, invalidDecision } from './review.js'
 import { satisfactionOf } from './nps.js'
 
 export interface ReviewApiDeps {
   warehouse: Warehouse
-  access(req: IncomingMessage, url: URL): Gate
+  access: RoleGate
   /** IANA zone for the date filters. */
   timeZone: string
   /** Publishes a corrected result so the wallboard's QA average follows reviews. */
@@ -54,6 +55,21 @@ type ResultRow = Omit<QaResultRow, 'tenant' | 'flag_count' | 'flag_checks' | 'cs
   /** Null on results stored before predicted CSAT (sql/migrations/0011_qa_csat.sql). */
   csat_predicted: number | null
 }
+
+/** Who reads the desk: the tenant and the signed-in user ('' for the CLI's admin token). */
+interface Reader {
+  tenant: string
+  user: string
+}
+
+/** Transcripts and scores: the people who score, and supervisors. Never exec (aggregates only) or planners. */
+const READS: Role[] = ['qa_reviewer', 'qa_manager', 'supervisor']
+/** Scoring: reviews, calibration, answering disputes. */
+const SCORES: Role[] = ['qa_reviewer', 'qa_manager']
+/** An agent's objection is entered for them by their supervisor (or the QA manager). */
+const DISPUTES: Role[] = ['supervisor', 'qa_manager']
+/** Re-scoring a period. */
+const MANAGES: Role[] = ['qa_manager']
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const SEVERITIES = new Set(['', 'low', 'medium', 'high', 'critical'])
@@ -160,6 +176,8 @@ export function createReviewApi(deps: ReviewApiDeps) {
 
   async function detail(tenant: string, id: string, user: string) {
     const r = await loadResult(tenant, id)
+    // Who read which (masked) transcript is on record before it is answered (README "Data lifecycle").
+    await recordAudit(wh, { tenant, actor: user, action: 'transcript.open', target: id })
     const flags = await wh.query(sql.flags, { tenant, id, at: r.scored_at })
     const reviews = await loadReviews(tenant, id, ['review', 'dispute', 'answer'])
     const reviewSets = reviews.filter((x) => x.kind === 'review' && x.item === '')
@@ -300,36 +318,49 @@ export function createReviewApi(deps: ReviewApiDeps) {
     )
   }
 
-  type Ctx = RouteContext<Admitted>
+  type Ctx = RouteContext<Reader>
   /** The interaction id of the path, decoded and held to the id rule (400 naming interaction_id otherwise). */
   const idOf = ({ params }: Ctx) => idFrom(params.id, 'interaction_id', { encoded: true })
   const BACKFILL = 'POST /api/qa/backfill'
 
-  return routes<Admitted>(
+  return routes<Reader>(
     {
-      'GET /api/qa/queue': ({ url, who }) => queue(who.tenant, url),
-      [BACKFILL]: ({ req, who }) => runBackfill(req, who.tenant),
-      'GET /api/qa/interactions/:id': (c) => detail(c.who.tenant, idOf(c), c.who.user),
-      'GET /api/qa/interactions/:id/calibration': (c) => calibration(c.who.tenant, idOf(c), c.who.user),
-      'POST /api/qa/interactions/:id/calibration': async (c) =>
-        calibrate(c.who.tenant, idOf(c), c.who.user, await readJsonObject(c.req, MAX_BODY)),
-      'POST /api/qa/interactions/:id/review': async (c) =>
-        review(c.who.tenant, idOf(c), c.who.user, await readJsonObject(c.req, MAX_BODY)),
-      'POST /api/qa/interactions/:id/dispute': async (c) =>
-        note(c.who.tenant, idOf(c), c.who.user, 'dispute', await readJsonObject(c.req, MAX_BODY)),
-      'POST /api/qa/interactions/:id/answer': async (c) =>
-        note(c.who.tenant, idOf(c), c.who.user, 'answer', await readJsonObject(c.req, MAX_BODY)),
+      'GET /api/qa/queue': { needs: READS, handle: ({ url, who }) => queue(who.tenant, url) },
+      [BACKFILL]: { needs: MANAGES, handle: ({ req, who }) => runBackfill(req, who.tenant) },
+      'GET /api/qa/interactions/:id': { needs: READS, handle: (c) => detail(c.who.tenant, idOf(c), c.who.user) },
+      'GET /api/qa/interactions/:id/calibration': {
+        needs: SCORES,
+        handle: (c) => calibration(c.who.tenant, idOf(c), c.who.user),
+      },
+      'POST /api/qa/interactions/:id/calibration': {
+        needs: SCORES,
+        handle: async (c) => calibrate(c.who.tenant, idOf(c), c.who.user, await readJsonObject(c.req, MAX_BODY)),
+      },
+      'POST /api/qa/interactions/:id/review': {
+        needs: SCORES,
+        handle: async (c) => review(c.who.tenant, idOf(c), c.who.user, await readJsonObject(c.req, MAX_BODY)),
+      },
+      'POST /api/qa/interactions/:id/dispute': {
+        needs: DISPUTES,
+        handle: async (c) => note(c.who.tenant, idOf(c), c.who.user, 'dispute', await readJsonObject(c.req, MAX_BODY)),
+      },
+      'POST /api/qa/interactions/:id/answer': {
+        needs: SCORES,
+        handle: async (c) => note(c.who.tenant, idOf(c), c.who.user, 'answer', await readJsonObject(c.req, MAX_BODY)),
+      },
     },
     {
       prefix: '/api/qa/',
       headers: { 'cache-control': 'no-store' },
-      guard(req, url, route) {
+      needsRequired: true,
+      guard(req, url, route, needs) {
         const admin = deps.adminToken?.()
         const bearer = bearerToken(req)
         // The CLI (admin token from the lock file) may backfill any tenant: ?tenant= narrows it ('' = every tenant).
         if (route === BACKFILL && admin && bearer && sameSecret(bearer, admin))
-          return { ok: true, tenant: tenantParam(url), user: '', roles: [] }
-        return admitted(deps.access(req, url))
+          return { tenant: tenantParam(url), user: '' }
+        const who = deps.access(req, url, needs ?? [])
+        return { tenant: who.tenant, user: who.kind === 'user' ? who.user : '' }
       },
       // Bad ids and parameters are the client's error (an HttpError); anything else is a failing warehouse.
       unexpected: (err) => new HttpError(503, 'unavailable', (err as Error).message),

@@ -26,7 +26,7 @@ import { backfill, createQaScorer, type QaScorer, type ScoredRow } from './score
 import { buildInteraction, readiness, type InteractionEventRow, type ScorableInteraction } from './turns.js'
 import type { FlagPolicy } from './store.js'
 import type { Turn } from './types.js'
-import { supervisorGate } from '../kits/auth/index.js'
+import { roleGate } from '../kits/auth/index.js'
 import { createReviewApi } from './review-api.js'
 
 export interface QaServiceOptions {
@@ -222,7 +222,7 @@ export function qaService(opts: QaServiceOptions = {}): (ctx: ServiceContext) =>
 
     const handler = createReviewApi({
       warehouse,
-      access: supervisorGate(ctx.config, 'qa'),
+      access: roleGate(ctx.config),
       timeZone: ctx.config.timeZone,
       announce: (r) =>
         void publishQaResult(js, topology, r).catch((err) =>

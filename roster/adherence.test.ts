@@ -92,6 +92,7 @@ describe('recountCoverage', () => {
     const roster = {
       intervalMinutes: 15,
       days: 1,
+      skills: ['*'],
       coverage: [0, 15, 30, 45].map((m) => ({
         day: 0,
         minute: 540 + m,

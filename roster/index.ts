@@ -16,6 +16,7 @@ export {
   rosterToCsv,
   rosterToXlsx,
 } from './io.js'
-export { syntheticWeek, type SyntheticOptions } from './synthetic.js'
+export { plannerRules } from './planner-rules.js'
+export { syntheticQueueWeek, syntheticWeek, type SyntheticOptions } from './synthetic.js'
 export type * from './types.js'
 export { adherenceOf, shiftsOnDay, type AdherenceOptions, type DayShift, type StateEvent } from './adherence.js'

@@ -4,6 +4,8 @@
  * part-timers on 4-hour shifts, some agents who cannot work weekends or evenings. Deterministic for a given size;
  * used by `npm run bench:schedule` and the tests.
  */
+import { Random } from '../kits/sim/index.js'
+import { plannerRules } from './planner-rules.js'
 import type { AgentSpec, Requirement, RosterInput } from './types.js'
 
 export interface SyntheticOptions {
@@ -72,4 +74,41 @@ export function syntheticWeek(opts: SyntheticOptions): RosterInput {
       costs: { understaffed: 10, overstaffed: 1, perPaidHour: 0.1 },
     },
   }
+}
+
+/** Queues of the per-queue week and their shares of the requirement (VIP needs one agent all day). */
+const QUEUES: readonly [string, number][] = [
+  ['repair', 0.36],
+  ['presales', 0.24],
+  ['aftersales', 0.3],
+  ['complaints', 0.1],
+  ['vip', 0],
+]
+
+/**
+ * The planner's kind of week: five queues open 08:00–22:00 (a morning and an afternoon peak, weekends at 60 %),
+ * agents with the simulated centre's skill mix (a primary queue each, every other regular queue with probability 0.4
+ * or 0.7 by turns, VIP for 15 %), and the planner's rules. About 18 skill sets for 60 agents: the case that made
+ * the split formulation slow (model.ts, addHallCoverage). Deterministic for a given size and seed.
+ */
+export function syntheticQueueWeek(opts: { agents: number; seed?: number }): RosterInput {
+  const n = opts.agents
+  const rng = new Random(opts.seed ?? 5)
+  const regular = QUEUES.slice(0, 4).map(([q]) => q)
+  const agents: AgentSpec[] = Array.from({ length: n }, (_, i) => {
+    const primary = regular[i % regular.length]
+    const skills = [primary, ...regular.filter((q) => q !== primary && rng.chance(i % 2 ? 0.7 : 0.4))]
+    if (rng.chance(0.15)) skills.push('vip')
+    return { id: `a${String(i + 1).padStart(3, '0')}`, skills }
+  })
+  const requirements: Requirement[] = []
+  for (let day = 0; day < 7; day++)
+    for (let minute = 8 * 60; minute < 22 * 60; minute += 15) {
+      const h = minute / 60
+      const peak = (c: number, w: number) => Math.exp(-(((h - c) / w) ** 2))
+      const total = (n / 120) * (20 + 18 * peak(11, 2) + 14 * peak(15, 2.2)) * (day < 5 ? 1 : 0.6)
+      for (const [skill, share] of QUEUES)
+        requirements.push({ day, minute, skill, required: share ? Math.round(total * share) : 1 })
+    }
+  return { requirements, agents, rules: plannerRules(8 * 60, 22 * 60, { understaffed: 10, overstaffed: 1 }) }
 }

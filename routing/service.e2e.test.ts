@@ -52,7 +52,10 @@ const startRouting = async () => (service = await routingService({ configPath, s
 beforeAll(async () => {
   writeFileSync(configPath, GOOD)
   sys = await startSystem({
-    config: testConfig(dir.path, { MOFANG_SUPERVISORS: `boss:${TEST_TENANT}:unused`, MOFANG_SESSION_SECRET: SECRET }),
+    config: testConfig(dir.path, {
+      MOFANG_USERS: `boss:${TEST_TENANT}:supervisor+admin:unused`,
+      MOFANG_SESSION_SECRET: SECRET,
+    }),
     namespace: uniqueNamespace(),
     log: () => {},
   })

@@ -3,20 +3,20 @@
  * event stream, publishing `routing.*` decision events. Configuration changes at run time
  * (SIGHUP, or POST /api/routing/config) keep every waiting and assigned contact.
  *
- * HTTP (supervisor sign-in):
+ * HTTP (signed-in users, roles per route below):
  *   GET  /api/routing/decisions?interaction_id=…  the recorded decisions and reasons, from ClickHouse
  *   GET  /api/routing/config                      the tenant's configuration in force and router state
- *   POST /api/routing/config                      re-read the file; 400 with every problem when it is invalid
+ *   POST /api/routing/config                      re-read the file (admin); 400 with every problem when invalid
  */
 import { Kvm } from '@nats-io/kv'
 import { BadInputError, type Service, type ServiceContext, type ServiceFactory } from '../core/index.js'
-import { BadRequest, HttpError, idFrom, routes } from '../kits/http/index.js'
+import { BadRequest, HttpError, idFrom, routes, type RouteContext } from '../kits/http/index.js'
 import { loadRoutingConfigFile } from './validate-config.js'
 import type { TenantRoutingConfig } from './config.js'
 import { tenantsOf } from './tenants.js'
 import { PROFILE_DEFAULTS, type ProfileDefaults } from './inputs.js'
 import { TenantRouter } from './tenant-router.js'
-import { admitted, supervisorGate, type Admitted } from '../kits/auth/index.js'
+import { byRole, roleGate, type Caller, type Role } from '../kits/auth/index.js'
 import { loadQuery } from '../warehouse/index.js'
 
 export interface RoutingServiceOptions {
@@ -31,6 +31,10 @@ export interface RoutingServiceOptions {
 }
 
 const DECISION_TYPES = ['routing.assigned', 'routing.overflowed', 'routing.callback_offered']
+/** Why a contact went where it went: supervisors and QA, who judge the agent's handling of it. */
+const EXPLAINS: Role[] = ['supervisor', 'qa_reviewer', 'qa_manager', 'admin']
+/** The tenant's routing configuration as loaded. */
+const CONFIGURES: Role[] = ['supervisor', 'admin']
 
 export function routingService(opts: RoutingServiceOptions): ServiceFactory {
   return async (ctx: ServiceContext): Promise<Service> => {
@@ -74,7 +78,7 @@ export function routingService(opts: RoutingServiceOptions): ServiceFactory {
       void reload().catch((err) => log(`routing: reload refused, configuration unchanged: ${(err as Error).message}`))
     if (opts.sighup !== false) process.on('SIGHUP', onHup)
 
-    const access = supervisorGate(ctx.config, 'supervisor')
+    const access = roleGate(ctx.config)
     const decisionsSql = loadQuery('routing_decisions')
 
     const configOf = (tenant: string) => {
@@ -82,45 +86,51 @@ export function routingService(opts: RoutingServiceOptions): ServiceFactory {
       return { tenant, config: router?.config(), router: router?.stats(), source: opts.configPath }
     }
 
-    const handle = routes<Admitted>(
+    const handle = routes<Caller>(
       {
-        'GET /api/routing/decisions': async ({ url, who }) => {
-          const raw = url.searchParams.get('interaction_id')
-          if (!raw) throw new BadRequest('interaction_id', 'required')
-          // Same id rule as ingest: a control or bidi character cannot name a stored interaction.
-          const id = idFrom(raw, 'interaction_id')
-          const rows = await warehouse.query<{
-            event_id: string
-            type: string
-            ts: number
-            agent_id: string
-            queue: string
-            payload: string
-          }>(decisionsSql, { tenant: who.tenant, id, types: DECISION_TYPES })
-          const decisions = rows.map((r) => ({
-            event_id: r.event_id,
-            type: r.type,
-            ts: Number(r.ts),
-            agent_id: r.agent_id || undefined,
-            queue: r.queue,
-            ...JSON.parse(r.payload),
-          }))
-          const assigned = decisions.filter((d) => d.type === 'routing.assigned').at(-1)
-          return { interaction_id: id, agent_id: assigned?.agent_id, reason: assigned?.reason, decisions }
-        },
-        'GET /api/routing/config': ({ who }) => configOf(who.tenant),
-        'POST /api/routing/config': async ({ who }) => {
-          try {
-            await reload()
-          } catch (err) {
-            if (!(err instanceof BadInputError)) throw err
-            throw new HttpError(400, 'bad_config', err.message)
-          }
-          return configOf(who.tenant)
+        'GET /api/routing/decisions': { needs: EXPLAINS, handle: decisionsOf },
+        'GET /api/routing/config': { needs: CONFIGURES, handle: ({ who }) => configOf(who.tenant) },
+        // Reloading changes routing for every tenant of this process: the operator's job, not a team lead's.
+        'POST /api/routing/config': {
+          needs: ['admin'],
+          handle: async ({ who }) => {
+            try {
+              await reload()
+            } catch (err) {
+              if (!(err instanceof BadInputError)) throw err
+              throw new HttpError(400, 'bad_config', err.message)
+            }
+            return configOf(who.tenant)
+          },
         },
       },
-      { prefix: '/api/routing/', guard: (req, url) => admitted(access(req, url)) },
+      { prefix: '/api/routing/', ...byRole(access) },
     )
+
+    async function decisionsOf({ url, who }: RouteContext<Caller>) {
+      const raw = url.searchParams.get('interaction_id')
+      if (!raw) throw new BadRequest('interaction_id', 'required')
+      // Same id rule as ingest: a control or bidi character cannot name a stored interaction.
+      const id = idFrom(raw, 'interaction_id')
+      const rows = await warehouse.query<{
+        event_id: string
+        type: string
+        ts: number
+        agent_id: string
+        queue: string
+        payload: string
+      }>(decisionsSql, { tenant: who.tenant, id, types: DECISION_TYPES })
+      const decisions = rows.map((r) => ({
+        event_id: r.event_id,
+        type: r.type,
+        ts: Number(r.ts),
+        agent_id: r.agent_id || undefined,
+        queue: r.queue,
+        ...JSON.parse(r.payload),
+      }))
+      const assigned = decisions.filter((d) => d.type === 'routing.assigned').at(-1)
+      return { interaction_id: id, agent_id: assigned?.agent_id, reason: assigned?.reason, decisions }
+    }
 
     return {
       name: 'routing',

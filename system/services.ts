@@ -6,6 +6,8 @@ import { transcriptionService } from '../transcribe/index.js'
 import { routingService } from '../routing/index.js'
 import { qaService, type QaService } from '../qa/index.js'
 import { forecastService, forecastSettings } from '../forecast/index.js'
+import { reportsService } from '../reports/index.js'
+import { privacyService } from '../privacy/index.js'
 
 /**
  * The live engine keeps (and accepts late events for) a whole local day, so "today" is complete after a back-fill or
@@ -27,5 +29,7 @@ export function defaultServices(config: Config): ServiceFactory[] {
     namedService('qa', async (ctx) => (qa = await qaService()(ctx))),
     namedService('transcription', transcriptionService({ model: config.whisperModel, scoreTranscript })),
     namedService('forecast', forecastService(forecastSettings(config))),
+    namedService('reports', reportsService({ timeZone: config.timeZone, repeatDays: config.reportRepeatDays })),
+    namedService('privacy', privacyService()),
   ]
 }

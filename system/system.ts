@@ -22,6 +22,7 @@ import {
   type HealthCheck,
   MofangError,
   parseApiKeys,
+  parseList,
   retryWithBackoff,
   type Service,
   type ServiceFactory,
@@ -37,8 +38,8 @@ import {
   watchJetStream,
 } from '../bus/index.js'
 import { startWarehouseSink, type WarehouseSink } from '../sink/index.js'
-import { migrate, openWarehouse, warehouseHandlers, warehouseOptions } from '../warehouse/index.js'
-import { createHttpServer } from '../kits/http/index.js'
+import { migrate, openWarehouse, tableRetention, warehouseHandlers, warehouseOptions } from '../warehouse/index.js'
+import { createHttpServer, declaredRoutes, type DeclaredRoute } from '../kits/http/index.js'
 import { devApiKey } from '../kits/auth/index.js'
 import { redactionPolicy } from '../kits/pii/index.js'
 import { lockPath, readLiveLock, type LockFile } from '../kits/cli/index.js'
@@ -73,6 +74,8 @@ export interface RunningSystem extends SystemParts {
   localNats?: LocalNats
   server?: Server
   sink?: WarehouseSink
+  /** Every route the HTTP server's handlers declare (kits/http routes()), for the role matrix test. */
+  routes(): readonly DeclaredRoute[]
   stop(): Promise<void>
 }
 
@@ -152,7 +155,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
 
     const warehouse = await openWarehouse(warehouseOptions({ ...config, dataDir }))
     cleanups.push(() => warehouse.close())
-    const applied = await migrate(warehouse, { cluster: config.clickhouseCluster })
+    // The retention settings become the tables' TTLs here, so a changed setting applies at the next start.
+    const applied = await migrate(warehouse, { cluster: config.clickhouseCluster, retention: tableRetention(config) })
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`)
 
     // Free space matters where Mofang keeps the data itself: the managed JetStream store and chDB.
@@ -300,9 +304,12 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     if (opts.http === false) {
       await runServices()
       let stopped: Promise<void> | undefined
-      return { ...parts, services, localNats, sink, stop: () => (stopped ??= stopAll()) }
+      return { ...parts, services, localNats, sink, routes: () => [], stop: () => (stopped ??= stopAll()) }
     }
-    const server = createHttpServer(handlers, log, { maxBodyBytes: config.maxBodyBytes })
+    const server = createHttpServer(handlers, log, {
+      maxBodyBytes: config.maxBodyBytes,
+      allowedOrigins: parseList(config.allowedOrigins),
+    })
     await new Promise<void>((ok, fail) => {
       server.once('error', (err: NodeJS.ErrnoException) =>
         fail(
@@ -338,7 +345,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     await runServices()
 
     let stopped: Promise<void> | undefined
-    return { ...parts, services, localNats, server, sink, stop: () => (stopped ??= stopAll()) }
+    const routes = () => handlers.flatMap(declaredRoutes)
+    return { ...parts, services, localNats, server, sink, routes, stop: () => (stopped ??= stopAll()) }
   } catch (err) {
     await stopAll()
     throw err

@@ -78,7 +78,8 @@ export const warehouseCommands: Command[] = [
   },
   {
     path: ['migrate'],
-    summary: 'apply pending sql/migrations to the warehouse (start does this too); --print shows the cluster DDL',
+    summary:
+      'apply pending sql/migrations and the MOFANG_RETENTION_* TTLs to the warehouse (start does this too); --print shows the cluster DDL',
     options: {
       print: {
         type: 'boolean',
@@ -106,9 +107,11 @@ export const warehouseCommands: Command[] = [
       }
       const { openWarehouse } = await import('./client.js')
       const { warehouseOptions } = await import('./from-config.js')
+      const { tableRetention } = await import('./retention.js')
       const wh = await openWarehouse(warehouseOptions(config, 1))
       try {
-        console.log((await migrate(wh, { cluster: config.clickhouseCluster })).join('\n') || 'up to date')
+        const retention = tableRetention(config)
+        console.log((await migrate(wh, { cluster: config.clickhouseCluster, retention })).join('\n') || 'up to date')
       } finally {
         await wh.close()
       }

@@ -15,19 +15,23 @@ export function warehouseHandlers(deps: {
   adminToken: string
   apiKeys: ReadonlyMap<string, string>
 }): Handler {
-  const sql = routes({
-    'POST /v1/sql': async ({ req }) => {
-      const token = bearerToken(req)
-      if (!token || !sameSecret(token, deps.adminToken))
-        throw new HttpError(401, 'unauthorized', 'admin token required (Authorization: Bearer <admin token>)')
-      const statement = (await readBody(req, 1024 * 1024)).toString('utf8').trim()
-      try {
-        return { rows: await runStatement(deps.warehouse, statement) }
-      } catch (err) {
-        throw new HttpError(400, 'bad_request', (err as Error).message)
-      }
+  const sql = routes(
+    {
+      'POST /v1/sql': async ({ req }) => {
+        const token = bearerToken(req)
+        if (!token || !sameSecret(token, deps.adminToken))
+          throw new HttpError(401, 'unauthorized', 'admin token required (Authorization: Bearer <admin token>)')
+        const statement = (await readBody(req, 1024 * 1024)).toString('utf8').trim()
+        try {
+          return { rows: await runStatement(deps.warehouse, statement) }
+        } catch (err) {
+          throw new HttpError(400, 'bad_request', (err as Error).message)
+        }
+      },
     },
-  })
+    // A bearer token, never a cookie, reaches this route: no cross-site form can use it, and the statement is text.
+    { bodies: 'any' },
+  )
   const history = routes<string>(
     {
       'GET /v1/customers/:id/history': async ({ url, params, who: tenant }) => {
@@ -47,5 +51,6 @@ export function warehouseHandlers(deps: {
       },
     },
   )
-  return async (req, res) => (await sql(req, res)) || history(req, res)
+  const handler: Handler = async (req, res) => (await sql(req, res)) || history(req, res)
+  return Object.assign(handler, { routes: [...sql.routes, ...history.routes] })
 }

@@ -7,12 +7,15 @@
  * becomes T_local (Replicated engine, ON CLUSTER) plus T as a Distributed table
  * over it, so reads and inserts keep using T; materialized views read and write
  * the _local tables on every shard.
+ *
+ * After the files, the retention TTLs the settings ask for (retention.ts), when the caller passes them.
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createHash } from 'node:crypto'
 import { MigrationError, rootDir } from '../core/index.js'
 import type { Warehouse } from './client.js'
+import { applyRetention, type TableRetention } from './retention.js'
 
 export interface Migration {
   /** File name, e.g. 0001_events.sql: the order and the record key. */
@@ -111,9 +114,17 @@ export interface MigrateOptions {
   dir?: string
   /** Called before each migration is applied. */
   onApply?: (name: string) => void
+  /**
+   * Each table's TTL after the migrations (warehouse/retention.ts: `tableRetention(config)`); a kind left out
+   * removes its TTL. Absent: TTLs are left as they are.
+   */
+  retention?: TableRetention
 }
 
-/** Applies pending migrations; returns the names applied. Safe to run concurrently with readers. */
+/**
+ * Applies pending migrations, then the retention TTLs when asked; returns the names applied, then each TTL change
+ * (`events: TTL …`). Safe to run concurrently with readers.
+ */
 export async function migrate(wh: Warehouse, opts: MigrateOptions = {}): Promise<string[]> {
   const on = opts.cluster ? ` ON CLUSTER '${opts.cluster}'` : ''
   const engine = opts.cluster
@@ -139,5 +150,6 @@ export async function migrate(wh: Warehouse, opts: MigrateOptions = {}): Promise
     }
     applied.push(m.name)
   }
+  if (opts.retention) applied.push(...(await applyRetention(wh, opts.retention, { cluster: opts.cluster })))
   return applied
 }

@@ -5,6 +5,7 @@
  */
 export { EVENTS_HEADER, DAY_HEADER, utcDayOf, encodeEvents, decodeEvents } from './event-batch.js'
 export type { Alert, AlertInput, AlertSeverity } from './alerts.js'
+export { AUDIT_ACTIONS, type AuditAction, type AuditAnswer, type AuditRow } from './audit.js'
 export { QA_CHECK_IDS, type QaCheckId, type QaResultInput } from './qa.js'
 export type {
   AgentStateCounts,
@@ -42,6 +43,7 @@ export type {
   PlannerData,
   ReforecastInterval,
   SurgeRow,
+  TicketInterval,
   WeatherStatus,
 } from './planner.js'
 export {
@@ -59,3 +61,14 @@ export {
   type RosterShift,
   type WorkState,
 } from './roster.js'
+export {
+  groupAdherence,
+  wallPlanSubject,
+  type AgentAdherenceNow,
+  type GroupAdherence,
+  type PlanSeries,
+  type PlanShift,
+  type SnapshotPlan,
+  type WallPlan,
+} from './plan.js'
+export * from './report.js'

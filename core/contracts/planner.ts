@@ -13,6 +13,7 @@ export interface ForecastInterval {
   lo: number
   hi: number
   required_agents: number
+  /** The interval's AHT forecast (seconds) the staffing used. */
   aht_s: number
   sl_target: number
   sl_threshold_s: number
@@ -37,6 +38,22 @@ export interface ReforecastInterval {
   required_agents: number
   /** Multiplier applied to the stored forecast of this interval. */
   ratio: number
+  generated_at: number
+}
+
+/**
+ * The stored ticket forecast of one interval of one queue and channel (channels email and ticket): deferred work,
+ * forecast like calls but not staffed with Erlang (no agents, AHT or service level).
+ */
+export interface TicketInterval {
+  queue: string
+  channel: string
+  /** Interval start. */
+  t: number
+  forecast: number
+  lo: number
+  hi: number
+  method: string
   generated_at: number
 }
 
@@ -97,6 +114,10 @@ export interface PlannerData {
   /** Empty until the forecast service has re-forecast today (it does on every run). */
   reforecast: ReforecastInterval[]
   actuals: ActualInterval[]
+  /** Ticket forecasts (email and web-form tickets), apart from the staffed `forecasts`. */
+  tickets: TicketInterval[]
+  /** Tickets created per interval (`offered` = created). */
+  ticket_actuals: ActualInterval[]
   logged_in: LoggedInInterval[]
   weather: WeatherStatus | null
   surges: SurgeRow[]

@@ -4,6 +4,7 @@
  * one pure function both sides use to recount coverage after a shift is moved or removed. Times of day are minutes
  * from local midnight; days are 0-based from the roster's first day.
  */
+import { splitAmongSkills, type SkillGroup } from './skill-split.js'
 
 export interface RosterBreak {
   name: string
@@ -105,12 +106,14 @@ export interface RosterRequest {
   costs?: { understaffed?: number; overstaffed?: number }
 }
 
-/** PUT /api/planner/roster: the agents' edited shifts; the server recounts coverage and keeps it. */
+/** PUT /api/planner/roster: the agents' edited shifts; the server recounts coverage and stores a new version. */
 export interface RosterEdit {
+  /** The roster's week (`YYYY-MM-DD`, day 0); default the one saved last. */
+  week?: string
   agents: AgentRoster[]
 }
 
-/** The planner's stored roster of one tenant (the last built, with any edits). */
+/** A roster the planner built for one tenant and week, with its edits (stored in the warehouse, table `rosters`). */
 export interface RosterAnswer {
   tenant: string
   time_zone: string
@@ -118,6 +121,8 @@ export interface RosterAnswer {
   week: string
   built_at: number
   edited_at: number | null
+  /** 1 when built; each stored edit adds one. The warehouse keeps the newest version of each tenant and week. */
+  version: number
   /** Where the agents came from: seen in the warehouse's agent events, generated, or both. */
   agents_source: 'warehouse' | 'generated' | 'warehouse+generated'
   costs: { understaffed: number; overstaffed: number }
@@ -171,9 +176,11 @@ export interface AdherenceAnswer {
 }
 
 /**
- * Coverage recounted from the agents' shifts, for a roster whose requirements name no skills (skill `*`, as the
- * planner builds them): scheduled = agents on duty (in a shift, not on a break) in each interval. Totals of under-
- * and overstaffing follow, priced at `costs`. Pure; the page runs it after an edit and the server when it stores one.
+ * Coverage recounted from the agents' shifts: the agents on duty (in a shift, not on a break) in each interval, per
+ * skill. With skill `*` (requirements that name no skills) every agent counts; per skill, each agent counts toward
+ * one of the roster's skills it has, split to cover as much of the requirement as possible (`splitAmongSkills`).
+ * Totals of under- and overstaffing follow, priced at `costs`. Pure; the page runs it after an edit and the server
+ * when it stores one.
  */
 export function recountCoverage(
   roster: Roster,
@@ -182,19 +189,33 @@ export function recountCoverage(
 ): Roster {
   const I = roster.intervalMinutes
   const perDay = 1440 / I
-  const onDuty = new Float64Array(roster.days * perDay)
-  for (const a of agents)
+  const T = roster.days * perDay
+  const anySkill = roster.skills.length === 1 && roster.skills[0] === '*'
+  const skillIndex = new Map(roster.skills.map((k, i) => [k, i]))
+  // Agents on duty per interval, grouped by the roster skills they have.
+  const onDuty = Array.from({ length: T }, () => new Map<string, SkillGroup>())
+  for (const a of agents) {
+    const skills = anySkill ? [0] : [...new Set(a.skills.flatMap((k) => skillIndex.get(k) ?? []))].sort((x, y) => x - y)
+    const key = skills.join(',')
     for (const s of a.shifts)
       for (let m = s.start; m < s.end; m += I) {
         if (s.breaks.some((b) => m >= b.start && m < b.end)) continue
         const t = s.day * perDay + Math.floor(m / I)
-        if (t >= 0 && t < onDuty.length) onDuty[t]++
+        if (t < 0 || t >= T) continue
+        const group = onDuty[t].get(key) ?? { skills, agents: 0 }
+        group.agents++
+        onDuty[t].set(key, group)
       }
+  }
+  const required = Array.from({ length: T }, () => new Float64Array(roster.skills.length))
+  for (const c of roster.coverage) required[c.day * perDay + c.minute / I][skillIndex.get(c.skill) ?? 0] = c.required
+  const scheduledAt = onDuty.map((groups, t) => splitAmongSkills([...groups.values()], [...required[t]]))
   const h = I / 60
   let under = 0
   let over = 0
   const coverage = roster.coverage.map((c) => {
-    const scheduled = onDuty[c.day * perDay + c.minute / I] ?? 0
+    const scheduled =
+      Math.round((scheduledAt[c.day * perDay + c.minute / I]?.[skillIndex.get(c.skill) ?? 0] ?? 0) * 1000) / 1000
     const row = {
       ...c,
       scheduled,

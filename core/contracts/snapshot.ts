@@ -4,6 +4,7 @@
  * Types only. All times are ms since the Unix epoch; durations are seconds unless the name says ms.
  */
 import type { Alert } from './alerts.js'
+import type { SnapshotPlan } from './plan.js'
 
 /** Service-level target: `percent` of contacts answered within `seconds`. */
 export interface SlTarget {
@@ -154,4 +155,6 @@ export interface Snapshot {
   series: Record<string, IntervalSeries>
   qa: QaSection
   alerts: Alert[]
+  /** Today's forecast and re-forecast, and schedule adherence: present once the forecast service published a plan. */
+  plan?: SnapshotPlan
 }

@@ -1,7 +1,8 @@
 /**
  * Weeks of plain voice history as warehouse rows, for the service tests: every
  * open interval (08:00-20:00 local) gets a known number of answered calls, so
- * the forecast has an exact pattern to find; plus agents logged in today.
+ * the forecast has an exact pattern to find; plus agents logged in today, and
+ * tickets created round the clock.
  */
 import { fromLocalMinutes } from '../local-time.js'
 
@@ -14,17 +15,18 @@ export interface HistoryEventsOptions {
   days: number
   /** Calls in the interval starting at local minute-of-day `m`. */
   calls(m: number): number
-  /** Handling time of each call, seconds. Default 180. */
-  talkS?: number
+  /** Handling time of each call, seconds, or as a function of the minute of the day. Default 180. */
+  talkS?: number | ((m: number) => number)
 }
 
 export function historyEvents(o: HistoryEventsOptions): Record<string, unknown>[] {
   const rows: Record<string, unknown>[] = []
-  const talk = (o.talkS ?? 180) * 1000
+  const talkS = o.talkS ?? 180
   for (let d = 0; d < o.days; d++) {
     for (let m = 8 * 60; m < 20 * 60; m += 15) {
       const start = fromLocalMinutes(o.firstDay + d * 1440 + m, o.timeZone)
       const n = o.calls(m)
+      const talk = (typeof talkS === 'number' ? talkS : talkS(m)) * 1000
       for (let k = 0; k < n; k++) {
         const id = `h-${o.queue}-${d}-${m}-${k}`
         const t0 = start + Math.floor(((k + 0.5) * 900_000) / n)
@@ -84,4 +86,43 @@ export function loginEvents(
       payload: '{}',
     },
   ]).flat()
+}
+
+export interface TicketEventsOptions {
+  tenant: string
+  queue: string
+  /** `email` or `ticket`. */
+  channel: string
+  timeZone: string
+  /** Local minutes of the first day's midnight. */
+  firstDay: number
+  days: number
+  /** Tickets created in the hour starting at local hour `h` (0-23). */
+  perHour(h: number): number
+}
+
+/** `ticket.created` events round the clock, a known number each hour. */
+export function ticketEvents(o: TicketEventsOptions): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = []
+  for (let d = 0; d < o.days; d++)
+    for (let h = 0; h < 24; h++) {
+      const start = fromLocalMinutes(o.firstDay + d * 1440 + h * 60, o.timeZone)
+      const n = o.perHour(h)
+      for (let k = 0; k < n; k++) {
+        const ts = start + Math.floor(((k + 0.5) * 3_600_000) / n)
+        rows.push({
+          event_id: `tkt-${o.queue}-${o.channel}-${d}-${h}-${k}`,
+          tenant: o.tenant,
+          ts,
+          received_at: ts,
+          v: 1,
+          channel: o.channel,
+          type: 'ticket.created',
+          interaction_id: `tkt-${o.queue}-${o.channel}-${d}-${h}-${k}`,
+          queue: o.queue,
+          payload: '{"subject":"order","priority":"normal"}',
+        })
+      }
+    }
+  return rows
 }

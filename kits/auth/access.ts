@@ -1,14 +1,14 @@
 /**
  * Who may read what, from the settings, in one place for every service with a UI:
- * the wallboard (display tokens and supervisors), the QA review desk, the planner
- * and the routing API (signed-in supervisors with a role).
+ * the wallboard (display tokens and signed-in users), the QA review desk, the planner,
+ * reports and the routing API (signed-in users whose roles a route admits).
  *
- * Accounts: MOFANG_DISPLAY_TOKENS and MOFANG_SUPERVISORS; without either, a dev
- * display token and a dev supervisor are made once and kept in the data directory.
- * Sessions are signed with MOFANG_SESSION_SECRET, or with a secret kept in the data
- * directory, so every service (and a restarted server) accepts the same cookie; signing
- * out ends them in every service at once (one SessionGenerations per data directory,
- * kept in it, so a restart does not bring a signed-out cookie back).
+ * Accounts: MOFANG_DISPLAY_TOKENS and MOFANG_USERS (each user with their roles); without
+ * either, a dev display token and a dev user holding every role are made once and kept in
+ * the data directory. Sessions are signed with MOFANG_SESSION_SECRET, or with a secret kept in
+ * the data directory, so every service (and a restarted server) accepts the same cookie; signing
+ * out ends them in every service at once (one SessionGenerations per data directory, kept in
+ * it, so a restart does not bring a signed-out cookie back).
  */
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -18,10 +18,8 @@ import { type Config, ConfigError } from '../../core/index.js'
 import { HttpError } from '../http/index.js'
 import { hashPassword } from './passwords.js'
 import { SessionGenerations, SessionSigner } from './session.js'
-import { authenticate, type Accounts, type SupervisorAccount } from './principal.js'
-
-/** Every supervisor account gets these roles; a role gates the matching page and API. */
-export const SUPERVISOR_ROLES = ['supervisor', 'qa', 'planner']
+import { authenticate, type Accounts, type Principal, type UserAccount } from './principal.js'
+import { isRole, ROLES, type Role } from './roles.js'
 
 export interface DevAccess {
   displayToken: string
@@ -29,9 +27,9 @@ export interface DevAccess {
   password: string
 }
 
-export type AccessSettings = Pick<Config, 'dataDir' | 'displayTokens' | 'supervisors' | 'sessionSecret'>
+export type AccessSettings = Pick<Config, 'dataDir' | 'displayTokens' | 'users' | 'sessionSecret'>
 
-const isDev = (config: AccessSettings) => !config.displayTokens && !config.supervisors
+const isDev = (config: AccessSettings) => !config.displayTokens && !config.users
 
 /**
  * Creates (once) or reads a file of dev secrets in the data directory (mode 0600), so they stay stable across
@@ -108,73 +106,110 @@ function displayTokens(raw: string | undefined): Map<string, string> {
   return tokens
 }
 
-/** `user:tenant:scrypt-hash,…` (hash from `mofang wallboard hash-password`). */
-function supervisors(raw: string | undefined): Map<string, SupervisorAccount> {
-  const accounts = new Map<string, SupervisorAccount>()
+/** `user:tenant:role+role:scrypt-hash,…` (hash from `mofang wallboard hash-password`). */
+function users(raw: string | undefined): Map<string, UserAccount> {
+  const accounts = new Map<string, UserAccount>()
   for (const entry of (raw ?? '')
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean)) {
-    const [user, tenant, ...hash] = entry.split(':')
-    if (!user || !tenant || hash.length === 0)
-      throw new ConfigError('MOFANG_SUPERVISORS', `expected user:tenant:hash, got "${entry}"`)
-    accounts.set(user, { passwordHash: hash.join(':'), tenant, roles: SUPERVISOR_ROLES })
+    const [user, tenant, roleList, ...hash] = entry.split(':')
+    if (!user || !tenant || !roleList || hash.length === 0)
+      throw new ConfigError('MOFANG_USERS', `expected user:tenant:roles:hash, got "${entry.slice(0, 60)}"`)
+    const roles = roleList.split('+')
+    const unknown = roles.find((r) => !isRole(r))
+    if (unknown !== undefined)
+      throw new ConfigError('MOFANG_USERS', `user ${user}: unknown role "${unknown}" (roles: ${ROLES.join(', ')})`)
+    accounts.set(user, { passwordHash: hash.join(':'), tenant, roles: roles as Role[] })
   }
   return accounts
 }
 
+/** The dev user holds every role but a wall's: one account shows every page of the demo. */
+const DEV_ROLES: Role[] = ROLES.filter((r) => r !== 'display')
+
 /** The accounts people sign in with, from the settings (the dev password hashed here). */
 export async function signInAccounts(config: AccessSettings): Promise<Accounts> {
   const dev = devAccess(config)
-  if (!dev) return { displayTokens: displayTokens(config.displayTokens), supervisors: supervisors(config.supervisors) }
+  if (!dev) return { displayTokens: displayTokens(config.displayTokens), users: users(config.users) }
   return {
     displayTokens: new Map([[dev.displayToken, 'demo']]),
-    supervisors: new Map([
-      [dev.supervisor, { passwordHash: await hashPassword(dev.password), tenant: 'demo', roles: SUPERVISOR_ROLES }],
+    users: new Map([
+      [dev.supervisor, { passwordHash: await hashPassword(dev.password), tenant: 'demo', roles: DEV_ROLES }],
     ]),
   }
 }
 
+/** Who a route let in: the principal of a display token or a signed-in user. */
+export type Caller = Principal
+
+/**
+ * Checks a caller against the roles a route admits (its `needs`): a wall display's token holds `display`, a
+ * signed-in user the roles MOFANG_USERS gives them. 401 `unauthorized` without a valid token or session,
+ * 403 `forbidden` naming the roles when the caller holds none of them. Tenants are the handlers' business: every
+ * handler reads and writes `who.tenant` only.
+ */
+export type RoleGate = (req: IncomingMessage, url: URL, needs: readonly string[]) => Caller
+
+export function roleGate(config: AccessSettings): RoleGate {
+  const dev = devAccess(config)
+  const auth: Accounts = dev
+    ? {
+        displayTokens: new Map([[dev.displayToken, 'demo']]),
+        users: new Map([[dev.supervisor, { passwordHash: '', tenant: 'demo', roles: DEV_ROLES }]]),
+      }
+    : { displayTokens: displayTokens(config.displayTokens), users: users(config.users) }
+  const signer = new SessionSigner(Buffer.from(sessionSecret(config)), sessionGenerations(config.dataDir))
+  return (req, url, needs) => admit(authenticate(req, url, auth, signer), needs)
+}
+
+/** The principal when it holds one of `needs`, else the 401/403 HttpError. */
+export function admit(who: ReturnType<typeof authenticate>, needs: readonly string[]): Caller {
+  if (!who.ok) throw new HttpError(401, 'unauthorized', who.reason)
+  if (!who.principal.roles.some((r) => needs.includes(r)))
+    throw new HttpError(
+      403,
+      'forbidden',
+      who.principal.kind === 'display'
+        ? `a display token cannot use this: sign in with one of these roles: ${needs.join(', ')}`
+        : `one of these roles is required: ${needs.join(', ')}`,
+    )
+  return who.principal
+}
+
+/**
+ * The options that make a route table check roles: every route must declare `needs` (the roles it admits), and
+ * the gate checks them before the handler runs.
+ */
+export function byRole(gate: RoleGate): {
+  needsRequired: true
+  guard: (req: IncomingMessage, url: URL, route: string, needs: readonly string[] | undefined) => Caller
+} {
+  return { needsRequired: true, guard: (req, url, _route, needs) => gate(req, url, needs ?? []) }
+}
+
+/** Transitional (until every route table declares `needs`): the answer of a supervisorGate. */
 export type Gate =
   { ok: true; tenant: string; user: string; roles: string[] } | { ok: false; status: 401 | 403; reason: string }
 
 /** A gate that let the caller in. */
 export type Admitted = Extract<Gate, { ok: true }>
 
-/**
- * A check for API routes that need a signed-in supervisor with `role`. Only the
- * session cookie counts: a display token (bearer or ?token=) is refused, since
- * wall screens may not review QA, plan or read routing reasons.
- */
+/** Transitional: a gate admitting signed-in users holding `role`. New tables use byRole(roleGate(config)). */
 export function supervisorGate(config: AccessSettings, role: string): (req: IncomingMessage, url: URL) => Gate {
-  const dev = devAccess(config)
-  const accounts = dev
-    ? new Map<string, SupervisorAccount>([
-        [dev.supervisor, { passwordHash: '', tenant: 'demo', roles: SUPERVISOR_ROLES }],
-      ])
-    : supervisors(config.supervisors)
-  const auth: Accounts = { displayTokens: new Map(), supervisors: accounts }
-  const signer = new SessionSigner(Buffer.from(sessionSecret(config)), sessionGenerations(config.dataDir))
+  const gate = roleGate(config)
   return (req, url) => {
-    if (/^Bearer\s/i.test(req.headers.authorization ?? '') || url.searchParams.has('token')) {
-      return {
-        ok: false,
-        status: 403,
-        reason: `a display token cannot use this: sign in as a supervisor with the ${role} role`,
-      }
+    try {
+      const who = gate(req, url, [role])
+      return { ok: true, tenant: who.tenant, user: who.kind === 'user' ? who.user : '', roles: who.roles }
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err
+      return { ok: false, status: err.status as 401 | 403, reason: err.message }
     }
-    const who = authenticate(req, url, auth, signer)
-    if (!who.ok) return { ok: false, status: 401, reason: who.reason }
-    if (who.principal.kind !== 'supervisor' || !who.principal.roles.includes(role))
-      return { ok: false, status: 403, reason: `the ${role} role is required` }
-    return { ok: true, tenant: who.principal.tenant, user: who.principal.user, roles: who.principal.roles }
   }
 }
 
-/**
- * The caller a gate let in; a refusal is thrown as HttpError 401 `unauthorized` or 403 `forbidden` with the
- * gate's reason (a route table's guard: `guard: (req, url) => admitted(gate(req, url))`).
- */
+/** Transitional: the caller a gate let in, or its refusal thrown as HttpError. */
 export function admitted(gate: Gate): Admitted {
   if (gate.ok) return gate
   throw new HttpError(gate.status, gate.status === 401 ? 'unauthorized' : 'forbidden', gate.reason)

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { IncomingMessage } from 'node:http'
 import {
-  admitted,
   hashPassword,
   parseCookies,
   sameSecret,
@@ -12,7 +11,7 @@ import {
   SessionGenerations,
   sessionGenerations,
   SessionSigner,
-  supervisorGate,
+  roleGate,
   verifyPassword,
 } from './index.js'
 import { HttpError } from '../http/index.js'
@@ -72,61 +71,84 @@ describe('SessionSigner', () => {
   })
 })
 
-describe('supervisorGate and admitted', () => {
+describe('roleGate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mofang-auth-'))
   const settings = {
     dataDir: dir,
-    displayTokens: undefined,
-    supervisors: 'lin:acme:scrypt$1$1$1$x$y',
+    displayTokens: 'acme:wall-token-0123456789',
+    users: 'lin:acme:qa_reviewer+supervisor:scrypt$1$1$1$x$y,wu:acme:exec:scrypt$1$1$1$x$y',
     sessionSecret: 'test-secret-test-secret-test-secret',
   }
   const signer = new SessionSigner(Buffer.from(settings.sessionSecret))
   const req = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage
   const url = (q = '') => new URL(`http://x/api/qa/queue${q}`)
   const cookie = (u: string, t = 'acme') =>
-    `${SESSION_COOKIE}=${signer.sign({ u, t, r: ['qa'], exp: Date.now() + 60_000 })}`
+    `${SESSION_COOKIE}=${signer.sign({ u, t, r: [], exp: Date.now() + 60_000 })}`
+  const refusal = (f: () => unknown) => {
+    try {
+      f()
+    } catch (err) {
+      return err as HttpError
+    }
+    throw new Error('admitted')
+  }
 
-  it('lets a signed-in supervisor with the role in, with tenant and user', () => {
-    const gate = supervisorGate(settings, 'qa')
-    expect(gate(req({ cookie: cookie('lin') }), url())).toEqual({
-      ok: true,
+  it('lets a signed-in user holding one of the roles in, with tenant, user and every role they hold', () => {
+    const gate = roleGate(settings)
+    expect(gate(req({ cookie: cookie('lin') }), url(), ['qa_reviewer', 'qa_manager'])).toEqual({
+      kind: 'user',
       tenant: 'acme',
       user: 'lin',
-      roles: ['supervisor', 'qa', 'planner'],
+      roles: ['qa_reviewer', 'supervisor'],
     })
-    expect(admitted(gate(req({ cookie: cookie('lin') }), url()))).toMatchObject({ tenant: 'acme', user: 'lin' })
+    expect(gate(req({ authorization: 'Bearer wall-token-0123456789' }), url(), ['display'])).toEqual({
+      kind: 'display',
+      tenant: 'acme',
+      roles: ['display'],
+    })
   })
 
-  it('refuses without a session (401), with a display token or without the role (403), thrown as HttpError', () => {
-    const gate = supervisorGate(settings, 'qa')
-    expect(gate(req({}), url())).toMatchObject({ ok: false, status: 401 })
-    expect(gate(req({ cookie: cookie('gone') }), url())).toEqual({
-      ok: false,
+  it('refuses without a session (401), and a display token or a user without the roles (403) naming them', () => {
+    const gate = roleGate(settings)
+    expect(refusal(() => gate(req({}), url(), ['qa_reviewer']))).toMatchObject({
       status: 401,
-      reason: 'account no longer exists',
+      answer: { error: 'unauthorized', reason: expect.stringContaining('sign in') },
     })
-    expect(gate(req({ authorization: 'Bearer wall-token-0123456789' }), url())).toMatchObject({
-      ok: false,
+    expect(refusal(() => gate(req({ cookie: cookie('gone') }), url(), ['qa_reviewer'])).message).toBe(
+      'account no longer exists',
+    )
+    expect(
+      refusal(() => gate(req({ authorization: 'Bearer wall-token-0123456789' }), url(), ['supervisor'])),
+    ).toMatchObject({ status: 403, message: expect.stringContaining('display token') })
+    expect(refusal(() => gate(req({ cookie: cookie('wu') }), url(), ['qa_reviewer', 'qa_manager']))).toMatchObject({
       status: 403,
+      answer: { error: 'forbidden', reason: 'one of these roles is required: qa_reviewer, qa_manager' },
     })
-    expect(gate(req({ cookie: cookie('lin') }), url('?token=x'))).toMatchObject({ ok: false, status: 403 })
-    expect(supervisorGate(settings, 'admin')(req({ cookie: cookie('lin') }), url())).toEqual({
-      ok: false,
-      status: 403,
-      reason: 'the admin role is required',
-    })
-    const refusal = (() => {
-      try {
-        admitted(gate(req({}), url()))
-      } catch (err) {
-        return err
-      }
-    })() as HttpError
-    expect(refusal).toBeInstanceOf(HttpError)
-    expect(refusal.answer).toMatchObject({ error: 'unauthorized', reason: expect.stringContaining('sign in') })
-    expect(refusal.status).toBe(401)
+  })
+
+  it('refuses unknown roles and the old MOFANG_SUPERVISORS format at start, naming the variable', () => {
+    expect(() => roleGate({ ...settings, users: 'lin:acme:qa:scrypt$1$1$1$x$y' })).toThrow(
+      /MOFANG_USERS.*unknown role "qa"/,
+    )
+    expect(() => roleGate({ ...settings, users: 'lin:acme:scrypt$1$1$1$x$y' })).toThrow(/MOFANG_USERS/)
+  })
+
+  it('a sign-out seen by one service ends the session in the role gates of the others (one per data directory)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mofang-sessions-'))
+    const local = { ...settings, dataDir: dir }
+    // What the wallboard signs with (web/server/service.ts hands it sessionGenerations(dataDir)).
+    const wallboard = new SessionSigner(Buffer.from(settings.sessionSecret), sessionGenerations(dir))
+    const session = `${SESSION_COOKIE}=${wallboard.sign({ u: 'lin', t: 'acme', r: [], exp: Date.now() + 60_000 })}`
+    const gate = roleGate(local)
+    expect(gate(req({ cookie: session }), url(), ['supervisor'])).toMatchObject({ user: 'lin' })
+    sessionGenerations(dir).revoke('lin') // POST /api/logout on the wallboard
+    expect(refusal(() => gate(req({ cookie: session }), url(), ['supervisor'])).message).toBe(
+      'session ended (signed out): sign in again',
+    )
     rmSync(dir, { recursive: true, force: true })
   })
+
+  it('cleans up', () => rmSync(dir, { recursive: true, force: true }))
 })
 
 describe('revocable sessions', () => {
@@ -147,26 +169,6 @@ describe('revocable sessions', () => {
     expect(signer.verify(plain.sign({ u: 'lin', t: 'acme', r: [], exp: 2000 }), 1000)).toMatchObject({ ok: false })
     // After a restart the file still says lin signed out.
     expect(new SessionGenerations(file).of('lin')).toBe(1)
-    rmSync(dir, { recursive: true, force: true })
-  })
-
-  it('a sign-out seen by one service ends the session in the role gates of the others (one per data directory)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mofang-sessions-'))
-    const settings = {
-      dataDir: dir,
-      displayTokens: undefined,
-      supervisors: 'lin:acme:scrypt$1$1$1$x$y',
-      sessionSecret: 'test-secret-test-secret-test-secret',
-    }
-    // What the wallboard signs with (web/server/service.ts hands it sessionGenerations(dataDir)).
-    const wallboard = new SessionSigner(Buffer.from(settings.sessionSecret), sessionGenerations(dir))
-    const cookie = `${SESSION_COOKIE}=${wallboard.sign({ u: 'lin', t: 'acme', r: ['qa'], exp: Date.now() + 60_000 })}`
-    const gate = supervisorGate(settings, 'qa')
-    const req = { headers: { cookie } } as unknown as IncomingMessage
-    const url = new URL('http://x/api/qa/queue')
-    expect(gate(req, url)).toMatchObject({ ok: true, user: 'lin' })
-    sessionGenerations(dir).revoke('lin') // POST /api/logout on the wallboard
-    expect(gate(req, url)).toEqual({ ok: false, status: 401, reason: 'session ended (signed out): sign in again' })
     rmSync(dir, { recursive: true, force: true })
   })
 })

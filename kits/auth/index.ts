@@ -2,8 +2,8 @@
  * The sign-in kit: who may call which API, in one place for every service. Passwords (scrypt hashes), signed
  * and revocable session cookies, the sign-in guard (rate limit per address, lock-out per user and address, a bound
  * on password checks at once), the constant-time comparison of bearer tokens and other secrets, who is calling (a
- * wall display's token or a supervisor's session: the principal and its roles), the accounts and the session
- * secret from the settings, and the role gate the QA, planner and routing APIs put in front of their routes.
+ * wall display's token or a user's session: the principal and its roles), the roles (one per job), the accounts and
+ * the session secret from the settings, and the role gate every API route table puts in front of its routes.
  */
 export { hashPassword, verifyPassword } from './passwords.js'
 export { sameSecret } from './secrets.js'
@@ -17,20 +17,25 @@ export {
   type SignInCounts,
   type SignInLimits,
 } from './sign-in-guard.js'
-export { authenticate, type Accounts, type AuthResult, type Principal, type SupervisorAccount } from './principal.js'
+export { authenticate, type Accounts, type AuthResult, type Principal, type UserAccount } from './principal.js'
+export { ANY_ROLE, isRole, ROLES, type Role } from './roles.js'
 export {
+  admit,
   admitted,
+  byRole,
   devAccess,
   devApiKey,
   existingDevApiKey,
   keptInDataDir,
   sessionGenerations,
   sessionSecret,
+  roleGate,
   signInAccounts,
   supervisorGate,
-  SUPERVISOR_ROLES,
   type AccessSettings,
   type Admitted,
+  type Caller,
+  type RoleGate,
   type DevAccess,
   type Gate,
 } from './access.js'

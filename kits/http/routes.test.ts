@@ -59,12 +59,19 @@ describe('routes()', () => {
       { unexpected: (err) => new HttpError(503, 'unavailable', (err as Error).message) },
     )
     const open = routes({ 'GET /open': () => 'hello', 'PUT /open': () => null })
+    const ruled = routes<readonly string[] | undefined>(
+      { 'GET /ruled': { needs: ['reader'], handle: ({ who }) => who }, 'POST /ruled/text': () => 'taken' },
+      { guard: (_req, _url, _route, needs) => needs },
+    )
+    const anyBody = routes({ 'POST /any': () => 'taken' }, { bodies: 'any' })
     const fallback: Handler = async (req, res) => {
       if (req.url !== '/fallback') return false
       res.end('fallback')
       return true
     }
-    server = createHttpServer([items, mapped, open, fallback], (msg) => logged.push(msg))
+    server = createHttpServer([items, mapped, open, ruled, anyBody, fallback], (msg) => logged.push(msg), {
+      allowedOrigins: ['https://proxy.example'],
+    })
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     port = (server.address() as AddressInfo).port
   })
@@ -172,7 +179,7 @@ describe('routes()', () => {
     expect(await post('{"a":1}')).toMatchObject({ status: 200, body: { got: { a: 1 } } })
     expect(await post('{"a":1}', 'text/plain')).toMatchObject({
       status: 415,
-      body: { error: 'unsupported_media_type', reason: 'send JSON (content-type: application/json)' },
+      body: { error: 'unsupported_media_type', reason: 'send JSON (content-type: application/json), not text/plain' },
     })
     expect(await post(`{"a":"${'x'.repeat(100)}"}`)).toMatchObject({
       status: 413,
@@ -211,6 +218,35 @@ describe('routes()', () => {
       status: 400,
       body: { error: 'bad_request', reason: 'url: malformed request target', field: 'url' },
     })
+  })
+
+  it("hands the guard the route's needs, and lists the table's routes with them", async () => {
+    expect((await call('GET', '/ruled')).body).toEqual(['reader'])
+    const table = routes({ 'GET /a': { needs: ['x'], handle: () => 1 }, 'POST /b': () => 2 })
+    expect(table.routes).toEqual([{ key: 'GET /a', needs: ['x'] }, { key: 'POST /b' }])
+    expect(() => routes({ 'POST /b': () => 2 }, { needsRequired: true })).toThrow(/declare what it needs/)
+  })
+
+  it('takes JSON or nothing on state-changing routes (415 for a form), unless the table takes any body', async () => {
+    expect(await call('POST', '/ruled/text')).toMatchObject({ status: 200 })
+    expect(await call('POST', '/ruled/text', { 'content-type': 'application/json' }, '{}')).toMatchObject({
+      status: 200,
+    })
+    for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain'])
+      expect(await call('POST', '/ruled/text', { 'content-type': type }, 'a=1'), type).toMatchObject({
+        status: 415,
+        body: { error: 'unsupported_media_type' },
+      })
+    expect(await call('POST', '/any', { 'content-type': 'text/plain' }, 'SELECT 1')).toMatchObject({ status: 200 })
+  })
+
+  it('refuses a state-changing request from another origin (403 cross_origin) before any handler', async () => {
+    const from = (origin: string, method = 'POST') => call(method, '/ruled/text', { origin })
+    expect(await from('https://evil.example')).toMatchObject({ status: 403, body: { error: 'cross_origin' } })
+    expect(await from('null')).toMatchObject({ status: 403 })
+    expect(await from(`http://127.0.0.1:${port}`)).toMatchObject({ status: 200 })
+    expect(await from('https://proxy.example')).toMatchObject({ status: 200 })
+    expect(await from('https://evil.example', 'GET')).toMatchObject({ status: 405 })
   })
 
   it('refuses a malformed table when it is built', () => {

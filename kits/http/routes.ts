@@ -9,6 +9,15 @@
  *     { prefix: '/api/qa/', guard: (req, url) => admitted(gate(req, url)), headers: { 'cache-control': 'no-store' } },
  *   )
  *
+ * A value is the handler, or `{ needs, handle }`: the roles (or other grants) the route admits, handed to the guard
+ * with the route, so each route declares who may call it next to what it does (`needsRequired` makes that
+ * mandatory for every route of the table). The returned handler lists its routes in `routes` (DeclaredRoute), so
+ * tests can check every route of a running system.
+ *
+ * Bodies: a POST, PUT, PATCH or DELETE must send JSON (content-type application/json) or no content type at all,
+ * else 415; a cross-site HTML form cannot send JSON (`bodies: 'any'` lifts this for a table that takes other
+ * bodies, such as the admin SQL channel behind a bearer token).
+ *
  * Keys are `METHOD /path`; a `:name` segment matches one non-empty path segment and reaches the handler in
  * `params`, still percent-encoded (decode and check an id with `idFrom(params.id, 'interaction_id', { encoded: true
  * })`).
@@ -38,6 +47,24 @@ export interface RouteContext<Who> {
 /** Returns the answer (sent as 200 JSON), or writes the response itself and returns nothing. */
 export type RouteHandler<Who> = (ctx: RouteContext<Who>) => unknown
 
+/** A route with what it needs: the guard gets `needs` (e.g. the roles it admits) with the route's key. */
+export interface GuardedRoute<Who> {
+  needs: readonly string[]
+  handle: RouteHandler<Who>
+}
+
+/** One route of a table as declared: its `METHOD /path` key and what it needs (undefined: the guard decides alone). */
+export interface DeclaredRoute {
+  key: string
+  needs?: readonly string[]
+}
+
+/** A Handler built by routes(): it lists its routes. */
+export type RoutesHandler = Handler & { routes: readonly DeclaredRoute[] }
+
+/** The routes a handler declares (a routes() table, or a handler that combines tables), [] when it declares none. */
+export const declaredRoutes = (h: Handler): readonly DeclaredRoute[] => (h as Partial<RoutesHandler>).routes ?? []
+
 export interface RoutesOptions<Who> {
   /** The path prefix the table owns (e.g. '/api/qa/'): unknown paths under it answer 404 instead of resolving false. */
   prefix?: string
@@ -45,7 +72,11 @@ export interface RoutesOptions<Who> {
    * Runs once a route matched, before its handler: returns who calls (the handler's `who`) or throws an HttpError.
    * `route` is the matched key, e.g. 'POST /api/qa/backfill'.
    */
-  guard?: (req: IncomingMessage, url: URL, route: string) => Who | Promise<Who>
+  guard?: (req: IncomingMessage, url: URL, route: string, needs: readonly string[] | undefined) => Who | Promise<Who>
+  /** Refuse to build a table with a route that does not declare `needs`. Default false. */
+  needsRequired?: boolean
+  /** What a state-changing request may carry: 'json' (default: JSON or nothing) or 'any'. */
+  bodies?: 'json' | 'any'
   /** Headers on every JSON answer of the table, error answers included (e.g. cache-control: no-store). */
   headers?: Record<string, string>
   /**
@@ -61,29 +92,35 @@ interface Route<Who> {
   segments: string[]
   /** Segments that are not `:params`: of two routes matching a path, the one with more wins. */
   literals: number
+  needs?: readonly string[]
   handle: RouteHandler<Who>
 }
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 const KEY = /^([A-Z]+) (\/\S*)$/
 
 /** Builds one Handler from a table of `METHOD /path` → handler (see the top of this file). */
 export function routes<Who = undefined>(
-  table: Record<string, RouteHandler<Who>>,
+  table: Record<string, RouteHandler<Who> | GuardedRoute<Who>>,
   opts: RoutesOptions<Who> = {},
-): Handler {
+): RoutesHandler {
   const compiled = Object.entries(table)
-    .map(([key, handle]): Route<Who> => {
+    .map(([key, spec]): Route<Who> => {
+      const { handle, needs } = typeof spec === 'function' ? { handle: spec, needs: undefined } : spec
       const m = KEY.exec(key)
       if (!m) throw new Error(`route "${key}": expected "METHOD /path"`)
+      if (opts.needsRequired && !needs) throw new Error(`route "${key}": declare what it needs ({ needs, handle })`)
       if (opts.prefix && !m[2].startsWith(opts.prefix))
         throw new Error(`route "${key}": the path is outside the table's prefix ${opts.prefix}`)
       const segments = m[2].split('/')
-      return { key, method: m[1], segments, literals: segments.filter((x) => !x.startsWith(':')).length, handle }
+      const literals = segments.filter((x) => !x.startsWith(':')).length
+      return { key, method: m[1], segments, literals, needs, handle }
     })
     .sort((a, b) => b.literals - a.literals) // stable: the table's order among equals
   const headers = opts.headers ?? {}
 
-  return async (req: IncomingMessage, res: ServerResponse) => {
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
     let url: URL
     try {
       url = new URL(req.url ?? '/', 'http://localhost')
@@ -110,7 +147,8 @@ export function routes<Who = undefined>(
         })
       }
       const params = paramsOf(hit.segments, segments)!
-      const who = (opts.guard ? await opts.guard(req, url, hit.key) : undefined) as Who
+      const who = (opts.guard ? await opts.guard(req, url, hit.key, hit.needs) : undefined) as Who
+      if (opts.bodies !== 'any' && STATE_CHANGING.has(method)) refuseNonJson(req)
       const value = await hit.handle({ req, res, url, params, who })
       if (!res.headersSent && !res.writableEnded) sendJson(res, 200, value ?? null, headers)
     } catch (err) {
@@ -121,6 +159,15 @@ export function routes<Who = undefined>(
     }
     return true
   }
+  const declared = compiled.map(({ key, needs }) => ({ key, ...(needs && { needs }) }))
+  return Object.assign(handler, { routes: declared })
+}
+
+/** 415 for a body that is not JSON: a content type that a cross-site form can send (form, multipart, text). */
+function refuseNonJson(req: IncomingMessage): void {
+  const type = req.headers['content-type']
+  if (type !== undefined && !/^application\/json\s*(;|$)/i.test(type))
+    throw new HttpError(415, 'unsupported_media_type', `send JSON (content-type: application/json), not ${type}`)
 }
 
 /** The `:name` segments when `path` matches `pattern` (both split on '/'), else undefined. */

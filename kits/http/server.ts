@@ -8,8 +8,13 @@
  * 408 and closed; it used to be held 80-130 s), and requestTimeoutMs(maxBodyBytes) for the whole request, so
  * the largest accepted body still arrives over a slow link (MIN_UPLOAD_BYTES_PER_S). Idle keep-alive connections
  * close after 65 s.
+ *
+ * Cross-site requests: a POST, PUT, PATCH or DELETE whose `Origin` is neither this server's own (the Host it was
+ * sent to) nor one of `allowedOrigins` is refused with 403 `cross_origin` before any handler runs, so a page on
+ * another site cannot act with a signed-in user's cookie. Requests without `Origin` (curl, the CLI, server-to-server
+ * calls with an API key) are not browsers' cross-site requests and pass.
  */
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { BadRequest, HttpError, parsableUrl, sendError, type Handler } from './helpers.js'
 
 /** How long a client may take to send its request headers, ms. */
@@ -31,6 +36,26 @@ export interface HttpServerOptions {
   maxBodyBytes?: number
   /** Overrides HEADERS_TIMEOUT_MS (tests). */
   headersTimeoutMs?: number
+  /**
+   * Origins besides the server's own that may send state-changing requests, e.g. `https://mofang.example.com`
+   * when a reverse proxy rewrites Host (MOFANG_ALLOWED_ORIGINS). Default none.
+   */
+  allowedOrigins?: readonly string[]
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** The request's Origin when a browser sent it from another site: not the Host it reached, not allowed. */
+export function foreignOrigin(req: IncomingMessage, allowed: ReadonlySet<string>): string | undefined {
+  const origin = req.headers.origin
+  if (origin === undefined || !STATE_CHANGING.has(req.method ?? '')) return undefined
+  if (allowed.has(origin)) return undefined
+  try {
+    if (new URL(origin).host === req.headers.host) return undefined
+  } catch {
+    // "null" (a sandboxed page, a file) or garbage: foreign
+  }
+  return origin
 }
 
 export function createHttpServer(
@@ -39,12 +64,19 @@ export function createHttpServer(
   opts: HttpServerOptions = {},
 ): Server {
   const headersTimeout = opts.headersTimeoutMs ?? HEADERS_TIMEOUT_MS
+  const allowedOrigins = new Set(opts.allowedOrigins ?? [])
   // Node checks the header and request deadlines of every connection at this interval (30 s by default, which is
   // what let slow headers hold a connection for up to 130 s).
   const connectionsCheckingInterval = Math.min(1_000, headersTimeout)
   const server = createServer({ connectionsCheckingInterval }, async (req, res) => {
     // Every handler parses req.url; one that cannot be parsed is the client's error, not each handler's crash.
     if (!parsableUrl(req)) return sendError(res, new BadRequest('url', 'malformed request target'))
+    const foreign = foreignOrigin(req, allowedOrigins)
+    if (foreign !== undefined)
+      return sendError(
+        res,
+        new HttpError(403, 'cross_origin', `${req.method} from ${foreign} refused (add it to MOFANG_ALLOWED_ORIGINS)`),
+      )
     try {
       for (const handle of handlers) if (await handle(req, res)) return
       sendError(res, new HttpError(404, 'not_found', `no route for ${req.method} ${req.url?.split('?')[0]}`))

@@ -1,8 +1,8 @@
 /**
  * Which tenants' data is stored redacted (MOFANG_REDACT_TENANTS): ingest masks their events' free text and keeps
  * their customer identities only as hashes before publishing (ingest/redaction.ts), and the transcription service
- * masks their transcripts before storing them. Unset or empty: everything is stored as sent (the behaviour before
- * the setting existed).
+ * masks their transcripts before storing them. The default is `*` (every tenant: PIPL and GDPR want personal data
+ * kept only where needed); `none` stores everything as sent.
  */
 import { ConfigError } from '../../core/index.js'
 
@@ -15,19 +15,19 @@ export interface RedactionPolicy {
 
 const TENANT = /^[a-z0-9][a-z0-9_-]*$/
 
-/** The policy of a MOFANG_REDACT_TENANTS value (`*` = every tenant, or tenant names, comma separated). */
+/** The policy of a MOFANG_REDACT_TENANTS value (`*` = every tenant, tenant names comma separated, or `none`). */
 export function redactionPolicy(setting: string | undefined): RedactionPolicy | undefined {
   const names = (setting ?? '')
     .split(',')
     .map((n) => n.trim())
     .filter(Boolean)
-  if (names.length === 0) return undefined
+  if (names.length === 0 || (names.length === 1 && names[0] === 'none')) return undefined
   if (names.includes('*')) return { applies: () => true, describe: '*' }
   for (const n of names) {
     if (!TENANT.test(n)) {
       throw new ConfigError(
         'MOFANG_REDACT_TENANTS',
-        `bad tenant name "${n}": expected * or tenant names, comma separated`,
+        `bad tenant name "${n}": expected *, none or tenant names, comma separated`,
       )
     }
   }

@@ -20,7 +20,7 @@ describe('a malformed cookie on /api routes', () => {
       getHistory: async () => [],
       auth: {
         displayTokens: new Map([['wall-token-acme-0001', 'acme']]),
-        supervisors: new Map([['lin', { passwordHash: 'x', tenant: 'acme', roles: ['supervisor'] }]]),
+        users: new Map([['lin', { passwordHash: 'x', tenant: 'acme', roles: ['supervisor'] }]]),
       },
       sessionSecret: secret,
       onError: () => {},
@@ -49,7 +49,7 @@ describe('a malformed cookie on /api routes', () => {
     })
     const me = await fetch(`${base}/api/me`, { headers: { cookie: `other=%zz; ${SESSION_COOKIE}=${session}` } })
     expect(me.status).toBe(200)
-    expect(await me.json()).toMatchObject({ kind: 'supervisor', user: 'lin' })
+    expect(await me.json()).toMatchObject({ kind: 'user', user: 'lin' })
     const wall = await fetch(`${base}/api/snapshot?token=wall-token-acme-0001`, { headers: { cookie: 'other=%zz' } })
     expect(wall.status).toBe(200)
   })

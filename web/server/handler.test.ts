@@ -39,7 +39,7 @@ beforeAll(async () => {
     },
     auth: {
       displayTokens: new Map([['wall-token-acme', 'acme']]),
-      supervisors: new Map([
+      users: new Map([
         ['lin', { passwordHash: await hashPassword('s3cret!', CHEAP), tenant: 'acme', roles: ['supervisor'] }],
       ]),
     },
@@ -93,7 +93,7 @@ describe('access', () => {
     const snap = (await q.json()) as Snapshot
     expect(snap.tenant).toBe('acme')
     const b = await fetch(`${base}/api/me`, { headers: { authorization: 'Bearer wall-token-acme' } })
-    expect(await b.json()).toEqual({ kind: 'display', tenant: 'acme' })
+    expect(await b.json()).toEqual({ kind: 'display', tenant: 'acme', roles: ['display'] })
   })
 
   it('signs a supervisor in with a signed session cookie, and out again', async () => {
@@ -105,7 +105,7 @@ describe('access', () => {
     expect(setCookie).toMatch(/^mofang_wb=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/)
     const cookie = setCookie.split(';')[0]
     const me = await fetch(`${base}/api/me`, { headers: { cookie } })
-    expect(await me.json()).toEqual({ kind: 'supervisor', tenant: 'acme', user: 'lin', roles: ['supervisor'] })
+    expect(await me.json()).toEqual({ kind: 'user', tenant: 'acme', user: 'lin', roles: ['supervisor'] })
     const [body, mac] = cookie.slice('mofang_wb='.length).split('.')
     const forged = Buffer.from(JSON.stringify({ u: 'lin', t: 'other', r: ['admin'], exp: Date.now() + 1e6 })).toString(
       'base64url',

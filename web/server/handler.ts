@@ -6,7 +6,7 @@
  *   GET  /api/snapshot          the tenant's live snapshot (JSON)
  *   GET  /api/history?date=     stored 15-minute intervals of a past day
  *   GET  /api/live              Server-Sent Events: `snapshot` messages
- *   GET  /api/me                who is reading (display or supervisor)
+ *   GET  /api/me                who is reading (a display, or a user and their roles)
  *   POST /api/login             { username, password } → session cookie
  *   POST /api/logout            ends the session (every session of that user) and clears the cookie
  *   GET  /*                     the built app (SPA fallback to index.html)
@@ -21,6 +21,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { resolve } from 'node:path'
 import type { HistoryInterval, Snapshot } from '../../core/contracts/index.js'
 import {
+  admit,
+  ANY_ROLE,
   authenticate,
   loggable,
   parseCookies,
@@ -37,7 +39,16 @@ import {
 } from '../../kits/auth/index.js'
 import { LiveHub } from './live.js'
 import { serveStatic } from './static.js'
-import { BadRequest, cameOverHttps, clientAddress, HttpError, readJsonObject, routes } from '../../kits/http/index.js'
+import {
+  BadRequest,
+  cameOverHttps,
+  clientAddress,
+  HttpError,
+  readJsonObject,
+  routes,
+  type RouteContext,
+  type RoutesHandler,
+} from '../../kits/http/index.js'
 
 export interface WallboardHandlerOptions {
   /** The tenant's current snapshot (e.g. `engine.snapshot(tenant, Date.now())`). */
@@ -82,7 +93,7 @@ export interface WallboardHandlerOptions {
   onError?(err: unknown): void
 }
 
-export type WallboardHandler = ((req: IncomingMessage, res: ServerResponse) => Promise<boolean>) & {
+export type WallboardHandler = RoutesHandler & {
   /** Ends the open SSE streams (call before server.close()). */
   close(): void
   /** Open SSE connections. */
@@ -112,7 +123,7 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
   const trusted = new Set(opts.trustedProxies ?? [])
   const guard = new SignInGuard(
     { ...opts.signInLimits, ...(opts.maxLoginFailures !== undefined && { maxUserFailures: opts.maxLoginFailures }) },
-    { isAccount: (user) => opts.auth.supervisors.has(user), log },
+    { isAccount: (user) => opts.auth.users.has(user), log },
   )
   const onError = opts.onError ?? ((err: unknown) => console.error('[wallboard]', err))
   const hub = new LiveHub({
@@ -141,7 +152,7 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
     for (const field of ['username', 'password'])
       if (typeof body[field] !== 'string') throw new BadRequest(field, 'required, as a string')
     const username = body.username as string
-    const account = opts.auth.supervisors.get(username)
+    const account = opts.auth.users.get(username)
     // Check a password even for unknown users, so the answer time does not tell which users exist.
     const outcome = await guard.attempt(username, address, async () => {
       const ok = await verifyPassword(body.password as string, account?.passwordHash ?? DUMMY_HASH).catch(() => false)
@@ -175,31 +186,31 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
     { headers: NO_STORE },
   )
 
+  // The wall is the floor's own screen: every role may read it, wall displays included.
   const api = routes<Principal>(
     {
-      'GET /api/snapshot': ({ who }) => opts.getSnapshot(who.tenant),
-      'GET /api/me': ({ who }) => who,
-      'GET /api/live': ({ req, res, who }) => hub.open(who.tenant, req, res),
-      'GET /api/history': async ({ url, who }) => {
-        const date = url.searchParams.get('date') ?? ''
-        if (!DATE.test(date) || Number.isNaN(Date.parse(date))) throw new BadRequest('date', 'expected YYYY-MM-DD')
-        try {
-          return { date, intervals: await opts.getHistory(who.tenant, date) }
-        } catch (err) {
-          onError(err)
-          throw new HttpError(503, 'unavailable', 'the warehouse did not answer; try again')
-        }
-      },
+      'GET /api/snapshot': { needs: ANY_ROLE, handle: ({ who }) => opts.getSnapshot(who.tenant) },
+      'GET /api/me': { needs: ANY_ROLE, handle: ({ who }) => who },
+      'GET /api/live': { needs: ANY_ROLE, handle: ({ req, res, who }) => hub.open(who.tenant, req, res) },
+      'GET /api/history': { needs: ANY_ROLE, handle: history },
     },
     {
       headers: NO_STORE,
-      guard: (req, url) => {
-        const who = authenticate(req, url, opts.auth, signer)
-        if (!who.ok) throw new HttpError(401, 'unauthorized', who.reason)
-        return who.principal
-      },
+      needsRequired: true,
+      guard: (req, url, _route, needs) => admit(authenticate(req, url, opts.auth, signer), needs ?? []),
     },
   )
+
+  async function history({ url, who }: RouteContext<Principal>) {
+    const date = url.searchParams.get('date') ?? ''
+    if (!DATE.test(date) || Number.isNaN(Date.parse(date))) throw new BadRequest('date', 'expected YYYY-MM-DD')
+    try {
+      return { date, intervals: await opts.getHistory(who.tenant, date) }
+    } catch (err) {
+      onError(err)
+      throw new HttpError(503, 'unavailable', 'the warehouse did not answer; try again')
+    }
+  }
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     for (const [k, v] of Object.entries(COMMON_HEADERS)) res.setHeader(k, v)
@@ -209,6 +220,7 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
     return serveStatic(staticDir, url.pathname, req, res)
   }
   return Object.defineProperties(handler, {
+    routes: { value: [...signIn.routes, ...api.routes] },
     close: { value: () => hub.closeAll() },
     liveConnections: { get: () => hub.connections },
     signIns: { get: () => ({ ...guard.counts }) },

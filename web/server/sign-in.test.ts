@@ -44,7 +44,7 @@ async function wallboard(opts: Partial<WallboardHandlerOptions> & { hash?: strin
     getHistory: async () => [],
     auth: {
       displayTokens: new Map(),
-      supervisors: new Map([['lin', { passwordHash: opts.hash ?? cheapHash, tenant: 'acme', roles: ['supervisor'] }]]),
+      users: new Map([['lin', { passwordHash: opts.hash ?? cheapHash, tenant: 'acme', roles: ['supervisor'] }]]),
     },
     staticDir: dir,
     sessionSecret: SECRET,

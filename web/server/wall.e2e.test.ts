@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import type { BrowserContext } from 'playwright-core'
 import { rootDir } from '../../core/compiled.js'
-import { hashPassword } from '../../kits/auth/index.js'
+import { hashPassword, type UserAccount } from '../../kits/auth/index.js'
 import { demoServer } from './test-helpers/serve-demo.js'
 import { CHROMIUM, launchChromium } from '../../testing/browser.js'
 
@@ -27,13 +27,13 @@ describe.skipIf(!ready)('wallboard in a browser', () => {
   let profile: string
 
   beforeAll(async () => {
-    const supervisors = new Map([
+    const users = new Map<string, UserAccount>([
       [
         'lin',
         { passwordHash: await hashPassword('pw', { N: 1024, r: 8, p: 1 }), tenant: 'demo', roles: ['supervisor'] },
       ],
     ])
-    const demo = demoServer(appDir, Date.now(), supervisors)
+    const demo = demoServer(appDir, Date.now(), users)
     server = demo.server
     close = () => demo.handler.close()
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))

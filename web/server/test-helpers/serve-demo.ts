@@ -7,10 +7,10 @@ import { createServer } from 'node:http'
 import { createLiveMetrics } from '../../../live-metrics/engine.js'
 import { dayStartOf } from '../../../live-metrics/clock.js'
 import { createWallboardHandler } from '../handler.js'
-import type { SupervisorAccount } from '../../../kits/auth/index.js'
+import type { UserAccount } from '../../../kits/auth/index.js'
 import { demoDay } from './demo-day.js'
 
-export function demoServer(staticDir: string, now = Date.now(), supervisors = new Map<string, SupervisorAccount>()) {
+export function demoServer(staticDir: string, now = Date.now(), users = new Map<string, UserAccount>()) {
   const engine = createLiveMetrics({ timeZone: 'Asia/Shanghai' })
   const dayStart = dayStartOf(now, 'Asia/Shanghai')
   engine.rebuild(demoDay(now, dayStart))
@@ -45,7 +45,7 @@ export function demoServer(staticDir: string, now = Date.now(), supervisors = ne
     getSnapshot: (tenant) => ({ ...engine.snapshot(tenant, now), as_of: Date.now() }),
     subscribe: () => () => {},
     getHistory: async () => [],
-    auth: { displayTokens: new Map([['demo-wall', 'demo']]), supervisors },
+    auth: { displayTokens: new Map([['demo-wall', 'demo']]), users },
     heartbeatMs: 500,
     staticDir,
   })
