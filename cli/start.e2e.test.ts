@@ -111,6 +111,19 @@ it('back-fills simulated history once per data directory, and forecasts exist af
       timeoutMs: 60_000,
       what: 'forecasts from the back-filled history',
     })
+    // The history is stored as ingest stores it: customers merged (reports' repeat contacts), identities hashed and
+    // free text masked (redaction is on by default), each chat answered by its first agent message (text blanked).
+    const [history] = await sql(
+      url,
+      token,
+      `SELECT countIf(customer_id = '' AND length(identities) > 0) AS anonymous,
+              countIf(type = 'chat.message' AND JSONExtractString(payload, 'text') != '') AS texts,
+              countIf(type = 'chat.message') AS answers,
+              countIf(arrayExists(v -> NOT startsWith(v, 'h:'), mapValues(identities))) AS raw_identities
+       FROM events WHERE ts < toStartOfDay(now64(3), 'Asia/Shanghai')`,
+    )
+    expect(history).toMatchObject({ anonymous: 0, texts: 0, raw_identities: 0 })
+    expect(Number(history.answers)).toBeGreaterThan(0)
     first.child.kill('SIGINT')
     expect(await first.exited).toBe(0)
 

@@ -12,8 +12,8 @@
  */
 import type { IncomingMessage } from 'node:http'
 import type { ReportFormat, ReportPeriod } from '../core/contracts/index.js'
-import type { ServiceContext, ServiceFactory, Service, Warehouse } from '../core/index.js'
-import { admitted, sameSecret, supervisorGate } from '../kits/auth/index.js'
+import type { ServiceContext, Service, Warehouse } from '../core/index.js'
+import { roleGate, sameSecret, type Caller, type Role } from '../kits/auth/index.js'
 import { BadRequest, bearerToken, HttpError, idFrom, intParam, routes, type RouteContext } from '../kits/http/index.js'
 import { knownDimensions } from './dimensions.js'
 import { drillDown } from './drill.js'
@@ -32,6 +32,7 @@ import {
 import { localDay, parseDay } from './period.js'
 import { buildReport } from './report.js'
 import { Rollups } from './rollups.js'
+import { CLI_ADMIN, recordAudit } from '../warehouse/index.js'
 
 export interface ReportsServiceOptions {
   /** The contact centre's time zone (MOFANG_TIMEZONE): report days are its local days. */
@@ -59,14 +60,19 @@ export type ReportsService = Service & {
 /** Who a route let in: the tenant whose data it reads. */
 interface Reader {
   tenant: string
+  /** The signed-in user, or CLI_ADMIN for this process's admin token: the actor the audit log records. */
+  user: string
 }
+
+/** Reports and aggregates, never transcripts: executives and supervisors. */
+const READS_REPORTS: Role[] = ['exec', 'supervisor']
 
 /** How long a tenant's known queues, teams and sites are kept, ms. */
 const DIMENSIONS_TTL_MS = 300_000
 /** The first background refresh waits a little, so the start (and a history back-fill) goes first. */
 const FIRST_REFRESH_MS = 10_000
 
-export function reportsService(opts: ReportsServiceOptions): ServiceFactory {
+export function reportsService(opts: ReportsServiceOptions): (ctx: ServiceContext) => Promise<ReportsService> {
   return async (ctx: ServiceContext): Promise<ReportsService> => {
     const { warehouse, log } = ctx
     const rollups = new Rollups(warehouse, {
@@ -75,8 +81,7 @@ export function reportsService(opts: ReportsServiceOptions): ServiceFactory {
       recentMaxAgeMs: opts.recentMaxAgeMs,
     })
     const dimensions = dimensionCache(warehouse)
-    // Who may read reports: the one place to change when routes get their own roles.
-    const gate = supervisorGate(ctx.config, 'supervisor')
+    const gate = roleGate(ctx.config)
 
     const state: { refreshedAt?: number; built: number; error?: string } = { built: 0 }
     let timer: NodeJS.Timeout | undefined
@@ -120,7 +125,15 @@ export function reportsService(opts: ReportsServiceOptions): ServiceFactory {
     async function exportOf(c: RouteContext<Reader>) {
       const format = formatOf(c.url.searchParams.get('format'))
       const lang = languageOf(c.url.searchParams.get('lang'))
-      const file = await exportReport(await report(c), format, { lang, chromium: opts.chromium })
+      const answer = await report(c)
+      const file = await exportReport(answer, format, { lang, chromium: opts.chromium })
+      await recordAudit(warehouse, {
+        tenant: c.who.tenant,
+        actor: c.who.user,
+        action: 'report.export',
+        target: `${answer.period} ${c.url.searchParams.get('date') ?? 'latest'}`,
+        detail: { format, filters: answer.filters },
+      })
       c.res.writeHead(200, {
         'content-type': file.contentType,
         'content-disposition': `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
@@ -161,14 +174,15 @@ export function reportsService(opts: ReportsServiceOptions): ServiceFactory {
 
     const handler = routes<Reader>(
       {
-        'GET /api/reports/:period': report,
-        'GET /api/reports/:period/export': exportOf,
-        'GET /api/reports/:period/drill': drill,
+        'GET /api/reports/:period': { needs: READS_REPORTS, handle: report },
+        'GET /api/reports/:period/export': { needs: READS_REPORTS, handle: exportOf },
+        'GET /api/reports/:period/drill': { needs: READS_REPORTS, handle: drill },
       },
       {
         prefix: '/api/reports/',
         headers: { 'cache-control': 'no-store' },
-        guard: (req, url) => readerOf(req, url, () => admitted(gate(req, url)).tenant, ctx.adminToken),
+        needsRequired: true,
+        guard: (req, url, _route, needs) => readerOf(req, url, () => gate(req, url, needs ?? []), ctx.adminToken),
         // A missing Chromium (PDF) or a failing warehouse: the service is there, this answer is not.
         unexpected: (err) =>
           new HttpError(503, 'unavailable', err instanceof ExportUnavailable ? err.message : (err as Error).message),
@@ -208,14 +222,15 @@ export function reportsService(opts: ReportsServiceOptions): ServiceFactory {
  * The caller's tenant: the admin token of this process (the CLI, through the lock file) reads any tenant it names
  * with ?tenant=; anyone else is who the sign-in gate admits.
  */
-function readerOf(req: IncomingMessage, url: URL, signedIn: () => string, adminToken: string): Reader {
+function readerOf(req: IncomingMessage, url: URL, signedIn: () => Caller, adminToken: string): Reader {
   const bearer = bearerToken(req)
   if (bearer && sameSecret(bearer, adminToken)) {
     const tenant = url.searchParams.get('tenant')
     if (!tenant) throw new BadRequest('tenant', 'required with the admin token')
-    return { tenant }
+    return { tenant, user: CLI_ADMIN }
   }
-  return { tenant: signedIn() }
+  const who = signedIn()
+  return { tenant: who.tenant, user: who.kind === 'user' ? who.user : '' }
 }
 
 /** A tenant's known queues, teams and sites, read at most every DIMENSIONS_TTL_MS. */

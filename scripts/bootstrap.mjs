@@ -16,12 +16,15 @@ const [mode = 'start', ...rest] = process.argv.slice(2)
 
 /**
  * Debian packages each mode needs, with the binary that proves each is there
- * (null: ask dpkg). The CJK font lets Chromium draw the Chinese UI in browser tests.
+ * (null: ask dpkg). Chromium renders the reports' PDF export (and runs the browser
+ * tests); the CJK font lets it draw Chinese.
  */
 const DEBIAN = {
   start: [
     ['nats-server', 'nats-server'],
     ['ffmpeg', 'ffmpeg'],
+    ['chromium', 'chromium'],
+    ['fonts-wqy-microhei', null],
   ],
   test: [
     ['nats-server', 'nats-server'],

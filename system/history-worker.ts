@@ -2,13 +2,17 @@
  * Worker thread of the simulated-history back-fill (history.ts): runs the simulator's deterministic generator over
  * the history window one local day at a time and hands each day's events to the main thread as the warehouse's event
  * rows (a transferred buffer, no copy), so generating and inserting overlap on two cores. Chat messages are left out
- * of the history (see history.ts). At most `credits` days wait unacknowledged, so memory stays bounded.
+ * of the history (see history.ts), except each chat's first agent message, without its text: it is when the chat was
+ * answered. Customers get ids as identity merge would give them (events sharing an identity value share the id), so
+ * the reports' first-contact resolution and repeat contacts have history. At most `credits` days wait
+ * unacknowledged, so memory stays bounded.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { IncomingEvent, StoredEvent } from '../core/index.js'
 import { Simulation } from '../simulator/index.js'
 import { SIMULATED_MAX_RAIN_MM_H, SIMULATED_UPLIFT_PER_10MM, simulatedRainMmH } from '../kits/sim/index.js'
 import { eventRows } from '../warehouse/index.js'
+import { redactEvent } from '../ingest/index.js'
 
 export interface HistoryWorkerInput {
   seed: number
@@ -19,6 +23,8 @@ export interface HistoryWorkerInput {
   bounds: number[]
   /** Scale arrivals by the simulated weather (kits/sim/weather.ts). */
   weather: boolean
+  /** Redact as ingest does (ingest/redaction.ts): masked free text, hashed identities. */
+  redact: boolean
   credits: number
 }
 
@@ -28,8 +34,35 @@ export interface HistoryChunk {
   rows: ArrayBuffer
 }
 
-/** Events a metrics history does without: chat transcripts are half the events and most of the bytes. */
-const LEFT_OUT = new Set(['chat.message'])
+/** Chats whose first agent message is stored (until they end): later messages are left out. */
+const answered = new Set<string>()
+
+/**
+ * Whether a metrics history keeps this event: chat transcripts are half the events and most of the bytes, so of a
+ * chat's messages only the first agent message is kept, its text blanked.
+ */
+function kept(e: IncomingEvent): boolean {
+  const id = e.interaction_id ?? ''
+  if (e.type === 'chat.ended') answered.delete(id)
+  if (e.type !== 'chat.message') return true
+  if (e.payload?.role !== 'agent' || answered.has(id)) return false
+  answered.add(id)
+  e.payload = { ...e.payload, text: '' }
+  return true
+}
+
+/** Identity value (`kind:value`) → the customer id of its first event: a one-process identity merge. */
+const customerOfIdentity = new Map<string, string>()
+
+function customerIdOf(e: IncomingEvent): string {
+  const values = Object.entries(e.customer ?? {})
+    .filter(([, v]) => typeof v === 'string' && v !== '')
+    .map(([k, v]) => `${k}:${v}`)
+  if (values.length === 0) return ''
+  const id = values.map((v) => customerOfIdentity.get(v)).find(Boolean) ?? `hist-${customerOfIdentity.size}`
+  for (const v of values) if (!customerOfIdentity.has(v)) customerOfIdentity.set(v, id)
+  return id
+}
 
 const input = workerData as HistoryWorkerInput
 let credits = input.credits
@@ -59,10 +92,12 @@ for (let i = 0; i + 1 < input.bounds.length; i++) {
   credits--
   const stored: StoredEvent[] = []
   for (const e of sim.advanceTo(input.bounds[i + 1]) as (IncomingEvent & Partial<StoredEvent>)[]) {
-    if (LEFT_OUT.has(e.type)) continue
+    if (!kept(e)) continue
     e.v = 1
     e.payload ??= {}
     e.received_at = e.ts
+    e.customer_id = customerIdOf(e)
+    if (input.redact) redactEvent(e as StoredEvent)
     stored.push(e as StoredEvent)
   }
   const rows = eventRows(stored)

@@ -52,6 +52,8 @@ export interface HistoryOptions {
   /** Local midnights: the history covers [days[0], days[at end]), one chunk per day. */
   days: number[]
   weather: boolean
+  /** Store the events redacted (free text masked, identities hashed) as ingest does for this tenant. */
+  redact: boolean
   log: (line: string) => void
 }
 
@@ -75,6 +77,7 @@ export async function backfillHistory(opts: HistoryOptions): Promise<HistoryMark
     tenant: opts.tenant,
     bounds: opts.days,
     weather: opts.weather,
+    redact: opts.redact,
     credits: 2,
   }
   const progress = new Progress({ total: chunks, label: 'simulated history', unit: 'days' })

@@ -18,6 +18,7 @@ import { qaService } from '../qa/index.js'
 import { forecastService, forecastSettings } from '../forecast/index.js'
 import { routingService } from '../routing/index.js'
 import { privacyService } from '../privacy/index.js'
+import { reportsService } from '../reports/index.js'
 import { ROLES, SESSION_COOKIE, SessionSigner, type Role } from '../kits/auth/index.js'
 import { tempDir, testConfig, uniqueNamespace } from '../testing/env.js'
 import { historyEvents } from '../forecast/test-helpers/history-events.js'
@@ -89,6 +90,9 @@ const MATRIX: Record<string, Case> = {
   'GET /api/routing/config': { roles: ['supervisor', 'admin'], path: '/api/routing/config' },
   'POST /api/routing/config': { roles: ['admin'], path: '/api/routing/config' },
   'GET /api/admin/audit': { roles: ['admin'], path: '/api/admin/audit' },
+  'GET /api/reports/:period': { roles: ['exec', 'supervisor'], path: '/api/reports/daily' },
+  'GET /api/reports/:period/export': { roles: ['exec', 'supervisor'], path: '/api/reports/daily/export?format=bad' },
+  'GET /api/reports/:period/drill': { roles: ['exec', 'supervisor'], path: '/api/reports/daily/drill?metric=bad' },
 }
 
 const signer = new SessionSigner(Buffer.from(SECRET))
@@ -142,6 +146,7 @@ beforeAll(async () => {
       forecastService({ ...forecastSettings(config), runAtStart: false }),
       routingService({ configPath: routingConfig, sighup: false }),
       privacyService(),
+      reportsService({ timeZone: config.timeZone, repeatDays: config.reportRepeatDays, refreshEveryMin: 0 }),
     ],
     log: () => {},
   })

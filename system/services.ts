@@ -6,7 +6,13 @@ import { transcriptionService } from '../transcribe/index.js'
 import { routingService } from '../routing/index.js'
 import { qaService, type QaService } from '../qa/index.js'
 import { forecastService, forecastSettings } from '../forecast/index.js'
-import { reportsService } from '../reports/index.js'
+import {
+  reportDeliveryService,
+  reportDeliverySettings,
+  reportsService,
+  type RenderReport,
+  type ReportsService,
+} from '../reports/index.js'
 import { privacyService } from '../privacy/index.js'
 
 /**
@@ -22,6 +28,12 @@ export function defaultServices(config: Config): ServiceFactory[] {
     if (!qa) throw new MofangError('CONFIG', 'transcripts arrived before the QA service started')
     return qa.scoreTranscript(...args)
   }
+  let reports: ReportsService | undefined
+  const render: RenderReport = (...args) => {
+    if (!reports) throw new MofangError('CONFIG', 'a report was due before the reports service started')
+    return reports.render(...args)
+  }
+  const delivery = reportDeliverySettings(config)
   return [
     namedService('live_metrics', liveMetricsService({ timeZone: config.timeZone, retentionMs: TODAY_AND_A_BIT })),
     namedService('wallboard', wallboardService()),
@@ -29,7 +41,13 @@ export function defaultServices(config: Config): ServiceFactory[] {
     namedService('qa', async (ctx) => (qa = await qaService()(ctx))),
     namedService('transcription', transcriptionService({ model: config.whisperModel, scoreTranscript })),
     namedService('forecast', forecastService(forecastSettings(config))),
-    namedService('reports', reportsService({ timeZone: config.timeZone, repeatDays: config.reportRepeatDays })),
+    namedService(
+      'reports',
+      async (ctx) =>
+        (reports = await reportsService({ timeZone: config.timeZone, repeatDays: config.reportRepeatDays })(ctx)),
+    ),
+    // Scheduled report e-mails, when MOFANG_REPORT_SCHEDULES sets any; they render through the reports service.
+    ...(delivery ? [namedService('report_delivery', reportDeliveryService({ ...delivery, render }))] : []),
     namedService('privacy', privacyService()),
   ]
 }

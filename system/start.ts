@@ -6,6 +6,7 @@ import { defaultServices } from './services.js'
 import { untilSignal } from './signals.js'
 import type { ForecastService } from '../forecast/index.js'
 import { backfillHistory, lastEventBefore, readHistoryMarker } from './history.js'
+import { redactionPolicy } from '../kits/pii/index.js'
 
 const log = (m: string) => console.error(`[mofang] ${m}`)
 
@@ -182,7 +183,16 @@ async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: P
         ? `simulated history: filling the gap since the last event (${new Date(from).toISOString()})`
         : `first start on this data directory: back-filling ${days} days of simulated history (once; --history 0 skips it)`,
     )
-    const done = await backfillHistory({ warehouse: sys.warehouse, dataDir: config.dataDir, ...o, days: bounds, log })
+    // Stored as ingest would store it: redacted when MOFANG_REDACT_TENANTS covers the tenant.
+    const redact = redactionPolicy(config.redactTenants)?.applies(o.tenant) ?? false
+    const done = await backfillHistory({
+      warehouse: sys.warehouse,
+      dataDir: config.dataDir,
+      ...o,
+      redact,
+      days: bounds,
+      log,
+    })
     log(`simulated history: ${done.events} events over ${done.days} day(s) in ${done.seconds} s`)
     const forecast = sys.services.find((s) => s.name === 'forecast') as ForecastService | undefined
     forecast

@@ -46,6 +46,9 @@ export const TTL_RULES: readonly TtlRule[] = [
   { table: 'qa_flags', kind: 'qa', from: 'toDateTime(ended_at)' },
   { table: 'qa_reviews', kind: 'qa', from: 'toDateTime(created_at)' },
   { table: 'forecasts', kind: 'reports', from: 'toDateTime(interval_start)' },
+  { table: 'ticket_forecasts', kind: 'reports', from: 'toDateTime(interval_start)' },
+  { table: 'rosters', kind: 'reports', from: 'toDateTime(saved_at)' },
+  { table: 'report_daily', kind: 'reports', from: 'toDateTime(day)' },
   { table: 'surge_alerts', kind: 'reports', from: 'toDateTime(raised_at)' },
 ]
 

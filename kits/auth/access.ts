@@ -187,30 +187,3 @@ export function byRole(gate: RoleGate): {
 } {
   return { needsRequired: true, guard: (req, url, _route, needs) => gate(req, url, needs ?? []) }
 }
-
-/** Transitional (until every route table declares `needs`): the answer of a supervisorGate. */
-export type Gate =
-  { ok: true; tenant: string; user: string; roles: string[] } | { ok: false; status: 401 | 403; reason: string }
-
-/** A gate that let the caller in. */
-export type Admitted = Extract<Gate, { ok: true }>
-
-/** Transitional: a gate admitting signed-in users holding `role`. New tables use byRole(roleGate(config)). */
-export function supervisorGate(config: AccessSettings, role: string): (req: IncomingMessage, url: URL) => Gate {
-  const gate = roleGate(config)
-  return (req, url) => {
-    try {
-      const who = gate(req, url, [role])
-      return { ok: true, tenant: who.tenant, user: who.kind === 'user' ? who.user : '', roles: who.roles }
-    } catch (err) {
-      if (!(err instanceof HttpError)) throw err
-      return { ok: false, status: err.status as 401 | 403, reason: err.message }
-    }
-  }
-}
-
-/** Transitional: the caller a gate let in, or its refusal thrown as HttpError. */
-export function admitted(gate: Gate): Admitted {
-  if (gate.ok) return gate
-  throw new HttpError(gate.status, gate.status === 401 ? 'unauthorized' : 'forbidden', gate.reason)
-}

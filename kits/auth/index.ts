@@ -21,7 +21,6 @@ export { authenticate, type Accounts, type AuthResult, type Principal, type User
 export { ANY_ROLE, isRole, ROLES, type Role } from './roles.js'
 export {
   admit,
-  admitted,
   byRole,
   devAccess,
   devApiKey,
@@ -31,11 +30,8 @@ export {
   sessionSecret,
   roleGate,
   signInAccounts,
-  supervisorGate,
   type AccessSettings,
-  type Admitted,
   type Caller,
   type RoleGate,
   type DevAccess,
-  type Gate,
 } from './access.js'

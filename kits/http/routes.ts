@@ -3,10 +3,10 @@
  *
  *   routes(
  *     {
- *       'GET /api/qa/queue': ({ url, who }) => queue(who.tenant, url),
- *       'POST /api/qa/interactions/:id/review': ({ req, params, who }) => review(who, params.id, req),
+ *       'GET /api/qa/queue': { needs: ['qa_reviewer'], handle: ({ url, who }) => queue(who.tenant, url) },
+ *       'POST /api/qa/interactions/:id/review': { needs: ['qa_reviewer'], handle: ({ req, params, who }) => … },
  *     },
- *     { prefix: '/api/qa/', guard: (req, url) => admitted(gate(req, url)), headers: { 'cache-control': 'no-store' } },
+ *     { prefix: '/api/qa/', ...byRole(roleGate(config)), headers: { 'cache-control': 'no-store' } },
  *   )
  *
  * A value is the handler, or `{ needs, handle }`: the roles (or other grants) the route admits, handed to the guard

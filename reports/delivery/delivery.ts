@@ -22,14 +22,21 @@ import { nextOccurrence, occurrencesBetween, type Occurrence } from './calendar.
 import type { DeliveryLedger, DeliveryRecord, LedgerEntry } from './ledger.js'
 import { messageIdOf, reportMail } from './mail.js'
 import type { ReportFormat, ReportPeriod } from '../../core/contracts/index.js'
-import type { AttachmentFormat, Schedule } from './schedules.js'
+import type { AttachmentFormat, MailLanguage, Schedule } from './schedules.js'
 import type { SendMail } from './smtp.js'
 
 /**
  * Renders one report file (the reports part's export): `date` is the first local day of the period, YYYY-MM-DD; the
  * format is one of a schedule's attachments (pdf, xlsx, csv).
  */
-export type RenderReport = (tenant: string, period: ReportPeriod, date: string, format: ReportFormat) => Promise<Buffer>
+/** The report's file in `format`, its labels in `lang` (the schedule's language). */
+export type RenderReport = (
+  tenant: string,
+  period: ReportPeriod,
+  date: string,
+  format: ReportFormat,
+  lang: MailLanguage,
+) => Promise<Buffer>
 
 export interface BackoffOptions {
   /** Wait after the first failure, ms. Default 60 000. */
@@ -131,7 +138,10 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
       const files = new Map<AttachmentFormat, Buffer>()
       for (const format of o.schedule.formats) {
         try {
-          files.set(format, await opts.render(o.schedule.tenant, o.schedule.period, o.periodStart, format))
+          files.set(
+            format,
+            await opts.render(o.schedule.tenant, o.schedule.period, o.periodStart, format, o.schedule.lang),
+          )
         } catch (err) {
           throw new Error(`rendering the ${format.toUpperCase()}: ${reasonOf(err)}`, { cause: err })
         }
