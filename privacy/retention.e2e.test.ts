@@ -58,7 +58,10 @@ describe('warehouse retention (TTL)', () => {
       'events: TTL toDateTime(ts) + toIntervalDay(400)',
       'forecasts: TTL toDateTime(interval_start) + toIntervalDay(90)',
       'interactions: TTL toDateTime(last_ts) + toIntervalDay(400)',
+      'report_daily: TTL toDateTime(day) + toIntervalDay(90)',
+      'rosters: TTL toDateTime(saved_at) + toIntervalDay(90)',
       'surge_alerts: TTL toDateTime(raised_at) + toIntervalDay(90)',
+      'ticket_forecasts: TTL toDateTime(interval_start) + toIntervalDay(90)',
       'transcripts: TTL removed',
     ])
     expect(await showCreate('events')).toContain('TTL toDateTime(ts) + toIntervalDay(400) SETTINGS')
