@@ -9,7 +9,7 @@
  */
 import type { Handler } from '../core/index.js'
 import { loadQuery, type Warehouse } from '../warehouse/index.js'
-import { fromLocalMinutes, toLocalMinutes } from './local-time.js'
+import { fromLocalMinutes, toLocalMinutes } from '../kits/time/index.js'
 import { dayOf, parseLocalTimestamp } from './series.js'
 import { byRole, type Caller, type RoleGate, type Role } from '../kits/auth/index.js'
 import { BadRequest, HttpError, routes } from '../kits/http/index.js'

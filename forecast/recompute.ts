@@ -25,7 +25,7 @@ import { dayOf, minuteOfDay, type Point } from './series.js'
 import { groupBySeries, keyOf, type SeriesKey } from './series-key.js'
 import { buildTicketForecasts, TICKET_CHANNELS, type StoredTicketForecast, type TicketHistoryRow } from './tickets.js'
 import { staff, type ServiceTarget } from '../kits/erlang/index.js'
-import { fromLocalMinutes, toLocalMinutes } from './local-time.js'
+import { fromLocalMinutes, toLocalMinutes } from '../kits/time/index.js'
 import { DEFAULT_CHAT, DEFAULT_TARGETS, staffingTarget, type ChatStaffing } from './service-settings.js'
 
 const STEP_MIN = 15

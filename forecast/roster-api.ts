@@ -31,7 +31,7 @@ import {
   type StateEvent,
 } from '../roster/index.js'
 import { recountCoverage, type AdherenceAnswer, type AgentRoster, type RosterAnswer } from '../core/contracts/index.js'
-import { fromLocalMinutes, toLocalMinutes } from './local-time.js'
+import { fromLocalMinutes, toLocalMinutes } from '../kits/time/index.js'
 import { agentsWithSkills, queueRequirements, type AgentQueue, type QueueNeed } from './roster-input.js'
 import type { RosterStore } from './roster-store.js'
 import { dayOf, formatDay, parseLocalTimestamp } from './series.js'

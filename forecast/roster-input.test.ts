@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { agentsWithSkills, queueRequirements } from './roster-input.js'
-import { fromLocalMinutes } from './local-time.js'
+import { fromLocalMinutes } from '../kits/time/index.js'
 
 const TZ = 'Asia/Shanghai'
 const DAY0 = Date.UTC(2026, 10, 2) / 60_000 // local minutes of 2026-11-02 00:00

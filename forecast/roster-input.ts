@@ -4,7 +4,7 @@
  * handled contacts in). Pure.
  */
 import type { AgentSpec, Requirement } from '../roster/index.js'
-import { toLocalMinutes } from './local-time.js'
+import { toLocalMinutes } from '../kits/time/index.js'
 
 /** A stored forecast interval, as much of it as the roster needs. */
 export interface QueueNeed {

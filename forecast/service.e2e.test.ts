@@ -12,7 +12,7 @@ import { liveMetricsService } from '../live-metrics/service.js'
 import { wallboardService } from '../web/server/service.js'
 import { eventually, tempDir, testConfig, uniqueNamespace } from '../testing/env.js'
 import { forecastService, type ForecastService } from './service.js'
-import { fromLocalMinutes, toLocalMinutes } from './local-time.js'
+import { fromLocalMinutes, toLocalMinutes } from '../kits/time/index.js'
 import { dayOf, formatLocal } from './series.js'
 import { historyEvents, loginEvents, ticketEvents } from './test-helpers/history-events.js'
 

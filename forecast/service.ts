@@ -26,7 +26,7 @@ import {
   type StoredSurge,
 } from './surge-watch.js'
 import { wallPlanSubject, type WeatherStatus } from '../core/contracts/index.js'
-import { toLocalMinutes } from './local-time.js'
+import { toLocalMinutes } from '../kits/time/index.js'
 import { loadWeatherHistory, storeWeatherHours, type WeatherHistory } from './weather/history.js'
 import { learnUplift, type LearnedUplift, type RegionEffect } from './weather/learn.js'
 import type { WeatherHour } from './weather/types.js'

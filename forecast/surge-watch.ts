@@ -8,7 +8,7 @@
  */
 import type { AlertInput, WeatherStatus } from '../core/contracts/index.js'
 import type { StoredForecast } from './recompute.js'
-import { toLocalMinutes } from './local-time.js'
+import { toLocalMinutes } from '../kits/time/index.js'
 import { fileFeedSource } from './weather/file-feed.js'
 import { openMeteoSource } from './weather/open-meteo.js'
 import { SIMULATED_SOURCE_NAME, simulatedSetting, simulatedWeatherSource } from './weather/simulated.js'

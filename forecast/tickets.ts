@@ -10,7 +10,7 @@
  */
 import { createYielder } from '../core/index.js'
 import { forecastOrMeanWeeks, type ForecastResult } from './forecast.js'
-import { fromLocalMinutes, toLocalMinutes } from './local-time.js'
+import { fromLocalMinutes, toLocalMinutes } from '../kits/time/index.js'
 import { dayOf, type Point } from './series.js'
 import { groupBySeries, type SeriesKey } from './series-key.js'
 

@@ -20,7 +20,7 @@ import { wallboardService } from '../web/server/service.js'
 import { eventually, postEvents, tempDir, testConfig, TEST_KEY, uniqueNamespace } from '../testing/env.js'
 import { CHROMIUM, launchChromium } from '../testing/browser.js'
 import { forecastService, type ForecastService } from './service.js'
-import { fromLocalMinutes } from './local-time.js'
+import { fromLocalMinutes } from '../kits/time/index.js'
 import { historyEvents } from './test-helpers/history-events.js'
 import { pct } from '../web/app/src/lib/format.js'
 

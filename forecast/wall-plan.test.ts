@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { RosterAnswer } from '../core/contracts/index.js'
-import { fromLocalMinutes } from './local-time.js'
+import { fromLocalMinutes } from '../kits/time/index.js'
 import { wallPlanOf } from './wall-plan.js'
 
 const TZ = 'Asia/Shanghai'

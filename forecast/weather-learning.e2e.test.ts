@@ -15,7 +15,7 @@ import { DAY, HOUR } from '../simulator/calendar.js'
 import { eventRows, insertEventRows } from '../warehouse/event-rows.js'
 import { eventually, tempDir, testConfig, uniqueNamespace } from '../testing/env.js'
 import { forecastService, type ForecastService } from './service.js'
-import { fromLocalMinutes, toLocalMinutes } from './local-time.js'
+import { fromLocalMinutes, toLocalMinutes } from '../kits/time/index.js'
 import { dayOf, formatLocal } from './series.js'
 
 const TZ = 'Asia/Shanghai'

@@ -14,7 +14,7 @@ import { redactEvent } from './redaction.js'
 
 export interface AcceptDeps {
   dedup: DedupWindow
-  identity: IdentityResolver
+  identity: Pick<IdentityResolver, 'resolve'>
   /**
    * The tenants whose events are redacted before publishing (MOFANG_REDACT_TENANTS, ingest/redaction.ts); absent =
    * every event is published as sent.

@@ -4,7 +4,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node'
 import { jetstream } from '@nats-io/jetstream'
 import { Kvm, type KV } from '@nats-io/kv'
 import { createIdentityResolver, normalizeIdentity, type Identifiable } from './identity.js'
-import { tempDir, testNats, uniqueNamespace } from '../testing/env.js'
+import { eventually, tempDir, testNats, uniqueNamespace } from '../testing/env.js'
 import type { LocalNats } from '../bus/nats-server.js'
 
 const dir = tempDir('identity')
@@ -62,6 +62,26 @@ describe('identity merge', () => {
     const probe = ev({ line_user_id: 'L1' })
     await createIdentityResolver(kv).resolve([probe])
     expect(probe.customer_id).toBe([e1, e2, e3].map((e) => e.customer_id!).sort()[0])
+  })
+
+  it("forgets a customer whose keys were purged (an erasure), in every instance's cache", async () => {
+    const kv = await bucket()
+    const [a, b] = [createIdentityResolver(kv), createIdentityResolver(kv)]
+    const [first, seen] = [ev({ phone: '13700000007' }), ev({ phone: '13700000007' })]
+    await a.resolve([first])
+    await b.resolve([seen])
+    expect(seen.customer_id).toBe(first.customer_id)
+    for await (const key of await kv.keys()) await kv.purge(key)
+    for (const r of [a, b])
+      await eventually(
+        async () => {
+          const again = ev({ phone: '13700000007' })
+          await r.resolve([again])
+          return again.customer_id !== first.customer_id
+        },
+        { what: 'the purge to reach the cache' },
+      )
+    await Promise.all([a.close(), b.close()])
   })
 
   it('settles a race between two instances creating the same new identity', async () => {

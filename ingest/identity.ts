@@ -12,7 +12,7 @@
  * Keys: `<tenant>.id.<kind>.<digest>` → customer_id;
  *       `<tenant>.alias.<customer_id>` → the customer it was merged into.
  */
-import type { KV } from '@nats-io/kv'
+import { KvWatchInclude, type KV } from '@nats-io/kv'
 import { digest, IDENTITY_KINDS, type IdentityKind, newId } from '../core/index.js'
 
 /** The part of an event identity resolution reads and writes. */
@@ -63,6 +63,8 @@ const MAX_ROUNDS = 5
 export interface IdentityResolver {
   /** Sets customer_id (and merged_from on merges) on each event, in order. */
   resolve(events: Identifiable[]): Promise<void>
+  /** Stops following the bucket's deletions. */
+  close(): Promise<void>
 }
 
 export function createIdentityResolver(kv: KV): IdentityResolver {
@@ -150,7 +152,23 @@ export function createIdentityResolver(kv: KV): IdentityResolver {
     return { creates, links }
   }
 
+  // An erased customer's keys are purged from the bucket (`mofang customer erase`): forget them here too, in every
+  // ingest process, or a returning customer would get the erased id back from this cache.
+  const deletions = kv.watch({ include: KvWatchInclude.UpdatesOnly })
+  const following = deletions.then(async (watch) => {
+    for await (const e of watch)
+      if (e.operation !== 'PUT') {
+        ids.delete(e.key)
+        aliases.delete(e.key)
+      }
+  })
+  following.catch(() => {}) // ends with the connection
+
   return {
+    async close() {
+      ;(await deletions).stop()
+      await following.catch(() => {})
+    },
     async resolve(events) {
       if (ids.size > MAX_CACHE) ids.clear()
       if (aliases.size > MAX_CACHE) aliases.clear()

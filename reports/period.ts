@@ -6,7 +6,7 @@
  * this month's first 10 days against last month's first 10.
  */
 import type { PeriodRange, ReportPeriod } from '../core/contracts/index.js'
-import { dateOf, dayOfDate, instantOf, isoDate, localDay, weekdayOf } from './delivery/local-time.js'
+import { dateOf, dayOfDate, instantOf, isoDate, localDay, weekdayOf } from '../kits/time/index.js'
 
 /** The longest custom range (`from`/`to`) per granularity: a 13-month report is monthly. */
 export const MAX_BUCKETS: Record<ReportPeriod, number> = { daily: 92, weekly: 53, monthly: 13 }

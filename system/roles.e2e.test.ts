@@ -22,7 +22,7 @@ import { reportsService } from '../reports/index.js'
 import { ROLES, SESSION_COOKIE, SessionSigner, type Role } from '../kits/auth/index.js'
 import { tempDir, testConfig, uniqueNamespace } from '../testing/env.js'
 import { historyEvents } from '../forecast/test-helpers/history-events.js'
-import { toLocalMinutes } from '../forecast/local-time.js'
+import { toLocalMinutes } from '../kits/time/index.js'
 
 const dir = tempDir('roles')
 const SECRET = 'roles-matrix-session-secret-0123456789'

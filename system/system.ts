@@ -177,6 +177,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     const adminToken = randomBytes(24).toString('hex')
     const apiKeys = dev ? new Map([[dev, 'demo']]) : parseApiKeys(config.apiKeys!)
     const publishOpts = { prefix: topology.prefix }
+    const identity = createIdentityResolver(kv)
+    cleanups.push(() => identity.close())
     const ingest = createEventsEndpoint({
       apiKeys,
       maxBodyBytes: config.maxBodyBytes,
@@ -184,7 +186,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       tsRange: { maxFutureMs: config.maxFutureSeconds * 1000, maxPastMs: config.maxPastDays * 86_400_000 },
       maxInFlightBytes: config.ingestMaxInFlightBytes,
       dedup: new DedupWindow({ windowSeconds: config.dedupWindowSeconds }),
-      identity: createIdentityResolver(kv),
+      identity,
       redaction: redactionPolicy(config.redactTenants),
       brokerUp: () => nats.isConnected(),
       storageProblem: () => disk?.problem(),

@@ -13,7 +13,7 @@ import { wallboardService } from '../web/server/service.js'
 import { eventually, tempDir, testConfig, uniqueNamespace } from './env.js'
 import { CHROMIUM, launchChromium } from './browser.js'
 import { forecastService, type ForecastService } from '../forecast/service.js'
-import { toLocalMinutes } from '../forecast/local-time.js'
+import { toLocalMinutes } from '../kits/time/index.js'
 import { dayOf } from '../forecast/series.js'
 import { historyEvents, loginEvents } from '../forecast/test-helpers/history-events.js'
 

@@ -4,7 +4,7 @@
  * the forecast has an exact pattern to find; plus agents logged in today, and
  * tickets created round the clock.
  */
-import { fromLocalMinutes } from '../local-time.js'
+import { fromLocalMinutes } from '../../kits/time/index.js'
 
 export interface HistoryEventsOptions {
   tenant: string

@@ -15,7 +15,7 @@
 import type { IncomingEvent } from '../../core/index.js'
 import { Simulation } from '../../simulator/index.js'
 import { MAX_HANDLE_S, type HandledPoint } from '../aht.js'
-import { toLocalMinutes } from '../local-time.js'
+import { toLocalMinutes } from '../../kits/time/index.js'
 import { dayOf, type Point } from '../series.js'
 import { TICKET_CHANNELS } from '../tickets.js'
 

@@ -4,7 +4,7 @@
  * learns from them. Re-reading the same hours every run keeps one row per hour (ReplacingMergeTree).
  */
 import { loadQuery, type Warehouse } from '../../warehouse/index.js'
-import { fromLocalMinutes, toLocalMinutes } from '../local-time.js'
+import { fromLocalMinutes, toLocalMinutes } from '../../kits/time/index.js'
 import type { WeatherHour } from './types.js'
 
 /** Per tenant, per region: stored hours, oldest first (times in local minutes). */

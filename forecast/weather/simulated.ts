@@ -6,7 +6,7 @@
  * anchors it when the source is created.
  */
 import { simulatedRainMmH } from '../../kits/sim/index.js'
-import { toLocalMinutes } from '../local-time.js'
+import { toLocalMinutes } from '../../kits/time/index.js'
 import type { WeatherHour, WeatherSource } from './types.js'
 
 const HOUR = 3_600_000

@@ -5,7 +5,7 @@
  * week before (Monday to Sunday); a monthly one on the 1st, covering last month. Times are the schedule's local
  * wall-clock times, so an 08:00 report leaves at 08:00 on both sides of a DST change.
  */
-import { dateOf, dayOfDate, instantOf, isoDate, localDay, weekdayOf } from './local-time.js'
+import { dateOf, dayOfDate, instantOf, isoDate, localDay, weekdayOf } from '../../kits/time/index.js'
 import type { Schedule } from './schedules.js'
 
 /** One send of one schedule. */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { nextOccurrence, occurrenceOn, occurrencesBetween } from './calendar.js'
 import { createDelivery, type DeliveryOptions } from './delivery.js'
-import { dayOfDate } from './local-time.js'
+import { dayOfDate } from '../../kits/time/index.js'
 import type { ReportMail } from './mail.js'
 import type { Schedule } from './schedules.js'
 import { memoryLedger, type MemoryLedger } from './test-helpers/memory-ledger.js'
