@@ -1,7 +1,9 @@
 /**
- * Addressing the customer by surname (王先生, 欧阳女士, Mr Wang) at least `per_minute` times a minute.
- * Only when the customer's name is known. The conversation's length comes from the turns' timestamps;
- * without them it counts as one minute.
+ * Addressing the customer by surname (王先生, 欧阳女士, Mr Wang) at least `per_minute` times in every minute the agent
+ * speaks, not on average: four times in the first minute and never after is two minutes, one kept and one missed.
+ * Minutes are counted from the first turn on the turns' timestamps; a minute with no agent turn (the customer
+ * talking, a wait) asks nothing; the last, shorter minute asks its share (at least once). Only when the customer's
+ * name is known. Without timestamps the conversation counts as one minute.
  */
 import { addressPattern } from '../surname.js'
 import type { ScorecardSpec } from '../scorecard.js'
@@ -23,21 +25,49 @@ export function conversationMinutes(ctx: CheckContext): number {
   return (Math.max(...times) - Math.min(...times)) / MS_PER_MINUTE
 }
 
+interface Minute {
+  /** 1-based, for the flag's reason. */
+  n: number
+  addressed: number
+  required: number
+}
+
+/** The minutes the agent spoke in, with the addresses each holds and what it asks. */
+function minutesOf(ctx: CheckContext, turns: number[], re: RegExp, perMinute: number): Minute[] {
+  const times = ctx.turns.map((t) => t.ts)
+  const timed = times.filter((ts): ts is number => typeof ts === 'number')
+  const start = timed.length >= 2 ? Math.min(...timed) : undefined
+  const length = start === undefined ? MS_PER_MINUTE : Math.max(...timed) - start
+  const count = Math.max(1, Math.ceil(length / MS_PER_MINUTE))
+  const minutes = new Map<number, Minute>()
+  for (const i of turns) {
+    const ts = times[i]
+    const k =
+      start === undefined || ts === undefined ? 0 : Math.min(count - 1, Math.floor((ts - start) / MS_PER_MINUTE))
+    const share = k < count - 1 ? 1 : (length - k * MS_PER_MINUTE) / MS_PER_MINUTE || 1
+    const m = minutes.get(k) ?? { n: k + 1, addressed: 0, required: Math.max(1, Math.ceil(perMinute * share)) }
+    m.addressed += findAll(re, ctx.turns[i].text).length
+    minutes.set(k, m)
+  }
+  return [...minutes.values()].sort((a, b) => a.n - b.n)
+}
+
 export function addressCheck(
   ctx: CheckContext,
   cfg: NonNullable<ScorecardSpec['checks']['address_by_surname']>,
 ): CheckOutcome {
   const turns = agentTurns(ctx)
   if (!ctx.surname || turns.length === 0) return NOT_APPLICABLE
-  const re = addressPattern(ctx.surname)
-  const count = turns.reduce((n, i) => n + findAll(re, ctx.turns[i].text).length, 0)
-  const minutes = conversationMinutes(ctx)
-  const required = Math.max(1, Math.ceil(cfg.per_minute * minutes))
-  if (count >= required) return { applicable: true, fraction: 1, failed: false, flags: [] }
-  const reason = `addressed the customer by surname (${ctx.surname}) ${count} time(s) in ${minutes.toFixed(1)} min; expected at least ${required}`
+  const minutes = minutesOf(ctx, turns, addressPattern(ctx.surname), cfg.per_minute)
+  const missed = minutes.filter((m) => m.addressed < m.required)
+  if (missed.length === 0) return { applicable: true, fraction: 1, failed: false, flags: [] }
+  const which = missed.map((m) => `minute ${m.n}: ${m.addressed} of ${m.required}`).join(', ')
+  const reason =
+    `addressed the customer by surname (${ctx.surname}) too rarely in ${missed.length} of ${minutes.length} ` +
+    `minute(s) the agent spoke (${which}; at least ${cfg.per_minute} a minute)`
   return {
     applicable: true,
-    fraction: clamp(count / required, 0, 1),
+    fraction: clamp(1 - missed.length / minutes.length, 0, 1),
     failed: true,
     flags: [interactionFlag('address_by_surname', cfg.severity ?? 'low', reason)],
   }

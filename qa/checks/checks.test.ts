@@ -127,9 +127,29 @@ describe('addressing the customer by surname', () => {
       'agent',
       i === 0 ? '您好王先生' : '请稍等',
     ])
-    const long = chat(turns, { customer_name: '王伟' }) // 2 minutes: needs 4
-    expect(flagsOf(long, 'address_by_surname')[0].reason).toMatch(/1 time\(s\) in 2\.0 min; expected at least 4/)
+    const long = chat(turns, { customer_name: '王伟' }) // 2 minutes: twice in each
+    expect(flagsOf(long, 'address_by_surname')[0].reason).toMatch(
+      /too rarely in 2 of 2 minute\(s\) the agent spoke \(minute 1: 1 of 2, minute 2: 0 of 2; at least 2 a minute\)/,
+    )
+    expect(scoreInteraction(long).checks.address_by_surname.fraction).toBe(0)
     expect(scoreInteraction(chat(turns)).checks.address_by_surname.applicable).toBe(false)
+  })
+
+  it('checks every minute the agent speaks, not the average: all four in the first minute misses the second', () => {
+    // Turns 10 s apart: minute 1 holds turns 0-5, minute 2 turns 6-12.
+    const early: [Turn['role'], string][] = Array.from({ length: 13 }, (_, i) => [
+      i === 3 ? 'customer' : 'agent',
+      i < 5 ? '王先生您好' : '请稍等',
+    ])
+    const result = scoreInteraction(chat(early, { customer_name: '王伟' }))
+    expect(result.checks.address_by_surname.fraction).toBe(0.5)
+    expect(flagsOf(chat(early, { customer_name: '王伟' }), 'address_by_surname')[0].reason).toMatch(/minute 2: 0 of 2/)
+    // A minute in which only the customer talks asks nothing of the agent (turns 6-11: minute 2 of 3).
+    const quiet: [Turn['role'], string][] = Array.from({ length: 19 }, (_, i) => [
+      i >= 6 && i < 12 ? 'customer' : 'agent',
+      i % 6 < 2 && (i < 6 || i >= 12) ? '王先生您好' : '好的',
+    ])
+    expect(scoreInteraction(chat(quiet, { customer_name: '王伟' })).checks.address_by_surname.fraction).toBe(1)
   })
 })
 
