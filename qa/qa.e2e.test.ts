@@ -41,7 +41,7 @@ const abusiveChat = (t0: number) =>
     agentId: 'a-rude',
     customerName: '王伟',
     turns: [
-      ['customer', `你好，我的电脑蓝屏了，手机号${PHONE}`],
+      ['customer', `你好，我的电脑蓝屏了，错误代码0x0000007B，手机号${PHONE}`],
       ['agent', '这不归我们管，你自己去问厂家。'],
       ['customer', '太离谱了，服务太差了'],
       ['agent', '滚'],
@@ -221,6 +221,9 @@ describe.skipIf(!built)('QA service end to end', () => {
         expect(await page.textContent('[data-testid="qa-evidence"][data-check="forbidden_words"]')).toBe('滚')
         expect(await page.locator('[data-testid="qa-evidence"][data-check="blame"]').count()).toBeGreaterThan(0)
         expect(await page.locator('[data-testid="qa-pii"]').count()).toBe(1)
+        // The key fact sits next to the turn it came from, and in the list above the transcript.
+        expect(await page.textContent('[data-testid="qa-fact"][data-kind="error_code"]')).toContain('0x0000007B')
+        expect(await page.textContent('[data-testid="qa-facts"]')).toContain('0x0000007B')
         expect(await page.textContent('[data-testid="qa-transcript"]')).not.toContain(PHONE)
         expect(await page.textContent('[data-testid="qa-effective-score"]')).toBe('0')
 

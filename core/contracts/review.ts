@@ -81,6 +81,8 @@ export interface ReviewDetail {
     csat_predicted: number | null
     checks: Record<string, CheckResult>
     turns: { role: string; text: string; ts?: number; sentiment: number | null }[]
+    /** Key facts found in the conversation (error codes, product models, order numbers), each with its turn. */
+    facts: { kind: string; value: string; turn: number; start: number; end: number }[]
   }
   flags: FlagRow[]
   effective_score: number

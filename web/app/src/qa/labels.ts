@@ -21,6 +21,8 @@ const zh = {
   auto: '自动',
   effective: '有效得分',
   transcript: '对话记录（已脱敏）',
+  keyFacts: '关键信息',
+  factKinds: { error_code: '错误代码', product_model: '产品型号', order_number: '订单号' } as Record<string, string>,
   scorecard: '评分卡',
   item: '项目',
   weight: '权重',
@@ -70,6 +72,11 @@ const en: QaLabels = {
   auto: 'Auto',
   effective: 'Effective score',
   transcript: 'Transcript (PII masked)',
+  keyFacts: 'Key facts',
+  factKinds: { error_code: 'Error code', product_model: 'Product model', order_number: 'Order number' } as Record<
+    string,
+    string
+  >,
   scorecard: 'Scorecard',
   item: 'Item',
   weight: 'Weight',
