@@ -55,6 +55,12 @@ export type ReportsService = Service & {
    * before. What the scheduled e-mails attach (reports/delivery's RenderReport, with `lang` from the schedule).
    */
   render(tenant: string, period: ReportPeriod, date: string, format: ReportFormat, lang?: 'zh' | 'en'): Promise<Buffer>
+  /**
+   * Rebuilds every rollup day whose data changed, for every tenant, now, recent days included (the background
+   * refresh rebuilds a recent day at most every few minutes): after a bulk load such as the first start's history,
+   * so reports need not wait for the next refresh. Runs after a refresh already running.
+   */
+  refresh(): Promise<void>
 }
 
 /** Who a route let in: the tenant whose data it reads. */
@@ -87,12 +93,22 @@ export function reportsService(opts: ReportsServiceOptions): (ctx: ServiceContex
     let timer: NodeJS.Timeout | undefined
     let stopped = false
     const warmDays = opts.warmDays ?? 62
-    async function refreshAll() {
+    let refreshing: Promise<void> | undefined
+    /** One refresh at a time; a call during one waits for it and then runs another, which sees what came since. */
+    const refreshAll = (maxAgeMs?: number): Promise<void> => {
+      const next = (refreshing ?? Promise.resolve()).then(() => refreshOnce(maxAgeMs))
+      refreshing = next
+      return next.finally(() => {
+        if (refreshing === next) refreshing = undefined
+      })
+    }
+    /** `maxAgeMs`: rebuild a changed recent day built longer ago than this (default the rollups' own limit). */
+    async function refreshOnce(maxAgeMs?: number) {
       const today = localDay(Date.now(), opts.timeZone)
       try {
         for (const tenant of new Set(ctx.apiKeys.values())) {
           if (stopped) return
-          await rollups.refresh(tenant, { first: today - warmDays + 1, last: today })
+          await rollups.refresh(tenant, { first: today - warmDays + 1, last: today }, maxAgeMs)
         }
         state.refreshedAt = Date.now()
         state.error = undefined
@@ -206,6 +222,7 @@ export function reportsService(opts: ReportsServiceOptions): (ctx: ServiceContex
       name: 'reports',
       handlers: [handler],
       render,
+      refresh: () => refreshAll(0),
       health: async () => ({
         ok: state.error === undefined,
         detail: { refreshed_at: state.refreshedAt ?? null, error: state.error ?? null, warm_days: warmDays },

@@ -5,6 +5,7 @@ import { startSystem, type RunningSystem } from './system.js'
 import { defaultServices } from './services.js'
 import { untilSignal } from './signals.js'
 import type { ForecastService } from '../forecast/index.js'
+import type { ReportsService } from '../reports/index.js'
 import { backfillHistory, lastEventBefore, readHistoryMarker } from './history.js'
 import { redactionPolicy } from '../kits/pii/index.js'
 
@@ -194,6 +195,11 @@ async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: P
       log,
     })
     log(`simulated history: ${done.events} events over ${done.days} day(s) in ${done.seconds} s`)
+    const reports = sys.services.find((s) => s.name === 'reports') as ReportsService | undefined
+    reports
+      ?.refresh()
+      .then(() => log('reports: rollups rebuilt after the history back-fill'))
+      .catch((err) => log(`reports: rollup rebuild failed: ${(err as Error).message}`))
     const forecast = sys.services.find((s) => s.name === 'forecast') as ForecastService | undefined
     forecast
       ?.recompute()
