@@ -1,26 +1,8 @@
 /**
  * "Today" and the interval grid in a named time zone, without a date library:
- * Intl gives the local wall time of an instant, and the difference to UTC is the offset.
+ * the offset comes from kits/time, cached per quarter hour.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-    formatters.set(timeZone, f)
-  }
-  return f
-}
+import { zoneOffsetMinutes } from '../kits/time/index.js'
 
 // Offsets only change on the hour or half hour somewhere; caching per zone and quarter hour keeps Intl off the hot
 // path.
@@ -33,17 +15,10 @@ export function utcOffsetMs(ts: number, timeZone: string): number {
   let offset = offsetCache.get(key)
   if (offset === undefined) {
     if (offsetCache.size > 10_000) offsetCache.clear()
-    offset = computeOffset(ts, timeZone)
+    offset = zoneOffsetMinutes(ts, timeZone) * 60_000
     offsetCache.set(key, offset)
   }
   return offset
-}
-
-function computeOffset(ts: number, timeZone: string): number {
-  const parts: Record<string, number> = {}
-  for (const p of formatter(timeZone).formatToParts(ts)) if (p.type !== 'literal') parts[p.type] = Number(p.value)
-  const local = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second)
-  return local - (ts - (((ts % 1000) + 1000) % 1000))
 }
 
 const DAY = 86_400_000
