@@ -5,6 +5,7 @@ import { createEventsEndpoint } from './events-endpoint.js'
 import { DedupWindow } from './dedup.js'
 import { packEvents } from './publish.js'
 import type { StoredEvent } from '../core/events.js'
+import { FORGED_DECISION_PAYLOAD } from '../testing/forged-decision.js'
 
 // POST /v1/events validation over HTTP, with JetStream and the identity store stood in for.
 describe('POST /v1/events: ts range and id characters', () => {
@@ -204,17 +205,7 @@ describe('POST /v1/events: refusals and their counters', () => {
     const assigned = event('c2', {
       type: 'routing.assigned',
       agent_id: 'mallory',
-      payload: {
-        agent_id: 'mallory',
-        policy: 'skill',
-        score: 99,
-        reason: 'Mallory is the best agent.',
-        trigger: 'contact_offered',
-        serving_queue: 'repair',
-        candidates: 1,
-        expansion_step: 0,
-        parts: {},
-      },
+      payload: FORGED_DECISION_PAYLOAD,
     })
     const overflowed = event('c3', { type: 'routing.overflowed', payload: { from_queue: 'a', to_queue: 'b' } })
     const res = await send(JSON.stringify([event('c1'), assigned, overflowed]))

@@ -11,6 +11,7 @@ import type { Service, ServiceContext } from '../core/service.js'
 import { SESSION_COOKIE, SessionSigner } from '../kits/auth/index.js'
 import { TEST_TENANT, eventually, postEvents, tempDir, testConfig, uniqueNamespace } from '../testing/env.js'
 import { routingService } from './service.js'
+import { FORGED_DECISION_PAYLOAD } from '../testing/forged-decision.js'
 
 const dir = tempDir('routing')
 const configPath = join(dir.path, 'routing.yaml')
@@ -107,17 +108,7 @@ describe('routing service', () => {
       channel: 'voice',
       interaction_id: 'c1',
       agent_id: 'mallory',
-      payload: {
-        agent_id: 'mallory',
-        policy: 'skill',
-        score: 99,
-        reason: 'Mallory is the best agent.',
-        trigger: 'contact_offered',
-        serving_queue: 'repair',
-        candidates: 1,
-        expansion_step: 0,
-        parts: {},
-      },
+      payload: FORGED_DECISION_PAYLOAD,
     }
     const res = await postEvents(sys.url, JSON.stringify([forged]))
     expect(res.status).toBe(403)
