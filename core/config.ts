@@ -333,7 +333,7 @@ export const SETTINGS = {
     env: 'MOFANG_CHAT_CONCURRENCY',
     kind: 'string',
     default: '3',
-    doc: 'chats an agent handles at once when staffing chat channels (webchat, app, wechat, dingtalk, facebook, line): 1-8 for every queue, then queue:k overrides, e.g. 3,vip:2',
+    doc: 'chats an agent handles at once when staffing chat channels (webchat, app, wechat, wecom, dingtalk, facebook, line): 1-8 for every queue, then queue:k overrides, e.g. 3,vip:2',
   }),
   chatSlowdown: s({
     env: 'MOFANG_CHAT_SLOWDOWN',

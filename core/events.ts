@@ -15,6 +15,7 @@ export const CHANNELS = [
   'webchat',
   'app',
   'wechat',
+  'wecom',
   'dingtalk',
   'facebook',
   'line',
@@ -29,6 +30,7 @@ export const MESSAGING_CHANNELS: readonly Channel[] = [
   'webchat',
   'app',
   'wechat',
+  'wecom',
   'dingtalk',
   'facebook',
   'line',
@@ -42,6 +44,8 @@ export const IDENTITY_KINDS = [
   'email',
   'wechat_openid',
   'wechat_unionid',
+  /** WeCom (企业微信) customer-service external user id. */
+  'wecom_external_userid',
   'app_user_id',
   'dingtalk_id',
   'facebook_psid',
@@ -72,6 +76,29 @@ const Label = (max: number) => Type.String({ minLength: 1, maxLength: max, patte
 const Role = Type.Union([Type.Literal('customer'), Type.Literal('agent'), Type.Literal('bot'), Type.Literal('system')])
 const EndedBy = Type.Union([Type.Literal('customer'), Type.Literal('agent'), Type.Literal('system')])
 const Empty = Type.Object({}, { additionalProperties: false })
+/** Most attachments on one message. */
+export const MAX_ATTACHMENTS = 10
+/** Largest attachment Mofang keeps, bytes (platforms cap theirs lower: WeChat images 10 MB, LINE 10 MB). */
+export const MAX_ATTACHMENT_BYTES = 25 * 2 ** 20
+/**
+ * A file on a message (a screenshot, a voice note, a document), stored once by its content (channels/attachments.ts)
+ * and referenced here; `error` says why it could not be kept (unreachable URL, too large, empty), the message stays.
+ */
+export const Attachment = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('image'), Type.Literal('audio'), Type.Literal('video'), Type.Literal('file')]),
+    /** Where Mofang serves the stored bytes (`/v1/attachments/<sha256>`), or the platform's URL when not stored. */
+    url: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
+    sha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
+    content_type: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    size: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_ATTACHMENT_BYTES })),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    error: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
+  },
+  { additionalProperties: false },
+)
+export type Attachment = Static<typeof Attachment>
+const Attachments = Type.Optional(Type.Array(Attachment, { maxItems: MAX_ATTACHMENTS }))
 const Closed = <T extends Record<string, TSchema>>(props: T) => Type.Object(props, { additionalProperties: false })
 
 /** Payload schema of every event type, keyed by `type`. The family prefix decides which channels may carry it. */
@@ -104,7 +131,8 @@ export const PAYLOADS = {
     language: Type.Optional(Type.String({ pattern: '^(zh|en|auto)$' })),
   }),
   'chat.started': Closed({ entry: Type.Optional(Text(128)) }),
-  'chat.message': Closed({ role: Role, text: Text(16_000), message_id: Type.Optional(Id) }),
+  /** A message without words (a picture, a voice note) carries a placeholder such as `[image]` as its text. */
+  'chat.message': Closed({ role: Role, text: Text(16_000), message_id: Type.Optional(Id), attachments: Attachments }),
   'chat.transferred_to_agent': Closed({ from_bot: Type.Optional(Type.Boolean()) }),
   'chat.ended': Closed({ ended_by: EndedBy }),
   'ticket.created': Closed({
@@ -114,7 +142,7 @@ export const PAYLOADS = {
   }),
   'ticket.assigned': Closed({ team: Type.Optional(Text(64)) }),
   'ticket.status_changed': Closed({ from: Type.Optional(Text(32)), to: Text(32) }),
-  'ticket.comment': Closed({ role: Role, text: Text(16_000), public: Type.Boolean() }),
+  'ticket.comment': Closed({ role: Role, text: Text(16_000), public: Type.Boolean(), attachments: Attachments }),
   'ticket.resolved': Closed({ resolution: Type.Optional(Text(512)) }),
   'ticket.reopened': Closed({ reason: Type.Optional(Text(512)) }),
   'agent.login': Empty,

@@ -18,6 +18,8 @@ export {
 export {
   CHANNELS,
   IDENTITY_KINDS,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
   MESSAGING_CHANNELS,
   SCHEMA_VERSION,
   SERVICE_FAMILIES,
@@ -25,7 +27,7 @@ export {
   eventJsonSchema,
   subjectOf,
 } from './events.js'
-export type { Channel, IdentityKind, IncomingEvent, StoredEvent } from './events.js'
+export type { Attachment, Channel, IdentityKind, IncomingEvent, StoredEvent } from './events.js'
 export { digest, newId } from './ids.js'
 export { Counters, dlq, drop, ok, pipeline } from './pipeline.js'
 export type { Drop } from './pipeline.js'

@@ -72,7 +72,7 @@ export const targetFor = (targets: Record<string, ServiceTarget>, channel: strin
  * Channels staffed as chats: an agent holds several at once (kits/erlang chat.ts). Voice is one call at a time;
  * email and tickets are worked from a backlog, and bot conversations need no agent.
  */
-export const CHAT_CHANNELS: ReadonlySet<string> = new Set(['webchat', 'app', 'wechat', 'dingtalk', 'facebook', 'line'])
+export const CHAT_CHANNELS: ReadonlySet<string> = new Set(['webchat', 'app', 'wechat', 'wecom', 'dingtalk', 'facebook', 'line'])
 
 /** How chat channels are staffed (MOFANG_CHAT_CONCURRENCY, MOFANG_CHAT_SLOWDOWN). */
 export interface ChatStaffing {

@@ -281,6 +281,7 @@ export function createEventsEndpoint(deps: IngestDeps) {
   const counters = new Counters<IngestOutcome>('ingest_events', INGEST_OUTCOMES)
   const admission = new Admission({ maxInFlightBytes: deps.maxInFlightBytes ?? 3 * deps.maxBodyBytes })
   const requests = requestPipeline(deps, admission)
+  const tsRange = deps.tsRange ?? DEFAULT_TS_RANGE
   /** Every refusal in the one error shape of the HTTP kit: `{ error: <code>, reason, field?, ...extra }`. */
   const answer = (
     res: ServerResponse,
@@ -442,8 +443,50 @@ export function createEventsEndpoint(deps: IngestDeps) {
     sendJson(res, 202, { accepted, duplicates })
   }
 
-  return { handle, counters, pipeline: requests }
+  /**
+   * Stores events that Mofang's own connectors made from a platform's request (channels/, the PBX feed): the same
+   * checks, dedup window and acknowledgement as POST /v1/events, for a tenant the connector has authenticated.
+   * Resolves once JetStream acknowledged every event (or an earlier copy); throws SubmitError otherwise, with
+   * nothing to undo: the platform retries and the dedup window absorbs what was kept.
+   */
+  async function submit(tenant: string, items: unknown[]): Promise<{ accepted: number; duplicates: number }> {
+    const batch: BatchContext = { tenant, now: Date.now(), tsRange, clientSupplied: new Set() }
+    const { values: events, stopped } = eventPipeline.runBatch(items, batch)
+    if (stopped.length) {
+      const { index, outcome } = stopped[0]
+      const detail = (outcome as Drop<EventDrop, FieldError>).detail
+      counters.add(REFUSAL_OF[outcome.reason as EventDrop] as IngestOutcome, items.length)
+      throw new SubmitError('invalid', `event ${index}: ${detail?.field ?? ''} ${detail?.reason ?? outcome.reason}`)
+    }
+    if (!deps.brokerUp()) throw new SubmitError('unavailable', 'not connected to NATS')
+    const problem = deps.storageProblem?.()
+    if (problem) throw new SubmitError('insufficient_storage', problem)
+    const { accepted, duplicates, failed, unconfirmed, error } = await acceptEvents(events, batch.clientSupplied, deps)
+    counters.add('duplicate_event_id', duplicates)
+    counters.add('accepted', accepted)
+    if (failed.length || unconfirmed.length)
+      throw new SubmitError(
+        'unavailable',
+        error?.message ?? `${failed.length + unconfirmed.length} events not acknowledged`,
+      )
+    return { accepted, duplicates }
+  }
+
+  return { handle, submit, counters, pipeline: requests }
 }
+
+/** Why `submit` kept nothing for sure: the events were invalid, or the broker or the disk cannot take them now. */
+export class SubmitError extends Error {
+  readonly code: 'invalid' | 'unavailable' | 'insufficient_storage'
+  constructor(code: SubmitError['code'], message: string) {
+    super(message)
+    this.name = 'SubmitError'
+    this.code = code
+  }
+}
+
+/** What connectors get to store events with: createEventsEndpoint(…).submit. */
+export type SubmitEvents = ReturnType<typeof createEventsEndpoint>['submit']
 
 /** JetStream's answer when its store is full (nats-server: "insufficient resources"), or a full disk. */
 function isStorageError(err: Error | undefined): boolean {

@@ -4,7 +4,8 @@
  * Other folders import only this file.
  */
 export { DedupWindow } from './dedup.js'
-export { createEventsEndpoint } from './events-endpoint.js'
+export { SubmitError, createEventsEndpoint } from './events-endpoint.js'
+export type { SubmitEvents } from './events-endpoint.js'
 export { createIdentityResolver } from './identity.js'
 export { packEvents, publishMessages } from './publish.js'
 export { redactEvent } from './redaction.js'

@@ -18,7 +18,15 @@ export const CHANNEL_MIX: ReadonlyArray<readonly [Channel, number]> = [
 ]
 
 /** Channels whose contacts are live chats handled by agents (email and ticket become tickets). */
-export const CHAT_CHANNELS: ReadonlySet<Channel> = new Set(['webchat', 'app', 'wechat', 'dingtalk', 'facebook', 'line'])
+export const CHAT_CHANNELS: ReadonlySet<Channel> = new Set([
+  'webchat',
+  'app',
+  'wechat',
+  'wecom',
+  'dingtalk',
+  'facebook',
+  'line',
+])
 
 /** Probability a new customer first seen on a channel writes in English. */
 export const ENGLISH_SHARE: Partial<Record<Channel, number>> = { facebook: 0.85, line: 0.7, email: 0.3, webchat: 0.15 }
@@ -166,6 +174,10 @@ export const REVEALS: Record<Channel, ReadonlyArray<readonly [IdentityKind, numb
     ['wechat_unionid', 0.3],
     ['phone', 0.45],
   ],
+  wecom: [
+    ['wecom_external_userid', 1],
+    ['phone', 0.4],
+  ],
   app: [
     ['app_user_id', 1],
     ['phone', 0.7],
@@ -200,6 +212,7 @@ export const CHAT_ENTRIES: Partial<Record<Channel, readonly string[]>> = {
   wechat: ['official_account_menu', 'mini_program', 'service_account_message'],
   webchat: ['product_page', 'support_center', 'order_status_page'],
   app: ['help_center', 'order_detail', 'device_diagnostics'],
+  wecom: ['kf_link'],
   dingtalk: ['enterprise_service_group'],
   facebook: ['page_messenger'],
   line: ['official_account'],

@@ -183,6 +183,8 @@ export class CustomerBase {
       wechat_openid: `oX${rng.token(20)}${tag}`,
       app_user_id: `u${this.seed}${tag}${rng.digits(4)}`,
       dingtalk_id: `dt_${rng.token(10)}${tag}`,
+      // Derived, not drawn: a new identity kind must not shift the seeded draws every other test relies on.
+      wecom_external_userid: `wm${this.seed}${tag}`,
       facebook_psid: `${rng.digits(12)}${n}`,
       line_user_id: `U${rng.token(24)}${tag}`,
       crm_id: `CRM-${this.seed}-${10000 + n}`,

@@ -5,6 +5,7 @@
  */
 export { EVENTS_HEADER, DAY_HEADER, utcDayOf, encodeEvents, decodeEvents } from './event-batch.js'
 export type { Alert, AlertInput, AlertSeverity } from './alerts.js'
+export type { Alarm, AlarmChange, AlarmMetric, AlarmRule, AlarmScope } from './alarms.js'
 export { AUDIT_ACTIONS, type AuditAction, type AuditAnswer, type AuditRow } from './audit.js'
 export { QA_CHECK_IDS, type QaCheckId, type QaResultInput } from './qa.js'
 export type {
