@@ -28,6 +28,8 @@ export function topologyNames(namespace = ''): Topology {
     dlqPrefix: `${low}dlq`,
     qaAlertStream: `${up}CX_QA_ALERTS`,
     identityBucket: `${low}identities`,
+    wallBucket: `${low}walls`,
+    channelBucket: `${low}channels`,
     sinkConsumer: `${low}warehouse-sink`,
     liveSubject: `${low}live.snapshot`,
     qaSubject: `${low}qa.result`,

@@ -6,6 +6,7 @@ import { simulatorCommands } from '../simulator/commands.js'
 import { qaCommands } from '../qa/commands.js'
 import { warehouseCommands } from '../warehouse/commands.js'
 import { privacyCommands } from '../privacy/commands.js'
+import { channelsCommands } from '../channels/commands.js'
 import { forecastCommands } from '../forecast/commands.js'
 import { routingCommands } from '../routing/commands.js'
 import { rosterCommands } from '../roster/commands.js'
@@ -17,6 +18,7 @@ export const commands: Command[] = [
   ...runCommands,
   ...warehouseCommands,
   ...privacyCommands,
+  ...channelsCommands,
   ...systemCommands,
   ...forecastCommands,
   ...routingCommands,

@@ -289,6 +289,31 @@ export const SETTINGS = {
     kind: 'string',
     doc: 'bearer token (16+ characters) for GET /metrics and the details of /healthz; the admin token always works',
   }),
+  channelsConfig: s({
+    env: 'MOFANG_CHANNELS',
+    kind: 'string',
+    doc: 'channel credentials per tenant and platform (JSON file: {"<tenant>": {"wechat": {...}, "line": {...}}}); unset = the dev tenant "demo" gets every platform with generated credentials, kept in <data>/dev-channels.json',
+  }),
+  channelSessionIdleMinutes: s({
+    env: 'MOFANG_CHANNEL_SESSION_IDLE_MIN',
+    kind: 'int',
+    default: 30,
+    min: 1,
+    max: 10_080,
+    doc: "a platform message starts a new conversation when the customer's last one on that channel is idle this long, minutes",
+  }),
+  channelMaxBodyBytes: s({
+    env: 'MOFANG_CHANNEL_MAX_BODY_BYTES',
+    kind: 'int',
+    default: 32 * 1024 * 1024,
+    min: 1024,
+    doc: 'largest webhook body a channel accepts (e-mail with attachments), bytes (413 above)',
+  }),
+  pbxAmi: s({
+    env: 'MOFANG_PBX_AMI',
+    kind: 'string',
+    doc: 'Asterisk AMI feeds, comma separated: <tenant>=ami://<user>:<secret>@<host>:<port> (voice events from the PBX)',
+  }),
   routingConfig: s({
     env: 'MOFANG_ROUTING_CONFIG',
     kind: 'string',

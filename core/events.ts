@@ -244,6 +244,9 @@ export const Envelope = Type.Object(
       Type.String({ minLength: 1, maxLength: 128, description: 'display name, e.g. 王伟 or Wei Wang' }),
     ),
     agent_id: Type.Optional(Id),
+    agent_name: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 128, description: "the agent's display name, e.g. 李娜 or Anna Li" }),
+    ),
     queue: Type.Optional(Label(64)),
     team: Type.Optional(Label(64)),
     site: Type.Optional(Label(64)),

@@ -44,6 +44,10 @@ export interface Topology {
   dlqStream: string
   dlqPrefix: string
   identityBucket: string
+  /** KV of the saved walls, keyed `<tenant>.<wall id>` (web/server/wall-store.ts). */
+  wallBucket: string
+  /** KV of the channels part: open conversations per platform user, and adapters' cursors (channels/sessions.ts). */
+  channelBucket: string
   sinkConsumer: string
   /** The stream of QA results and alerts (`<qaSubject>.*`, `<alertSubject>.*`), replayed by the live metrics. */
   qaAlertStream: string

@@ -27,6 +27,11 @@ export interface SystemParts {
   url: string
   /** Bearer token of this process's admin endpoints (/v1/sql), for services that offer admin actions. */
   adminToken: string
+  /**
+   * Stores events that a connector made from a platform's request (channels, the PBX feed), for a tenant it
+   * authenticated: ingest's checks, dedup window and JetStream acknowledgement (ingest/events-endpoint.ts submit).
+   */
+  submitEvents(tenant: string, events: unknown[]): Promise<{ accepted: number; duplicates: number }>
 }
 
 /** What a service gets to work with. */

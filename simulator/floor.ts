@@ -119,6 +119,8 @@ export class Floor {
       channel: channel ?? (p.media === 'voice' ? 'voice' : 'webchat'),
       type,
       agent_id: p.id,
+      // The profile's name, drawn with the agent: naming the agent on its events takes no random draw.
+      agent_name: p.name,
       team: p.team,
       site: p.site,
       ...extra,

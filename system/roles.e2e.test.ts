@@ -18,6 +18,7 @@ import { qaService } from '../qa/index.js'
 import { forecastService, forecastSettings } from '../forecast/index.js'
 import { routingService } from '../routing/index.js'
 import { privacyService } from '../privacy/index.js'
+import { channelsService } from '../channels/index.js'
 import { reportsService } from '../reports/index.js'
 import { ROLES, SESSION_COOKIE, SessionSigner, type Role } from '../kits/auth/index.js'
 import { tempDir, testConfig, uniqueNamespace } from '../testing/env.js'
@@ -90,6 +91,11 @@ const MATRIX: Record<string, Case> = {
   'GET /api/routing/config': { roles: ['supervisor', 'admin'], path: '/api/routing/config' },
   'POST /api/routing/config': { roles: ['admin'], path: '/api/routing/config' },
   'GET /api/admin/audit': { roles: ['admin'], path: '/api/admin/audit' },
+  'GET /api/attachments/:sha256': {
+    roles: ['agent', 'supervisor', 'qa_reviewer', 'qa_manager'],
+    path: `/api/attachments/${'0'.repeat(64)}`,
+  },
+  'GET /api/channels': { roles: ['supervisor', 'admin'], path: '/api/channels' },
   'GET /api/reports/:period': { roles: ['exec', 'supervisor'], path: '/api/reports/daily' },
   'GET /api/reports/:period/export': { roles: ['exec', 'supervisor'], path: '/api/reports/daily/export?format=bad' },
   'GET /api/reports/:period/drill': { roles: ['exec', 'supervisor'], path: '/api/reports/daily/drill?metric=bad' },
@@ -146,6 +152,7 @@ beforeAll(async () => {
       forecastService({ ...forecastSettings(config), runAtStart: false }),
       routingService({ configPath: routingConfig, sighup: false }),
       privacyService(),
+      channelsService(),
       reportsService({ timeZone: config.timeZone, repeatDays: config.reportRepeatDays, refreshEveryMin: 0 }),
     ],
     log: () => {},

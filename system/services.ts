@@ -14,6 +14,7 @@ import {
   type ReportsService,
 } from '../reports/index.js'
 import { privacyService } from '../privacy/index.js'
+import { channelsService } from '../channels/index.js'
 
 /**
  * The live engine keeps (and accepts late events for) a whole local day, so "today" is complete after a back-fill or
@@ -49,5 +50,6 @@ export function defaultServices(config: Config): ServiceFactory[] {
     // Scheduled report e-mails, when MOFANG_REPORT_SCHEDULES sets any; they render through the reports service.
     ...(delivery ? [namedService('report_delivery', reportDeliveryService({ ...delivery, render }))] : []),
     namedService('privacy', privacyService()),
+    namedService('channels', channelsService()),
   ]
 }

@@ -148,6 +148,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           maxAckPending: 4_000,
           ackWaitMs: config.sinkAckWaitMs,
         })
+        // Saved walls (web/server/wall-store.ts); each wall's last 5 versions stay readable (`nats kv history`).
+        await new Kvm(js).create(topology.wallBucket, { history: 5, replicas: config.natsReplicas })
         return new Kvm(js).create(topology.identityBucket, { history: 1, replicas: config.natsReplicas })
       },
       { ...untilStarted, what: 'declaring the JetStream topology' },
@@ -211,7 +213,17 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     }
 
     const url = `http://${config.host}:${config.port}`
-    const parts: SystemParts = { config, topology, nats, warehouse, apiKeys, devApiKey: dev, url, adminToken }
+    const parts: SystemParts = {
+      config,
+      topology,
+      nats,
+      warehouse,
+      apiKeys,
+      devApiKey: dev,
+      url,
+      adminToken,
+      submitEvents: ingest.submit,
+    }
     const checks: HealthCheck[] = [
       {
         name: 'nats',

@@ -6,6 +6,25 @@
 export { EVENTS_HEADER, DAY_HEADER, utcDayOf, encodeEvents, decodeEvents } from './event-batch.js'
 export type { Alert, AlertInput, AlertSeverity } from './alerts.js'
 export type { Alarm, AlarmChange, AlarmMetric, AlarmRule, AlarmScope } from './alarms.js'
+export {
+  RESERVED_WALL_IDS,
+  THRESHOLD_METRICS,
+  WALL_ID_PATTERN,
+  WALL_PANELS,
+  WALL_TILES,
+  WALL_WINDOWS,
+  type AgentBoardSettings,
+  type ColourLimits,
+  type ThresholdMetric,
+  type WallChange,
+  type WallDefinition,
+  type WallFilter,
+  type WallInput,
+  type WallListAnswer,
+  type WallPanel,
+  type WallRotation,
+  type WallTile,
+} from './walls.js'
 export { AUDIT_ACTIONS, type AuditAction, type AuditAnswer, type AuditRow } from './audit.js'
 export { QA_CHECK_IDS, type QaCheckId, type QaResultInput } from './qa.js'
 export type {
@@ -19,8 +38,10 @@ export type {
   QaSection,
   SlTarget,
   Snapshot,
+  TicketBacklog,
   WindowMetrics,
 } from './snapshot.js'
+export { TICKET_SLA_HOURS } from './snapshot.js'
 export type {
   Agreement,
   CalibrationAnswer,

@@ -1,7 +1,8 @@
 /**
  * The live snapshot: what live-metrics computes, web/server sends (GET /api/snapshot, the SSE stream) and the
  * wall app reads; and the stored history intervals of GET /api/history.
- * Types only. All times are ms since the Unix epoch; durations are seconds unless the name says ms.
+ * Types, and the ticket resolution targets. All times are ms since the Unix epoch; durations are seconds unless the
+ * name says ms.
  */
 import type { Alert } from './alerts.js'
 import type { SnapshotPlan } from './plan.js'
@@ -39,13 +40,19 @@ export interface WindowMetrics {
   avg_wrap_s: number | null
   tickets_created: number
   tickets_resolved: number
+  /** Tickets resolved within their resolution target (TICKET_SLA_HOURS, from `ticket.created`). */
+  tickets_resolved_in_sla: number
+  /** Tickets resolved after it. Resolutions of tickets created before the engine's horizon are neither. */
+  tickets_resolved_late: number
+  /** tickets_resolved_in_sla / (in SLA + late), in %. */
+  ticket_sl_pct: number | null
   /** Net promoter score, % promoters (9-10) minus % detractors (0-6). */
   nps: number | null
   nps_responses: number
   /** Share of CSAT scores 4-5, %. */
   csat_pct: number | null
   csat_responses: number
-  /** Agent occupancy, %: (on contact + wrap) / (on contact + wrap + ready). Tenant and team rows only. */
+  /** Agent occupancy, %: (on contact + wrap) / (on contact + wrap + ready). Tenant, team and site rows only. */
   occupancy_pct?: number | null
 }
 
@@ -64,6 +71,8 @@ export interface AgentStateCounts {
 /** One agent on the board. */
 export interface AgentView {
   agent_id: string
+  /** Display name, from the newest agent event that named the agent (`agent_name`). */
+  name?: string
   state: AgentStateName
   /** Reason when not_ready. */
   reason?: string
@@ -78,7 +87,22 @@ export interface AgentView {
   active_calls: number
 }
 
-/** Metrics for one row: the tenant, a queue, a channel or a team. */
+/**
+ * Resolution targets of tickets by `ticket.created` priority, hours (the reports' SLA: reports/rollups.ts); a ticket
+ * without a priority is `normal`.
+ */
+export const TICKET_SLA_HOURS = { urgent: 4, high: 8, normal: 24, low: 72 } as const
+
+/** Tickets open now (created or reopened, not resolved since), of the engine's horizon (25 h in `mofang start`). */
+export interface TicketBacklog {
+  open: number
+  /** Open past their resolution target. */
+  overdue: number
+  /** Age of the oldest open ticket, seconds. */
+  oldest_open_s: number
+}
+
+/** Metrics for one row: the tenant, a queue, a channel, a team or a site. */
 export interface DimensionMetrics {
   /** Contacts waiting now (offered, not yet answered, abandoned or ended). */
   waiting: number
@@ -88,10 +112,12 @@ export interface DimensionMetrics {
   target: SlTarget
   /** Keyed by window name: `15m`, `30m`, `60m` (configurable) and `today`. */
   windows: Record<string, WindowMetrics>
-  /** Agents by state (tenant and team rows). */
+  /** Agents by state (tenant, team and site rows). */
   agents?: AgentStateCounts
-  /** Chat concurrency: active chats / agents with at least one chat (tenant and team rows). */
+  /** Chat concurrency: active chats / agents with at least one chat (tenant, team and site rows). */
   chat_concurrency?: number | null
+  /** Open tickets now; absent where none is open. */
+  tickets?: TicketBacklog
 }
 
 /** Today's series in fixed intervals (index i covers [start + i·step, start + (i+1)·step)). */
@@ -150,6 +176,8 @@ export interface Snapshot {
   queues: Record<string, DimensionMetrics>
   channels: Record<string, DimensionMetrics>
   teams: Record<string, DimensionMetrics>
+  /** By the site of the agent handling (or the event naming it). */
+  sites: Record<string, DimensionMetrics>
   agents: AgentView[]
   /** Keyed `all`, `queue:<name>`, `channel:<name>`. */
   series: Record<string, IntervalSeries>
