@@ -25,7 +25,8 @@ interface CheckRow {
 /** Signs a sample with the credentials and runs it through the adapter, offline. */
 async function selfTest(adapter: ChannelAdapter, credentials: unknown): Promise<string | undefined> {
   const now = Date.now()
-  const sample = { userId: 'mofang-check', messageId: `check-${now}`, ts: now, text: 'mofang channels check' }
+  const userId = adapter.identity === 'email' ? 'check@mofang.invalid' : 'mofang-check'
+  const sample = { userId, messageId: `check-${now}`, ts: now, text: 'mofang channels check' }
   const signed = adapter.sign(credentials, sample)
   const url = new URL(`http://localhost/v1/channels/check/${adapter.platform}`)
   for (const [k, v] of Object.entries(signed.query)) url.searchParams.set(k, v)

@@ -18,7 +18,6 @@ import {
   type ChannelAdapter,
   type InboundMessage,
   type Platform,
-  type ReplayGuard,
 } from './adapter.js'
 import type { AttachmentStore } from './attachments.js'
 import type { ChannelCredentials } from './config.js'
@@ -55,9 +54,43 @@ export function eventIdOf(platform: Platform, messageId: string): string {
 export const threadInteractionId = (tenant: string, platform: Platform, thread: string): string =>
   `${platform}-${digest(`${tenant}\u0000${thread}`, 20)}`
 
+/**
+ * The adapter's state as it sees it, written through only once the messages are stored: a sync cursor moved past
+ * messages that then failed to publish would skip them when the platform calls again.
+ */
+function heldState(store: AdapterContext['state']) {
+  const puts = new Map<string, string>()
+  return {
+    get: async (key: string) => puts.get(key) ?? store.get(key),
+    put: async (key: string, value: string) => void puts.set(key, value),
+    async commit() {
+      for (const [key, value] of puts) await store.put(key, value)
+    },
+  }
+}
+
+/**
+ * The replay window as the adapter sees it, recording the request's nonces only once its messages are stored: a
+ * platform resends a request that failed (503) with the same nonce, and that retry must get through.
+ */
+function heldReplay(window: ReplayWindow) {
+  const keys: string[] = []
+  return {
+    windowMs: window.windowMs,
+    seen(key: string, now: number) {
+      if (window.has(key, now) || keys.includes(key)) return true
+      keys.push(key)
+      return false
+    },
+    commit(now: number) {
+      for (const key of keys) window.seen(key, now)
+    },
+  }
+}
+
 export function createChannelEndpoint(deps: ChannelEndpointDeps) {
-  const windows = new Map<string, ReplayGuard>()
-  const replayOf = (tenant: string, platform: Platform): ReplayGuard => {
+  const windows = new Map<string, ReplayWindow>()
+  const replayOf = (tenant: string, platform: Platform): ReplayWindow => {
     const key = `${tenant}/${platform}`
     let w = windows.get(key)
     if (!w) windows.set(key, (w = new ReplayWindow({ windowMs: deps.replayWindowMs })))
@@ -92,6 +125,17 @@ export function createChannelEndpoint(deps: ChannelEndpointDeps) {
     return [started, message]
   }
 
+  /**
+   * Stores mapped messages: attachments kept, conversations found, then published through ingest. Resolves once
+   * JetStream acknowledged them; throws otherwise (the platform, or the IMAP poller, sends them again).
+   */
+  async function deliver(tenant: string, platform: Platform, messages: InboundMessage[], now = Date.now()) {
+    const events: IncomingEvent[] = []
+    for (const m of messages) events.push(...(await eventsOf(tenant, platform, m)))
+    if (events.length) await deps.submit(tenant, events)
+    deps.board.stored(tenant, platform, messages.length, now)
+  }
+
   /** Answers one webhook request (the route matched `tenant` and `platform`). */
   async function handle(req: IncomingMessage, res: ServerResponse, tenant: string, platform: Platform) {
     const now = Date.now()
@@ -110,20 +154,17 @@ export function createChannelEndpoint(deps: ChannelEndpointDeps) {
       }
       const url = new URL(req.url ?? '/', 'http://localhost')
       const method = req.method === 'GET' ? 'GET' : 'POST'
-      const ctx: AdapterContext = {
-        replay: replayOf(tenant, platform),
-        fetch: deps.fetch ?? fetch,
-        state: deps.state(tenant, platform),
-      }
+      const state = heldState(deps.state(tenant, platform))
+      const replay = heldReplay(replayOf(tenant, platform))
+      const ctx: AdapterContext = { replay, fetch: deps.fetch ?? fetch, state }
       const result = await adapter.handle({ method, url, headers: req.headers, body, now }, credentials, ctx)
       if (result.kind === 'reply') {
         res.writeHead(result.status, { 'content-type': result.contentType ?? 'text/plain; charset=utf-8' })
         return void res.end(result.body)
       }
-      const events: IncomingEvent[] = []
-      for (const m of result.messages) events.push(...(await eventsOf(tenant, platform, m)))
-      if (events.length) await deps.submit(tenant, events)
-      deps.board.stored(tenant, platform, result.messages.length, now)
+      await deliver(tenant, platform, result.messages, now)
+      await state.commit()
+      replay.commit(now)
       res.writeHead(200, { 'content-type': result.reply?.contentType ?? 'text/plain; charset=utf-8' })
       res.end(result.reply?.body ?? '')
     } catch (err) {
@@ -157,5 +198,5 @@ export function createChannelEndpoint(deps: ChannelEndpointDeps) {
     sendJson(res, 503, { error: 'unavailable', reason: `not stored, retry: ${reason}` }, { 'retry-after': '5' })
   }
 
-  return { handle }
+  return { handle, deliver }
 }

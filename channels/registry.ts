@@ -1,4 +1,20 @@
 /** Every platform Mofang serves, keyed by its path segment. */
 import type { ChannelAdapter, Platform } from './adapter.js'
+import { dingtalkAdapter } from './dingtalk/adapter.js'
+import { emailAdapter } from './email/adapter.js'
+import { facebookAdapter } from './facebook/adapter.js'
+import { lineAdapter } from './line/adapter.js'
+import { wechatAdapter } from './wechat/adapter.js'
+import { wecomAdapter } from './wecom/adapter.js'
 
-export const ADAPTERS: ReadonlyMap<Platform, ChannelAdapter> = new Map<Platform, ChannelAdapter>([])
+// Each adapter is typed by its own credentials; the registry serves them as one kind.
+const all = [
+  wechatAdapter,
+  wecomAdapter,
+  dingtalkAdapter,
+  facebookAdapter,
+  lineAdapter,
+  emailAdapter,
+] as unknown as ChannelAdapter[]
+
+export const ADAPTERS: ReadonlyMap<Platform, ChannelAdapter> = new Map(all.map((a) => [a.platform, a]))

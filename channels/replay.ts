@@ -24,10 +24,15 @@ export class ReplayWindow implements ReplayGuard {
   }
 
   seen(key: string, now: number): boolean {
-    this.forget(now)
-    if (this.seenAt.has(key)) return true
+    if (this.has(key, now)) return true
     this.seenAt.set(key, now)
     return false
+  }
+
+  /** Whether `key` was seen within the window, without recording it. */
+  has(key: string, now: number): boolean {
+    this.forget(now)
+    return this.seenAt.has(key)
   }
 
   private forget(now: number): void {

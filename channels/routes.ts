@@ -21,15 +21,20 @@ const isPlatform = (p: string): p is Platform => (PLATFORMS as readonly string[]
 const INLINE = /^(image\/(png|jpeg|gif|webp|bmp)|audio\/|video\/)/
 
 export function webhookRoutes(endpoint: ReturnType<typeof createChannelEndpoint>): RoutesHandler {
-  const webhook = async ({ req, res, params }: RouteContext<undefined>) => {
+  const webhook = async ({ req, res, url, params }: RouteContext<undefined>) => {
     const tenant = decodeURIComponent(params.tenant)
     const platform = decodeURIComponent(params.platform)
-    if (!TENANT.test(tenant) || !isPlatform(platform))
+    if (!TENANT.test(tenant) || !isPlatform(platform) || (url.pathname.endsWith('/mime') && platform !== 'email'))
       throw new HttpError(404, 'not_configured', `no channel ${platform} for tenant ${tenant}`)
     await endpoint.handle(req, res, tenant, platform)
   }
   return routes(
-    { 'GET /v1/channels/:tenant/:platform': webhook, 'POST /v1/channels/:tenant/:platform': webhook },
+    {
+      'GET /v1/channels/:tenant/:platform': webhook,
+      'POST /v1/channels/:tenant/:platform': webhook,
+      // Mailgun posts raw MIME only to a URL that ends in "mime".
+      'POST /v1/channels/:tenant/:platform/mime': webhook,
+    },
     { prefix: '/v1/channels/', bodies: 'any' },
   )
 }

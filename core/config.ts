@@ -289,6 +289,11 @@ export const SETTINGS = {
     kind: 'string',
     doc: 'bearer token (16+ characters) for GET /metrics and the details of /healthz; the admin token always works',
   }),
+  alarmRules: s({
+    env: 'MOFANG_ALARM_RULES',
+    kind: 'string',
+    doc: "threshold alarm rules of every tenant besides the walls' own: a file, or rules inline separated by ; (`id: metric scope above|below N [window 30m] [for 5m] [clear 2m] critical|warning`, `[tenant]` starts rules of one tenant); unset = the demo rules (SL, longest wait, CSAT, no agent ready); none = no rules",
+  }),
   channelsConfig: s({
     env: 'MOFANG_CHANNELS',
     kind: 'string',
@@ -312,7 +317,7 @@ export const SETTINGS = {
   pbxAmi: s({
     env: 'MOFANG_PBX_AMI',
     kind: 'string',
-    doc: 'Asterisk AMI feeds, comma separated: <tenant>=ami://<user>:<secret>@<host>:<port> (voice events from the PBX)',
+    doc: 'Asterisk AMI feeds (voice events from the PBX), comma separated: <tenant>=ami://<user>:<secret>@<host>[:<port>][?agents=<file.json>&inbound=<context>&recordings=<url>&monitor_dir=<path>&recording_channels=1|2]',
   }),
   routingConfig: s({
     env: 'MOFANG_ROUTING_CONFIG',

@@ -7,7 +7,8 @@ import type { Channel, IdentityKind } from '../core/index.js'
 /** Share of contacts per channel at the peak (sums to 1). */
 export const CHANNEL_MIX: ReadonlyArray<readonly [Channel, number]> = [
   ['voice', 0.4],
-  ['wechat', 0.16],
+  ['wechat', 0.14],
+  ['wecom', 0.02],
   ['webchat', 0.1],
   ['app', 0.11],
   ['email', 0.06],

@@ -6,6 +6,7 @@
 import { BadInputError } from '../core/index.js'
 import { Simulation, type SimStats, type SimulationOptions } from './engine.js'
 import { EventPoster, type PosterStats } from './poster.js'
+import { ChannelRelay, type ChannelRelayOptions } from './channel-relay.js'
 import { HOUR } from './calendar.js'
 
 export interface LiveOptions extends SimulationOptions {
@@ -31,6 +32,11 @@ export interface LiveOptions extends SimulationOptions {
   flushTimeoutMs?: number
   /** Most events per request. Default 20000. */
   maxBatch?: number
+  /**
+   * Sends a share of the live chats through the platforms' webhooks (simulator/channel-relay.ts); absent = every
+   * event goes to /v1/events.
+   */
+  channels?: Omit<ChannelRelayOptions, 'url' | 'tenant' | 'liveFrom' | 'log'>
   /** Aborting it is the same as stop(). */
   signal?: AbortSignal
   /** Status lines and warnings. Default: stderr. */
@@ -39,6 +45,8 @@ export interface LiveOptions extends SimulationOptions {
 
 export interface LiveStats extends PosterStats {
   sim: SimStats
+  /** Customers' messages sent through the platforms' webhooks, when the relay runs. */
+  channels?: ReturnType<ChannelRelay['stats']>
   /** Events taken from the simulation so far (posted or pending). */
   generated: number
 }
@@ -63,6 +71,9 @@ export function startSimulator(opts: LiveOptions): RunningSimulator {
   const liveStart = Math.round(opts.start ?? Date.now())
   const sim = new Simulation({ ...opts, ratePerHour: opts.ratePerHour ?? opts.rate, start: liveStart - backfillMs })
   const poster = new EventPoster({ url: opts.url, apiKey: opts.apiKey, maxBatch: opts.maxBatch, log })
+  const relay =
+    opts.channels &&
+    new ChannelRelay({ ...opts.channels, url: opts.url, tenant: opts.tenant ?? 'demo', liveFrom: liveStart, log })
   const endAt = opts.durationMs === undefined ? Infinity : liveStart + opts.durationMs
   const tickMs = opts.tickMs ?? 250
   const wall0 = Date.now()
@@ -75,13 +86,18 @@ export function startSimulator(opts: LiveOptions): RunningSimulator {
   const done = new Promise<LiveStats>((resolve, reject) => (settle = { resolve, reject }))
   done.catch(() => {}) // callers may only use stop(); a fatal error is also logged
 
-  const stats = (): LiveStats => ({ ...poster.stats(), sim: sim.stats(), generated })
+  const stats = (): LiveStats => ({
+    ...poster.stats(),
+    sim: sim.stats(),
+    generated,
+    ...(relay && { channels: relay.stats() }),
+  })
   /** Simulated now: the live start plus wall time elapsed × speed. */
   const simNow = () => liveStart + (Date.now() - wall0) * speed
   const take = (until: number) => {
     const events = sim.advanceTo(until)
     generated += events.length
-    poster.enqueue(events)
+    poster.enqueue(relay ? relay.route(events) : events)
   }
   const fail = (err: unknown) => {
     log(`simulate: ${(err as Error).message}`)
@@ -112,6 +128,7 @@ export function startSimulator(opts: LiveOptions): RunningSimulator {
       return
     }
     if (!poster.busy) poster.flush(Infinity, stopper.signal).catch(fail)
+    void relay?.drain(poster, stopper.signal)
     timer = setTimeout(tick, tickMs)
   }
 
@@ -119,7 +136,10 @@ export function startSimulator(opts: LiveOptions): RunningSimulator {
     const s = stats()
     log(
       `simulate: ${sim.clock.format(s.sim.now)} ×${speed} | posted ${s.accepted} (dup ${s.duplicates}, rejected ${s.rejected}, retries ${s.retries}) pending ${s.pending}` +
-        ` | in progress: ${s.sim.liveCalls} calls, ${s.sim.liveChats} chats, ${s.sim.waiting} waiting, ${s.sim.openTickets} open tickets | agents ${s.sim.agentsLoggedIn}`,
+        ` | in progress: ${s.sim.liveCalls} calls, ${s.sim.liveChats} chats, ${s.sim.waiting} waiting, ${s.sim.openTickets} open tickets | agents ${s.sim.agentsLoggedIn}` +
+        (s.channels
+          ? ` | via platforms ${s.channels.relayed} (refused ${s.channels.refused}, waiting ${s.channels.waiting})`
+          : ''),
     )
   }
 

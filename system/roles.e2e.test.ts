@@ -99,6 +99,9 @@ const MATRIX: Record<string, Case> = {
   'GET /api/reports/:period': { roles: ['exec', 'supervisor'], path: '/api/reports/daily' },
   'GET /api/reports/:period/export': { roles: ['exec', 'supervisor'], path: '/api/reports/daily/export?format=bad' },
   'GET /api/reports/:period/drill': { roles: ['exec', 'supervisor'], path: '/api/reports/daily/drill?metric=bad' },
+  'GET /api/alarms': { roles: ['supervisor'], path: '/api/alarms?state=ended' },
+  'POST /api/alarms/:key/ack': { roles: ['supervisor'], path: '/api/alarms/none/ack' },
+  'GET /api/alarms/stream': { roles: ['supervisor'], path: '/api/alarms/stream' },
 }
 
 const signer = new SessionSigner(Buffer.from(SECRET))

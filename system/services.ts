@@ -1,7 +1,7 @@
 /** The services `mofang start` runs beside the core, in start order. */
 import { type Config, MofangError, namedService, type ServiceFactory } from '../core/index.js'
-import { liveMetricsService } from '../live-metrics/index.js'
-import { wallboardService } from '../web/server/index.js'
+import { alarmGroupRules, liveMetricsService } from '../live-metrics/index.js'
+import { openWallStore, wallAlarmRules, wallboardService } from '../web/server/index.js'
 import { transcriptionService } from '../transcribe/index.js'
 import { routingService } from '../routing/index.js'
 import { qaService, type QaService } from '../qa/index.js'
@@ -14,7 +14,7 @@ import {
   type ReportsService,
 } from '../reports/index.js'
 import { privacyService } from '../privacy/index.js'
-import { channelsService } from '../channels/index.js'
+import { ADAPTERS, channelsService, loadChannelCredentials, parseAmiFeeds } from '../channels/index.js'
 
 /**
  * The live engine keeps (and accepts late events for) a whole local day, so "today" is complete after a back-fill or
@@ -35,8 +35,21 @@ export function defaultServices(config: Config): ServiceFactory[] {
     return reports.render(...args)
   }
   const delivery = reportDeliverySettings(config)
+  // Checked here, before anything starts, so a bad setting stops `mofang start` with its name.
+  const channels = { credentials: loadChannelCredentials(config, ADAPTERS), pbx: parseAmiFeeds(config.pbxAmi) }
+  // Threshold alarms: the walls' rules (followed in the wall store) and MOFANG_ALARM_RULES, checked here at start.
+  const group = alarmGroupRules(config)
   return [
-    namedService('live_metrics', liveMetricsService({ timeZone: config.timeZone, retentionMs: TODAY_AND_A_BIT })),
+    namedService('live_metrics', async (ctx) => {
+      const log = (msg: string) => ctx.log(`live metrics: ${msg}`)
+      const walls = await wallAlarmRules(await openWallStore(ctx.js, ctx.topology.wallBucket, log), log)
+      const live = { timeZone: config.timeZone, retentionMs: TODAY_AND_A_BIT, alarms: { walls, group } }
+      // A start that fails is retried: the watch of this try must not outlive it.
+      return liveMetricsService(live)(ctx).catch((err: unknown) => {
+        walls.close()
+        throw err
+      })
+    }),
     namedService('wallboard', wallboardService()),
     ...(config.routingConfig ? [namedService('routing', routingService({ configPath: config.routingConfig }))] : []),
     namedService('qa', async (ctx) => (qa = await qaService()(ctx))),
@@ -50,6 +63,6 @@ export function defaultServices(config: Config): ServiceFactory[] {
     // Scheduled report e-mails, when MOFANG_REPORT_SCHEDULES sets any; they render through the reports service.
     ...(delivery ? [namedService('report_delivery', reportDeliveryService({ ...delivery, render }))] : []),
     namedService('privacy', privacyService()),
-    namedService('channels', channelsService()),
+    namedService('channels', channelsService(channels)),
   ]
 }

@@ -6,6 +6,7 @@ import { defaultServices } from './services.js'
 import { untilSignal } from './signals.js'
 import type { ForecastService } from '../forecast/index.js'
 import type { ReportsService } from '../reports/index.js'
+import type { ChannelsService, Platform, SampleMessage } from '../channels/index.js'
 import { backfillHistory, lastEventBefore, readHistoryMarker } from './history.js'
 import { redactionPolicy } from '../kits/pii/index.js'
 
@@ -89,6 +90,41 @@ function simulatedWeatherAnchor(config: Config): number | undefined {
 
 const DAY = 86_400_000
 
+/**
+ * The tenant's platforms, for the simulator to send customers' messages through as the platforms would (its chats
+ * through the chat platforms, its e-mail tickets as mail through the relay format).
+ */
+async function demoChannels(sys: RunningSystem, tenant: string) {
+  const channels = await import('../channels/index.js')
+  const { ADAPTERS, eventIdOf, sessionInteractionId, threadInteractionId } = channels
+  const mine = channels.loadChannelCredentials(sys.config, ADAPTERS).get(tenant)
+  if (!mine) return undefined
+  const service = sys.services.find((s) => s.name === 'channels') as ChannelsService | undefined
+  const platforms = new Map(
+    [...mine].map(([platform, credentials]) => {
+      const adapter = ADAPTERS.get(platform)!
+      const sign = (m: SampleMessage) => {
+        // WeCom's callback only says that messages wait: the demo's stand-in API holds the message itself.
+        if (platform === 'wecom') service?.devWeComMessage?.(m)
+        return adapter.sign(credentials, m)
+      }
+      const thread =
+        platform === 'email'
+          ? {
+              interactionIdOf: (root: string) => threadInteractionId(tenant, 'email', root),
+              createdEventIdOf: (root: string) => eventIdOf('email', `${root}#created`),
+            }
+          : undefined
+      return [adapter.channel, { platform, identity: adapter.identity, sign, ...(thread && { thread }) }] as const
+    }),
+  )
+  return {
+    platforms,
+    interactionIdOf: (platform: string, user: string, messageId: string) =>
+      sessionInteractionId(tenant, platform as Platform, user, messageId),
+  }
+}
+
 async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: ParsedArgs) {
   const { config, url } = sys
   const tenant = sys.apiKeys.get(apiKey) ?? 'demo'
@@ -145,6 +181,7 @@ async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: P
     // Ctrl-C should not wait for a back-fill: simulated events not yet posted were never acknowledged.
     flushTimeoutMs: 5_000,
     assignment: config.routingConfig ? routingAssignmentFromFile(config.routingConfig, tenant) : undefined,
+    channels: await demoChannels(sys, tenant),
     log,
   })
   log('simulator started (disable with --no-simulator)')

@@ -52,7 +52,10 @@ function sampleBody(sample: SampleMessage, robotCode: string | undefined): objec
       ? { msgtype: 'text', text: { content: sample.text ?? '' } }
       : sample.text === undefined
         ? { msgtype: 'picture', content: { downloadCode: code } }
-        : { msgtype: 'richText', content: { richText: [{ text: sample.text }, { downloadCode: code, type: 'picture' }] } }
+        : {
+            msgtype: 'richText',
+            content: { richText: [{ text: sample.text }, { downloadCode: code, type: 'picture' }] },
+          }
   return {
     conversationId: `cid${idOf(`conversation:${sample.userId}`)}`,
     conversationType: '1',
@@ -78,18 +81,27 @@ export const dingtalkAdapter = defineAdapter({
   devCredentials: (random) => ({ app_secret: random(32) }),
 
   async handle(req, credentials, ctx) {
-    if (req.method !== 'POST') throw new ChannelRefusal('malformed', 'DingTalk robot messages are POST requests', 'method')
+    if (req.method !== 'POST')
+      throw new ChannelRefusal('malformed', 'DingTalk robot messages are POST requests', 'method')
     const timestamp = signatureHeader(req, 'timestamp')
     checkSignature(signatureHeader(req, 'sign'), signOf(credentials.app_secret, timestamp), 'sign')
     const sentAt = Number(timestamp)
     if (!Number.isFinite(sentAt) || Math.abs(req.now - sentAt) > DINGTALK_MAX_SKEW_MS)
-      throw new ChannelRefusal('stale', `timestamp ${timestamp} is more than an hour from the server clock`, 'timestamp')
+      throw new ChannelRefusal(
+        'stale',
+        `timestamp ${timestamp} is more than an hour from the server clock`,
+        'timestamp',
+      )
     const body = jsonBody(req, DingTalkBody)
     const user = body.senderStaffId ?? body.senderId
     if (!user) throw new ChannelRefusal('malformed', 'neither senderStaffId nor senderId', 'senderId')
     const { text, files } = contentsOf(body)
     const api = credentials.robot_code
-      ? { base: credentials.api_base ?? DINGTALK_API, robotCode: credentials.robot_code, appSecret: credentials.app_secret }
+      ? {
+          base: credentials.api_base ?? DINGTALK_API,
+          robotCode: credentials.robot_code,
+          appSecret: credentials.app_secret,
+        }
       : undefined
     const attachments = await dingtalkAttachments(files, api, ctx, req.now)
     const createdAt = Number(body.createAt)

@@ -11,7 +11,7 @@ import { ChannelRefusal, type AdapterContext, type ChannelRequest, type Platform
 import { ReplayWindow } from '../replay.js'
 import { emailAdapter } from './adapter.js'
 import { signRelay } from './relay.js'
-import { PDF_TINY, RFC5322_MESSAGE, composeMail } from './test-helpers/mails.js'
+import { PDF_TINY, RFC5322_MESSAGE, RFC5322_REPLY, composeMail } from './test-helpers/mails.js'
 
 const KEY = 'key-3ax6xnjp29jd6fds4gc373sgvjxteol0'
 const credentials = { signing_key: KEY }
@@ -129,6 +129,21 @@ describe('email adapter: Mailgun raw-MIME route', () => {
       ['r.pdf', PDF_TINY.length],
     ])
   })
+  it('reads body-mime sent as a file part', async () => {
+    const tok = token(9)
+    const boundary = 'file-part-boundary'
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="body-mime"; filename="message.eml"\r\n`),
+      Buffer.from('Content-Type: message/rfc822\r\n\r\n'),
+      RFC5322_REPLY,
+      Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="timestamp"\r\n\r\n${NOW_S}\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="token"\r\n\r\n${tok}\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="signature"\r\n\r\n${hmac(NOW_S, tok)}\r\n`),
+      Buffer.from(`--${boundary}--\r\n`),
+    ])
+    const result = await handle(request(body, { 'content-type': `multipart/form-data; boundary=${boundary}` }))
+    expect(result.kind === 'messages' && result.messages.map((m) => m.messageId)).toEqual(['3456@example.net#comment'])
+  })
   it('passes an 8-bit mail in another charset through byte for byte (GBK)', async () => {
     const gbk = Buffer.concat([
       Buffer.from('From: li@customer.example\r\nSubject: hi\r\nContent-Type: text/plain; charset=gbk\r\n'),
@@ -243,10 +258,15 @@ describe('email adapter: signers round-trip through handle', () => {
     expect(result.messages).toHaveLength(1)
     expect(result.messages[0].conversation).toEqual({ kind: 'thread', id: 'sample-1@customer.example' })
   })
-  it('devCredentials pass the schema', async () => {
+  it('devCredentials pass the schema, and the IMAP settings have their defaults', async () => {
     const { Value } = await import('@sinclair/typebox/value')
     const dev = emailAdapter.devCredentials((n) => 'ab'.repeat(n))
     expect(Value.Check(emailAdapter.credentials, dev)).toBe(true)
     expect(Value.Check(emailAdapter.credentials, { signing_key: 'short' })).toBe(false)
+    const imap = { host: 'imap.acme.example', user: 'support@acme.example', password: 'p' }
+    expect(Value.Default(emailAdapter.credentials, { signing_key: KEY, imap })).toEqual({
+      signing_key: KEY,
+      imap: { ...imap, port: 993, secure: true, mailbox: 'INBOX', poll_s: 60 },
+    })
   })
 })

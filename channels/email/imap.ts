@@ -57,9 +57,10 @@ export function startImapPoller(opts: ImapPollerOptions): ImapPoller {
   }
 
   /** Maps one mail; a mail that cannot be mapped (no sender, too large) is logged and passed over. */
-  async function mapped(client: ImapFlow, uid: number, size: number | undefined): Promise<InboundMessage[]> {
-    if (size !== undefined && size > maxBytes) {
-      log(`${where}: UID ${uid} skipped: ${size} bytes is over ${maxBytes}`)
+  async function mapped(client: ImapFlow, uid: number): Promise<InboundMessage[]> {
+    const meta = await client.fetchOne(String(uid), { size: true }, { uid: true })
+    if (meta && meta.size !== undefined && meta.size > maxBytes) {
+      log(`${where}: UID ${uid} skipped: ${meta.size} bytes is over ${maxBytes}`)
       return []
     }
     const message = await client.fetchOne(String(uid), { source: true }, { uid: true })
@@ -96,12 +97,9 @@ export function startImapPoller(opts: ImapPollerOptions): ImapPoller {
         const saved = await state.get(cursorKey)
         const cursor = saved ? (JSON.parse(saved) as Cursor) : undefined
         const uids = await newUids(client, cursor?.validity === validity ? cursor : undefined)
-        const sizes = new Map<number, number | undefined>()
-        if (uids.length)
-          for (const m of await client.fetchAll(uids.join(','), { size: true }, { uid: true })) sizes.set(m.uid, m.size)
         for (const uid of uids) {
           if (stopped) break
-          const messages = await mapped(client, uid, sizes.get(uid))
+          const messages = await mapped(client, uid)
           if (messages.length) await deliver(messages)
           await client.messageFlagsAdd(String(uid), [SEEN], { uid: true })
           await state.put(cursorKey, JSON.stringify({ validity, uid } satisfies Cursor))

@@ -17,7 +17,8 @@ import {
   type SampleMessage,
 } from '../adapter.js'
 import { SAMPLE_RECIPIENT, sampleMime } from './compose.js'
-import { checkSigned, hmacHex } from './signed.js'
+import { hmacSha256 } from '../signature.js'
+import { checkSigned } from './signed.js'
 
 /** Whether a request is a form post (Mailgun's formats). */
 export const isForm = (contentType: string) =>
@@ -62,7 +63,7 @@ export async function mailgunMime(req: ChannelRequest, signingKey: string, repla
   const [timestamp, token, signature] = [text('timestamp'), text('token'), text('signature')]
   if (!signature) throw new ChannelRefusal('missing_signature', 'the form has no Mailgun signature', 'signature')
   if (!timestamp || !token) throw new ChannelRefusal('missing_signature', 'the form has no timestamp or token', 'token')
-  const expected = hmacHex(signingKey, timestamp, token)
+  const expected = hmacSha256(signingKey, timestamp + token, 'hex')
   checkSigned(req, replay, { given: signature, expected, timestamp, nonce: `mailgun:${token}`, field: 'signature' })
   const mime = fields.get('body-mime')
   if (!mime?.length)
@@ -85,7 +86,7 @@ export function signMailgun(signingKey: string, sample: SampleMessage): Platform
     'body-mime': sampleMime(sample),
     timestamp,
     token,
-    signature: hmacHex(signingKey, timestamp, token),
+    signature: hmacSha256(signingKey, timestamp + token, 'hex'),
   }
   const boundary = `mofang-${token.slice(0, 24)}`
   const parts = Object.entries(fields).map(

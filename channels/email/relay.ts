@@ -21,7 +21,8 @@ import {
   type SampleMessage,
 } from '../adapter.js'
 import { sampleMime } from './compose.js'
-import { checkSigned, hmacHex } from './signed.js'
+import { hmacSha256 } from '../signature.js'
+import { checkSigned } from './signed.js'
 
 export const SIGNATURE_HEADER = 'x-mofang-signature'
 
@@ -43,7 +44,7 @@ export function checkRelay(req: ChannelRequest, signingKey: string, replay: Repl
   const header = req.headers[SIGNATURE_HEADER]
   const { t = '', v1 } = parseSignature(Array.isArray(header) ? header[0] : (header ?? ''))
   if (!v1) throw new ChannelRefusal('missing_signature', 'no X-Mofang-Signature: t=…,v1=… header', SIGNATURE_HEADER)
-  const expected = hmacHex(signingKey, `${t}.`, req.body)
+  const expected = hmacSha256(signingKey, Buffer.concat([Buffer.from(`${t}.`), req.body]), 'hex')
   checkSigned(req, replay, { given: v1, expected, timestamp: t, nonce: `relay:${v1}`, field: SIGNATURE_HEADER })
 }
 
@@ -56,7 +57,7 @@ export function signRelay(signingKey: string, sample: SampleMessage): PlatformRe
     query: {},
     headers: {
       'content-type': 'message/rfc822',
-      [SIGNATURE_HEADER]: `t=${t},v1=${hmacHex(signingKey, `${t}.`, body)}`,
+      [SIGNATURE_HEADER]: `t=${t},v1=${hmacSha256(signingKey, `${t}.${body}`, 'hex')}`,
     },
     body,
   }

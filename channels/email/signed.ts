@@ -1,23 +1,15 @@
 /**
- * The checks both e-mail relay formats share once their signed fields are read: the HMAC (compared in constant
- * time), the timestamp's age, then the replay memory. In that order, so an unsigned request can neither fill the
- * replay memory nor learn whether its timestamp would have passed.
+ * The checks both e-mail relay formats share once their signed fields are read: the HMAC (channels/signature.ts,
+ * compared in constant time), the timestamp's age, then the replay memory. In that order, so an unsigned request
+ * can neither fill the replay memory nor learn whether its timestamp would have passed.
  */
-import { createHmac } from 'node:crypto'
-import { sameSecret } from '../../kits/auth/index.js'
 import { ChannelRefusal, type ChannelRequest, type ReplayGuard } from '../adapter.js'
-
-/** Hex HMAC-SHA256 of `parts` (concatenated) under `key`. */
-export function hmacHex(key: string, ...parts: (string | Buffer)[]): string {
-  const mac = createHmac('sha256', key)
-  for (const part of parts) mac.update(part)
-  return mac.digest('hex')
-}
+import { checkSignature } from '../signature.js'
 
 export interface SignedFields {
   /** The signature the request carries (hex). */
   given: string
-  /** The signature its signed fields should have (hex). */
+  /** The signature its signed fields should have (lower-case hex). */
   expected: string
   /** The signed timestamp, seconds since the epoch, as sent. */
   timestamp: string
@@ -29,8 +21,7 @@ export interface SignedFields {
 
 /** Throws the refusal for a forged, stale or replayed request; returns for a good one. */
 export function checkSigned(req: ChannelRequest, replay: ReplayGuard, signed: SignedFields): void {
-  if (!sameSecret(signed.given.toLowerCase(), signed.expected))
-    throw new ChannelRefusal('bad_signature', 'the signature does not match the signing key', signed.field)
+  checkSignature(signed.given.toLowerCase(), signed.expected, signed.field)
   const seconds = Number(signed.timestamp)
   if (!/^\d{1,12}$/.test(signed.timestamp) || Math.abs(req.now - seconds * 1000) > replay.windowMs)
     throw new ChannelRefusal('stale', `the signed timestamp is outside ${replay.windowMs / 1000} s of now`, 'timestamp')

@@ -219,6 +219,7 @@ describe('Messenger adapter: credentials and signer', () => {
       imageUrl: 'https://cdn.example/s.png',
     }
     const signed = facebookAdapter.sign(credentials, sample)
+    expect(signed.body).toContain('O\\u00f9 est ma commande ?')
     const req: ChannelRequest = { ...post(''), headers: signed.headers, body: Buffer.from(signed.body) }
     const [m] = await messagesOf(req)
     expect(m).toMatchObject({

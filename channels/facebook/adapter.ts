@@ -49,6 +49,13 @@ function verification(req: ChannelRequest, verifyToken: string) {
 /** The Page of a sample (the credentials do not name it): a stable made-up id. */
 const SAMPLE_PAGE_ID = '104512345678901'
 
+/**
+ * JSON as Meta writes it: every non-ASCII UTF-16 unit escaped as \uXXXX with lowercase hex ("äöå" →
+ * "\u00e4\u00f6\u00e5"), which is also what the signature is computed over (hence checking the raw bytes).
+ */
+const metaJson = (value: unknown) =>
+  JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+
 /** A customer's message as Messenger posts it: text and an image arrive as one message with an attachment. */
 function sampleBody(sample: SampleMessage): string {
   if (sample.text === undefined && sample.imageUrl === undefined) throw new Error('a sample needs text or imageUrl')
@@ -58,7 +65,7 @@ function sampleBody(sample: SampleMessage): string {
     ...(sample.imageUrl !== undefined && { attachments: [{ type: 'image', payload: { url: sample.imageUrl } }] }),
   }
   const item = { sender: { id: sample.userId }, recipient: { id: SAMPLE_PAGE_ID }, timestamp: sample.ts, message }
-  return JSON.stringify({ object: 'page', entry: [{ id: SAMPLE_PAGE_ID, time: sample.ts, messaging: [item] }] })
+  return metaJson({ object: 'page', entry: [{ id: SAMPLE_PAGE_ID, time: sample.ts, messaging: [item] }] })
 }
 
 export const facebookAdapter = defineAdapter({

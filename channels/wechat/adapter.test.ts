@@ -127,8 +127,11 @@ describe('WeChat messages (plain mode)', () => {
   })
 
   it('refuses a message type it does not map as unknown_type', async () => {
-    const xml = push.TEXT.replace('[CDATA[text]]', '[CDATA[hologram]]')
-    expect(await refusal(() => messages(plainPush(xml)))).toMatchObject({ code: 'unknown_type', field: 'MsgType' })
+    for (const type of ['hologram', 'constructor']) {
+      const xml = push.TEXT.replace('[CDATA[text]]', `[CDATA[${type}]]`)
+      const req = plainPush(xml, { nonce: type })
+      expect(await refusal(() => messages(req))).toMatchObject({ code: 'unknown_type', field: 'MsgType' })
+    }
   })
 
   it('refuses malformed bodies', async () => {

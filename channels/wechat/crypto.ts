@@ -9,7 +9,8 @@
  * - AES-256-CBC, key = base64(EncodingAESKey + '='), IV = the key's first 16 bytes, PKCS#7 padding to 32-byte
  *   blocks; plaintext = 16 random bytes + 4-byte big-endian length + message + receive id (the app id or corp id).
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
+import { sameSecret } from '../../kits/auth/index.js'
 import { ChannelRefusal, type AdapterContext, type ChannelRequest } from '../adapter.js'
 
 const BLOCK = 32
@@ -19,13 +20,6 @@ export function wxSignature(parts: readonly string[]): string {
   return createHash('sha1')
     .update([...parts].sort().join(''))
     .digest('hex')
-}
-
-/** Constant-time comparison of two hex signatures (their length is no secret). */
-function sameSignature(expected: string, given: string): boolean {
-  const a = Buffer.from(expected)
-  const b = Buffer.from(given.toLowerCase())
-  return a.length === b.length && timingSafeEqual(a, b)
 }
 
 export interface PushCheck {
@@ -55,7 +49,8 @@ export function checkPush(req: ChannelRequest, ctx: AdapterContext, check: PushC
   const nonce = query.get('nonce')!
   const covered = check.covered?.()
   const parts = covered === undefined ? [check.token, timestamp, nonce] : [check.token, timestamp, nonce, covered]
-  if (!sameSignature(wxSignature(parts), query.get(check.param)!))
+  // Compared in constant time; the platforms write hex in lower case.
+  if (!sameSecret(query.get(check.param)!.toLowerCase(), wxSignature(parts)))
     throw new ChannelRefusal('bad_signature', `${check.param} does not match`, check.param)
   // The timestamp is in seconds; a non-numeric one cannot be inside the window.
   if (!(Math.abs(req.now - Number(timestamp) * 1000) <= ctx.replay.windowMs))

@@ -72,7 +72,8 @@ const CONTENT: Readonly<Record<string, (xml: XmlFields, access: MediaAccess) => 
 export function mapPush(xml: XmlFields, access: MediaAccess): InboundMessage | null {
   const type = requiredField(xml, 'MsgType')
   if (type === 'event') return null
-  const content = CONTENT[type]
+  // Own keys only: a MsgType named like an Object method ("constructor") is just another unknown type.
+  const content = Object.hasOwn(CONTENT, type) ? CONTENT[type] : undefined
   if (!content) throw new ChannelRefusal('unknown_type', `MsgType ${type} is not mapped`, 'MsgType')
   const openid = requiredField(xml, 'FromUserName')
   const created = Number(requiredField(xml, 'CreateTime'))

@@ -83,7 +83,10 @@ const CONTENT: Readonly<Record<string, (body: Record<string, unknown>, url: Medi
   }),
   video: (b, url) => ({ text: '[video]', attachment: file(b, 'video', url) }),
   file: (b, url) => ({ text: '[file]', attachment: file(b, 'file', url) }),
-  location: (b) => ({ text: words('[location]', b.name, b.address, `(${b.latitude}, ${b.longitude})`) }),
+  location: (b) => {
+    const where = typeof b.latitude === 'number' ? `(${b.latitude}, ${b.longitude})` : undefined
+    return { text: words('[location]', b.name, b.address, where) }
+  },
   link: (b) => ({ text: words('[link]', b.title, b.url) }),
   miniprogram: (b) => ({ text: words('[miniprogram]', b.title) }),
 }
@@ -104,7 +107,9 @@ export function mapEntry(entry: KfEntry, access: ApiAccess, token: string): Inbo
   const body = (typeof entry[type] === 'object' && entry[type]) || {}
   const base = access.api_base ?? DEFAULT_WECOM_API_BASE
   const url = (media_id: string) => apiUrl(base, '/cgi-bin/media/get', { access_token: token, media_id })
-  const { text, attachment } = CONTENT[type]?.(body as Record<string, unknown>, url) ?? { text: `[${type}]` }
+  // Own keys only: a msgtype named like an Object method ("constructor") is just another unknown type.
+  const content = Object.hasOwn(CONTENT, type) ? CONTENT[type] : undefined
+  const { text, attachment } = content?.(body as Record<string, unknown>, url) ?? { text: `[${type}]` }
   return {
     messageId: msgid,
     // Not open_kfid + user as a thread: a customer who comes back later starts a new contact, as on WeChat.

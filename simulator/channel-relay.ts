@@ -1,0 +1,210 @@
+/**
+ * The demo's platforms: a share of the live chats on WeChat, WeCom, DingTalk, Messenger and LINE reach Mofang the
+ * way a real platform sends them, through `/v1/channels/<tenant>/<platform>`, signed with the tenant's channel
+ * credentials, so `npm start` exercises every adapter. The customer's messages go through the platform's webhook;
+ * everything else (bot and agent messages, the queue, the end) is what Mofang's own desktop and router would post,
+ * and goes to /v1/events as before.
+ *
+ * A platform names no conversation: Mofang derives it from the message that opened it (channels/sessions.ts). So a
+ * relayed chat is held until its customer's first message, then all its events are given that conversation's id,
+ * and its chat.started the event id the channel endpoint gives its own (the endpoint's copy is absorbed as a
+ * duplicate). Back-filled history is never relayed: a platform signs its requests with the time they are sent.
+ */
+import type { Channel, IdentityKind, IncomingEvent } from '../core/index.js'
+import type { EventPoster } from './poster.js'
+
+/** A request as a platform would send it (channels/adapter.ts PlatformRequest). */
+export interface RelayRequest {
+  method: 'GET' | 'POST'
+  query: Record<string, string>
+  headers: Record<string, string>
+  body: string
+}
+
+/** One platform the relay posts through. */
+export interface RelayPlatform {
+  /** The path segment: `/v1/channels/<tenant>/<platform>`. */
+  platform: string
+  /** The identity kind of the platform's user id. */
+  identity: IdentityKind
+  /** Builds the signed request (the adapter's `sign` with the tenant's credentials). */
+  sign(message: RelayMessage): RelayRequest
+  /**
+   * E-mail: the platform names the thread (its first Message-ID), and the ticket is opened by the mail itself. The
+   * conversation id the endpoint gives the thread, and the event id of the `ticket.created` its first mail makes.
+   */
+  thread?: { interactionIdOf(rootMessageId: string): string; createdEventIdOf(rootMessageId: string): string }
+}
+
+/** A customer's message as the relay hands it to a platform's signer (channels/adapter.ts SampleMessage). */
+export interface RelayMessage {
+  userId: string
+  messageId: string
+  ts: number
+  text: string
+  name?: string
+  subject?: string
+  inReplyTo?: string
+}
+
+export interface ChannelRelayOptions {
+  url: string
+  tenant: string
+  /** The platforms, by the Mofang channel their chats arrive on. */
+  platforms: ReadonlyMap<Channel, RelayPlatform>
+  /** The conversation id the channel endpoint gives a session opened by `messageId` (channels sessionInteractionId). */
+  interactionIdOf(platform: string, userId: string, messageId: string): string
+  /** Share of eligible chats relayed, 0-1. Default 0.5. */
+  share?: number
+  /** Only chats that start at or after this time are relayed (not the back-fill), ms since the epoch. */
+  liveFrom: number
+  log: (line: string) => void
+}
+
+interface Relayed {
+  platform: RelayPlatform
+  /** E-mail: the thread's first Message-ID, and the subject of its ticket. */
+  root?: string
+  subject?: string
+  /** Events held until the customer's first message names the conversation. */
+  held?: IncomingEvent[]
+  /** The conversation id, once known. */
+  interactionId?: string
+}
+
+const isCustomerMessage = (e: IncomingEvent) =>
+  (e.type === 'chat.message' || e.type === 'ticket.comment') && (e.payload as { role?: string })?.role === 'customer'
+
+/** A stable pick that draws nothing from the simulation's random stream (the seeded runs stay as they were). */
+const picked = (id: string, share: number) => {
+  let h = 2166136261
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619)
+  return (h >>> 0) / 2 ** 32 < share
+}
+
+export class ChannelRelay {
+  private readonly chats = new Map<string, Relayed>()
+  private readonly outbox: { platform: string; request: RelayRequest }[] = []
+  private sending: Promise<void> | undefined
+  private readonly counts = { relayed: 0, refused: 0 }
+
+  constructor(private readonly opts: ChannelRelayOptions) {}
+
+  stats() {
+    return { ...this.counts, waiting: this.outbox.length }
+  }
+
+  /** The events for /v1/events; the customers' messages of relayed chats go to the outbox instead. */
+  route(events: IncomingEvent[]): IncomingEvent[] {
+    const out: IncomingEvent[] = []
+    for (const e of events) {
+      const id = e.interaction_id
+      let chat = id ? this.chats.get(id) : undefined
+      if (!chat && id && (e.type === 'chat.started' || e.type === 'ticket.created') && e.ts >= this.opts.liveFrom) {
+        const platform = this.opts.platforms.get(e.channel)
+        if (platform && picked(id, this.opts.share ?? 0.5)) this.chats.set(id, (chat = { platform, held: [] }))
+      }
+      if (!chat) {
+        out.push(e)
+        continue
+      }
+      if (chat.held) this.hold(chat, e, out)
+      else this.forward(chat, e, out)
+      // A ticket may be reopened long after: its thread is kept (a few an hour in the demo).
+      if (e.type === 'chat.ended') this.chats.delete(id!)
+    }
+    return out
+  }
+
+  private hold(chat: Relayed, e: IncomingEvent, out: IncomingEvent[]) {
+    const payload = e.payload as { role?: string; message_id?: string; subject?: string } | undefined
+    const userId = e.customer?.[chat.platform.identity]
+    if (e.type === 'ticket.created') chat.subject = payload?.subject
+    if (!isCustomerMessage(e)) return void chat.held!.push(e)
+    const thread = chat.platform.thread
+    if (thread && userId) {
+      chat.root = `${e.event_id}@sim.mofang`
+      chat.interactionId = thread.interactionIdOf(chat.root)
+      for (const h of chat.held!) {
+        if (h.type === 'ticket.created') h.event_id = thread.createdEventIdOf(chat.root)
+        out.push({ ...h, interaction_id: chat.interactionId })
+      }
+      chat.held = undefined
+      return this.forward(chat, e, out)
+    }
+    if (!userId || !payload?.message_id) {
+      // Nothing to sign with: this chat goes the usual way after all.
+      out.push(...chat.held!, e)
+      chat.held = undefined
+      return void this.chats.delete(e.interaction_id!)
+    }
+    chat.interactionId = this.opts.interactionIdOf(chat.platform.platform, userId, payload.message_id)
+    for (const h of chat.held!) {
+      if (h.type === 'chat.started') h.event_id = `${chat.interactionId}:started`
+      out.push({ ...h, interaction_id: chat.interactionId })
+    }
+    chat.held = undefined
+    this.forward(chat, e, out)
+  }
+
+  private forward(chat: Relayed, e: IncomingEvent, out: IncomingEvent[]) {
+    const payload = e.payload as { message_id?: string; text?: string } | undefined
+    const userId = e.customer?.[chat.platform.identity]
+    const messageId = chat.root
+      ? e.event_id === chat.root.split('@')[0]
+        ? chat.root
+        : `${e.event_id}@sim.mofang`
+      : payload?.message_id
+    if (isCustomerMessage(e) && userId && messageId) {
+      const request = chat.platform.sign({
+        userId,
+        messageId,
+        ts: e.ts,
+        text: payload?.text ?? '',
+        name: e.customer_name,
+        ...(chat.root && { subject: chat.subject, ...(messageId !== chat.root && { inReplyTo: chat.root }) }),
+      })
+      this.outbox.push({ platform: chat.platform.platform, request })
+      return
+    }
+    out.push({ ...e, interaction_id: chat.interactionId })
+  }
+
+  /**
+   * Posts the outbox, in order, after the poster delivered what came before (so each chat's own events, its
+   * chat.started first, are stored before the platform's copy of its messages). One sender at a time.
+   */
+  drain(poster: EventPoster, signal?: AbortSignal): Promise<void> {
+    // Checked before starting: a run that finds nothing to send ends synchronously, before `sending` is set.
+    if (this.sending || this.outbox.length === 0) return this.sending ?? Promise.resolve()
+    this.sending = (async () => {
+      try {
+        while (this.outbox.length && !signal?.aborted) {
+          await poster.flush(Infinity, signal)
+          const { platform, request } = this.outbox[0]
+          if (await this.post(platform, request)) this.outbox.shift()
+          else break // the server is not taking requests now: the next tick tries again
+        }
+      } finally {
+        this.sending = undefined
+      }
+    })()
+    return this.sending
+  }
+
+  /** True when the request is done with (stored, or refused for good and logged). */
+  private async post(platform: string, r: RelayRequest): Promise<boolean> {
+    const url = new URL(`/v1/channels/${this.opts.tenant}/${platform}`, this.opts.url)
+    for (const [k, v] of Object.entries(r.query)) url.searchParams.set(k, v)
+    try {
+      const res = await fetch(url, { method: r.method, headers: r.headers, body: r.body })
+      if (res.ok) return (this.counts.relayed++, true)
+      if (res.status >= 500 || res.status === 429) return false
+      this.counts.refused++
+      this.opts.log(`simulate: ${platform} refused a relayed message: ${res.status} ${await res.text()}`)
+      return true
+    } catch {
+      return false
+    }
+  }
+}
