@@ -76,7 +76,7 @@ export async function checkChannels(opts: { json: boolean }): Promise<number> {
         ...(seen && {
           last_message_at: seen.last_message_at,
           messages: seen.messages,
-          errors: Object.values(seen.errors).reduce((a, b) => a + (b ?? 0), 0),
+          errors: Object.values(seen.errors).reduce<number>((a, b) => a + (b ?? 0), 0),
         }),
       })
     }

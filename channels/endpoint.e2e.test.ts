@@ -109,6 +109,7 @@ describe('channel endpoint', () => {
     sys = await startSystem({
       config: testConfig(dir.path, {
         MOFANG_CHANNELS: file,
+        MOFANG_CHANNEL_MAX_BODY_BYTES: '4096',
         MOFANG_SESSION_SECRET: SECRET,
         MOFANG_USERS: `u:${TEST_TENANT}:supervisor:unused,x:${TEST_TENANT}:exec:unused,o:other:supervisor:unused`,
       }),
@@ -176,13 +177,15 @@ describe('channel endpoint', () => {
       (await send({ userId: 'U-eve', messageId: 'x2', ts: t0, text: 'hi' }, credentials.secret, 'wechat')).status,
     ).toBe(404)
     expect((await fetch(`${sys.url}/v1/channels/${TEST_TENANT}/nope`, { method: 'POST' })).status).toBe(404)
+    const huge = await send({ userId: 'U-eve', messageId: 'x3', ts: t0, text: 'x'.repeat(5_000) })
+    expect(huge.status).toBe(413)
     await new Promise((r) => setTimeout(r, 300))
-    expect([...(await rows('x1')), ...(await rows('x2'))]).toHaveLength(0)
+    expect([...(await rows('x1')), ...(await rows('x2')), ...(await rows('x3'))]).toHaveLength(0)
     const status = (await (
       await fetch(`${sys.url}/api/channels`, { headers: { cookie: cookie(TEST_TENANT, 'supervisor') } })
     ).json()) as { channels: ChannelStatus[] }
     const line = status.channels.find((c) => c.platform === 'line')!
-    expect(line.errors).toMatchObject({ bad_signature: 1, missing_signature: 1 })
+    expect(line.errors).toMatchObject({ bad_signature: 1, missing_signature: 1, too_large: 1 })
     expect(line.messages).toBeGreaterThanOrEqual(4)
     expect(line.last_message_at).toBeGreaterThan(0)
   })

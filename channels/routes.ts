@@ -8,7 +8,8 @@
  */
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { byRole, roleGate, type AccessSettings, type Caller } from '../kits/auth/index.js'
+import type { ChannelsAnswer } from '../core/contracts/index.js'
+import { ANY_ROLE, byRole, roleGate, type AccessSettings, type Caller } from '../kits/auth/index.js'
 import { HttpError, routes, type RouteContext, type RoutesHandler } from '../kits/http/index.js'
 import { PLATFORMS, type Platform } from './adapter.js'
 import { sniffContentType, type AttachmentStore } from './attachments.js'
@@ -64,9 +65,10 @@ export function channelApiRoutes(deps: {
           createReadStream(path).pipe(res)
         },
       },
+      // Every role: the wall shows each channel's last message and errors.
       'GET /api/channels': {
-        needs: ['supervisor', 'admin'],
-        handle: ({ who }) => ({ tenant: who.tenant, channels: deps.board.list(who.tenant) }),
+        needs: ANY_ROLE,
+        handle: ({ who }): ChannelsAnswer => ({ tenant: who.tenant, channels: deps.board.list(who.tenant) }),
       },
     },
     { ...byRole(roleGate(deps.config)), headers: { 'cache-control': 'no-store' } },

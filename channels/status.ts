@@ -2,22 +2,13 @@
  * What each channel has done: per tenant and platform, the last message's time, messages stored, and refusals and
  * errors by reason. /healthz, /metrics, the wall's channel strip and `mofang channels check` read it.
  */
+import type { ChannelStatus } from '../core/contracts/index.js'
 import { CHANNEL_REFUSALS, type ChannelRefusalReason, type Platform } from './adapter.js'
 
 /** Failures that are not the caller's fault: the broker or the disk could not take the messages. */
 export type ChannelFailure = 'unavailable' | 'mapping_invalid'
 
-export interface ChannelStatus {
-  tenant: string
-  platform: Platform
-  /** ms since the epoch, or null before the first message. */
-  last_message_at: number | null
-  messages: number
-  /** Refusals and failures by reason. */
-  errors: Partial<Record<ChannelRefusalReason | ChannelFailure, number>>
-  /** The latest error, for the wall's tooltip and the health detail. */
-  last_error?: { at: number; reason: string }
-}
+export type { ChannelStatus }
 
 export class ChannelStatusBoard {
   private readonly rows = new Map<string, ChannelStatus>()
