@@ -38,6 +38,12 @@ export const MESSAGING_CHANNELS: readonly Channel[] = [
   'bot',
 ]
 
+/**
+ * Messaging channels whose conversations are live chats with agents, each agent holding several at once (staffed
+ * as chats, kits/erlang chat.ts); e-mail is worked from a backlog, and bot conversations need no agent.
+ */
+export const LIVE_CHAT_CHANNELS: readonly Channel[] = MESSAGING_CHANNELS.filter((c) => c !== 'email' && c !== 'bot')
+
 /** Identity kinds a customer can be known by. Identities seen on one event belong to one customer. */
 export const IDENTITY_KINDS = [
   'phone',

@@ -3,7 +3,7 @@
  * the targets and regions are parsed here, at start, with errors naming the variable.
  */
 import { readFileSync } from 'node:fs'
-import { type Config, ConfigError } from '../core/index.js'
+import { type Config, ConfigError, LIVE_CHAT_CHANNELS } from '../core/index.js'
 import { MAX_CONCURRENCY, type ServiceTarget } from '../kits/erlang/index.js'
 import type { Region } from './weather/types.js'
 
@@ -68,11 +68,8 @@ export function parseTargets(text: string, variable = 'MOFANG_SL_TARGETS'): Reco
 export const targetFor = (targets: Record<string, ServiceTarget>, channel: string): ServiceTarget =>
   targets[channel] ?? targets['*'] ?? DEFAULT_TARGETS['*']
 
-/**
- * Channels staffed as chats: an agent holds several at once (kits/erlang chat.ts). Voice is one call at a time;
- * email and tickets are worked from a backlog, and bot conversations need no agent.
- */
-export const CHAT_CHANNELS: ReadonlySet<string> = new Set(['webchat', 'app', 'wechat', 'wecom', 'dingtalk', 'facebook', 'line'])
+/** Channels staffed as chats (core LIVE_CHAT_CHANNELS). */
+export const CHAT_CHANNELS: ReadonlySet<string> = new Set(LIVE_CHAT_CHANNELS)
 
 /** How chat channels are staffed (MOFANG_CHAT_CONCURRENCY, MOFANG_CHAT_SLOWDOWN). */
 export interface ChatStaffing {

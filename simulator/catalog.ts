@@ -2,7 +2,7 @@
  * The fixed shape of the simulated centre: channels and their mix, queues and skills,
  * teams and sites, products and error codes, and which identities each channel reveals.
  */
-import type { Channel, IdentityKind } from '../core/index.js'
+import { LIVE_CHAT_CHANNELS, type Channel, type IdentityKind } from '../core/index.js'
 
 /** Share of contacts per channel at the peak (sums to 1). */
 export const CHANNEL_MIX: ReadonlyArray<readonly [Channel, number]> = [
@@ -19,15 +19,7 @@ export const CHANNEL_MIX: ReadonlyArray<readonly [Channel, number]> = [
 ]
 
 /** Channels whose contacts are live chats handled by agents (email and ticket become tickets). */
-export const CHAT_CHANNELS: ReadonlySet<Channel> = new Set([
-  'webchat',
-  'app',
-  'wechat',
-  'wecom',
-  'dingtalk',
-  'facebook',
-  'line',
-])
+export const CHAT_CHANNELS: ReadonlySet<Channel> = new Set(LIVE_CHAT_CHANNELS)
 
 /** Probability a new customer first seen on a channel writes in English. */
 export const ENGLISH_SHARE: Partial<Record<Channel, number>> = { facebook: 0.85, line: 0.7, email: 0.3, webchat: 0.15 }

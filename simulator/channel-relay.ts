@@ -11,15 +11,8 @@
  * duplicate). Back-filled history is never relayed: a platform signs its requests with the time they are sent.
  */
 import type { Channel, IdentityKind, IncomingEvent } from '../core/index.js'
+import type { PlatformRequest, SampleMessage } from '../channels/index.js'
 import type { EventPoster } from './poster.js'
-
-/** A request as a platform would send it (channels/adapter.ts PlatformRequest). */
-export interface RelayRequest {
-  method: 'GET' | 'POST'
-  query: Record<string, string>
-  headers: Record<string, string>
-  body: string
-}
 
 /** One platform the relay posts through. */
 export interface RelayPlatform {
@@ -28,23 +21,12 @@ export interface RelayPlatform {
   /** The identity kind of the platform's user id. */
   identity: IdentityKind
   /** Builds the signed request (the adapter's `sign` with the tenant's credentials). */
-  sign(message: RelayMessage): RelayRequest
+  sign(message: SampleMessage): PlatformRequest
   /**
    * E-mail: the platform names the thread (its first Message-ID), and the ticket is opened by the mail itself. The
    * conversation id the endpoint gives the thread, and the event id of the `ticket.created` its first mail makes.
    */
   thread?: { interactionIdOf(rootMessageId: string): string; createdEventIdOf(rootMessageId: string): string }
-}
-
-/** A customer's message as the relay hands it to a platform's signer (channels/adapter.ts SampleMessage). */
-export interface RelayMessage {
-  userId: string
-  messageId: string
-  ts: number
-  text: string
-  name?: string
-  subject?: string
-  inReplyTo?: string
 }
 
 export interface ChannelRelayOptions {
@@ -84,7 +66,7 @@ const picked = (id: string, share: number) => {
 
 export class ChannelRelay {
   private readonly chats = new Map<string, Relayed>()
-  private readonly outbox: { platform: string; request: RelayRequest }[] = []
+  private readonly outbox: { platform: string; request: PlatformRequest }[] = []
   private sending: Promise<void> | undefined
   private readonly counts = { relayed: 0, refused: 0 }
 
@@ -193,7 +175,7 @@ export class ChannelRelay {
   }
 
   /** True when the request is done with (stored, or refused for good and logged). */
-  private async post(platform: string, r: RelayRequest): Promise<boolean> {
+  private async post(platform: string, r: PlatformRequest): Promise<boolean> {
     const url = new URL(`/v1/channels/${this.opts.tenant}/${platform}`, this.opts.url)
     for (const [k, v] of Object.entries(r.query)) url.searchParams.set(k, v)
     try {
