@@ -9,5 +9,12 @@ export { startLocalNats } from './nats-server.js'
 export type { LocalNats } from './nats-server.js'
 export { ensureConsumer, ensureTopology, topologyNames } from './topology.js'
 export type { Topology } from './topology.js'
-export { alertMsgId, publishAlert, publishQaResult, qaResultMsgId, readQaAlertMessage } from './qa-alerts.js'
+export {
+  alertMsgId,
+  publishAlarmChange,
+  publishAlert,
+  publishQaResult,
+  qaResultMsgId,
+  readQaAlertMessage,
+} from './qa-alerts.js'
 export type { QaAlertMessage, QaAlertPublishOptions } from './qa-alerts.js'

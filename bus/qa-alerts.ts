@@ -7,10 +7,10 @@
  * Each message carries a Nats-Msg-Id, so a publish retried after a lost ack is dropped by the stream's duplicate
  * window instead of stored twice: a QA result's is its tenant, interaction and `ts` (when it was scored or
  * corrected), an alert's its tenant, id and `ts`. A new evaluation, a correction or a raised-again alert has a new
- * `ts` and is stored.
+ * `ts` and is stored. Threshold alarms' changes (`<alarmSubject>.<tenant>`) go the same way.
  */
 import type { JetStreamClient, PubAck } from '@nats-io/jetstream'
-import type { AlertInput, QaResultInput } from '../core/contracts/index.js'
+import type { AlarmChange, AlertInput, QaResultInput } from '../core/contracts/index.js'
 import type { Topology } from '../core/index.js'
 
 const encoder = new TextEncoder()
@@ -61,6 +61,21 @@ export const publishAlert = (
   alert: AlertInput,
   opts: QaAlertPublishOptions = {},
 ): Promise<PubAck> => publish(js, `${t.alertSubject}.${alert.tenant}`, alert, alertMsgId(alert), opts)
+
+/**
+ * Publishes an alarm's change on `<alarmSubject>.<tenant>`; `version` numbers the changes of one alarm (its stored
+ * row's version), so a retried publish is dropped as a duplicate and the next change is not.
+ */
+export const publishAlarmChange = (
+  js: JetStreamClient,
+  t: Topology,
+  change: AlarmChange,
+  version: number,
+  opts: QaAlertPublishOptions = {},
+): Promise<PubAck> => {
+  const { tenant, key, started_at } = change.alarm
+  return publish(js, `${t.alarmSubject}.${tenant}`, change, `alarm:${tenant}:${key}:${started_at}:${version}`, opts)
+}
 
 export type QaAlertMessage = { kind: 'qa'; result: QaResultInput } | { kind: 'alert'; alert: AlertInput }
 

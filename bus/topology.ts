@@ -34,6 +34,7 @@ export function topologyNames(namespace = ''): Topology {
     liveSubject: `${low}live.snapshot`,
     qaSubject: `${low}qa.result`,
     alertSubject: `${low}alert`,
+    alarmSubject: `${low}alarm`,
   }
 }
 
@@ -82,11 +83,12 @@ export async function ensureTopology(jsm: JetStreamManager, t: Topology, opts: T
     num_replicas: opts.replicas,
     max_age: 30 * 24 * 3600 * NS_PER_S,
   })
-  // QA results and alerts, replayed by the live metrics service at start (bus/qa-alerts.ts). Core NATS subscribers
-  // of these subjects still get every message.
+  // QA results and alerts, replayed by the live metrics service at start (bus/qa-alerts.ts), and alarm changes (kept
+  // for their consumers; the live service rebuilds its alarms from the warehouse). Core NATS subscribers of these
+  // subjects still get every message.
   await ensureStream(jsm, {
     name: t.qaAlertStream,
-    subjects: [`${t.qaSubject}.*`, `${t.alertSubject}.*`],
+    subjects: [`${t.qaSubject}.*`, `${t.alertSubject}.*`, `${t.alarmSubject}.*`],
     retention: RetentionPolicy.Limits,
     storage: StorageType.File,
     num_replicas: opts.replicas,

@@ -71,6 +71,14 @@ export const SETTINGS = {
     min: 50,
     doc: 'how long the QA results and alerts stream keeps them, hours (the wall replays up to 50 h back at start)',
   }),
+  qaSampleShare: s({
+    env: 'MOFANG_QA_SAMPLE_SHARE',
+    kind: 'number',
+    default: 0.05,
+    min: 0,
+    max: 1,
+    doc: "share of each agent's unflagged interactions of a week drawn for review (qa/sample.ts), 0-1; 0 = none",
+  }),
   // Data lifecycle (privacy/, warehouse/retention.ts): whole days, unset = kept for ever (what Mofang did before).
   retentionEventsDays: s({
     env: 'MOFANG_RETENTION_EVENTS_DAYS',
@@ -323,6 +331,11 @@ export const SETTINGS = {
     env: 'MOFANG_ROUTING_CONFIG',
     kind: 'string',
     doc: 'routing configuration file (YAML/JSON); set = run the router (reload: SIGHUP or POST /api/routing/config)',
+  }),
+  qaScorecards: s({
+    env: 'MOFANG_QA_SCORECARDS',
+    kind: 'string',
+    doc: "directory of QA scorecard files <tenant>/<queue>[.<channel>].yaml, read at start (a changed file becomes its scope's next version); unset = the shipped defaults and what QA managers save in the editor",
   }),
   whisperModel: s({
     env: 'WHISPER_MODEL',

@@ -49,7 +49,10 @@ export interface Topology {
   /** KV of the channels part: open conversations per platform user, and adapters' cursors (channels/sessions.ts). */
   channelBucket: string
   sinkConsumer: string
-  /** The stream of QA results and alerts (`<qaSubject>.*`, `<alertSubject>.*`), replayed by the live metrics. */
+  /**
+   * The stream of QA results and alerts (`<qaSubject>.*`, `<alertSubject>.*`), replayed by the live metrics, and of
+   * alarm changes (`<alarmSubject>.*`), for their consumers.
+   */
   qaAlertStream: string
   /** Subjects, each followed by `.<tenant>`: */
   /** live metrics snapshots, published at least every second (core NATS, not stored) */
@@ -58,4 +61,6 @@ export interface Topology {
   qaSubject: string
   /** alerts for the wallboard banner (surges, severe QA flags; kept in qaAlertStream) */
   alertSubject: string
+  /** threshold alarms raised, acknowledged and ended (AlarmChange; kept in qaAlertStream) */
+  alarmSubject: string
 }

@@ -2,7 +2,10 @@
  * Additive counters: facts add into them and retracted facts subtract, so an
  * interaction re-derived after a late event simply swaps its old facts for new ones.
  */
-import type { WindowMetrics } from '../core/contracts/index.js'
+import { ratio1, type WindowMetrics } from '../core/contracts/index.js'
+
+/** The one rounding rule (core/contracts/rows.ts), here where the metrics are defined. */
+export { ratio1 }
 
 export interface Counters {
   offered: number
@@ -19,6 +22,9 @@ export interface Counters {
   wrapMs: number
   ticketsCreated: number
   ticketsResolved: number
+  /** Resolutions within / after the ticket's resolution target (tickets whose creation the engine saw). */
+  ticketsResolvedInSla: number
+  ticketsResolvedLate: number
   npsPromoters: number
   npsDetractors: number
   npsResponses: number
@@ -42,6 +48,8 @@ export const emptyCounters = (): Counters => ({
   wrapMs: 0,
   ticketsCreated: 0,
   ticketsResolved: 0,
+  ticketsResolvedInSla: 0,
+  ticketsResolvedLate: 0,
   npsPromoters: 0,
   npsDetractors: 0,
   npsResponses: 0,
@@ -59,17 +67,6 @@ export function addInto(target: Counters, delta: CounterDelta, sign: 1 | -1 = 1)
 
 const pct = (num: number, den: number): number | null => (den > 0 ? ratio1(100 * num, den) : null)
 const avgSeconds = (ms: number, n: number): number | null => (n > 0 ? ratio1(ms, n * 1000) : null)
-
-/**
- * num / den rounded to 0.1, halves away from zero: the one rounding rule of every rate and average, shared
- * with sql/queries/contact_metrics.sql (which rounds a Decimal the same way). Computed on integers, so a
- * ratio that is exactly a half (39/48 = 81.25 %) rounds the same on both sides; Math.round on a float would
- * round -0.5 up and ClickHouse's float round() halves to even.
- */
-export function ratio1(num: number, den: number): number {
-  const tenths = Math.floor((2 * 10 * Math.abs(num) + den) / (2 * den))
-  return (Math.sign(num) * tenths) / 10 || 0
-}
 
 /** The metric definitions, in one place (README: Live wallboard, Metric definitions). */
 export function toWindowMetrics(c: Counters): WindowMetrics {
@@ -91,6 +88,9 @@ export function toWindowMetrics(c: Counters): WindowMetrics {
     avg_wrap_s: avgSeconds(c.wrapMs, c.handled),
     tickets_created: c.ticketsCreated,
     tickets_resolved: c.ticketsResolved,
+    tickets_resolved_in_sla: c.ticketsResolvedInSla,
+    tickets_resolved_late: c.ticketsResolvedLate,
+    ticket_sl_pct: pct(c.ticketsResolvedInSla, c.ticketsResolvedInSla + c.ticketsResolvedLate),
     nps: c.npsResponses > 0 ? ratio1(100 * (c.npsPromoters - c.npsDetractors), c.npsResponses) : null,
     nps_responses: c.npsResponses,
     csat_pct: pct(c.csatSatisfied, c.csatResponses),

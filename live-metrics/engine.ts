@@ -82,6 +82,7 @@ function emptyTenant(tenant: string): TenantState {
     recent: new Map(),
     surveys: new Map(),
     waiting: new Map(),
+    openTickets: new Map(),
     queueChannel: new Map(),
     qa: new Map(),
     alerts: new Map(),
@@ -151,10 +152,12 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     return a
   }
 
-  /** The newest event's team/site/skills win; an older event only fills what is unknown. */
+  /** The newest event's name/team/site/skills win; an older event only fills what is unknown. */
   function noteAgentInfo(a: AgentState, e: SlimEvent): void {
     const newer = e.ts >= a.lastTs
     a.lastTs = Math.max(a.lastTs, e.ts)
+    if (e.agent_name && (newer || !a.name)) a.name = e.agent_name
+    if (e.type.startsWith('agent.') && (newer || !a.channel)) a.channel = e.channel
     if (e.team && (newer || !a.team)) a.team = e.team
     if (e.site && (newer || !a.site)) a.site = e.site
     if (e.skills && (newer || !a.skills)) a.skills = e.skills
@@ -197,6 +200,8 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     it.waiting = d.waiting
     if (d.waiting) t.waiting.set(iid, d.waiting)
     else t.waiting.delete(iid)
+    if (d.ticket) t.openTickets.set(iid, d.ticket)
+    else t.openTickets.delete(iid)
     const before = JSON.stringify(it.segments)
     if (JSON.stringify(d.segments) === before) return []
     const agents = new Set([...it.segments, ...d.segments].map((s) => s.agent))
@@ -220,8 +225,9 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     if (family === 'agent') result = applyAgentEvent(t, e)
     else if (family === 'survey') result = applySurvey(t, e)
     else if (family === 'voice' || family === 'chat' || family === 'ticket') result = applyContactEvent(t, e)
+    // Seen, even when no metric uses it (a customer's chat message, a survey comment): the snapshot's last_event_ts.
+    if (result === 'applied' || result === 'ignored') t.lastEventTs = Math.max(t.lastEventTs ?? 0, e.ts)
     if (result === 'applied') {
-      t.lastEventTs = Math.max(t.lastEventTs ?? 0, e.ts)
       if (++appliedSinceSettle >= SETTLE_EVERY) settleAll()
       notify(t.tenant)
     }
@@ -259,7 +265,16 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     if (e.type === 'chat.message' && e.role !== 'agent' && e.role !== 'bot') return 'ignored'
     let it = t.interactions.get(iid)
     if (!it) {
-      it = { events: [], ids: new Set(), hasBotMessage: false, facts: [], waiting: null, segments: [], lastTs: e.ts }
+      it = {
+        events: [],
+        ids: new Set(),
+        hasBotMessage: false,
+        facts: [],
+        waiting: null,
+        ticket: null,
+        segments: [],
+        lastTs: e.ts,
+      }
       t.interactions.set(iid, it)
     }
     if (it.ids.has(e.event_id)) return 'duplicate'
@@ -305,6 +320,7 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
         if (it.lastTs >= horizon) continue
         t.interactions.delete(iid)
         t.waiting.delete(iid)
+        t.openTickets.delete(iid)
       }
       for (const [id, a] of t.agents) pruneAgent(t, id, a, horizon)
       for (const [iid, r] of t.qa) if (r.ts < dayStart) t.qa.delete(iid)

@@ -7,6 +7,7 @@
  * transfer starts another. Queue and team rows count every leg; tenant and channel
  * rows count the contact once, by its first leg.
  */
+import { TICKET_SLA_HOURS } from '../core/contracts/index.js'
 import type { CounterDelta } from './counters.js'
 import { slTargetFor, type ResolvedOptions } from './options.js'
 import type { SlimEvent } from './slim.js'
@@ -19,15 +20,20 @@ export interface Fact {
   channel: string
   queue?: string
   team?: string
+  site?: string
   delta: CounterDelta
 }
 
-/** Row keys a fact counts in: `all`, `channel:…` (first leg only), `queue:…`, `team:…`. */
-export function rowKeys(f: Fact): string[] {
+/**
+ * Row keys a fact counts in: `all`, `channel:…` (first leg only), `queue:…`, `chq:<channel>/<queue>` (the queue on
+ * that channel), `team:…`, `site:…`.
+ */
+export function rowKeys(f: Pick<Fact, 'contactLevel' | 'channel' | 'queue' | 'team' | 'site'>): string[] {
   const keys: string[] = []
   if (f.contactLevel) keys.push('all', `channel:${f.channel}`)
-  if (f.queue !== undefined) keys.push(`queue:${f.queue}`)
+  if (f.queue !== undefined) keys.push(`queue:${f.queue}`, `chq:${f.channel}/${f.queue}`)
   if (f.team !== undefined) keys.push(`team:${f.team}`)
+  if (f.site !== undefined) keys.push(`site:${f.site}`)
   return keys
 }
 
@@ -39,6 +45,7 @@ export interface ContactSegment {
   channel: string
   queue?: string
   team?: string
+  site?: string
 }
 
 export interface Waiting {
@@ -46,11 +53,25 @@ export interface Waiting {
   channel: string
   queue?: string
   team?: string
+  site?: string
+}
+
+/** A ticket open now: created (or reopened) and not resolved since. */
+export interface OpenTicket {
+  /** When it was created (or first seen, when its creation is past the horizon). */
+  since: number
+  /** Creation + its priority's resolution target; null when the creation was not seen. */
+  deadline: number | null
+  channel: string
+  queue?: string
+  team?: string
+  site?: string
 }
 
 export interface DerivedInteraction {
   facts: Fact[]
   waiting: Waiting | null
+  ticket: OpenTicket | null
   segments: ContactSegment[]
 }
 
@@ -62,6 +83,7 @@ interface Leg {
   channel: string
   queue?: string
   team?: string
+  site?: string
   offeredAt: number
   /** The SL clock starts here: entering the queue (voice.queued) or being offered. */
   waitFrom: number
@@ -77,38 +99,43 @@ interface Leg {
 
 export function deriveInteraction(events: SlimEvent[], opts: ResolvedOptions, wrap: WrapLookup): DerivedInteraction {
   const first = events[0]
-  if (!first) return { facts: [], waiting: null, segments: [] }
+  if (!first) return { facts: [], waiting: null, ticket: null, segments: [] }
   const family = first.type.slice(0, first.type.indexOf('.'))
-  if (family === 'ticket') return { facts: ticketFacts(events), waiting: null, segments: [] }
+  if (family === 'ticket') return { ...ticketFacts(events), waiting: null, segments: [] }
   const legs = family === 'voice' ? voiceLegs(events) : chatLegs(events)
   return fromLegs(legs, opts, wrap)
 }
 
-function ticketFacts(events: SlimEvent[]): Fact[] {
+const HOUR = 3_600_000
+
+/**
+ * A ticket's creations and resolutions, each resolution within or past the target counted from the creation, and
+ * whether it is open now (the last of created/reopened came after the last resolution).
+ */
+function ticketFacts(events: SlimEvent[]): { facts: Fact[]; ticket: OpenTicket | null } {
   const queue = events.find((e) => e.queue)?.queue
+  const created = events.find((e) => e.type === 'ticket.created')
+  const priority = (created?.priority ?? 'normal') as keyof typeof TICKET_SLA_HOURS
+  const deadline = created ? created.ts + (TICKET_SLA_HOURS[priority] ?? TICKET_SLA_HOURS.normal) * HOUR : null
   const facts: Fact[] = []
+  let open = false
+  let dims: Pick<Fact, 'channel' | 'queue' | 'team' | 'site'> = { channel: events[0].channel, queue }
   for (const e of events) {
     const team = e.team ?? events.findLast((x) => x.team && x.ts <= e.ts)?.team
-    if (e.type === 'ticket.created')
-      facts.push({
-        ts: e.ts,
-        contactLevel: true,
-        channel: e.channel,
-        queue: e.queue ?? queue,
-        team,
-        delta: { ticketsCreated: 1 },
-      })
-    else if (e.type === 'ticket.resolved')
-      facts.push({
-        ts: e.ts,
-        contactLevel: true,
-        channel: e.channel,
-        queue: e.queue ?? queue,
-        team,
-        delta: { ticketsResolved: 1 },
-      })
+    const site = e.site ?? events.findLast((x) => x.site && x.ts <= e.ts)?.site
+    dims = { channel: e.channel, queue: e.queue ?? queue, ...(team && { team }), ...(site && { site }) }
+    if (e.type === 'ticket.created' || e.type === 'ticket.reopened') open = true
+    if (e.type === 'ticket.created') facts.push({ ts: e.ts, contactLevel: true, ...dims, delta: { ticketsCreated: 1 } })
+    else if (e.type === 'ticket.resolved') {
+      open = false
+      const timing =
+        deadline === null ? {} : e.ts <= deadline ? { ticketsResolvedInSla: 1 } : { ticketsResolvedLate: 1 }
+      facts.push({ ts: e.ts, contactLevel: true, ...dims, delta: { ticketsResolved: 1, ...timing } })
+    }
   }
-  return facts
+  // A ticket seen only after its creation is open from its first event on, until a resolution says otherwise.
+  open ||= !created && !events.some((e) => e.type === 'ticket.resolved')
+  return { facts, ticket: open ? { since: created?.ts ?? events[0].ts, deadline, ...dims } : null }
 }
 
 function openLeg(legs: Leg[], e: SlimEvent, queue: string | undefined): Leg {
@@ -117,6 +144,7 @@ function openLeg(legs: Leg[], e: SlimEvent, queue: string | undefined): Leg {
     channel: e.channel,
     queue,
     team: e.team,
+    site: e.site,
     offeredAt: e.ts,
     waitFrom: e.ts,
     holdMs: 0,
@@ -143,6 +171,7 @@ function voiceLegs(events: SlimEvent[]): Leg[] {
       // Until the answer the contact is in the queue: the latest queue/team named wins.
       if (e.queue && e.type !== 'voice.transfer') cur.queue = e.queue
       if (e.team) cur.team = e.team
+      if (e.site) cur.site = e.site
     }
     switch (e.type) {
       case 'voice.offered':
@@ -158,6 +187,7 @@ function voiceLegs(events: SlimEvent[]): Leg[] {
           cur.answeredAt = e.ts
           cur.agent = e.agent_id
           if (e.team) cur.team = e.team
+          if (e.site) cur.site = e.site
         }
         break
       case 'voice.hold':
@@ -175,6 +205,7 @@ function voiceLegs(events: SlimEvent[]): Leg[] {
           cur.transferredAt = e.ts
           cur = openLeg(legs, e, e.to_queue ?? cur.queue)
           cur.team = undefined
+          cur.site = undefined
         } else if (cur && e.to_queue) cur.queue = e.to_queue
         break
       case 'voice.abandoned':
@@ -210,6 +241,7 @@ function chatLegs(events: SlimEvent[]): Leg[] {
     channel: offer.channel,
     queue: events.find((e) => e.queue)?.queue,
     team: reply?.team ?? offer.team,
+    site: reply?.site ?? offer.site,
     offeredAt: offer.ts,
     waitFrom: offer.ts,
     holdMs: 0,
@@ -232,7 +264,7 @@ function fromLegs(legs: Leg[], opts: ResolvedOptions, wrap: WrapLookup): Derived
   const lastSegmentOf = new Map<string, Leg>()
   for (const leg of legs) if (leg.agent && leg.answeredAt !== undefined) lastSegmentOf.set(leg.agent, leg)
   for (const leg of legs) {
-    const dims = { channel: leg.channel, queue: leg.queue, team: leg.team }
+    const dims = { channel: leg.channel, queue: leg.queue, team: leg.team, site: leg.site }
     const contactLevel = leg.index === 0
     facts.push({ ts: leg.offeredAt, contactLevel, ...dims, delta: { offered: 1 } })
     if (leg.answeredAt !== undefined) {
@@ -262,5 +294,5 @@ function fromLegs(legs: Leg[], opts: ResolvedOptions, wrap: WrapLookup): Derived
       waiting = { since: leg.waitFrom, ...dims }
     }
   }
-  return { facts, waiting, segments }
+  return { facts, waiting, ticket: null, segments }
 }

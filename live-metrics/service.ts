@@ -19,6 +19,8 @@
  *
  * The forecast service's plans (today's forecast and shifts, core NATS `<ns>_live.plan.<tenant>`, re-sent every
  * minute) are kept per tenant and merged into the snapshot with each agent's schedule adherence.
+ *
+ * With `alarms`, each snapshot is also judged against the tenant's threshold alarm rules (alarms-runner.ts).
  */
 import { DeliverPolicy, type StreamInfo } from '@nats-io/jetstream'
 import { createYielder, type Service, type ServiceContext, type ServiceFactory } from '../core/index.js'
@@ -26,12 +28,15 @@ import { decodeEvents, wallPlanSubject, type WallPlan } from '../core/contracts/
 import { readQaAlertMessage } from '../bus/index.js'
 import { createLiveMetrics } from './engine.js'
 import type { LiveMetricsOptions } from './options.js'
+import { startAlarms, type AlarmOptions } from './alarms-runner.js'
 
 export interface LiveServiceOptions extends LiveMetricsOptions {
   /** Longest gap between two snapshots of a tenant, ms. Default 1,000. */
   publishEveryMs?: number
   /** Shortest gap between change-driven snapshots, ms. Default 250. */
   minGapMs?: number
+  /** Threshold alarms from the walls' and the group rules; absent = none. */
+  alarms?: AlarmOptions
 }
 
 const encoder = new TextEncoder()
@@ -54,8 +59,12 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
     let qaBad = 0
     let plansBad = 0
 
+    const alarms = opts.alarms && (await startAlarms(ctx, opts.alarms, (tenant) => dirty.add(tenant)))
+
     const publish = (tenant: string, now: number) => {
-      nats.nc.publish(`${topology.liveSubject}.${tenant}`, encoder.encode(JSON.stringify(engine.snapshot(tenant, now))))
+      const snap = engine.snapshot(tenant, now)
+      alarms?.evaluate(snap, now, caughtUp && qaCaughtUp)
+      nats.nc.publish(`${topology.liveSubject}.${tenant}`, encoder.encode(JSON.stringify(snap)))
       lastSent.set(tenant, now)
       dirty.delete(tenant)
     }
@@ -91,6 +100,7 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
     const from = engine.replayFrom(Date.now())
     const startAt = { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(from).toISOString() }
     const info = await ctx.jsm.streams.info(topology.eventStream)
+    if (nothingSince(info, from)) caughtUp = true
     const qaInfo = await ctx.jsm.streams.info(topology.qaAlertStream)
     const consumer = await js.consumers.get(topology.eventStream, startAt)
     const messages = await consumer.consume({ max_messages: 512 })
@@ -151,6 +161,7 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
           qa_alerts_unreadable: qaBad,
           plans_unreadable: plansBad,
           dropped: engine.drops.snapshot(),
+          ...(alarms && { alarms: alarms.health() }),
         },
       }),
       metrics: () => engine.drops.prometheus(),
@@ -159,6 +170,7 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
         plans.unsubscribe()
         await Promise.all([messages.close(), qaMessages.close()])
         await Promise.all([loop, qaLoop])
+        await alarms?.stop()
       },
     }
   }

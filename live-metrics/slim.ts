@@ -26,6 +26,10 @@ export interface SlimEvent {
   from_bot?: boolean
   /** survey score */
   score?: number
+  /** agent events: the agent's display name */
+  agent_name?: string
+  /** ticket.created priority */
+  priority?: string
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
@@ -39,10 +43,12 @@ export function slim(e: StoredEvent): SlimEvent {
   if (e.team) s.team = e.team
   if (e.site) s.site = e.site
   if (e.skills?.length) s.skills = e.skills
+  if (e.agent_name) s.agent_name = e.agent_name
   if (e.type === 'chat.message') s.role = str(p.role)
   else if (e.type === 'voice.transfer') s.to_queue = str(p.to_queue)
   else if (e.type === 'agent.not_ready') s.reason = str(p.reason) ?? 'unknown'
   else if (e.type === 'chat.transferred_to_agent') s.from_bot = p.from_bot === true
+  else if (e.type === 'ticket.created') s.priority = str(p.priority)
   else if (e.type === 'survey.nps' || e.type === 'survey.csat')
     s.score = typeof p.score === 'number' ? p.score : undefined
   return s

@@ -29,6 +29,9 @@ interface Row {
   occupancy: Occupancy[]
   waiting: number
   longestWaitMs: number
+  ticketsOpen: number
+  ticketsOverdue: number
+  oldestTicketMs: number
   agents?: AgentStateCounts
   activeChats: number
   agentsWithChats: number
@@ -62,6 +65,9 @@ export function buildSnapshot(
         occupancy: [...windowMs, 0].map(() => ({ busyMs: 0, readyMs: 0 })),
         waiting: 0,
         longestWaitMs: 0,
+        ticketsOpen: 0,
+        ticketsOverdue: 0,
+        oldestTicketMs: 0,
         activeChats: 0,
         agentsWithChats: 0,
       }
@@ -95,7 +101,7 @@ export function buildSnapshot(
     if (i < 0 || i >= intervalCount) continue
     for (const [key, c] of counters) {
       addInto(row(key).today, c)
-      if (key.startsWith('team:')) continue
+      if (key.startsWith('team:') || key.startsWith('site:') || key.startsWith('chq:')) continue
       const s = seriesOf(key)
       s.offered[i] = c.offered
       s.answered[i] = c.answered
@@ -120,13 +126,18 @@ export function buildSnapshot(
   for (const w of t.waiting.values()) {
     const waitedMs = Math.max(0, now - w.since)
     if (waitedMs > opts.maxWaitMs) continue
-    const keys = ['all', `channel:${w.channel}`]
-    if (w.queue !== undefined) keys.push(`queue:${w.queue}`)
-    if (w.team !== undefined) keys.push(`team:${w.team}`)
-    for (const key of keys) {
+    for (const key of rowKeys({ ...w, contactLevel: true })) {
       const r = row(key)
       r.waiting++
       r.longestWaitMs = Math.max(r.longestWaitMs, waitedMs)
+    }
+  }
+  for (const ticket of t.openTickets.values()) {
+    for (const key of rowKeys({ ...ticket, contactLevel: true })) {
+      const r = row(key)
+      r.ticketsOpen++
+      if (ticket.deadline !== null && now > ticket.deadline) r.ticketsOverdue++
+      r.oldestTicketMs = Math.max(r.oldestTicketMs, now - ticket.since)
     }
   }
 
@@ -150,6 +161,8 @@ export function buildSnapshot(
     queues: dims('queue:'),
     channels: dims('channel:'),
     teams: dims('team:'),
+    sites: dims('site:'),
+    channel_queues: channelQueues(dims('chq:')),
     agents,
     series: Object.fromEntries(series),
     qa: qaSection(t, now, dayStart, opts),
@@ -192,6 +205,8 @@ function agentViews(
     }
     const view: AgentView = {
       agent_id: a.id,
+      ...(a.name !== undefined && { name: a.name }),
+      ...(a.channel !== undefined && { channel: a.channel }),
       state: span.state,
       since: span.start,
       active_chats: chats,
@@ -202,7 +217,10 @@ function agentViews(
     if (a.site !== undefined) view.site = a.site
     if (a.skills !== undefined) view.skills = a.skills
     views.push(view)
-    for (const key of a.team !== undefined ? ['all', `team:${a.team}`] : ['all']) {
+    const keys = ['all']
+    if (a.team !== undefined) keys.push(`team:${a.team}`)
+    if (a.site !== undefined) keys.push(`site:${a.site}`)
+    for (const key of keys) {
       const r = row(key)
       const counts = (r.agents ??= emptyAgentCounts())
       counts[span.state]++
@@ -226,15 +244,27 @@ const occupancyPct = (o: Occupancy): number | null => {
   return den > 0 ? Math.round((1000 * o.busyMs) / den) / 10 : null
 }
 
+/** `<channel>/<queue>` rows as channel → queue → row (a channel name has no `/`). */
+function channelQueues(rows: Record<string, DimensionMetrics>): Record<string, Record<string, DimensionMetrics>> {
+  const out: Record<string, Record<string, DimensionMetrics>> = {}
+  for (const [key, d] of Object.entries(rows)) {
+    const slash = key.indexOf('/')
+    ;(out[key.slice(0, slash)] ??= {})[key.slice(slash + 1)] = d
+  }
+  return out
+}
+
 function dimension(key: string, r: Row, opts: ResolvedOptions, t: TenantState): DimensionMetrics {
   const [kind, name] = key === 'all' ? ['all', ''] : [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)]
   const target =
     kind === 'queue'
       ? slTargetFor(opts, t.queueChannel.get(name) ?? 'voice', name)
-      : kind === 'channel'
-        ? slTargetFor(opts, name, undefined)
-        : opts.serviceLevel.voice
-  const withAgents = kind === 'all' || kind === 'team'
+      : kind === 'chq'
+        ? slTargetFor(opts, name.slice(0, name.indexOf('/')), name.slice(name.indexOf('/') + 1))
+        : kind === 'channel'
+          ? slTargetFor(opts, name, undefined)
+          : opts.serviceLevel.voice
+  const withAgents = kind === 'all' || kind === 'team' || kind === 'site'
   const windows: DimensionMetrics['windows'] = {}
   const names = [...opts.windowsMinutes.map((m) => `${m}m`), 'today']
   names.forEach((n, i) => {
@@ -247,11 +277,18 @@ function dimension(key: string, r: Row, opts: ResolvedOptions, t: TenantState): 
     longest_wait_s: Math.round(r.longestWaitMs / 1000),
     target,
     windows,
+    ...(kind === 'chq' && { channel: name.slice(0, name.indexOf('/')) }),
   }
   if (withAgents) {
     d.agents = r.agents ?? emptyAgentCounts()
     d.chat_concurrency = r.agentsWithChats > 0 ? Math.round((10 * r.activeChats) / r.agentsWithChats) / 10 : null
   }
+  if (r.ticketsOpen > 0)
+    d.tickets = {
+      open: r.ticketsOpen,
+      overdue: r.ticketsOverdue,
+      oldest_open_s: Math.round(r.oldestTicketMs / 1000),
+    }
   return d
 }
 

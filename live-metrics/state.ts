@@ -4,7 +4,7 @@
  */
 import type { StateSpan } from './agent.js'
 import type { Counters } from './counters.js'
-import type { ContactSegment, Fact, Waiting } from './interaction.js'
+import type { ContactSegment, Fact, OpenTicket, Waiting } from './interaction.js'
 import type { SlimEvent } from './slim.js'
 import type { AlertInput, QaResultInput, WallPlan } from '../core/contracts/index.js'
 
@@ -17,6 +17,8 @@ export interface InteractionState {
   typesAtCap?: Set<string>
   facts: Fact[]
   waiting: Waiting | null
+  /** Set while the ticket is open. */
+  ticket: OpenTicket | null
   segments: ContactSegment[]
   lastTs: number
 }
@@ -28,6 +30,9 @@ export interface AgentState {
   /** Contact segments by interaction id, as the interactions last reported them. */
   contacts: Map<string, ContactSegment[]>
   wrap: Map<string, number>
+  name?: string
+  /** The channel of the newest agent.* event. */
+  channel?: string
   team?: string
   site?: string
   skills?: string[]
@@ -56,6 +61,8 @@ export interface TenantState {
   recent: Map<number, MinuteBucket>
   surveys: Map<string, Fact>
   waiting: Map<string, Waiting>
+  /** Open tickets by interaction id. */
+  openTickets: Map<string, OpenTicket>
   /** queue → channel it was last seen on, to pick its SL target. */
   queueChannel: Map<string, string>
   qa: Map<string, QaResultInput>

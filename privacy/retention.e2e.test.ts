@@ -54,6 +54,7 @@ describe('warehouse retention (TTL)', () => {
 
     const changed = await migrate(wh, { retention: { events: 400, qa: 365, reports: 90 } })
     expect(changed.sort()).toEqual([
+      'alarms: TTL toDateTime(started_at) + toIntervalDay(90)',
       'customer_aliases: TTL toDateTime(merged_at) + toIntervalDay(400)',
       'events: TTL toDateTime(ts) + toIntervalDay(400)',
       'forecasts: TTL toDateTime(interval_start) + toIntervalDay(90)',

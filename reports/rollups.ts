@@ -17,6 +17,7 @@
  */
 import { createHash } from 'node:crypto'
 import { newId, type Warehouse } from '../core/index.js'
+import { TICKET_SLA_HOURS } from '../core/contracts/index.js'
 import { loadQuery } from '../warehouse/index.js'
 import { instantOf, isoDate, localDay, type DayRange } from './period.js'
 
@@ -37,11 +38,11 @@ export const FACT_PARAMS = {
   voice_sl_s: 20,
   chat_sl_s: 60,
   short_abandon_ms: 5000,
-  /** Ticket resolution targets by priority, hours. */
-  sla_urgent_h: 4,
-  sla_high_h: 8,
-  sla_normal_h: 24,
-  sla_low_h: 72,
+  /** Ticket resolution targets by priority, hours (the wall's, core/contracts TICKET_SLA_HOURS). */
+  sla_urgent_h: TICKET_SLA_HOURS.urgent,
+  sla_high_h: TICKET_SLA_HOURS.high,
+  sla_normal_h: TICKET_SLA_HOURS.normal,
+  sla_low_h: TICKET_SLA_HOURS.low,
   /** Tickets older than this at a fact's time take no part in ticket figures (and the backlog), days. */
   backlog_days: 90,
   /** Customer sentiment (last third − first third of the conversation, -1..1) that counts as improved or worsened. */

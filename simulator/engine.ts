@@ -16,6 +16,7 @@ import { VoiceFlow } from './voice.js'
 import { ChatFlow } from './chat.js'
 import { TicketFlow } from './ticket.js'
 import type { SimContext } from './context.js'
+import type { CallRecorder } from './recordings.js'
 import { maxWeatherFactor, weatherFactor, type SimWeather } from './weather.js'
 import type { Language } from './names.js'
 
@@ -40,6 +41,8 @@ export interface SimulationOptions {
   assignment?: AssignmentStrategy
   /** Rain that scales arrivals by a known amount (see weather.ts). Default: none. */
   weather?: SimWeather
+  /** Speaks finished calls into WAV recordings (simulator/recordings.ts). Default: none (placeholder URLs). */
+  recorder?: CallRecorder
 }
 
 /** What tests can check downstream inferences against. */
@@ -79,6 +82,7 @@ export class Simulation implements SimContext {
   readonly tenant: string
   readonly clock: LocalClock
   readonly startedAt: number
+  readonly recorder: CallRecorder | undefined
   private nowMs: number
   private finishingFlag = false
   private readonly actions = new TimeHeap<() => void>()
@@ -112,6 +116,7 @@ export class Simulation implements SimContext {
     if (!(this.rate > 0 && this.rate <= 1_000_000))
       throw new BadInputError(`ratePerHour must be > 0 and ≤ 1000000, got ${this.rate}`)
     this.weather = opts.weather
+    this.recorder = opts.recorder
     this.weatherPeak = maxWeatherFactor(opts.weather)
     const maxChats = opts.maxChats ?? 3
     if (!Number.isInteger(maxChats) || maxChats < 1 || maxChats > 10)

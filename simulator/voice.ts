@@ -5,8 +5,14 @@
 import type { SimContext } from './context.js'
 import type { Floor, AgentState, Waiting } from './floor.js'
 import { HOTLINE, QUEUES, type QueueDef } from './catalog.js'
-import { contactEvent, maybeSurvey, meetAgent, wrapMs, type Contact } from './contact.js'
+import { contactEvent, conversationOf, maybeSurvey, meetAgent, wrapMs, type Contact } from './contact.js'
 import { MINUTE } from './calendar.js'
+import { Random } from '../kits/sim/index.js'
+import { agentLeg } from './transcript.js'
+import type { CallScript } from './recordings.js'
+
+/** The stereo channel the simulated PBX records the agent on (left). */
+const AGENT_CHANNEL = 0
 
 export interface FlowHooks {
   /** Called once when a contact's live part is over (the agent may still be wrapping up). */
@@ -167,16 +173,18 @@ export class VoiceFlow {
     const rng = ctx.rng
     ctx.emit(contactEvent(ctx, c, 'voice.ended', { ended_by: rng.chance(0.65) ? 'customer' : 'agent' }, agent))
     const answeredAt = c.answeredAt ?? ctx.now
+    // Rendered when a recorder takes it; otherwise the placeholder URL (no file: transcription reports it missing).
+    const recorded = ctx.recorder?.record(this.script(c, agent))
     ctx.emit(
       contactEvent(
         ctx,
         c,
         'voice.recording_available',
         {
-          url: `file:///recordings/${c.id}.wav`,
+          url: recorded ?? `file:///recordings/${c.id}.wav`,
           format: 'wav',
           channels: 2,
-          agent_channel: 0,
+          agent_channel: AGENT_CHANNEL,
           duration_ms: Math.round(ctx.now - answeredAt),
           language: c.customer.language,
         },
@@ -189,4 +197,25 @@ export class VoiceFlow {
     c.followUp = !c.resolved
     this.hooks.done(c)
   }
+
+  /**
+   * What the last agent and the customer said, for the recording. Drawn from the call's own generator (seeded by its
+   * id), not the simulation's: recording a call must not change the events of a seeded run.
+   */
+  private script(c: Contact, agent: AgentState): CallScript {
+    const rng = new Random(seedOf(c.id))
+    const p = agent.profile
+    const turns = agentLeg(
+      { ...conversationOf(this.ctx, c), rng, slots: { ...c.slots, agent: p.nickname } },
+      { agent: { politeness: p.politeness, speed: p.speed }, issueKnown: false, resolved: c.resolved },
+    )
+    return { id: c.id, language: c.customer.language, agentChannel: AGENT_CHANNEL, turns, endedAt: this.ctx.now }
+  }
+}
+
+/** A 32-bit FNV-1a hash of the id: a stable seed per call. */
+function seedOf(id: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0
+  return h
 }

@@ -68,7 +68,7 @@ const MATRIX: Record<string, Case> = {
     body: { items: 'bad' },
   },
   'POST /api/qa/interactions/:id/dispute': {
-    roles: ['supervisor', 'qa_manager'],
+    roles: ['agent', 'supervisor', 'qa_manager'],
     path: `/api/qa/interactions/${INTERACTION}/dispute`,
     body: {},
   },
@@ -77,6 +77,27 @@ const MATRIX: Record<string, Case> = {
     path: `/api/qa/interactions/${INTERACTION}/answer`,
     body: {},
   },
+  'POST /api/qa/assign': { roles: ['qa_manager'], path: '/api/qa/assign', body: { reviewer: 'x', ids: [] } },
+  // An agent's own evaluations (the agent id is the user name, which owns no result here: 404 past the gate).
+  'GET /api/qa/mine': { roles: ['agent'], path: '/api/qa/mine' },
+  'GET /api/qa/mine/:id': { roles: ['agent'], path: `/api/qa/mine/${INTERACTION}` },
+  'POST /api/qa/mine/:id/acknowledge': {
+    roles: ['agent'],
+    path: `/api/qa/mine/${INTERACTION}/acknowledge`,
+    body: { comment: 42 },
+  },
+  // Scorecards: everyone who reads QA reads them, QA managers write (bodies fail validation: 400; an unknown job: 404).
+  'GET /api/qa/scorecards': { roles: QA_READ, path: '/api/qa/scorecards' },
+  'GET /api/qa/scorecards/versions': { roles: QA_READ, path: '/api/qa/scorecards/versions?queue=&channel=' },
+  'POST /api/qa/scorecards/validate': { roles: ['qa_manager'], path: '/api/qa/scorecards/validate', body: {} },
+  'POST /api/qa/scorecards': { roles: ['qa_manager'], path: '/api/qa/scorecards', body: { spec: 'bad' } },
+  'POST /api/qa/scorecards/preview': {
+    roles: ['qa_manager'],
+    path: '/api/qa/scorecards/preview',
+    body: { limit: 0 },
+  },
+  'POST /api/qa/scorecards/rescore': { roles: ['qa_manager'], path: '/api/qa/scorecards/rescore', body: {} },
+  'GET /api/qa/scorecards/jobs/:job': { roles: ['qa_manager'], path: '/api/qa/scorecards/jobs/no-such-job' },
   'GET /api/planner/data': { roles: PLAN_READ, path: '/api/planner/data?days=1' },
   'POST /api/planner/recompute': { roles: ['planner'], path: '/api/planner/recompute' },
   'POST /api/planner/roster': { roles: ['planner'], path: '/api/planner/roster', body: { week: 'bad' } },
@@ -95,13 +116,18 @@ const MATRIX: Record<string, Case> = {
     roles: ['agent', 'supervisor', 'qa_reviewer', 'qa_manager'],
     path: `/api/attachments/${'0'.repeat(64)}`,
   },
-  'GET /api/channels': { roles: ['supervisor', 'admin'], path: '/api/channels' },
+  'GET /api/channels': { roles: ALL, path: '/api/channels' },
   'GET /api/reports/:period': { roles: ['exec', 'supervisor'], path: '/api/reports/daily' },
   'GET /api/reports/:period/export': { roles: ['exec', 'supervisor'], path: '/api/reports/daily/export?format=bad' },
   'GET /api/reports/:period/drill': { roles: ['exec', 'supervisor'], path: '/api/reports/daily/drill?metric=bad' },
   'GET /api/alarms': { roles: ['supervisor'], path: '/api/alarms?state=ended' },
   'POST /api/alarms/:key/ack': { roles: ['supervisor'], path: '/api/alarms/none/ack' },
   'GET /api/alarms/stream': { roles: ['supervisor'], path: '/api/alarms/stream' },
+  // Saved walls: every role reads them (a display opens its wall), supervisors design them.
+  'GET /api/walls': { roles: ALL, path: '/api/walls' },
+  'GET /api/walls/:id': { roles: ALL, path: '/api/walls/voice' },
+  'PUT /api/walls/:id': { roles: ['supervisor'], path: '/api/walls/voice', body: { id: 'voice' } },
+  'DELETE /api/walls/:id': { roles: ['supervisor'], path: '/api/walls/nowhere' },
 }
 
 const signer = new SessionSigner(Buffer.from(SECRET))

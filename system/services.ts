@@ -52,7 +52,7 @@ export function defaultServices(config: Config): ServiceFactory[] {
     }),
     namedService('wallboard', wallboardService()),
     ...(config.routingConfig ? [namedService('routing', routingService({ configPath: config.routingConfig }))] : []),
-    namedService('qa', async (ctx) => (qa = await qaService()(ctx))),
+    namedService('qa', async (ctx) => (qa = await qaService({ scorecardDir: config.qaScorecards })(ctx))),
     namedService('transcription', transcriptionService({ model: config.whisperModel, scoreTranscript })),
     namedService('forecast', forecastService(forecastSettings(config))),
     namedService(

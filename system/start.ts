@@ -1,4 +1,5 @@
 /** `mofang start` and `mofang sink`: run the system until a signal, then drain. */
+import { join } from 'node:path'
 import { type Config, MofangError, SETTINGS } from '../core/index.js'
 import { numberOption, type ParsedArgs } from '../kits/cli/index.js'
 import { startSystem, type RunningSystem } from './system.js'
@@ -23,6 +24,7 @@ export async function startWholeSystem(given: Config, args: ParsedArgs): Promise
     `try:                 mofang sql "SELECT channel, count() FROM events GROUP BY channel"`,
   ]
   console.log(['', ...lines.map((l) => '  ' + l), ''].join('\n'))
+  if (sys.services.some((s) => s.name === 'transcription')) offerModel(config)
   const simulator = args.values['no-simulator']
     ? undefined
     : await startBuiltInSimulator(sys, sys.devApiKey ?? [...sys.apiKeys.keys()][0], args)
@@ -32,6 +34,16 @@ export async function startWholeSystem(given: Config, args: ParsedArgs): Promise
   log(`stopped (${signal})`)
   exitSoon()
   return 0
+}
+
+/**
+ * Without a Whisper model, calls wait for transcription: offer the tiny model when its host answers (a prompt on a
+ * terminal, the command otherwise). Not awaited: the start never waits on the network or on an answer.
+ */
+function offerModel(config: Config): void {
+  import('../transcribe/index.js')
+    .then(({ offerWhisperModel }) => offerWhisperModel({ model: config.whisperModel, dataDir: config.dataDir, log }))
+    .catch((err) => log(`model offer: ${(err as Error).message}`))
 }
 
 /**
@@ -128,7 +140,7 @@ async function demoChannels(sys: RunningSystem, tenant: string) {
 async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: ParsedArgs) {
   const { config, url } = sys
   const tenant = sys.apiKeys.get(apiKey) ?? 'demo'
-  const { startSimulator } = await import('../simulator/index.js')
+  const { startSimulator, RecordingWriter } = await import('../simulator/index.js')
   // With a routing configuration the simulated floor is assigned by the routing engine, not longest-idle.
   const { routingAssignmentFromFile } = await import('../routing/index.js')
   const { parseDuration } = await import('../simulator/index.js')
@@ -182,6 +194,13 @@ async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: P
     flushTimeoutMs: 5_000,
     assignment: config.routingConfig ? routingAssignmentFromFile(config.routingConfig, tenant) : undefined,
     channels: await demoChannels(sys, tenant),
+    // Live calls are spoken into WAV files for transcription; back-filled ones are not (their events are posted at
+    // once, before any file could be written, and a day of them would take minutes of CPU).
+    recorder: new RecordingWriter({
+      dir: config.recordingsDir ?? join(config.dataDir, 'recordings'),
+      from: now,
+      log,
+    }),
     log,
   })
   log('simulator started (disable with --no-simulator)')

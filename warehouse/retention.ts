@@ -50,6 +50,7 @@ export const TTL_RULES: readonly TtlRule[] = [
   { table: 'rosters', kind: 'reports', from: 'toDateTime(saved_at)' },
   { table: 'report_daily', kind: 'reports', from: 'toDateTime(day)' },
   { table: 'surge_alerts', kind: 'reports', from: 'toDateTime(raised_at)' },
+  { table: 'alarms', kind: 'reports', from: 'toDateTime(started_at)' },
 ]
 
 /** The table retention the settings ask for. */

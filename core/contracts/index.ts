@@ -5,8 +5,20 @@
  */
 export { EVENTS_HEADER, DAY_HEADER, utcDayOf, encodeEvents, decodeEvents } from './event-batch.js'
 export type { Alert, AlertInput, AlertSeverity } from './alerts.js'
-export type { Alarm, AlarmChange, AlarmMetric, AlarmRule, AlarmScope } from './alarms.js'
+export type { ChannelsAnswer, ChannelStatus } from './channels.js'
+export type {
+  Alarm,
+  AlarmAckReply,
+  AlarmAckRequest,
+  AlarmChange,
+  AlarmListAnswer,
+  AlarmMetric,
+  AlarmRule,
+  AlarmScope,
+} from './alarms.js'
+export { ALARM_METRICS, GROUP_RULES_OWNER, alarmAckSubject, alarmRuleProblem } from './alarms.js'
 export {
+  DEFAULT_AGENT_BOARD,
   RESERVED_WALL_IDS,
   THRESHOLD_METRICS,
   WALL_ID_PATTERN,
@@ -28,6 +40,16 @@ export {
 export { AUDIT_ACTIONS, type AuditAction, type AuditAnswer, type AuditRow } from './audit.js'
 export { QA_CHECK_IDS, type QaCheckId, type QaResultInput } from './qa.js'
 export type {
+  RescoreJob,
+  ScorecardFieldError,
+  ScorecardHistory,
+  ScorecardList,
+  ScorecardPreview,
+  ScorecardScope,
+  ScorecardValidation,
+  ScorecardVersion,
+} from './scorecards.js'
+export type {
   AgentStateCounts,
   AgentStateName,
   AgentView,
@@ -42,10 +64,16 @@ export type {
   WindowMetrics,
 } from './snapshot.js'
 export { TICKET_SLA_HOURS } from './snapshot.js'
+export { addRows, addSeries, addWindows, ratio1 } from './rows.js'
 export type {
+  AgentEvaluationRow,
+  AgentEvaluationsAnswer,
   Agreement,
+  AssignAnswer,
+  AssignRequest,
   CalibrationAnswer,
   CalibrationEntry,
+  CallsWaitingAnswer,
   CheckResult,
   Decision,
   FlagRow,

@@ -43,11 +43,23 @@ export interface QueueRow {
   flag_checks: string[]
   max_severity: string
   sentiment_customer: number | null
+  /** 1 when the weekly sample (MOFANG_QA_SAMPLE_SHARE, qa/sample.ts) picked this unflagged interaction. */
+  sampled: number
+  /** The reviewer a QA manager assigned it to ('' = nobody). */
+  assigned_to: string
+  /** '' never disputed, 'open' the agent's dispute awaits an answer, 'answered' the reviewer answered it. */
+  dispute_state: '' | 'open' | 'answered'
 }
 
 /** GET /api/qa/queue's answer. */
 export interface QueueAnswer {
   rows: QueueRow[]
+}
+
+/** GET /api/qa/calls-waiting's answer: calls stored without a transcript because no Whisper model is loaded. */
+export interface CallsWaitingAnswer {
+  /** Calls of the tenant whose transcript waits for a model. */
+  awaiting_model: number
 }
 
 /** One flag of a result, with its evidence span in the (masked) turn text. */
@@ -130,6 +142,41 @@ export interface ReviewAnswer {
 /** POST /api/qa/interactions/<id>/dispute and /answer's answer. */
 export interface NoteAnswer {
   review_id: string
+}
+
+/** POST /api/qa/assign: hand interactions to a reviewer ('' takes them back). */
+export interface AssignRequest {
+  reviewer: string
+  /** Interaction ids of the caller's tenant, 1-500. */
+  ids: string[]
+}
+
+/** POST /api/qa/assign's answer. */
+export interface AssignAnswer {
+  assigned: number
+}
+
+/** GET /api/qa/mine: one of the signed-in agent's own evaluations and where it stands (ms, 0 = none). */
+export interface AgentEvaluationRow {
+  interaction_id: string
+  channel: string
+  queue: string
+  ended_ms: number
+  auto_score: number
+  reviewed_score: number | null
+  effective_score: number
+  flagged: number
+  flag_checks: string[]
+  max_severity: string
+  disputed_ms: number
+  answered_ms: number
+  acknowledged_ms: number
+}
+
+/** GET /api/qa/mine's answer. */
+export interface AgentEvaluationsAnswer {
+  agent_id: string
+  rows: AgentEvaluationRow[]
 }
 
 /** One reviewer's blind calibration: a share per item. */

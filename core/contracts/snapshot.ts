@@ -4,6 +4,7 @@
  * Types, and the ticket resolution targets. All times are ms since the Unix epoch; durations are seconds unless the
  * name says ms.
  */
+import type { Alarm } from './alarms.js'
 import type { Alert } from './alerts.js'
 import type { SnapshotPlan } from './plan.js'
 
@@ -73,6 +74,8 @@ export interface AgentView {
   agent_id: string
   /** Display name, from the newest agent event that named the agent (`agent_name`). */
   name?: string
+  /** The channel of the agent's newest agent.* event: the medium the agent works (voice, webchat…). */
+  channel?: string
   state: AgentStateName
   /** Reason when not_ready. */
   reason?: string
@@ -110,6 +113,8 @@ export interface DimensionMetrics {
   longest_wait_s: number
   /** SL target shown for this row (queue: its own; others: the channel-group default). */
   target: SlTarget
+  /** Rows of `channel_queues`: their channel. */
+  channel?: string
   /** Keyed by window name: `15m`, `30m`, `60m` (configurable) and `today`. */
   windows: Record<string, WindowMetrics>
   /** Agents by state (tenant, team and site rows). */
@@ -178,6 +183,8 @@ export interface Snapshot {
   teams: Record<string, DimensionMetrics>
   /** By the site of the agent handling (or the event naming it). */
   sites: Record<string, DimensionMetrics>
+  /** Queue rows per channel (channel → queue → row): a queue shared by calls and chats, split by channel. */
+  channel_queues: Record<string, Record<string, DimensionMetrics>>
   agents: AgentView[]
   /** Keyed `all`, `queue:<name>`, `channel:<name>`. */
   series: Record<string, IntervalSeries>
@@ -185,4 +192,9 @@ export interface Snapshot {
   alerts: Alert[]
   /** Today's forecast and re-forecast, and schedule adherence: present once the forecast service published a plan. */
   plan?: SnapshotPlan
+  /**
+   * Threshold alarms active now, not yet acknowledged first, then critical, then the newest: present where the live
+   * service judges alarm rules.
+   */
+  alarms?: Alarm[]
 }

@@ -26,8 +26,16 @@ export const WALL_TILES = [
   'aht',
   /** Agent occupancy of the window (tenant, team and site rows). */
   'occupancy',
-  /** Agents ready now, of those logged in. */
+  /** Agents ready now. */
   'agents_ready',
+  /** Agents on a call or chat now. */
+  'agents_on_contact',
+  /** Agents in wrap-up now. */
+  'agents_wrap_up',
+  /** Agents not ready now, the top reasons beside it. */
+  'agents_not_ready',
+  /** Schedule adherence today of the agents shown (once the planner published a roster). */
+  'adherence',
   /** Active chats per agent with a chat. */
   'chat_concurrency',
   'nps',
@@ -115,6 +123,13 @@ export interface AgentBoardSettings {
    * left out is never marked.
    */
   long_in_state_s: Partial<Record<AgentStateName, number>>
+}
+
+/** Long calls and chats after 20 min, a long wrap-up after 3, a long break after 15: the board of a new wall. */
+export const DEFAULT_AGENT_BOARD: AgentBoardSettings = {
+  group_by: 'state',
+  sort: 'time_in_state',
+  long_in_state_s: { on_contact: 1200, wrap_up: 180, not_ready: 900 },
 }
 
 /** Shows other saved walls after this one, each `every_s` seconds, round and round. */

@@ -9,6 +9,8 @@
  *   GET  /api/me                who is reading (a display, or a user and their roles)
  *   POST /api/login             { username, password } → session cookie
  *   POST /api/logout            ends the session (every session of that user) and clears the cookie
+ *   …    /api/walls[/:id]       saved walls (wall-routes.ts), when a wall store is given
+ *   …    /api/alarms[…]         threshold alarms: list, acknowledge, stream (alarms-routes.ts), when given
  *   GET  /*                     the built app (SPA fallback to index.html)
  *
  * Sign-in goes through kits/auth's SignInGuard: a rate limit per client address before the body is read, a
@@ -38,6 +40,9 @@ import {
   type SignInLimits,
 } from '../../kits/auth/index.js'
 import { LiveHub } from './live.js'
+import { wallRoutes } from './wall-routes.js'
+import type { WallStore } from './wall-store.js'
+import { alarmRoutes, type AlarmApi } from './alarms-routes.js'
 import { serveStatic } from './static.js'
 import {
   BadRequest,
@@ -57,6 +62,10 @@ export interface WallboardHandlerOptions {
   subscribe(tenant: string, onChange: () => void): () => void
   /** Interval rows of a past (or the current) local day, `date` as YYYY-MM-DD. */
   getHistory(tenant: string, date: string): Promise<HistoryInterval[]>
+  /** Saved walls (GET/PUT/DELETE /api/walls); absent: no such routes (walls come only from URL parameters). */
+  walls?: WallStore
+  /** Threshold alarms (GET /api/alarms, acknowledgements, the notification stream); absent: no such routes. */
+  alarms?: AlarmApi
   auth: Accounts
   /** Folder of the built app (dist/web-app); omit to serve the API only. */
   staticDir?: string
@@ -126,6 +135,7 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
     { isAccount: (user) => opts.auth.users.has(user), log },
   )
   const onError = opts.onError ?? ((err: unknown) => console.error('[wallboard]', err))
+  const alarms = opts.alarms && alarmRoutes(opts.alarms, opts)
   const hub = new LiveHub({
     getSnapshot: opts.getSnapshot,
     subscribe: opts.subscribe,
@@ -193,6 +203,8 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
       'GET /api/me': { needs: ANY_ROLE, handle: ({ who }) => who },
       'GET /api/live': { needs: ANY_ROLE, handle: ({ req, res, who }) => hub.open(who.tenant, req, res) },
       'GET /api/history': { needs: ANY_ROLE, handle: history },
+      ...(opts.walls && wallRoutes(opts.walls)),
+      ...alarms?.routes,
     },
     {
       headers: NO_STORE,
@@ -221,7 +233,7 @@ export function createWallboardHandler(opts: WallboardHandlerOptions): Wallboard
   }
   return Object.defineProperties(handler, {
     routes: { value: [...signIn.routes, ...api.routes] },
-    close: { value: () => hub.closeAll() },
+    close: { value: () => (hub.closeAll(), alarms?.close()) },
     liveConnections: { get: () => hub.connections },
     signIns: { get: () => ({ ...guard.counts }) },
   }) as WallboardHandler

@@ -13,6 +13,9 @@ import type { HistoryInterval, Snapshot } from '../../core/contracts/index.js'
 import { createWallboardHandler } from './handler.js'
 import { devAccess, sessionGenerations, sessionSecret, signInAccounts } from '../../kits/auth/index.js'
 import { loadQuery } from '../../warehouse/index.js'
+import { openWallStore } from './wall-store.js'
+import { seedDefaultWalls } from './wall-defaults.js'
+import { alarmApi } from './alarms-routes.js'
 
 export function wallboardService(): ServiceFactory {
   return async (ctx: ServiceContext): Promise<Service> => {
@@ -32,6 +35,15 @@ export function wallboardService(): ServiceFactory {
         listeners.get(snap.tenant)?.forEach((fn) => fn())
       },
     })
+    const walls = await openWallStore(ctx.js, topology.wallBucket, (msg) => ctx.log(`wallboard: ${msg}`))
+    // Every tenant that can sign in or send events starts with the default walls (saved once, if it has none).
+    const tenants = new Set([
+      ...ctx.apiKeys.values(),
+      ...auth.displayTokens.values(),
+      ...[...auth.users.values()].map((u) => u.tenant),
+    ])
+    const seeded = await seedDefaultWalls(walls, tenants, Date.now())
+    if (seeded.length) ctx.log(`wallboard: default walls saved for ${seeded.join(', ')}`)
     const metricsSql = loadQuery('contact_metrics')
     const sl = { voice_sl_s: DEFAULT_SL_VOICE.seconds, chat_sl_s: DEFAULT_SL_CHAT.seconds, short_abandon_ms: 5000 }
     /** The day's 15-minute tenant rows, by the live engine's definitions (same query as the SQL cross-check). */
@@ -68,6 +80,8 @@ export function wallboardService(): ServiceFactory {
         return () => set.delete(onChange)
       },
       getHistory: history,
+      walls,
+      alarms: alarmApi(ctx),
       auth,
       staticDir: join(rootDir(), 'dist', 'web-app'),
       sessionSecret: sessionSecret(config),

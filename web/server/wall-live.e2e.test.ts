@@ -86,7 +86,7 @@ describe.skipIf(!ready)('live wallboard in a browser', () => {
         }
         const shown: Record<string, string | undefined> = {}
         for (const metric of Object.keys(expected)) shown[metric] = await tileValue(page, metric)
-        return today.offered > 100 && JSON.stringify(shown) === JSON.stringify(expected)
+        return today.offered > 50 && JSON.stringify(shown) === JSON.stringify(expected)
       },
       { timeoutMs: 20_000, what: 'tiles equal to /api/snapshot' },
     )

@@ -58,7 +58,7 @@ describe.skipIf(!ready)('wallboard in a browser', () => {
     // Any abandon at all is over a 0 % limit: red.
     expect(await page.getAttribute('[data-testid="tile-abandon"]', 'data-state')).toBe('red')
     expect(await page.textContent('[data-testid="alert-banner"]')).toContain('SL below target')
-    expect(await page.locator('[data-testid="agent-board"] g.cell').count()).toBeGreaterThan(30)
+    expect(await page.locator('[data-testid="agent-board"] .cell[data-state]').count()).toBeGreaterThan(30)
     expect(await page.locator('[data-testid="chart-volume"] canvas').count()).toBe(1)
     await page.close()
   })

@@ -6,6 +6,15 @@
 import type { StoredEvent } from '../../../core/events.js'
 import { Random } from '../../../kits/sim/index.js'
 
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周']
+const GIVEN = ['伟', '娜', '敏', '洋', '静', '晓明']
+/** English names as long as real ones get, so the board's fitting is tried. */
+const ENGLISH = ['Christopher Montgomery', 'Alexandra Whitfield', 'Emily Johnson', 'Wei Zhang']
+
+/** The demo's agents by name: 王伟, 李娜 …, every seventh an English name. Drawn from the index, not the seed. */
+export const demoAgentName = (i: number): string =>
+  i % 7 === 3 ? ENGLISH[((i / 7) % ENGLISH.length) | 0] : SURNAMES[i % 10] + GIVEN[Math.floor(i / 10) % GIVEN.length]
+
 export function demoDay(now: number, dayStart: number, seed = 7, tenant = 'demo'): StoredEvent[] {
   const rng = Random.xorshift32(seed)
   const rand = () => rng.next()
@@ -36,7 +45,7 @@ export function demoDay(now: number, dayStart: number, seed = 7, tenant = 'demo'
     const agent = `A${String(101 + i)}`
     const team = teams[i % 3]
     const site = i % 4 === 0 ? 'beijing' : 'shanghai'
-    const base = { agent_id: agent, team, site, channel: 'voice' as const }
+    const base = { agent_id: agent, agent_name: demoAgentName(i), team, site, channel: 'voice' as const }
     let t = open + between(0, 20 * 60) * S
     add('agent.login', t, { ...base, skills: [voiceQueues[i % 4], 'repair'] })
     let call = 0
@@ -56,7 +65,7 @@ export function demoDay(now: number, dayStart: number, seed = 7, tenant = 'demo'
       const q = { interaction_id: id, queue, channel: 'voice' as const }
       add('voice.offered', t - wait - 8 * S, q)
       add('voice.queued', t - wait, q)
-      add('voice.answered', t, { ...q, agent_id: agent, team })
+      add('voice.answered', t, { ...q, agent_id: agent, team, site })
       const talk = between(90, 420) * S
       if (rand() < 0.3) {
         add('voice.hold', t + talk * 0.4, q)
@@ -80,7 +89,13 @@ export function demoDay(now: number, dayStart: number, seed = 7, tenant = 'demo'
   // Chat agents: up to three chats at once.
   for (let i = 0; i < 8; i++) {
     const agent = `C${201 + i}`
-    const base = { agent_id: agent, team: 'chat', site: 'shanghai', channel: 'webchat' as const }
+    const base = {
+      agent_id: agent,
+      agent_name: demoAgentName(34 + i),
+      team: 'chat',
+      site: 'shanghai',
+      channel: 'webchat' as const,
+    }
     add('agent.login', open, { ...base, skills: ['sales'] })
     for (let slot = 0; slot < 3; slot++) {
       let t = open + between(0, 30) * 60 * S
@@ -90,7 +105,13 @@ export function demoDay(now: number, dayStart: number, seed = 7, tenant = 'demo'
         const c = { interaction_id: id, queue: 'sales', channel: 'webchat' as const }
         const wait = between(5, 80) * S
         add('chat.started', t - wait, c)
-        add('chat.message', t, { ...c, agent_id: agent, team: 'chat', payload: { role: 'agent', text: '您好' } })
+        add('chat.message', t, {
+          ...c,
+          agent_id: agent,
+          team: 'chat',
+          site: 'shanghai',
+          payload: { role: 'agent', text: '您好' },
+        })
         t += between(4, 14) * 60 * S
         add('chat.ended', t, { ...c, payload: { ended_by: 'customer' } })
         t += between(1, 6) * 60 * S
@@ -108,6 +129,15 @@ export function demoDay(now: number, dayStart: number, seed = 7, tenant = 'demo'
   for (let k = 0; k < 7; k++) {
     const q = { interaction_id: `wait-${k}`, queue: pick(voiceQueues), channel: 'voice' as const }
     add('voice.offered', now - between(5, 150) * S, q)
+  }
+  // Email and web-form tickets since the morning: most resolved (some late), the rest open, a few past their target.
+  for (let t = open - 2 * 3600 * S, k = 0; t < now; t += between(3, 9) * 60 * S, k++) {
+    const channel = k % 3 === 0 ? ('ticket' as const) : ('email' as const)
+    const tk = { interaction_id: `tk-${k}`, queue: channel === 'email' ? 'mail' : 'forms', channel }
+    const priority = pick(['low', 'normal', 'normal', 'high', 'urgent'])
+    add('ticket.created', t, { ...tk, payload: { subject: '咨询', priority } })
+    if (rand() < 0.75)
+      add('ticket.resolved', t + between(0.3, 6) * 3600 * S, { ...tk, team: pick(['mail', 'blue']), payload: {} })
   }
   return events
 }

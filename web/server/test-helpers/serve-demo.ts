@@ -8,9 +8,16 @@ import { createLiveMetrics } from '../../../live-metrics/engine.js'
 import { dayStartOf } from '../../../live-metrics/clock.js'
 import { createWallboardHandler } from '../handler.js'
 import type { UserAccount } from '../../../kits/auth/index.js'
+import type { WallStore } from '../wall-store.js'
 import { demoDay } from './demo-day.js'
 
-export function demoServer(staticDir: string, now = Date.now(), users = new Map<string, UserAccount>()) {
+/** `walls`: a store for /api/walls (saved walls), else the demo has URL-configured walls only. */
+export function demoServer(
+  staticDir: string,
+  now = Date.now(),
+  users = new Map<string, UserAccount>(),
+  walls?: WallStore,
+) {
   const engine = createLiveMetrics({ timeZone: 'Asia/Shanghai' })
   const dayStart = dayStartOf(now, 'Asia/Shanghai')
   engine.rebuild(demoDay(now, dayStart))
@@ -45,6 +52,7 @@ export function demoServer(staticDir: string, now = Date.now(), users = new Map<
     getSnapshot: (tenant) => ({ ...engine.snapshot(tenant, now), as_of: Date.now() }),
     subscribe: () => () => {},
     getHistory: async () => [],
+    walls,
     auth: { displayTokens: new Map([['demo-wall', 'demo']]), users },
     heartbeatMs: 500,
     staticDir,

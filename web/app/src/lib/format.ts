@@ -33,3 +33,11 @@ export function clock(ts: number, withSeconds = true, timeZone?: string): string
 export function signed(v: number | null | undefined): string {
   return v === null || v === undefined ? DASH : `${v > 0 ? '+' : ''}${Math.round(v)}`
 }
+
+/** An age at a glance: 42 min, 5.2 h, 3 d ('—' for no data). */
+export function age(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return DASH
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`
+  if (seconds < 48 * 3600) return `${(seconds / 3600).toFixed(1)} h`
+  return `${Math.round(seconds / 86400)} d`
+}

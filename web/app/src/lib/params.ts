@@ -3,7 +3,10 @@
  * ?wall=overview|queue|agents&queue=repair&channel=voice&site=sh&lang=zh|en
  * &kiosk=1&rotate=30&pages=overview,queue:repair,agents&window=30m&stale=5
  * &th=sl:85:75,abandon:5:8&token=…
+ * or a wall a supervisor saved (`/walls`): ?wall=<its id>&token=… (its own settings; `lang` still wins).
  */
+import { WALL_ID_PATTERN } from '../../../../core/contracts/index.js'
+
 export type WallKind = 'overview' | 'queue' | 'agents'
 export type Lang = 'zh' | 'en'
 
@@ -14,6 +17,10 @@ export interface Page {
 
 export interface WallParams {
   page: Page
+  /** The id of a saved wall to show (then its definition, not these parameters, says what the wall shows). */
+  saved?: string
+  /** `lang` was in the URL (it then wins over a saved wall's language). */
+  langSet: boolean
   channel?: string
   site?: string
   lang: Lang
@@ -49,8 +56,11 @@ export function parseParams(search: string): WallParams {
   const queue = q.get('queue') ?? undefined
   const page: Page =
     wall === 'queue' && !queue ? { wall: 'overview' } : queue && wall === 'queue' ? { wall, queue } : { wall }
+  const saved = q.get('wall') ?? ''
   return {
     page,
+    ...(!WALLS.includes(saved as WallKind) && new RegExp(WALL_ID_PATTERN).test(saved) && { saved }),
+    langSet: q.has('lang'),
     channel: q.get('channel') ?? undefined,
     site: q.get('site') ?? undefined,
     lang: q.get('lang') === 'en' ? 'en' : 'zh',

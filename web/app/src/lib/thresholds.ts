@@ -1,8 +1,10 @@
 /**
  * Green/amber/red for each tile. A rule says which way is good and where amber
- * and red begin; the URL can override them: `th=sl:85:75,abandon:5:8`
+ * and red begin; a saved wall's thresholds or the URL override them: `th=sl:85:75,abandon:5:8`
  * (metric:green-limit:amber-limit). SL defaults follow the row's own target.
  */
+import type { ColourLimits, ThresholdMetric } from '../../../../core/contracts/index.js'
+
 export type TileState = 'green' | 'amber' | 'red' | 'none'
 
 export interface Rule {
@@ -14,7 +16,7 @@ export interface Rule {
   amber: number
 }
 
-export type MetricName = 'sl' | 'abandon' | 'asa' | 'waiting' | 'longest' | 'aht' | 'occupancy' | 'nps' | 'csat' | 'qa'
+export type MetricName = ThresholdMetric
 
 export const DEFAULT_RULES: Record<MetricName, Rule> = {
   sl: { higherIsBetter: true, green: 80, amber: 70 },
@@ -27,21 +29,39 @@ export const DEFAULT_RULES: Record<MetricName, Rule> = {
   nps: { higherIsBetter: true, green: 30, amber: 0 },
   csat: { higherIsBetter: true, green: 85, amber: 75 },
   qa: { higherIsBetter: true, green: 85, amber: 75 },
+  ticket_sl: { higherIsBetter: true, green: 90, amber: 80 },
+  tickets_overdue: { higherIsBetter: false, green: 0, amber: 5 },
 }
 
-/** Rules with the URL's overrides applied; malformed entries are ignored. */
-export function parseRules(text: string, base: Record<MetricName, Rule> = DEFAULT_RULES): Record<MetricName, Rule> {
-  const rules = { ...base }
+/** Rules with a saved wall's limits applied. */
+export function rulesWith(limits: Partial<Record<MetricName, ColourLimits>>): Record<MetricName, Rule> {
+  const rules = { ...DEFAULT_RULES }
+  for (const [name, l] of Object.entries(limits) as [MetricName, ColourLimits][]) rules[name] = { ...rules[name], ...l }
+  return rules
+}
+
+/** The URL's colour limits (`sl:85:75,abandon:5:8`); malformed entries are ignored. */
+export function parseLimits(text: string): Partial<Record<MetricName, ColourLimits>> {
+  const limits: Partial<Record<MetricName, ColourLimits>> = {}
   for (const part of text.split(',')) {
     const [name, g, a] = part.split(':')
     const green = Number(g)
     const amber = Number(a)
-    if (!(name in rules) || g === undefined || a === undefined || !Number.isFinite(green) || !Number.isFinite(amber))
+    if (
+      !(name in DEFAULT_RULES) ||
+      g === undefined ||
+      a === undefined ||
+      !Number.isFinite(green) ||
+      !Number.isFinite(amber)
+    )
       continue
-    rules[name as MetricName] = { ...rules[name as MetricName], green, amber }
+    limits[name as MetricName] = { green, amber }
   }
-  return rules
+  return limits
 }
+
+/** Rules with the URL's overrides applied. */
+export const parseRules = (text: string): Record<MetricName, Rule> => rulesWith(parseLimits(text))
 
 /** SL rule tied to a target: green at the target, amber down to 10 points under it (unless the URL set sl). */
 export function slRule(rules: Record<MetricName, Rule>, targetPercent: number, overridden: boolean): Rule {

@@ -1,0 +1,11 @@
+/**
+ * The public API of bus/ (the NATS side: the connection, the managed nats-server, the JetStream topology and its
+ * watch, QA results and alerts through JetStream).
+ * Other folders import only this file.
+ */
+export { connectNats } from './connect.js';
+export { watchJetStream } from './jetstream-watch.js';
+export { startLocalNats } from './nats-server.js';
+export { ensureConsumer, ensureTopology, topologyNames } from './topology.js';
+export { alertMsgId, publishAlarmChange, publishAlert, publishQaResult, qaResultMsgId, readQaAlertMessage, } from './qa-alerts.js';
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,17 @@
+/**
+ * The public API of core/ (the bottom layer: the event model and its validation, ids, errors, settings, the ports
+ * (Warehouse, NatsLink, Topology), the pipeline step runner and the service contract. core/contracts has its own index
+ * (bus messages and HTTP shapes)).
+ * Other folders import only this file.
+ */
+export { compiledSibling, rootDir } from './compiled.js';
+export { SETTINGS, describeSettings, loadConfig, parseApiKeys, parseList } from './config.js';
+export { BadInputError, ConfigError, MigrationError, MofangError, NatsUnavailableError, WarehouseError, } from './errors.js';
+export { CHANNELS, IDENTITY_KINDS, LIVE_CHAT_CHANNELS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MESSAGING_CHANNELS, SCHEMA_VERSION, SERVICE_FAMILIES, emittedByServices, eventJsonSchema, subjectOf, } from './events.js';
+export { digest, newId } from './ids.js';
+export { Counters, dlq, drop, ok, pipeline } from './pipeline.js';
+export { retryWithBackoff } from './retry.js';
+export { namedService } from './service.js';
+export { DEFAULT_TS_RANGE, idProblem, validateEvent } from './validate.js';
+export { createYielder } from './yield.js';
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,3 @@
+/** Names a factory (see ServiceFactory.serviceName). */
+export const namedService = (serviceName, factory) => Object.assign(factory, { serviceName });
+//# sourceMappingURL=service.js.map

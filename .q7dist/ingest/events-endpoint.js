@@ -1,0 +1,369 @@
+import { Counters, DEFAULT_TS_RANGE, dlq, drop, emittedByServices, newId, ok, pipeline, SCHEMA_VERSION, validateEvent, } from '../core/index.js';
+import { BodyTooLarge, bearerToken, readBody, sendJson } from '../kits/http/index.js';
+import { Admission } from './admission.js';
+import { acceptEvents } from './accept.js';
+export const INGEST_OUTCOMES = [
+    'accepted',
+    'duplicate_event_id',
+    'rejected_invalid',
+    'rejected_tenant',
+    'rejected_service_type',
+    'rejected_auth',
+    'rejected_body',
+    'unavailable',
+    'busy',
+    'insufficient_storage',
+];
+/**
+ * Why a request is refused, as its pipeline's closed set of drop reasons: the handler answers each (status,
+ * body, and the outcome counter, above, it counts under). Refused means nothing of the batch was kept.
+ */
+export const INGEST_REFUSALS = [
+    'method_not_allowed',
+    'rejected_auth',
+    'unsupported_content_type',
+    'body_too_large',
+    'busy',
+    'not_utf8',
+    'malformed_json',
+    'empty_batch',
+    'too_many_events',
+    'rejected_invalid',
+    'rejected_tenant',
+    'rejected_service_type',
+    'unavailable',
+    'insufficient_storage',
+];
+/**
+ * Why one event of a batch is refused (and with it the whole batch), with the field at fault. `service_type`: a
+ * type only Mofang's own services emit (routing.*, core/events.ts SERVICE_FAMILIES), which no API key may post.
+ */
+export const EVENT_DROPS = ['invalid', 'other_tenant', 'service_type'];
+/** The request's refusal for a batch with such an event: 400 invalid_events, 403 forbidden, 403 forbidden. */
+const REFUSAL_OF = {
+    invalid: 'rejected_invalid',
+    other_tenant: 'rejected_tenant',
+    service_type: 'rejected_service_type',
+};
+/**
+ * One event of a batch: validate → tenant → source → complete. Synchronous: it runs for every event ingest takes.
+ */
+export const eventPipeline = pipeline('ingest_event')
+    .step('validate', (item, batch) => {
+    const v = validateEvent(item, { tsRange: batch.tsRange, now: batch.now });
+    return v.ok ? ok(v.event) : drop('invalid', v.error);
+})
+    .step('tenant', (e, batch) => e.tenant === batch.tenant
+    ? ok(e)
+    : drop('other_tenant', {
+        field: 'tenant',
+        reason: `"${e.tenant}" does not match the API key's tenant "${batch.tenant}"`,
+    }))
+    .step('source', (e) => emittedByServices(e.type)
+    ? drop('service_type', {
+        field: 'type',
+        reason: `${e.type} events are emitted only by Mofang's own services, not posted with an API key`,
+    })
+    : ok(e))
+    .step('complete', (e, batch) => {
+    if (e.event_id)
+        batch.clientSupplied.add(e);
+    // The parsed body is ours: completing each event in place saves a copy per event.
+    const stored = e;
+    stored.v = SCHEMA_VERSION;
+    stored.event_id ??= newId(batch.now);
+    stored.payload ??= {};
+    stored.received_at = batch.now;
+    return ok(stored);
+});
+const CONTENT_TYPES = new Map([
+    ['application/json', 'json'],
+    ['application/x-ndjson', 'ndjson'],
+    ['application/ndjson', 'ndjson'],
+    ['application/jsonl', 'ndjson'],
+]);
+const MAX_REPORTED_ERRORS = 100;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function parseBody(text, format) {
+    if (format === 'json') {
+        try {
+            const value = JSON.parse(text);
+            return { ok: true, items: Array.isArray(value) ? value : [value] };
+        }
+        catch (err) {
+            return { ok: false, error: `malformed JSON: ${err.message}` };
+        }
+    }
+    const items = [];
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].trim();
+        if (!line)
+            continue;
+        try {
+            items.push(JSON.parse(line));
+        }
+        catch (err) {
+            return { ok: false, error: `malformed JSON on NDJSON line ${i + 1}: ${err.message}`, line: i + 1 };
+        }
+    }
+    return { ok: true, items };
+}
+/**
+ * The steps of one request, from the request to JetStream's answer:
+ * method → auth → content_type → read_body → admit → decode_utf8 → parse → batch_size → validate (every event
+ * through `eventPipeline`) → broker → storage → accept (dedup claim, identity, pack, publish: ingest/accept.ts).
+ */
+function requestPipeline(deps, admission) {
+    const tsRange = deps.tsRange ?? DEFAULT_TS_RANGE;
+    return pipeline('ingest_request')
+        .step('method', (r) => (r.req.method === 'POST' ? ok(r) : drop('method_not_allowed')))
+        .step('auth', (r) => {
+        const key = bearerToken(r.req);
+        const tenant = key ? deps.apiKeys.get(key) : undefined;
+        return tenant ? ok({ ...r, tenant }) : drop('rejected_auth', { keyGiven: Boolean(key) });
+    })
+        .step('content_type', (r) => {
+        const mediaType = (r.req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+        const format = CONTENT_TYPES.get(mediaType);
+        return format ? ok({ ...r, format }) : drop('unsupported_content_type', { mediaType });
+    })
+        .step('read_body', async (r) => {
+        try {
+            return ok({ ...r, body: await readBody(r.req, deps.maxBodyBytes) });
+        }
+        catch (err) {
+            return err instanceof BodyTooLarge ? drop('body_too_large') : dlq('unreadable_body', err);
+        }
+    })
+        .step('admit', ({ res, reserved, tenant, format, body }) => {
+        // A body without Content-Length is admitted once its size is known.
+        if (!reserved) {
+            const bytes = body.length;
+            if (!admission.tryReserve(bytes))
+                return drop('busy');
+            res.once('close', () => admission.release(bytes));
+        }
+        return ok({ tenant, format, body });
+    })
+        .step('decode_utf8', ({ tenant, format, body }) => {
+        try {
+            return ok({ tenant, format, text: utf8.decode(body) });
+        }
+        catch {
+            return drop('not_utf8');
+        }
+    })
+        .step('parse', ({ tenant, format, text }) => {
+        const parsed = parseBody(text, format);
+        return parsed.ok
+            ? ok({ tenant, items: parsed.items })
+            : drop('malformed_json', { message: parsed.error, line: parsed.line });
+    })
+        .step('batch_size', (r) => {
+        if (r.items.length === 0)
+            return drop('empty_batch');
+        return r.items.length > deps.maxBatchEvents ? drop('too_many_events', { events: r.items.length }) : ok(r);
+    })
+        .step('validate', ({ tenant, items }) => {
+        const batch = { tenant, now: Date.now(), tsRange, clientSupplied: new Set() };
+        const { values: events, stopped } = eventPipeline.runBatch(items, batch);
+        if (stopped.length) {
+            // One refusal per batch, for the first reason in EVENT_DROPS order that any event has.
+            const why = EVENT_DROPS.find((d) => stopped.some((s) => s.outcome.reason === d));
+            const listed = stopped.filter((s) => s.outcome.reason === why);
+            const errors = listed
+                .slice(0, MAX_REPORTED_ERRORS)
+                .map(({ index, outcome }) => ({ index, ...outcome.detail }));
+            // Events stopped after `validate` are objects with a valid type; invalid ones may be anything.
+            const typeOf = (index) => (why === 'invalid' ? '' : items[index].type);
+            const types = [...new Set(listed.map(({ index }) => typeOf(index)))];
+            return drop(REFUSAL_OF[why], { events: items.length, errors, types });
+        }
+        return ok({ events, clientSupplied: batch.clientSupplied });
+    })
+        .step('broker', (r) => (deps.brokerUp() ? ok(r) : drop('unavailable', { message: 'not connected to NATS' })))
+        .step('storage', (r) => {
+        const problem = deps.storageProblem?.();
+        return problem ? drop('insufficient_storage', { message: problem }) : ok(r);
+    })
+        .step('accept', async ({ events, clientSupplied }) => ok({ events, outcome: await acceptEvents(events, clientSupplied, deps) }));
+}
+export function createEventsEndpoint(deps) {
+    const counters = new Counters('ingest_events', INGEST_OUTCOMES);
+    const admission = new Admission({ maxInFlightBytes: deps.maxInFlightBytes ?? 3 * deps.maxBodyBytes });
+    const requests = requestPipeline(deps, admission);
+    const tsRange = deps.tsRange ?? DEFAULT_TS_RANGE;
+    /** Every refusal in the one error shape of the HTTP kit: `{ error: <code>, reason, field?, ...extra }`. */
+    const answer = (res, status, code, reason, extra = {}, headers = {}) => sendJson(res, status, { error: code, reason, ...extra }, headers);
+    const unavailable = (res, reason, extra = {}) => {
+        counters.add('unavailable');
+        answer(res, 503, 'unavailable', `event broker unavailable: ${reason}; retry later`, extra, { 'retry-after': '1' });
+    };
+    const insufficientStorage = (res, reason) => {
+        counters.add('insufficient_storage');
+        const why = `insufficient storage: ${reason}; nothing was accepted, retry later`;
+        answer(res, 507, 'insufficient_storage', why, {}, { 'retry-after': '10' });
+    };
+    /**
+     * Refuses a request whose body was not read: discarded first, as an answer mid-upload reaches the client as a
+     * broken pipe.
+     */
+    const busyUnread = async (req, res) => {
+        await new Promise((done) => {
+            req
+                .once('end', done)
+                .once('error', () => done())
+                .once('close', done);
+            req.resume();
+        });
+        busy(res);
+    };
+    const busy = (res) => {
+        counters.add('busy');
+        const mib = (admission.bytesInFlight / 2 ** 20).toFixed(1);
+        const why = `ingest is busy with ${mib} MiB of other batches (MOFANG_INGEST_MAX_INFLIGHT_BYTES); nothing was accepted, retry`;
+        answer(res, 429, 'busy', why, {}, { 'retry-after': '1' });
+    };
+    /** The answer to a refused request, counted under its outcome. */
+    function refuse(res, reason, facts = {}) {
+        switch (reason) {
+            case 'method_not_allowed':
+                return answer(res, 405, 'method_not_allowed', 'use POST', {}, { allow: 'POST' });
+            case 'rejected_auth':
+                counters.add('rejected_auth');
+                return answer(res, 401, 'unauthorized', facts.keyGiven ? 'invalid API key' : 'missing API key: send Authorization: Bearer <key>', {}, { 'www-authenticate': 'Bearer' });
+            case 'unsupported_content_type':
+                counters.add('rejected_body');
+                return answer(res, 415, 'unsupported_media_type', `unsupported content type "${facts.mediaType || '(none)'}": use application/json or application/x-ndjson`, { field: 'content-type' });
+            case 'body_too_large':
+                counters.add('rejected_body');
+                res.setHeader('connection', 'close');
+                return answer(res, 413, 'payload_too_large', `body larger than ${deps.maxBodyBytes} bytes (MOFANG_MAX_BODY_BYTES)`);
+            case 'busy':
+                return busy(res);
+            case 'not_utf8':
+                counters.add('rejected_body');
+                return answer(res, 400, 'bad_request', 'body is not valid UTF-8', { field: 'body' });
+            case 'malformed_json':
+                counters.add('rejected_body');
+                return answer(res, 400, 'bad_request', facts.message ?? 'malformed JSON', {
+                    field: 'body',
+                    ...(facts.line ? { line: facts.line } : {}),
+                });
+            case 'empty_batch':
+                return answer(res, 400, 'bad_request', 'empty batch: send at least one event', { field: 'body' });
+            case 'too_many_events':
+                counters.add('rejected_body');
+                return answer(res, 413, 'payload_too_large', `batch has ${facts.events} events; the limit is ${deps.maxBatchEvents} (MOFANG_MAX_BATCH_EVENTS)`);
+            case 'rejected_invalid': {
+                const errors = facts.errors ?? [];
+                counters.add('rejected_invalid', facts.events);
+                const count = `${errors.length === MAX_REPORTED_ERRORS ? 'at least ' : ''}${errors.length}`;
+                return answer(res, 400, 'invalid_events', `${count} invalid event(s); nothing was accepted`, { errors });
+            }
+            case 'rejected_tenant':
+                counters.add('rejected_tenant', facts.events);
+                return answer(res, 403, 'forbidden', 'events for another tenant; nothing was accepted', {
+                    field: 'tenant',
+                    errors: facts.errors,
+                });
+            case 'rejected_service_type': {
+                counters.add('rejected_service_type', facts.events);
+                const why = `${facts.types?.join(', ')} events are emitted only by Mofang's own services; nothing was accepted`;
+                return answer(res, 403, 'forbidden', why, { field: 'type', errors: facts.errors });
+            }
+            case 'unavailable':
+                return unavailable(res, facts.message ?? '');
+            case 'insufficient_storage':
+                return insufficientStorage(res, facts.message ?? '');
+        }
+    }
+    /** Admission first: a batch refused here was never read, so nothing of it was kept. */
+    async function handle(req, res) {
+        const declared = Number(req.headers['content-length']);
+        const reserved = Number.isFinite(declared) && declared > 0 && declared <= deps.maxBodyBytes ? declared : 0;
+        if (reserved && !admission.tryReserve(reserved))
+            return busyUnread(req, res);
+        try {
+            await handleAdmitted(req, res, reserved);
+        }
+        finally {
+            if (reserved)
+                admission.release(reserved);
+        }
+    }
+    async function handleAdmitted(req, res, reserved) {
+        const ran = await requests.run({ req, res, reserved });
+        if (ran.kind === 'dlq') {
+            counters.add('rejected_body');
+            throw ran.error;
+        }
+        if (ran.kind === 'drop')
+            return refuse(res, ran.reason, ran.detail);
+        const { events, outcome } = ran.value;
+        const { accepted, duplicates, failed, unconfirmed, error } = outcome;
+        counters.add('duplicate_event_id', duplicates);
+        counters.add('accepted', accepted);
+        if (failed.length || unconfirmed.length) {
+            deps.log?.(error?.message ?? 'publish failed');
+            if (accepted === 0 && duplicates === 0 && unconfirmed.length === 0 && isStorageError(error))
+                return insufficientStorage(res, error.message);
+            // Say exactly what was kept: the client resends only the listed events.
+            const indexesOf = (list) => {
+                const set = new Set(list);
+                return events.flatMap((e, i) => (set.has(e) ? [i] : []));
+            };
+            const notAcked = failed.length + unconfirmed.length;
+            return unavailable(res, `${notAcked} of ${events.length} events not acknowledged by JetStream`, {
+                accepted,
+                duplicates,
+                failed_indexes: indexesOf(failed),
+                unconfirmed_indexes: indexesOf(unconfirmed),
+            });
+        }
+        sendJson(res, 202, { accepted, duplicates });
+    }
+    /**
+     * Stores events that Mofang's own connectors made from a platform's request (channels/, the PBX feed): the same
+     * checks, dedup window and acknowledgement as POST /v1/events, for a tenant the connector has authenticated.
+     * Resolves once JetStream acknowledged every event (or an earlier copy); throws SubmitError otherwise, with
+     * nothing to undo: the platform retries and the dedup window absorbs what was kept.
+     */
+    async function submit(tenant, items) {
+        const batch = { tenant, now: Date.now(), tsRange, clientSupplied: new Set() };
+        const { values: events, stopped } = eventPipeline.runBatch(items, batch);
+        if (stopped.length) {
+            const { index, outcome } = stopped[0];
+            const detail = outcome.detail;
+            counters.add(REFUSAL_OF[outcome.reason], items.length);
+            throw new SubmitError('invalid', `event ${index}: ${detail?.field ?? ''} ${detail?.reason ?? outcome.reason}`);
+        }
+        if (!deps.brokerUp())
+            throw new SubmitError('unavailable', 'not connected to NATS');
+        const problem = deps.storageProblem?.();
+        if (problem)
+            throw new SubmitError('insufficient_storage', problem);
+        const { accepted, duplicates, failed, unconfirmed, error } = await acceptEvents(events, batch.clientSupplied, deps);
+        counters.add('duplicate_event_id', duplicates);
+        counters.add('accepted', accepted);
+        if (failed.length || unconfirmed.length)
+            throw new SubmitError('unavailable', error?.message ?? `${failed.length + unconfirmed.length} events not acknowledged`);
+        return { accepted, duplicates };
+    }
+    return { handle, submit, counters, pipeline: requests };
+}
+/** Why `submit` kept nothing for sure: the events were invalid, or the broker or the disk cannot take them now. */
+export class SubmitError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.name = 'SubmitError';
+        this.code = code;
+    }
+}
+/** JetStream's answer when its store is full (nats-server: "insufficient resources"), or a full disk. */
+function isStorageError(err) {
+    return /insufficient (resources|storage)|no space left|ENOSPC/i.test(String(err?.message ?? ''));
+}
+//# sourceMappingURL=events-endpoint.js.map

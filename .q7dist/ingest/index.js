@@ -1,0 +1,11 @@
+/**
+ * The public API of ingest/ (POST /v1/events: validation, admission, the dedup window, identity merge, packing and
+ * publishing to JetStream).
+ * Other folders import only this file.
+ */
+export { DedupWindow } from './dedup.js';
+export { SubmitError, createEventsEndpoint } from './events-endpoint.js';
+export { createIdentityResolver } from './identity.js';
+export { packEvents, publishMessages } from './publish.js';
+export { redactEvent } from './redaction.js';
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,123 @@
+import { alarmText, ruleRows } from './alarms-values.js';
+const S = 1_000;
+const DEFAULT_FOR_S = 60;
+const DEFAULT_CLEAR_S = 120;
+const holds = (rule, value) => value !== null && (rule.op === 'above' ? value > rule.threshold : value < rule.threshold);
+export function createAlarmEvaluator(opts = {}) {
+    const updateEveryMs = opts.updateEveryMs ?? 60_000;
+    const tenants = new Map();
+    const tracksOf = (tenant) => tenants.get(tenant) ?? tenants.set(tenant, new Map()).get(tenant);
+    function end(tenant, tracks, key, now, out) {
+        const alarm = tracks.get(key)?.alarm;
+        tracks.delete(key);
+        if (alarm)
+            out.push({ change: 'ended', alarm: { ...alarm, ended_at: now } });
+    }
+    /** Moves one rule on one row on by the value it has now. */
+    function step(tenant, key, t, value, now, out) {
+        const tracks = tracksOf(tenant);
+        const on = holds(t.rule, value);
+        if (!t.alarm) {
+            if (!on)
+                return void tracks.delete(key); // a blip shorter than for_s leaves nothing behind
+            t.since ??= now;
+            if (now - t.since < (t.rule.for_s ?? DEFAULT_FOR_S) * S)
+                return;
+            t.alarm = {
+                key,
+                tenant,
+                rule: t.rule,
+                owner: t.owner,
+                row: t.row,
+                severity: t.rule.severity,
+                text: alarmText(t.rule, t.row, value),
+                value,
+                started_at: now,
+            };
+            t.reportedAt = now;
+            return void out.push({ change: 'raised', alarm: { ...t.alarm } });
+        }
+        if (!on) {
+            t.clearSince ??= now;
+            if (now - t.clearSince >= (t.rule.clear_s ?? DEFAULT_CLEAR_S) * S)
+                end(tenant, tracks, key, now, out);
+            return;
+        }
+        t.clearSince = undefined;
+        const alarm = t.alarm;
+        // Compared by content: a wall saved again, or the rule as stored before a restart, is a new object.
+        const ruleChanged = alarm.rule !== t.rule && JSON.stringify(alarm.rule) !== JSON.stringify(t.rule);
+        if (value === alarm.value && !ruleChanged)
+            return;
+        Object.assign(alarm, { rule: t.rule, severity: t.rule.severity, value, text: alarmText(t.rule, t.row, value) });
+        if (ruleChanged || now - t.reportedAt >= updateEveryMs) {
+            t.reportedAt = now;
+            out.push({ change: 'updated', alarm: { ...alarm } });
+        }
+    }
+    return {
+        evaluate(snap, sets, now) {
+            const tenant = snap.tenant;
+            const tracks = tracksOf(tenant);
+            const out = [];
+            const live = new Set();
+            for (const { owner, rules } of sets) {
+                for (const rule of rules) {
+                    const prefix = `${owner}:${rule.id}:`;
+                    const seen = new Set();
+                    for (const { row, value } of ruleRows(snap, rule)) {
+                        const key = prefix + row;
+                        seen.add(key);
+                        const t = tracks.get(key) ?? { owner, rule, row, reportedAt: now };
+                        t.rule = rule;
+                        tracks.set(key, t);
+                        step(tenant, key, t, value, now, out);
+                    }
+                    // A row that left the snapshot (a queue quiet past the engine's horizon) has nothing to alarm about.
+                    for (const [key, t] of tracks)
+                        if (key.startsWith(prefix) && !seen.has(key)) {
+                            t.rule = rule;
+                            step(tenant, key, t, null, now, out);
+                        }
+                    live.add(`${owner}:${rule.id}`);
+                }
+            }
+            // A rule deleted (or its wall) ends its alarms at once: nobody asks about that condition any more.
+            for (const [key, t] of tracks)
+                if (!live.has(`${t.owner}:${t.rule.id}`))
+                    end(tenant, tracks, key, now, out);
+            return out;
+        },
+        active(tenant) {
+            return [...(tenants.get(tenant)?.values() ?? [])]
+                .flatMap((t) => (t.alarm ? [{ ...t.alarm }] : []))
+                .sort((a, b) => Number(a.acknowledged_at !== undefined) - Number(b.acknowledged_at !== undefined) ||
+                Number(b.severity === 'critical') - Number(a.severity === 'critical') ||
+                b.started_at - a.started_at);
+        },
+        acknowledge(tenant, key, by, at) {
+            const alarm = tenants.get(tenant)?.get(key)?.alarm;
+            if (!alarm)
+                return undefined;
+            if (alarm.acknowledged_at !== undefined)
+                return { alarm: { ...alarm }, changed: false };
+            Object.assign(alarm, { acknowledged_at: at, acknowledged_by: by });
+            return { alarm: { ...alarm }, changed: true };
+        },
+        restore(alarms) {
+            for (const a of alarms) {
+                if (a.ended_at !== undefined)
+                    continue;
+                tracksOf(a.tenant).set(a.key, {
+                    owner: a.owner,
+                    rule: a.rule,
+                    row: a.row,
+                    since: a.started_at,
+                    alarm: { ...a },
+                    reportedAt: a.started_at,
+                });
+            }
+        },
+    };
+}
+//# sourceMappingURL=alarms.js.map

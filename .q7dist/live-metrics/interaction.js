@@ -1,0 +1,245 @@
+/**
+ * What one interaction contributes to the metrics, derived from all its events so
+ * far (sorted by time). Pure: the engine re-runs it after events arrive (in batches,
+ * not on every event), so late and out-of-order events simply change the result.
+ *
+ * A contact is split into queue legs: the first starts when it is offered, each
+ * transfer starts another. Queue and team rows count every leg; tenant and channel
+ * rows count the contact once, by its first leg.
+ */
+import { TICKET_SLA_HOURS } from '../core/contracts/index.js';
+import { slTargetFor } from './options.js';
+/**
+ * Row keys a fact counts in: `all`, `channel:…` (first leg only), `queue:…`, `chq:<channel>/<queue>` (the queue on
+ * that channel), `team:…`, `site:…`.
+ */
+export function rowKeys(f) {
+    const keys = [];
+    if (f.contactLevel)
+        keys.push('all', `channel:${f.channel}`);
+    if (f.queue !== undefined)
+        keys.push(`queue:${f.queue}`, `chq:${f.channel}/${f.queue}`);
+    if (f.team !== undefined)
+        keys.push(`team:${f.team}`);
+    if (f.site !== undefined)
+        keys.push(`site:${f.site}`);
+    return keys;
+}
+export function deriveInteraction(events, opts, wrap) {
+    const first = events[0];
+    if (!first)
+        return { facts: [], waiting: null, ticket: null, segments: [] };
+    const family = first.type.slice(0, first.type.indexOf('.'));
+    if (family === 'ticket')
+        return { ...ticketFacts(events), waiting: null, segments: [] };
+    const legs = family === 'voice' ? voiceLegs(events) : chatLegs(events);
+    return fromLegs(legs, opts, wrap);
+}
+const HOUR = 3_600_000;
+/**
+ * A ticket's creations and resolutions, each resolution within or past the target counted from the creation, and
+ * whether it is open now (the last of created/reopened came after the last resolution).
+ */
+function ticketFacts(events) {
+    const queue = events.find((e) => e.queue)?.queue;
+    const created = events.find((e) => e.type === 'ticket.created');
+    const priority = (created?.priority ?? 'normal');
+    const deadline = created ? created.ts + (TICKET_SLA_HOURS[priority] ?? TICKET_SLA_HOURS.normal) * HOUR : null;
+    const facts = [];
+    let open = false;
+    let dims = { channel: events[0].channel, queue };
+    for (const e of events) {
+        const team = e.team ?? events.findLast((x) => x.team && x.ts <= e.ts)?.team;
+        const site = e.site ?? events.findLast((x) => x.site && x.ts <= e.ts)?.site;
+        dims = { channel: e.channel, queue: e.queue ?? queue, ...(team && { team }), ...(site && { site }) };
+        if (e.type === 'ticket.created' || e.type === 'ticket.reopened')
+            open = true;
+        if (e.type === 'ticket.created')
+            facts.push({ ts: e.ts, contactLevel: true, ...dims, delta: { ticketsCreated: 1 } });
+        else if (e.type === 'ticket.resolved') {
+            open = false;
+            const timing = deadline === null ? {} : e.ts <= deadline ? { ticketsResolvedInSla: 1 } : { ticketsResolvedLate: 1 };
+            facts.push({ ts: e.ts, contactLevel: true, ...dims, delta: { ticketsResolved: 1, ...timing } });
+        }
+    }
+    // A ticket seen only after its creation is open from its first event on, until a resolution says otherwise.
+    open ||= !created && !events.some((e) => e.type === 'ticket.resolved');
+    return { facts, ticket: open ? { since: created?.ts ?? events[0].ts, deadline, ...dims } : null };
+}
+function openLeg(legs, e, queue) {
+    const leg = {
+        index: legs.length,
+        channel: e.channel,
+        queue,
+        team: e.team,
+        site: e.site,
+        offeredAt: e.ts,
+        waitFrom: e.ts,
+        holdMs: 0,
+    };
+    legs.push(leg);
+    return leg;
+}
+/** Closes the agent segment of an answered leg (hold still open at that moment counts until then). */
+function closeSegment(leg, ts) {
+    if (leg.holdStart !== undefined)
+        leg.holdMs += ts - leg.holdStart;
+    leg.holdStart = undefined;
+    leg.closedAt = ts;
+}
+function voiceLegs(events) {
+    const legs = [];
+    let cur;
+    let ended = false;
+    const firstQueue = events.find((e) => e.queue)?.queue;
+    for (const e of events) {
+        if (ended)
+            break;
+        if (cur && cur.answeredAt === undefined) {
+            // Until the answer the contact is in the queue: the latest queue/team named wins.
+            if (e.queue && e.type !== 'voice.transfer')
+                cur.queue = e.queue;
+            if (e.team)
+                cur.team = e.team;
+            if (e.site)
+                cur.site = e.site;
+        }
+        switch (e.type) {
+            case 'voice.offered':
+                if (legs.length === 0)
+                    cur = openLeg(legs, e, e.queue ?? firstQueue);
+                break;
+            case 'voice.queued':
+                if (legs.length === 0)
+                    cur = openLeg(legs, e, e.queue ?? firstQueue);
+                else if (cur && cur.answeredAt === undefined && cur.index === 0)
+                    cur.waitFrom = e.ts;
+                break;
+            case 'voice.answered':
+                if (!cur)
+                    cur = openLeg(legs, e, e.queue ?? firstQueue);
+                if (cur.answeredAt === undefined) {
+                    cur.answeredAt = e.ts;
+                    cur.agent = e.agent_id;
+                    if (e.team)
+                        cur.team = e.team;
+                    if (e.site)
+                        cur.site = e.site;
+                }
+                break;
+            case 'voice.hold':
+                if (cur?.answeredAt !== undefined && cur.holdStart === undefined)
+                    cur.holdStart = e.ts;
+                break;
+            case 'voice.unhold':
+                if (cur?.holdStart !== undefined) {
+                    cur.holdMs += e.ts - cur.holdStart;
+                    cur.holdStart = undefined;
+                }
+                break;
+            case 'voice.transfer':
+                if (cur?.answeredAt !== undefined) {
+                    closeSegment(cur, e.ts);
+                    cur.transferredAt = e.ts;
+                    cur = openLeg(legs, e, e.to_queue ?? cur.queue);
+                    cur.team = undefined;
+                    cur.site = undefined;
+                }
+                else if (cur && e.to_queue)
+                    cur.queue = e.to_queue;
+                break;
+            case 'voice.abandoned':
+            case 'voice.ended':
+                if (!cur && legs.length === 0)
+                    cur = openLeg(legs, e, e.queue ?? firstQueue);
+                if (cur) {
+                    if (cur.answeredAt === undefined)
+                        cur.abandoned = true;
+                    if (cur.answeredAt === undefined || e.type === 'voice.ended')
+                        closeSegment(cur, e.ts);
+                    else
+                        break; // an abandon after the answer is noise
+                }
+                cur = undefined;
+                ended = true;
+                break;
+        }
+    }
+    return legs;
+}
+function chatLegs(events) {
+    const started = events.find((e) => e.type === 'chat.started');
+    const handover = events.find((e) => e.type === 'chat.transferred_to_agent');
+    const hasBot = events.some((e) => e.channel === 'bot' || (e.type === 'chat.message' && e.role === 'bot') || e.from_bot === true);
+    const end = events.find((e) => e.type === 'chat.ended');
+    const agentMessages = events.filter((e) => e.type === 'chat.message' && e.role === 'agent');
+    // Offered when handed to agents; a chat with no bot is offered when it starts.
+    const offer = handover ?? (hasBot ? undefined : (started ?? agentMessages[0]));
+    if (!offer)
+        return [];
+    const reply = agentMessages.find((m) => m.ts >= offer.ts && (!end || m.ts <= end.ts));
+    const leg = {
+        index: 0,
+        channel: offer.channel,
+        queue: events.find((e) => e.queue)?.queue,
+        team: reply?.team ?? offer.team,
+        site: reply?.site ?? offer.site,
+        offeredAt: offer.ts,
+        waitFrom: offer.ts,
+        holdMs: 0,
+    };
+    if (reply) {
+        leg.answeredAt = reply.ts;
+        leg.agent = reply.agent_id;
+    }
+    if (end) {
+        leg.closedAt = end.ts;
+        leg.abandoned = !reply;
+    }
+    return [leg];
+}
+function fromLegs(legs, opts, wrap) {
+    const facts = [];
+    const segments = [];
+    let waiting = null;
+    const lastSegmentOf = new Map();
+    for (const leg of legs)
+        if (leg.agent && leg.answeredAt !== undefined)
+            lastSegmentOf.set(leg.agent, leg);
+    for (const leg of legs) {
+        const dims = { channel: leg.channel, queue: leg.queue, team: leg.team, site: leg.site };
+        const contactLevel = leg.index === 0;
+        facts.push({ ts: leg.offeredAt, contactLevel, ...dims, delta: { offered: 1 } });
+        if (leg.answeredAt !== undefined) {
+            const waitMs = Math.max(0, leg.answeredAt - leg.waitFrom);
+            const inSl = waitMs <= slTargetFor(opts, leg.channel, leg.queue).seconds * 1000;
+            facts.push({
+                ts: leg.answeredAt,
+                contactLevel,
+                ...dims,
+                delta: { answered: 1, answerWaitMs: waitMs, answeredInSl: inSl ? 1 : 0 },
+            });
+            if (leg.agent)
+                segments.push({ agent: leg.agent, start: leg.answeredAt, end: leg.closedAt ?? null, ...dims });
+            if (leg.closedAt !== undefined) {
+                const holdMs = leg.holdMs;
+                const talkMs = Math.max(0, leg.closedAt - leg.answeredAt - holdMs);
+                // Wrap belongs to the agent's last segment of this contact, so a call transferred back is not charged twice.
+                const wrapMs = leg.agent && lastSegmentOf.get(leg.agent) === leg ? wrap(leg.agent, leg.closedAt) : 0;
+                facts.push({ ts: leg.closedAt, contactLevel: true, ...dims, delta: { handled: 1, talkMs, holdMs, wrapMs } });
+            }
+            if (leg.transferredAt !== undefined)
+                facts.push({ ts: leg.transferredAt, contactLevel: true, ...dims, delta: { transferred: 1 } });
+        }
+        else if (leg.abandoned && leg.closedAt !== undefined) {
+            const waitMs = Math.max(0, leg.closedAt - leg.waitFrom);
+            const short = waitMs < opts.shortAbandonMs;
+            facts.push({ ts: leg.closedAt, contactLevel, ...dims, delta: short ? { abandonedShort: 1 } : { abandoned: 1 } });
+        }
+        else if (leg.closedAt === undefined) {
+            waiting = { since: leg.waitFrom, ...dims };
+        }
+    }
+    return { facts, waiting, ticket: null, segments };
+}
+//# sourceMappingURL=interaction.js.map

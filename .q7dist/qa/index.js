@@ -1,0 +1,10 @@
+/**
+ * The public API of qa/ (quality inspection: scoring an interaction (checks, scorecards, models), the scoring worker
+ * pool and the QA service with its transcript hook).
+ * Other folders import only this file.
+ */
+export { hanShare } from './language.js';
+export { scoreInteraction } from './pipeline.js';
+export { createQaPool } from './pool.js';
+export { qaService } from './service.js';
+//# sourceMappingURL=index.js.map

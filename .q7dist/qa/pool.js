@@ -1,0 +1,46 @@
+/**
+ * A pool of scoring worker threads (worker_threads + comlink) for the CLI on large files and for the
+ * streaming consumer. Workers load compiled JS (dist/), so run `npx tsc -p tsconfig.json` first when
+ * running from sources. Never load chdb in these workers.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { compiledSibling } from '../core/index.js';
+export function createQaPool(options = {}) {
+    const size = Math.min(64, Math.max(1, Math.floor(options.size ?? availableParallelism())));
+    const minChunk = Math.max(1, options.minChunk ?? 16);
+    const url = compiledSibling(import.meta.url, './worker.js');
+    const workers = Array.from({ length: size }, () => new Worker(url));
+    const remotes = workers.map((w) => Comlink.wrap(nodeEndpoint(w)));
+    const pending = new Array(size).fill(0);
+    /** The worker with the fewest interactions in flight, so concurrent callers (the stream) share fairly. */
+    const leastBusy = () => pending.indexOf(Math.min(...pending));
+    async function run(slice, scorecard) {
+        const w = leastBusy();
+        pending[w] += slice.length;
+        try {
+            return await remotes[w].score(slice, scorecard?.spec);
+        }
+        finally {
+            pending[w] -= slice.length;
+        }
+    }
+    return {
+        size,
+        async score(batch, scorecard) {
+            const chunk = Math.max(minChunk, Math.ceil(batch.length / size));
+            const slices = [];
+            for (let i = 0; i < batch.length; i += chunk)
+                slices.push(batch.slice(i, i + chunk));
+            return (await Promise.all(slices.map((s) => run(s, scorecard)))).flat();
+        },
+        async close() {
+            for (const r of remotes)
+                r[Comlink.releaseProxy]();
+            await Promise.all(workers.map((w) => w.terminate()));
+        },
+    };
+}
+//# sourceMappingURL=pool.js.map

@@ -1,0 +1,3 @@
+export { reportDeliveryService } from './service.js';
+export { reportDeliverySettings } from './settings.js';
+//# sourceMappingURL=index.js.map

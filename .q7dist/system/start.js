@@ -1,0 +1,228 @@
+/** `mofang start` and `mofang sink`: run the system until a signal, then drain. */
+import { MofangError, SETTINGS } from '../core/index.js';
+import { numberOption } from '../kits/cli/index.js';
+import { startSystem } from './system.js';
+import { defaultServices } from './services.js';
+import { untilSignal } from './signals.js';
+import { backfillHistory, lastEventBefore, readHistoryMarker } from './history.js';
+import { redactionPolicy } from '../kits/pii/index.js';
+const log = (m) => console.error(`[mofang] ${m}`);
+export async function startWholeSystem(given, args) {
+    const config = withSimulatedWeather(withSimulatedFuture(given, args), args);
+    const sys = await startSystem({ config, log, services: args.values['no-services'] ? [] : defaultServices(config) });
+    const lines = [
+        `Mofang is running:   ${sys.url}`,
+        ...(sys.devApiKey ? [`dev API key (tenant "demo"):  ${sys.devApiKey}`] : []),
+        ...sys.services.flatMap((s) => s.banner ?? []),
+        `health:              ${sys.url}/healthz`,
+        `try:                 mofang sql "SELECT channel, count() FROM events GROUP BY channel"`,
+    ];
+    console.log(['', ...lines.map((l) => '  ' + l), ''].join('\n'));
+    const simulator = args.values['no-simulator']
+        ? undefined
+        : await startBuiltInSimulator(sys, sys.devApiKey ?? [...sys.apiKeys.keys()][0], args);
+    const signal = await untilSignal((s) => log(`${s}: draining…`));
+    await simulator?.stop();
+    await sys.stop();
+    log(`stopped (${signal})`);
+    exitSoon();
+    return 0;
+}
+/**
+ * After a drain that hit its deadline, a retry timer or a half-closed socket may still hold the event
+ * loop: everything that matters is stopped, so the process leaves instead of hanging.
+ */
+function exitSoon() {
+    setTimeout(() => process.exit(process.exitCode ?? 0), 2_000).unref();
+}
+/**
+ * A simulator faster than the clock (--speed above 1) posts events from the future: ingest then accepts
+ * event times up to the largest MOFANG_MAX_FUTURE_S, so the demo is not refused by its own guard.
+ */
+function withSimulatedFuture(config, args) {
+    const speed = numberOption(args, 'speed', { min: 0.01 }) ?? 1;
+    if (args.values['no-simulator'] || speed <= 1)
+        return config;
+    const maxFutureSeconds = Math.max(config.maxFutureSeconds, SETTINGS.maxFutureSeconds.max);
+    log(`the simulator runs ${speed}× faster than the clock: accepting event times up to ${Math.round(maxFutureSeconds / 86_400)} days ahead`);
+    return { ...config, maxFutureSeconds };
+}
+/** The simulated centre's queues: one simulated region covers them all. */
+const SIMULATED_REGIONS = JSON.stringify([
+    {
+        region: 'simulated',
+        latitude: 31.23,
+        longitude: 121.47,
+        queues: ['repair', 'presales', 'aftersales', 'complaints', 'vip'],
+    },
+]);
+/**
+ * With the simulator and no weather source configured (MOFANG_WEATHER_SOURCE=none), the demo gets the simulated
+ * weather feed: the same rain the simulator scales arrivals by, labelled "simulated" wherever it is shown, with a
+ * storm from the next whole hour so a weather surge alert appears. The anchor travels in the setting
+ * (`simulated:<ms>`) so the feed and the simulator agree.
+ */
+function withSimulatedWeather(config, args) {
+    if (args.values['no-simulator'] || config.weatherSource !== 'none')
+        return config;
+    log('weather: the simulated demo feed (set MOFANG_WEATHER_SOURCE for a real one)');
+    return {
+        ...config,
+        weatherSource: `simulated:${Date.now()}`,
+        weatherRegions: config.weatherRegions ?? SIMULATED_REGIONS,
+    };
+}
+/** The storm anchor of the simulated weather setting, or undefined when the feed is not the simulated one. */
+function simulatedWeatherAnchor(config) {
+    const m = /^simulated(?::(\d+))?$/.exec(config.weatherSource);
+    return m ? Number(m[1] ?? Date.now()) : undefined;
+}
+const DAY = 86_400_000;
+/**
+ * The tenant's platforms, for the simulator to send customers' messages through as the platforms would (its chats
+ * through the chat platforms, its e-mail tickets as mail through the relay format).
+ */
+async function demoChannels(sys, tenant) {
+    const channels = await import('../channels/index.js');
+    const { ADAPTERS, eventIdOf, sessionInteractionId, threadInteractionId } = channels;
+    const mine = channels.loadChannelCredentials(sys.config, ADAPTERS).get(tenant);
+    if (!mine)
+        return undefined;
+    const service = sys.services.find((s) => s.name === 'channels');
+    const platforms = new Map([...mine].map(([platform, credentials]) => {
+        const adapter = ADAPTERS.get(platform);
+        const sign = (m) => {
+            // WeCom's callback only says that messages wait: the demo's stand-in API holds the message itself.
+            if (platform === 'wecom')
+                service?.devWeComMessage?.(m);
+            return adapter.sign(credentials, m);
+        };
+        const thread = platform === 'email'
+            ? {
+                interactionIdOf: (root) => threadInteractionId(tenant, 'email', root),
+                createdEventIdOf: (root) => eventIdOf('email', `${root}#created`),
+            }
+            : undefined;
+        return [adapter.channel, { platform, identity: adapter.identity, sign, ...(thread && { thread }) }];
+    }));
+    return {
+        platforms,
+        interactionIdOf: (platform, user, messageId) => sessionInteractionId(tenant, platform, user, messageId),
+    };
+}
+async function startBuiltInSimulator(sys, apiKey, args) {
+    const { config, url } = sys;
+    const tenant = sys.apiKeys.get(apiKey) ?? 'demo';
+    const { startSimulator } = await import('../simulator/index.js');
+    // With a routing configuration the simulated floor is assigned by the routing engine, not longest-idle.
+    const { routingAssignmentFromFile } = await import('../routing/index.js');
+    const { parseDuration } = await import('../simulator/index.js');
+    const { dayStartOf } = await import('../live-metrics/index.js');
+    const { simulatedRainMmH, SIMULATED_MAX_RAIN_MM_H, SIMULATED_UPLIFT_PER_10MM } = await import('../kits/sim/index.js');
+    const seed = numberOption(args, 'seed', { integer: true }) ?? 42;
+    const agents = numberOption(args, 'agents', { integer: true, min: 1 }) ?? 60;
+    const rate = numberOption(args, 'rate', { min: 1 }) ?? 600;
+    const historyMs = parseDuration(String(args.values.history ?? '0'), 'history');
+    const backfill = String(args.values.backfill);
+    const now = Date.now();
+    const todayStart = dayStartOf(now, config.timeZone);
+    // Today goes through ingest from local midnight, or from the last stored event when a restart finds one today.
+    const last = await lastEventBefore(sys.warehouse, tenant, now + DAY);
+    const ingestFrom = backfill === 'today'
+        ? Math.max(todayStart, last === undefined ? 0 : last + 1)
+        : now - parseDuration(backfill, 'backfill');
+    if (backfill === 'today' && last !== undefined && last >= todayStart)
+        log(`today already has events up to ${new Date(last).toISOString()}: back-filling only the gap since`);
+    const stormFrom = simulatedWeatherAnchor(config);
+    if (historyMs > 0)
+        await simulatedHistory(sys, {
+            tenant,
+            seed,
+            agents,
+            rate,
+            historyMs,
+            until: ingestFrom,
+            weather: stormFrom !== undefined,
+        });
+    const sim = startSimulator({
+        url,
+        apiKey,
+        tenant,
+        seed,
+        speed: numberOption(args, 'speed', { min: 0.01 }) ?? 1,
+        agents,
+        rate,
+        start: now,
+        backfillMs: Math.max(0, now - ingestFrom),
+        weather: stormFrom === undefined
+            ? undefined
+            : {
+                rainMmH: (ts) => simulatedRainMmH(ts, stormFrom),
+                maxRainMmH: SIMULATED_MAX_RAIN_MM_H,
+                upliftPer10mm: SIMULATED_UPLIFT_PER_10MM,
+            },
+        // Ctrl-C should not wait for a back-fill: simulated events not yet posted were never acknowledged.
+        flushTimeoutMs: 5_000,
+        assignment: config.routingConfig ? routingAssignmentFromFile(config.routingConfig, tenant) : undefined,
+        channels: await demoChannels(sys, tenant),
+        log,
+    });
+    log('simulator started (disable with --no-simulator)');
+    return sim;
+    /**
+     * The days before the ingest back-fill, straight into the warehouse (system/history.ts): the whole window on the
+     * first start (no marker in the data directory), later only the gap since the last stored event. Then the
+     * forecast runs again, so forecasts and staffing are there at once.
+     */
+    async function simulatedHistory(sys, o) {
+        const days = Math.ceil(o.historyMs / DAY);
+        const windowStart = dayStartOf(todayStart - days * DAY + 2 * 3_600_000, config.timeZone);
+        const lastBefore = await lastEventBefore(sys.warehouse, o.tenant, o.until);
+        const from = lastBefore === undefined ? windowStart : Math.max(windowStart, lastBefore + 1);
+        const marker = readHistoryMarker(config.dataDir);
+        if (from >= o.until)
+            return;
+        const bounds = [from];
+        for (let k = days - 1; k >= 0; k--) {
+            const midnight = dayStartOf(todayStart - k * DAY + 2 * 3_600_000, config.timeZone);
+            if (midnight > from && midnight < o.until)
+                bounds.push(midnight);
+        }
+        bounds.push(o.until);
+        log(marker
+            ? `simulated history: filling the gap since the last event (${new Date(from).toISOString()})`
+            : `first start on this data directory: back-filling ${days} days of simulated history (once; --history 0 skips it)`);
+        // Stored as ingest would store it: redacted when MOFANG_REDACT_TENANTS covers the tenant.
+        const redact = redactionPolicy(config.redactTenants)?.applies(o.tenant) ?? false;
+        const done = await backfillHistory({
+            warehouse: sys.warehouse,
+            dataDir: config.dataDir,
+            ...o,
+            redact,
+            days: bounds,
+            log,
+        });
+        log(`simulated history: ${done.events} events over ${done.days} day(s) in ${done.seconds} s`);
+        const reports = sys.services.find((s) => s.name === 'reports');
+        reports
+            ?.refresh()
+            .then(() => log('reports: rollups rebuilt after the history back-fill'))
+            .catch((err) => log(`reports: rollup rebuild failed: ${err.message}`));
+        const forecast = sys.services.find((s) => s.name === 'forecast');
+        forecast
+            ?.recompute()
+            .then((r) => log(`forecast: recomputed after the history back-fill (${r.series} series, ${r.rows} rows)`))
+            .catch((err) => log(`forecast: run after the history back-fill failed: ${err.message}`));
+    }
+}
+export async function runSinkOnly(config, namespace) {
+    if (!config.natsUrl)
+        throw new MofangError('CONFIG', 'NATS_URL: required for `mofang sink` (it joins an existing NATS)');
+    const sys = await startSystem({ config, namespace, http: false, log });
+    log('warehouse sink running');
+    await untilSignal();
+    await sys.stop();
+    exitSoon();
+    return 0;
+}
+//# sourceMappingURL=start.js.map

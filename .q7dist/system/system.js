@@ -1,0 +1,304 @@
+/**
+ * The whole system in one process, on embedded defaults: a managed nats-server
+ * (unless NATS_URL), chDB (unless CLICKHOUSE_URL), migrations, the HTTP server
+ * (ingest API, health, warehouse endpoints), the warehouse sink and, optionally,
+ * the simulator. `stop()` drains in the safe order: stop producing, stop
+ * accepting, flush and ack the sink, then close NATS and the warehouse, within
+ * MOFANG_DRAIN_TIMEOUT_S: past it, what is not written stays unacked for redelivery.
+ *
+ * Start-up survives a slow or restarting NATS: the connection and the topology are
+ * retried with backoff (up to MOFANG_START_TIMEOUT_S), and services whose start fails
+ * are retried in the background and shown in /healthz (system/service-starter.ts).
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import { MofangError, parseApiKeys, parseList, retryWithBackoff, } from '../core/index.js';
+import { connectNats, ensureConsumer, ensureTopology, startLocalNats, topologyNames, watchJetStream, } from '../bus/index.js';
+import { startWarehouseSink } from '../sink/index.js';
+import { migrate, openWarehouse, tableRetention, warehouseHandlers, warehouseOptions } from '../warehouse/index.js';
+import { createHttpServer, declaredRoutes } from '../kits/http/index.js';
+import { devApiKey } from '../kits/auth/index.js';
+import { redactionPolicy } from '../kits/pii/index.js';
+import { lockPath, readLiveLock } from '../kits/cli/index.js';
+import { createEventsEndpoint, createIdentityResolver, DedupWindow, packEvents, publishMessages, } from '../ingest/index.js';
+import { healthHandler } from './health.js';
+import { diskSpace } from './disk-space.js';
+import { startServices } from './service-starter.js';
+export async function startSystem(opts) {
+    const { config } = opts;
+    const log = opts.log ?? ((m) => console.error(`[mofang] ${m}`));
+    const dataDir = resolve(config.dataDir);
+    mkdirSync(dataDir, { recursive: true });
+    const running = readLiveLock(dataDir);
+    if (running)
+        throw new MofangError('CONFIG', `another Mofang (pid ${running.pid}) is running on ${dataDir}: stop it or set MOFANG_DATA_DIR`);
+    const drainMs = config.drainTimeoutSeconds * 1000;
+    const cleanups = [];
+    let stopping = false;
+    // What the drain keeps back for the steps after the sink: closing NATS, the warehouse and the nats-server.
+    const afterSinkMs = Math.min(2_000, drainMs / 3);
+    let deadline = Infinity;
+    const stopAll = async () => {
+        stopping = true;
+        deadline = Date.now() + drainMs;
+        for (const fn of cleanups.reverse()) {
+            // Past the deadline each remaining step still runs (nats-server must stop), but briefly.
+            const budget = Math.max(500, deadline - Date.now());
+            let timer;
+            const late = new Promise((r) => (timer = setTimeout(() => (log(`shutdown: a step took over ${budget} ms; moving on`), r()), budget)));
+            await Promise.race([fn().catch((err) => log(`shutdown: ${err.message}`)), late]);
+            clearTimeout(timer);
+        }
+    };
+    cleanups.push(async () => rmSync(lockPath(dataDir), { force: true }));
+    const untilStarted = { what: '', log, deadlineMs: config.startTimeoutSeconds * 1000, stopped: () => stopping };
+    try {
+        let localNats;
+        if (!config.natsUrl) {
+            localNats = await startLocalNats({ storeDir: join(dataDir, 'nats'), log });
+            cleanups.push(() => localNats.stop());
+            log(`nats-server started (${localNats.url}, JetStream in ${join(dataDir, 'nats')})`);
+        }
+        const natsOptions = {
+            servers: config.natsUrl ?? localNats.url,
+            user: config.natsUser,
+            pass: config.natsPassword,
+            token: config.natsToken,
+        };
+        const nats = await retryWithBackoff(() => connectNats(natsOptions, log), {
+            ...untilStarted,
+            what: 'connecting to NATS',
+        });
+        cleanups.push(() => nats.close());
+        const topology = topologyNames(opts.namespace);
+        const jsm = await jetstreamManager(nats.nc);
+        const js = jetstream(nats.nc);
+        const kv = await retryWithBackoff(async () => {
+            // JetStream drops a republished message (same Nats-Msg-Id) as long as ingest may republish one: the dedup
+            // window.
+            await ensureTopology(jsm, topology, {
+                replicas: config.natsReplicas,
+                maxAgeHours: config.streamMaxAgeHours,
+                duplicateWindowSeconds: config.dedupWindowSeconds,
+                qaAlertMaxAgeHours: config.qaStreamMaxAgeHours,
+            });
+            await ensureConsumer(jsm, topology, topology.sinkConsumer, {
+                maxAckPending: 4_000,
+                ackWaitMs: config.sinkAckWaitMs,
+            });
+            // Saved walls (web/server/wall-store.ts); each wall's last 5 versions stay readable (`nats kv history`).
+            await new Kvm(js).create(topology.wallBucket, { history: 5, replicas: config.natsReplicas });
+            return new Kvm(js).create(topology.identityBucket, { history: 1, replicas: config.natsReplicas });
+        }, { ...untilStarted, what: 'declaring the JetStream topology' });
+        const warehouse = await openWarehouse(warehouseOptions({ ...config, dataDir }));
+        cleanups.push(() => warehouse.close());
+        // The retention settings become the tables' TTLs here, so a changed setting applies at the next start.
+        const applied = await migrate(warehouse, { cluster: config.clickhouseCluster, retention: tableRetention(config) });
+        if (applied.length)
+            log(`migrations applied: ${applied.join(', ')}`);
+        // Free space matters where Mofang keeps the data itself: the managed JetStream store and chDB.
+        const disk = !config.natsUrl || !config.clickhouseUrl ? diskSpace(dataDir, config.minFreeMb * 2 ** 20) : undefined;
+        const jetstreamWatch = localNats
+            ? watchJetStream({
+                jsm,
+                connected: () => nats.isConnected(),
+                mayRestart: () => !disk?.problem(),
+                restart: () => localNats.restart(),
+                log,
+            })
+            : undefined;
+        if (jetstreamWatch)
+            cleanups.push(async () => jetstreamWatch.stop());
+        const dev = config.apiKeys === undefined ? devApiKey(dataDir) : undefined;
+        // The admin endpoints' token (/v1/sql): written to the lock file for local commands, handed to services.
+        const adminToken = randomBytes(24).toString('hex');
+        const apiKeys = dev ? new Map([[dev, 'demo']]) : parseApiKeys(config.apiKeys);
+        const publishOpts = { prefix: topology.prefix };
+        const identity = createIdentityResolver(kv);
+        cleanups.push(() => identity.close());
+        const ingest = createEventsEndpoint({
+            apiKeys,
+            maxBodyBytes: config.maxBodyBytes,
+            maxBatchEvents: config.maxBatchEvents,
+            tsRange: { maxFutureMs: config.maxFutureSeconds * 1000, maxPastMs: config.maxPastDays * 86_400_000 },
+            maxInFlightBytes: config.ingestMaxInFlightBytes,
+            dedup: new DedupWindow({ windowSeconds: config.dedupWindowSeconds }),
+            identity,
+            redaction: redactionPolicy(config.redactTenants),
+            brokerUp: () => nats.isConnected(),
+            storageProblem: () => disk?.problem(),
+            log,
+            pack: (events) => packEvents(events, publishOpts),
+            publish: (messages) => publishMessages(js, messages, publishOpts),
+        });
+        let sink;
+        if (opts.sink !== false) {
+            const sinkOptions = {
+                batchRows: config.sinkBatchRows,
+                flushMs: config.sinkFlushMs,
+                ackWaitMs: config.sinkAckWaitMs,
+            };
+            sink = await retryWithBackoff(() => startWarehouseSink({ js, warehouse, topology, options: sinkOptions, log }), {
+                ...untilStarted,
+                what: 'starting the warehouse sink',
+            });
+            // The sink's drain gets most of the deadline; NATS and the warehouse close in what is left.
+            cleanups.push(() => sink.stop(Math.max(500, deadline - afterSinkMs - Date.now())));
+        }
+        const url = `http://${config.host}:${config.port}`;
+        const parts = {
+            config,
+            topology,
+            nats,
+            warehouse,
+            apiKeys,
+            devApiKey: dev,
+            url,
+            adminToken,
+            submitEvents: ingest.submit,
+        };
+        const checks = [
+            {
+                name: 'nats',
+                check: async () => ({
+                    ok: nats.isConnected(),
+                    detail: {
+                        url: config.natsUrl ?? localNats?.url,
+                        managed: Boolean(localNats),
+                        restarts: localNats?.restarts,
+                        jetstream: jetstreamWatch?.state(),
+                    },
+                }),
+            },
+            {
+                name: 'jetstream',
+                check: async () => {
+                    const info = await jsm.streams.info(topology.eventStream);
+                    const consumer = await jsm.consumers.info(topology.eventStream, topology.sinkConsumer);
+                    return {
+                        ok: true,
+                        detail: {
+                            stream: topology.eventStream,
+                            messages: info.state.messages,
+                            sink_pending: consumer.num_pending,
+                            sink_unacked: consumer.num_ack_pending,
+                        },
+                    };
+                },
+            },
+            // A liveness probe, inline on purpose: it asks nothing of the schema.
+            {
+                name: 'warehouse',
+                check: async () => ({
+                    ok: (await warehouse.query('SELECT 1 AS one')).length === 1,
+                    detail: { kind: warehouse.kind, database: warehouse.database },
+                }),
+            },
+        ];
+        if (disk) {
+            checks.push({
+                name: 'disk',
+                check: async () => {
+                    const reason = disk.problem();
+                    return {
+                        ok: !reason,
+                        detail: { free_mib: Math.floor(disk.freeBytes() / 2 ** 20), ...(reason ? { reason } : {}) },
+                    };
+                },
+            });
+        }
+        if (sink)
+            checks.push({ name: 'sink', check: async () => sinkHealth(sink, config.sinkStallSeconds) });
+        const services = [];
+        const handlers = [
+            async (req, res) => {
+                if (!req.url?.startsWith('/v1/events'))
+                    return false;
+                await ingest.handle(req, res);
+                return true;
+            },
+            healthHandler(checks, () => [
+                ingest.counters.prometheus(),
+                sink?.drops.prometheus() ?? '',
+                ...services.map((svc) => svc.metrics?.() ?? ''),
+            ].join('\n'), { adminToken, metricsToken: config.metricsToken }),
+            warehouseHandlers({ warehouse, adminToken, apiKeys }),
+        ];
+        const runServices = () => startServices(opts.services ?? [], { ...parts, js, jsm, log }, {
+            started(service) {
+                services.push(service);
+                cleanups.push(() => service.stop());
+                if (service.health)
+                    checks.push({ name: service.name, check: service.health });
+                handlers.push(...(service.handlers ?? []));
+            },
+            addCheck: (check) => checks.push(check),
+            removeCheck(name) {
+                const at = checks.findIndex((c) => c.name === name);
+                if (at >= 0)
+                    checks.splice(at, 1);
+            },
+            stopped: () => stopping,
+            log,
+        });
+        if (opts.http === false) {
+            await runServices();
+            let stopped;
+            return { ...parts, services, localNats, sink, routes: () => [], stop: () => (stopped ??= stopAll()) };
+        }
+        const server = createHttpServer(handlers, log, {
+            maxBodyBytes: config.maxBodyBytes,
+            allowedOrigins: parseList(config.allowedOrigins),
+        });
+        await new Promise((ok, fail) => {
+            server.once('error', (err) => fail(new MofangError('CONFIG', err.code === 'EADDRINUSE' ? `MOFANG_PORT: port ${config.port} is in use` : err.message, { cause: err })));
+            server.listen(config.port, config.host, ok);
+        });
+        const port = server.address().port;
+        parts.url = `http://${config.host}:${port}`;
+        // Cleanups run last-in first-out: the server stops accepting before the sink flushes.
+        cleanups.push(() => new Promise((done) => {
+            services.forEach((svc) => svc.beforeClose?.());
+            server.close(() => done());
+            server.closeIdleConnections();
+            // A request still waiting (for a JetStream ack that will not come) is cut off in time for the sink's
+            // drain: it was never answered 202, so its client sends it again.
+            setTimeout(() => server.closeAllConnections(), Math.min(3_000, drainMs / 3)).unref();
+        }));
+        writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, url: parts.url, adminToken }), { mode: 0o600 });
+        // Services start once the URL is known (they print it); their routes join the live handler list.
+        await runServices();
+        let stopped;
+        const routes = () => handlers.flatMap(declaredRoutes);
+        return { ...parts, services, localNats, server, sink, routes, stop: () => (stopped ??= stopAll()) };
+    }
+    catch (err) {
+        await stopAll();
+        throw err;
+    }
+}
+/** The sink is unhealthy while a message waits longer than the stall threshold to be written. */
+function sinkHealth(sink, stallSeconds) {
+    const h = sink.health();
+    const stalled = h.oldestUnwrittenMs > stallSeconds * 1000;
+    return {
+        ok: !stalled,
+        detail: {
+            written: sink.written(),
+            dead_lettered: sink.deadLettered(),
+            ...sink.drops.snapshot(),
+            unwritten_messages: h.unwrittenMessages,
+            oldest_unwritten_s: Math.round(h.oldestUnwrittenMs / 1000),
+            ...(h.lastError ? { last_error: h.lastError } : {}),
+            ...(stalled
+                ? {
+                    reason: `the oldest unwritten message is over ${stallSeconds} s old (MOFANG_SINK_STALL_S)${h.lastError ? `: ${h.lastError.message}` : ''}`,
+                }
+                : {}),
+        },
+    };
+}
+//# sourceMappingURL=system.js.map

@@ -1,0 +1,64 @@
+/**
+ * Serves the built app with a demo day, for a look in a browser or a screenshot:
+ *   npx tsx web/server/test-helpers/serve-demo.ts [port]
+ * then open http://127.0.0.1:<port>/?token=demo-wall
+ */
+import { createServer } from 'node:http';
+import { createLiveMetrics } from '../../../live-metrics/engine.js';
+import { dayStartOf } from '../../../live-metrics/clock.js';
+import { createWallboardHandler } from '../handler.js';
+import { demoDay } from './demo-day.js';
+/** `walls`: a store for /api/walls (saved walls), else the demo has URL-configured walls only. */
+export function demoServer(staticDir, now = Date.now(), users = new Map(), walls) {
+    const engine = createLiveMetrics({ timeZone: 'Asia/Shanghai' });
+    const dayStart = dayStartOf(now, 'Asia/Shanghai');
+    engine.rebuild(demoDay(now, dayStart));
+    engine.raiseAlert({
+        tenant: 'demo',
+        id: 'sl-repair',
+        severity: 'warning',
+        text: 'repair 队列服务水平低于目标 / SL below target',
+        ts: now - 120_000,
+        source: 'rules',
+    });
+    engine.applyQa({
+        tenant: 'demo',
+        interaction_id: 'x1',
+        ts: now - 60_000,
+        score: 86,
+        flagged: false,
+        sentiment: 0.4,
+        queue: 'repair',
+    });
+    engine.applyQa({
+        tenant: 'demo',
+        interaction_id: 'x2',
+        ts: now - 30_000,
+        score: 71,
+        flagged: true,
+        sentiment: -0.2,
+        queue: 'billing',
+    });
+    // Frozen at `now`, so a screenshot is reproducible; the clock on screen still runs.
+    const handler = createWallboardHandler({
+        getSnapshot: (tenant) => ({ ...engine.snapshot(tenant, now), as_of: Date.now() }),
+        subscribe: () => () => { },
+        getHistory: async () => [],
+        walls,
+        auth: { displayTokens: new Map([['demo-wall', 'demo']]), users },
+        heartbeatMs: 500,
+        staticDir,
+    });
+    const server = createServer(async (req, res) => {
+        if (!(await handler(req, res))) {
+            res.writeHead(404);
+            res.end();
+        }
+    });
+    return { server, handler, engine };
+}
+if (import.meta.url === `file://${process.argv[1]}`) {
+    const { server } = demoServer('dist/web-app');
+    server.listen(Number(process.argv[2] ?? 8099), '127.0.0.1', () => console.log(`http://127.0.0.1:${Number(process.argv[2] ?? 8099)}/?token=demo-wall`));
+}
+//# sourceMappingURL=serve-demo.js.map
