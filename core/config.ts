@@ -340,7 +340,7 @@ export const SETTINGS = {
   whisperModel: s({
     env: 'WHISPER_MODEL',
     kind: 'string',
-    doc: 'Whisper ggml model file for call transcription; unset = the largest ggml-*.bin in <data>/models (`mofang models pull base`)',
+    doc: 'Whisper ggml model file for call transcription; unset = the largest ggml-*.bin in <data>/models (`mofang models pull tiny`)',
   }),
   forecastEveryMin: s({
     env: 'MOFANG_FORECAST_EVERY_MIN',

@@ -35,6 +35,7 @@ export const CUSTOMER_TABLES: readonly CustomerTable[] = [
   { table: 'qa_results', key: 'interaction' },
   { table: 'qa_flags', key: 'interaction' },
   { table: 'qa_reviews', key: 'interaction' },
+  { table: 'qa_assignments', key: 'interaction' },
 ]
 
 /** The parameters of a table's queries for one customer (`table` is where they run). */

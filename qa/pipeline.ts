@@ -36,6 +36,8 @@ const CHECKS: { [N in CheckName]: CheckFn<N> } = {
 }
 
 interface State extends CheckContext {
+  /** Share of Han per turn (hanShare), worked out once for segmenting and sentiment. */
+  hanShares: number[]
   pii: PiiSpan[]
   checks: Record<string, CheckResult>
   flags: Flag[]
@@ -73,12 +75,14 @@ const SCORING = pipeline<State>('qa_score')
     return ok(s)
   })
   .step('segment', (s) => {
-    s.tokens = s.turns.map((t) => (hanShare(t.text) > 0 ? segment(t.text) : []))
+    s.hanShares = s.turns.map((t) => hanShare(t.text))
+    s.tokens = s.turns.map((t, i) => (s.hanShares[i] > 0 ? segment(t.text) : []))
     return ok(s)
   })
   .step('sentiment', (s) => {
     const model = sentimentModel()
-    s.sentiment = s.turns.map((t) => (t.role === 'bot' ? null : model.score(t.text)))
+    // The segment step's tokens and shares: each turn is cut by jieba once.
+    s.sentiment = s.turns.map((t, i) => (t.role === 'bot' ? null : model.score(t.text, s.tokens[i], s.hanShares[i])))
     const of = (role: string) => s.sentiment.filter((x, i): x is number => x !== null && s.turns[i].role === role)
     const customer = of('customer')
     s.customer = { overall: mean(customer), ...trajectory(customer) }
@@ -135,6 +139,7 @@ export function scoreInteraction(interaction: Interaction, scorecard?: Scorecard
     card: scorecard ?? defaultScorecard(interaction.language ?? detectLanguage(interaction.turns.map((t) => t.text))),
     turns: [],
     language: 'en',
+    hanShares: [],
     tokens: [],
     sentiment: [],
     customer: { overall: null, first: null, last: null },

@@ -1,16 +1,29 @@
 /**
  * The review desk's API (signed-in users; each route names the roles it admits, see kits/auth roles.ts: reviewers
- * and managers score, supervisors read and enter an agent's dispute, managers re-score):
+ * and managers score, supervisors read and enter an agent's dispute, managers re-score and assign reviewers, an
+ * agent reads, acknowledges and disputes their own evaluations):
  *
- *   GET  /api/qa/queue?queue=&agent=&check=&severity=&from=&to=&reviewed=&all=1&sort=&order=&limit=
+ *   GET  /api/qa/queue?queue=&agent=&check=&severity=&from=&to=&reviewed=&show=&mine=1&disputed=&sort=&order=&limit=
+ *        show: review (default: flagged or in the weekly sample, qa/sample.ts) | flagged | sampled | all (= all=1);
+ *        mine=1: assigned to the caller; disputed: open | any
+ *   POST /api/qa/assign                          { reviewer, ids: [...] }   a QA manager hands interactions out
+ *   GET  /api/qa/calls-waiting                   how many calls' transcripts wait for a Whisper model
  *   GET  /api/qa/interactions/<id>               result, masked transcript, flags, reviews, disputes
  *   POST /api/qa/interactions/<id>/review        { items: [{check, decision, earned?, comment?}], comment? }
- *   POST /api/qa/interactions/<id>/dispute       { comment, item? }   the agent's objection (entered for them)
+ *   POST /api/qa/interactions/<id>/dispute       { comment, item? }   the agent's objection (their own evaluation
+ *                                                only; a supervisor or QA manager may enter it for them)
  *   POST /api/qa/interactions/<id>/answer        { comment, item? }   the reviewer's reply
  *   GET  /api/qa/interactions/<id>/calibration   blind until the caller has scored it, then everyone's + agreement
  *   POST /api/qa/interactions/<id>/calibration   { items: {check: share 0…1}, comment? }
  *   POST /api/qa/backfill                        { since, until?, limit? } (ms or YYYY-MM-DD);
  *                                                also with the admin token
+ *   GET  /api/qa/mine                            the signed-in agent's own evaluations
+ *   GET  /api/qa/mine/<id>                       one of them, as the desk shows it
+ *   POST /api/qa/mine/<id>/acknowledge           { comment? }   the agent accepts the evaluation
+ *
+ * An agent is the user whose MOFANG_USERS name is their agent id (the `agent_id` of their events): a caller who
+ * gets in through the `agent` role alone sees and disputes only results with that agent id, in their tenant; any
+ * other result answers 404, as if it did not exist.
  */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
@@ -25,18 +38,28 @@ import {
   routes,
   type RouteContext,
 } from '../kits/http/index.js'
-import type { CalibrationEntry, ItemDecision, QaResultInput, ReviewRow } from '../core/contracts/index.js'
+import type {
+  AgentEvaluationRow,
+  CalibrationEntry,
+  CallsWaitingAnswer,
+  ItemDecision,
+  QaResultInput,
+  ReviewRow,
+} from '../core/contracts/index.js'
 import type { CheckResult } from './types.js'
 import { sameSecret, type Role, type RoleGate } from '../kits/auth/index.js'
 import type { QaResultRow } from './store.js'
 import { agreementOf, correctedScore, invalidDecision } from './review.js'
 import { satisfactionOf } from './nps.js'
+import { assign, assignRequestOf } from './assign.js'
 
 export interface ReviewApiDeps {
   warehouse: Warehouse
   access: RoleGate
-  /** IANA zone for the date filters. */
+  /** IANA zone for the date filters and the weekly sample's weeks. */
   timeZone: string
+  /** Share of each agent's unflagged interactions per week the queue samples for review, 0…1. Default 0.05. */
+  sampleShare?: number
   /** Publishes a corrected result so the wallboard's QA average follows reviews. */
   announce?(result: QaResultInput): void
   /** Scores unscored interactions of a tenant ('' = every tenant). */
@@ -60,20 +83,26 @@ type ResultRow = Omit<QaResultRow, 'tenant' | 'flag_count' | 'flag_checks' | 'cs
 interface Reader {
   tenant: string
   user: string
+  /** The agent id the caller is held to: set when only the `agent` role let them in (their user name). */
+  agent: string | null
 }
 
 /** Transcripts and scores: the people who score, and supervisors. Never exec (aggregates only) or planners. */
 const READS: Role[] = ['qa_reviewer', 'qa_manager', 'supervisor']
 /** Scoring: reviews, calibration, answering disputes. */
 const SCORES: Role[] = ['qa_reviewer', 'qa_manager']
-/** An agent's objection is entered for them by their supervisor (or the QA manager). */
-const DISPUTES: Role[] = ['supervisor', 'qa_manager']
-/** Re-scoring a period. */
+/** An agent disputes their own evaluation, or their supervisor (or the QA manager) enters it for them. */
+const DISPUTES: Role[] = ['agent', 'supervisor', 'qa_manager']
+/** Re-scoring a period, assigning reviewers. */
 const MANAGES: Role[] = ['qa_manager']
+/** An agent's own evaluations. */
+const OWN: Role[] = ['agent']
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const SEVERITIES = new Set(['', 'low', 'medium', 'high', 'critical'])
 const SORTS = new Set(['ended_at', 'score', 'severity', 'sentiment'])
+const SHOWS = new Set(['review', 'flagged', 'sampled', 'all'])
+const DEFAULT_SAMPLE_SHARE = 0.05
 const MAX_BODY = 64 * 1024
 
 /** A problem written `field: reason` (review.ts invalidDecision) as the BadRequest it is. */
@@ -116,11 +145,14 @@ export function createReviewApi(deps: ReviewApiDeps) {
     result: loadQuery('qa_result'),
     reviews: loadQuery('qa_reviews'),
     flags: loadQuery('qa_result_flags'),
+    own: loadQuery('qa_agent_evaluations'),
   }
 
-  async function loadResult(tenant: string, id: string): Promise<ResultRow> {
+  /** The result of `id` in the tenant; 404 without one, or when `agent` is set and it is another agent's. */
+  async function loadResult(tenant: string, id: string, agent: string | null = null): Promise<ResultRow> {
     const [row] = await wh.query<ResultRow>(sql.result, { tenant, id })
-    if (!row) throw new HttpError(404, 'not_found', `no QA result for ${id}`)
+    if (!row || (agent !== null && row.agent_id !== agent))
+      throw new HttpError(404, 'not_found', `no QA result for ${id}`)
     return row
   }
 
@@ -145,7 +177,7 @@ export function createReviewApi(deps: ReviewApiDeps) {
     )
   }
 
-  async function queue(tenant: string, url: URL) {
+  async function queue({ tenant, user }: Reader, url: URL) {
     const p = url.searchParams
     const get = (k: string) => p.get(k) ?? ''
     const severity = get('severity')
@@ -155,11 +187,22 @@ export function createReviewApi(deps: ReviewApiDeps) {
     for (const k of ['from', 'to']) if (get(k) && !DATE.test(get(k))) throw new BadRequest(k, 'expected YYYY-MM-DD')
     const reviewed = get('reviewed')
     if (!['', 'yes', 'no'].includes(reviewed)) throw new BadRequest('reviewed', 'expected yes or no')
+    const show = p.get('all') === '1' ? 'all' : get('show') || 'review'
+    if (!SHOWS.has(show)) throw new BadRequest('show', 'expected review, flagged, sampled or all')
+    const disputed = get('disputed')
+    if (!['', 'open', 'any'].includes(disputed)) throw new BadRequest('disputed', 'expected open or any')
+    const mine = get('mine')
+    if (!['', '0', '1'].includes(mine)) throw new BadRequest('mine', 'expected 1 (assigned to me) or 0')
+    // The CLI's admin token is nobody: it has no assignments.
+    if (mine === '1' && !user) throw new BadRequest('mine', 'sign in as a reviewer to see your assignments')
     const limit = intParam(url, 'limit', { min: 1, max: 1000, default: 200 })
     const rows = await wh.query(sql.queue, {
       tenant,
       tz: deps.timeZone,
-      flagged: p.get('all') === '1' ? 0 : 1,
+      show,
+      share: deps.sampleShare ?? DEFAULT_SAMPLE_SHARE,
+      assigned: mine === '1' ? user : '',
+      disputed,
       queue: get('queue'),
       agent: get('agent'),
       check: get('check'),
@@ -174,8 +217,8 @@ export function createReviewApi(deps: ReviewApiDeps) {
     return { rows }
   }
 
-  async function detail(tenant: string, id: string, user: string) {
-    const r = await loadResult(tenant, id)
+  async function detail(tenant: string, id: string, user: string, agent: string | null = null) {
+    const r = await loadResult(tenant, id, agent)
     // Who read which (masked) transcript is on record before it is answered (README "Data lifecycle").
     await recordAudit(wh, { tenant, actor: user, action: 'transcript.open', target: id })
     const flags = await wh.query(sql.flags, { tenant, id, at: r.scored_at })
@@ -247,17 +290,32 @@ export function createReviewApi(deps: ReviewApiDeps) {
   }
 
   async function note(
-    tenant: string,
+    { tenant, user, agent }: Reader,
     id: string,
-    user: string,
     kind: 'dispute' | 'answer',
     body: Record<string, unknown>,
   ) {
-    const r = await loadResult(tenant, id)
+    const r = await loadResult(tenant, id, agent)
     const item = body.item === undefined ? '' : String(body.item)
     if (item && !Object.hasOwn(JSON.parse(r.checks) as object, item)) throw new BadRequest('item', 'unknown item')
     const review_id = randomUUID()
     await insertReviews(tenant, id, [{ review_id, kind, reviewer: user, item, comment: commentOf(body, true) }])
+    return { review_id }
+  }
+
+  /** The signed-in agent's own evaluations (agent id = their user name). */
+  async function mine({ tenant, user }: Reader, url: URL) {
+    const limit = intParam(url, 'limit', { min: 1, max: 1000, default: 200 })
+    const rows = await wh.query<AgentEvaluationRow>(sql.own, { tenant, agent: user, limit })
+    return { agent_id: user, rows }
+  }
+
+  async function acknowledge({ tenant, user }: Reader, id: string, body: Record<string, unknown>) {
+    await loadResult(tenant, id, user)
+    const review_id = randomUUID()
+    await insertReviews(tenant, id, [
+      { review_id, kind: 'acknowledge', reviewer: user, comment: commentOf(body, false) },
+    ])
     return { review_id }
   }
 
@@ -318,6 +376,12 @@ export function createReviewApi(deps: ReviewApiDeps) {
     )
   }
 
+  /** Calls that wait for a Whisper model (transcribe/ stores them as awaiting), so the desk can say so. */
+  async function callsWaiting(tenant: string): Promise<CallsWaitingAnswer> {
+    const [row] = await wh.query<{ n: number }>(loadQuery('transcripts_awaiting_model'), { tenant })
+    return { awaiting_model: Number(row?.n ?? 0) }
+  }
+
   type Ctx = RouteContext<Reader>
   /** The interaction id of the path, decoded and held to the id rule (400 naming interaction_id otherwise). */
   const idOf = ({ params }: Ctx) => idFrom(params.id, 'interaction_id', { encoded: true })
@@ -325,8 +389,20 @@ export function createReviewApi(deps: ReviewApiDeps) {
 
   return routes<Reader>(
     {
-      'GET /api/qa/queue': { needs: READS, handle: ({ url, who }) => queue(who.tenant, url) },
+      'GET /api/qa/queue': { needs: READS, handle: ({ url, who }) => queue(who, url) },
+      'GET /api/qa/calls-waiting': { needs: READS, handle: ({ who }) => callsWaiting(who.tenant) },
       [BACKFILL]: { needs: MANAGES, handle: ({ req, who }) => runBackfill(req, who.tenant) },
+      'POST /api/qa/assign': {
+        needs: MANAGES,
+        handle: async ({ req, who }) =>
+          assign(wh, who.tenant, who.user, assignRequestOf(await readJsonObject(req, MAX_BODY))),
+      },
+      'GET /api/qa/mine': { needs: OWN, handle: ({ url, who }) => mine(who, url) },
+      'GET /api/qa/mine/:id': { needs: OWN, handle: (c) => detail(c.who.tenant, idOf(c), c.who.user, c.who.user) },
+      'POST /api/qa/mine/:id/acknowledge': {
+        needs: OWN,
+        handle: async (c) => acknowledge(c.who, idOf(c), await readJsonObject(c.req, MAX_BODY)),
+      },
       'GET /api/qa/interactions/:id': { needs: READS, handle: (c) => detail(c.who.tenant, idOf(c), c.who.user) },
       'GET /api/qa/interactions/:id/calibration': {
         needs: SCORES,
@@ -342,11 +418,11 @@ export function createReviewApi(deps: ReviewApiDeps) {
       },
       'POST /api/qa/interactions/:id/dispute': {
         needs: DISPUTES,
-        handle: async (c) => note(c.who.tenant, idOf(c), c.who.user, 'dispute', await readJsonObject(c.req, MAX_BODY)),
+        handle: async (c) => note(c.who, idOf(c), 'dispute', await readJsonObject(c.req, MAX_BODY)),
       },
       'POST /api/qa/interactions/:id/answer': {
         needs: SCORES,
-        handle: async (c) => note(c.who.tenant, idOf(c), c.who.user, 'answer', await readJsonObject(c.req, MAX_BODY)),
+        handle: async (c) => note(c.who, idOf(c), 'answer', await readJsonObject(c.req, MAX_BODY)),
       },
     },
     {
@@ -358,9 +434,12 @@ export function createReviewApi(deps: ReviewApiDeps) {
         const bearer = bearerToken(req)
         // The CLI (admin token from the lock file) may backfill any tenant: ?tenant= narrows it ('' = every tenant).
         if (route === BACKFILL && admin && bearer && sameSecret(bearer, admin))
-          return { tenant: tenantParam(url), user: '' }
+          return { tenant: tenantParam(url), user: '', agent: null }
         const who = deps.access(req, url, needs ?? [])
-        return { tenant: who.tenant, user: who.kind === 'user' ? who.user : '' }
+        if (who.kind !== 'user') return { tenant: who.tenant, user: '', agent: null }
+        // Let in as an agent only (no supervisor or QA role of this route): held to their own evaluations.
+        const asAgentOnly = who.roles.includes('agent') && !who.roles.some((r) => r !== 'agent' && needs?.includes(r))
+        return { tenant: who.tenant, user: who.user, agent: asAgentOnly ? who.user : null }
       },
       // Bad ids and parameters are the client's error (an HttpError); anything else is a failing warehouse.
       unexpected: (err) => new HttpError(503, 'unavailable', (err as Error).message),

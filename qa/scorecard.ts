@@ -1,8 +1,9 @@
 /**
- * Scorecards: versioned, per-tenant/queue JSON or YAML files that say which checks run, with which word
- * lists, thresholds and weights. Validated on load; every error names the field (`checks.blame.weight`).
+ * Scorecards: versioned JSON or YAML documents (files, or stored per tenant, queue and channel: scorecard-store.ts)
+ * that say which checks run, with which word lists, thresholds and weights. Validated on load; every error names the
+ * field (`checks.blame.weight`).
  */
-import { readFileSync, existsSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { Type, type Static } from '@sinclair/typebox'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
@@ -137,31 +138,75 @@ function fieldOf(path: string): string {
   )
 }
 
-function schemaError(value: unknown, source: string): BadInputError {
-  const err = checker.Errors(value).First()!
-  const reason =
-    err.value === undefined
-      ? 'required'
-      : err.message.toLowerCase() === 'unexpected property'
-        ? 'unknown field'
-        : err.message.toLowerCase()
-  return new BadInputError(`scorecard ${source}: ${fieldOf(err.path)}: ${reason}`)
+/** One problem of a scorecard document: the field path (`checks.blame.phrases[1]`) and what is wrong with it. */
+export interface ScorecardProblem {
+  field: string
+  reason: string
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** Joins a pattern list into one alternation; "/…/" entries are regexes, everything else a literal. */
-function compilePatterns(list: string[], field: string, source: string): RegExp {
-  const parts = list.map((entry, i) => {
-    const isRegex = entry.length > 2 && entry.startsWith('/') && entry.endsWith('/')
-    const body = isRegex ? entry.slice(1, -1) : escapeRegex(entry)
-    try {
-      new RegExp(body, 'u')
-    } catch (err) {
-      throw new BadInputError(
-        `scorecard ${source}: ${field}[${i}]: invalid regular expression: ${(err as Error).message}`,
-      )
+/** A "/…/" entry is a regular expression, everything else a literal phrase. */
+const isRegexEntry = (entry: string) => entry.length > 2 && entry.startsWith('/') && entry.endsWith('/')
+
+/** Every pattern list of a (schema-valid) scorecard by its field path, e.g. `checks.blame.phrases`. */
+function patternLists(spec: ScorecardSpec): [string, string[]][] {
+  const out: [string, string[]][] = []
+  const visit = (obj: Record<string, unknown>, prefix: string) => {
+    for (const [key, v] of Object.entries(obj)) {
+      const field = `${prefix}.${key}`
+      if (Array.isArray(v)) out.push([field, v as string[]])
+      else if (v && typeof v === 'object') visit(v as Record<string, unknown>, field)
     }
+  }
+  visit(spec.checks, 'checks')
+  if (spec.facts) visit(spec.facts, 'facts')
+  return out
+}
+
+/**
+ * Every problem of a scorecard document, each naming its field (the editor shows them next to the fields); [] when
+ * it is valid. Shape errors come first; the rules across fields and the regular expressions are checked once the
+ * shape is right.
+ */
+export function scorecardProblems(value: unknown): ScorecardProblem[] {
+  if (!checker.Check(value)) {
+    const byField = new Map<string, string>()
+    for (const err of checker.Errors(value)) {
+      const reason =
+        err.value === undefined
+          ? 'required'
+          : err.message.toLowerCase() === 'unexpected property'
+            ? 'unknown field'
+            : err.message.toLowerCase()
+      if (!byField.has(fieldOf(err.path))) byField.set(fieldOf(err.path), reason)
+    }
+    return [...byField].map(([field, reason]) => ({ field, reason }))
+  }
+  const spec = value as ScorecardSpec
+  const out: ScorecardProblem[] = []
+  if (!CHECK_NAMES.some((n) => (spec.checks[n]?.weight ?? 0) > 0))
+    out.push({ field: 'checks', reason: 'at least one check needs a weight above 0' })
+  const { detractor_below, promoter_from } = spec.nps ?? {}
+  if (detractor_below !== undefined && promoter_from !== undefined && detractor_below > promoter_from)
+    out.push({ field: 'nps.detractor_below', reason: 'must not exceed nps.promoter_from' })
+  for (const [field, list] of patternLists(spec))
+    list.forEach((entry, i) => {
+      if (!isRegexEntry(entry)) return
+      try {
+        new RegExp(entry.slice(1, -1), 'u')
+      } catch (err) {
+        out.push({ field: `${field}[${i}]`, reason: `invalid regular expression: ${(err as Error).message}` })
+      }
+    })
+  return out
+}
+
+/** Joins a (checked) pattern list into one alternation; "/…/" entries are regexes, everything else a literal. */
+function compilePatterns(list: string[]): RegExp {
+  const parts = list.map((entry) => {
+    const isRegex = isRegexEntry(entry)
+    const body = isRegex ? entry.slice(1, -1) : escapeRegex(entry)
     // Latin literals match on word boundaries ("damn" not in "damnation"); Han has no spaces to bound on.
     return !isRegex && /^[A-Za-z]/.test(entry) ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : `(?:${body})`
   })
@@ -170,26 +215,10 @@ function compilePatterns(list: string[], field: string, source: string): RegExp 
 
 /** Validates a parsed scorecard object; `source` names it in errors (a file name). */
 export function compileScorecard(value: unknown, source = '(inline)'): Scorecard {
-  if (!checker.Check(value)) throw schemaError(value, source)
+  const [problem] = scorecardProblems(value)
+  if (problem) throw new BadInputError(`scorecard ${source}: ${problem.field}: ${problem.reason}`)
   const spec = value as ScorecardSpec
-  const weights = CHECK_NAMES.map((n) => spec.checks[n]?.weight ?? 0)
-  if (!weights.some((w) => w > 0))
-    throw new BadInputError(`scorecard ${source}: checks: at least one check needs a weight above 0`)
-  const { detractor_below, promoter_from } = spec.nps ?? {}
-  if (detractor_below !== undefined && promoter_from !== undefined && detractor_below > promoter_from) {
-    throw new BadInputError(`scorecard ${source}: nps.detractor_below: must not exceed nps.promoter_from`)
-  }
-  const patterns = new Map<string, RegExp>()
-  const visit = (obj: Record<string, unknown>, prefix: string) => {
-    for (const [key, v] of Object.entries(obj)) {
-      const field = `${prefix}.${key}`
-      if (Array.isArray(v)) patterns.set(field, compilePatterns(v as string[], field, source))
-      else if (v && typeof v === 'object') visit(v as Record<string, unknown>, field)
-    }
-  }
-  visit(spec.checks, 'checks')
-  if (spec.facts) visit(spec.facts, 'facts')
-  return { spec, patterns }
+  return { spec, patterns: new Map(patternLists(spec).map(([field, list]) => [field, compilePatterns(list)])) }
 }
 
 /** Reads a .json, .yaml or .yml scorecard file. */
@@ -223,18 +252,4 @@ export function defaultScorecard(language: Language): Scorecard {
   let card = defaults.get(lang)
   if (!card) defaults.set(lang, (card = loadScorecard(join(defaultScorecardDir(), `default.${lang}.yaml`))))
   return card
-}
-
-/**
- * The scorecard file for a tenant and queue under `dir`: `<tenant>/<queue>.{yaml,yml,json}`, then
- * `<tenant>/default.*`; null when the tenant has none (use the language default).
- */
-export function findScorecardFile(dir: string, tenant: string, queue?: string): string | null {
-  for (const name of [queue, 'default'].filter(Boolean) as string[]) {
-    for (const ext of ['.yaml', '.yml', '.json']) {
-      const file = join(dir, tenant, name + ext)
-      if (existsSync(file)) return file
-    }
-  }
-  return null
 }

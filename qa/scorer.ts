@@ -5,7 +5,7 @@
  */
 import { loadQuery, type Warehouse } from '../warehouse/index.js'
 import type { QaPool } from './pool.js'
-import { findScorecardFile, loadScorecard, type Scorecard } from './scorecard.js'
+import type { Scorecard } from './scorecard.js'
 import { buildInteraction, groupByInteraction, type InteractionEventRow, type ScorableInteraction } from './turns.js'
 import {
   liveInput,
@@ -21,8 +21,11 @@ import type { AlertInput, QaResultInput } from '../core/contracts/index.js'
 export interface QaScorerDeps {
   warehouse: Warehouse
   pool: QaPool
-  /** Per-tenant scorecards: `<dir>/<tenant>/<queue>.yaml`, then `<tenant>/default.yaml`; default: the shipped ones. */
-  scorecardDir?: string
+  /**
+   * Tenants' scorecards (qa/scorecard-store.ts), asked for every batch, so a save applies to the next one; without
+   * it, or when the tenant has none for the interaction, the shipped default of its language.
+   */
+  scorecards?: { cardFor(tenant: string, queue: string, channel: string): Scorecard | undefined }
   policy?: FlagPolicy
   /**
    * Called after the rows are stored (the service publishes them through JetStream); `scoreAndStore` resolves only
@@ -48,18 +51,6 @@ export interface QaScorer {
 
 export function createQaScorer(deps: QaScorerDeps): QaScorer {
   const sql = loadQuery('qa_interaction_events')
-  const cards = new Map<string, Scorecard>()
-
-  /** The tenant's card for the queue, or undefined for the shipped default of the interaction's language. */
-  const cardFor = (tenant: string, queue: string): Scorecard | undefined => {
-    if (!deps.scorecardDir) return undefined
-    const file = findScorecardFile(deps.scorecardDir, tenant, queue || undefined)
-    if (!file) return undefined
-    let card = cards.get(file)
-    if (!card) cards.set(file, (card = loadScorecard(file)))
-    return card
-  }
-
   return {
     async loadEvents(tenant, ids) {
       if (ids.length === 0) return new Map()
@@ -70,7 +61,7 @@ export function createQaScorer(deps: QaScorerDeps): QaScorer {
       const withTurns = items.filter((i) => i.interaction.turns.length > 0)
       const groups = new Map<Scorecard | undefined, ScorableInteraction[]>()
       for (const item of withTurns) {
-        const card = cardFor(item.tenant, item.queue)
+        const card = deps.scorecards?.cardFor(item.tenant, item.queue, item.interaction.channel ?? '')
         groups.set(card, [...(groups.get(card) ?? []), item])
       }
       const scoredAt = Date.now()
@@ -104,23 +95,29 @@ export interface BackfillOptions {
   limit?: number
   /** Interactions per scoring batch; default 256. */
   batch?: number
+  /** Score every finished interaction of the period again, also those with a result (a changed scorecard). */
+  rescore?: boolean
   onProgress?(done: number, total: number): void
 }
 
 /**
- * Scores finished chats and tickets that have no QA result yet. Returns how many were scored and skipped (no turns).
+ * Scores finished chats and tickets that have no QA result yet (all of them with `rescore`). Returns how many were
+ * scored and skipped (no turns).
  */
 export async function backfill(
   wh: Warehouse,
   scorer: QaScorer,
   opts: BackfillOptions,
 ): Promise<{ scored: number; skipped: number }> {
-  const todo = await wh.query<{ tenant: string; interaction_id: string }>(loadQuery('qa_unscored'), {
-    since: opts.since,
-    until: opts.until ?? Date.now(),
-    tenant: opts.tenant ?? '',
-    limit: opts.limit ?? 100_000,
-  })
+  const todo = await wh.query<{ tenant: string; interaction_id: string }>(
+    loadQuery(opts.rescore ? 'qa_finished' : 'qa_unscored'),
+    {
+      since: opts.since,
+      until: opts.until ?? Date.now(),
+      tenant: opts.tenant ?? '',
+      limit: opts.limit ?? 100_000,
+    },
+  )
   const size = opts.batch ?? 256
   let scored = 0
   let done = 0

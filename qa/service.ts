@@ -28,11 +28,19 @@ import type { FlagPolicy } from './store.js'
 import type { Turn } from './types.js'
 import { roleGate } from '../kits/auth/index.js'
 import { createReviewApi } from './review-api.js'
+import { Kvm } from '@nats-io/kv'
+import { openScorecardStore } from './scorecard-store.js'
+import { readScorecardDir, seedScorecards } from './scorecard-seed.js'
+import { createScorecardApi } from './scorecard-api.js'
 
 export interface QaServiceOptions {
   /** Scoring worker threads. Default: cores − 1 (the main thread runs chDB and NATS), at least 1. */
   workers?: number
-  /** Tenant scorecards, `<dir>/<tenant>/<queue>.yaml`; default: the shipped zh/en defaults. */
+  /**
+   * Scorecard files (MOFANG_QA_SCORECARDS), `<dir>/<tenant>/<queue>[.<channel>].yaml`: read at start, each changed
+   * file stored as its scope's next version (qa/scorecard-seed.ts). Scopes without a stored scorecard get the shipped
+   * zh/en defaults.
+   */
   scorecardDir?: string
   /**
    * How long after ingest accepted the end event its interaction counts as complete, ms. Default 750 (3 sink
@@ -104,13 +112,20 @@ interface Pending {
 export function qaService(opts: QaServiceOptions = {}): (ctx: ServiceContext) => Promise<QaService> {
   return async (ctx: ServiceContext): Promise<QaService> => {
     const { js, jsm, topology, warehouse, log } = ctx
+    // A bad file stops the start before anything runs, with a message naming the setting.
+    const seedFiles = opts.scorecardDir ? readScorecardDir(opts.scorecardDir) : []
+    const scorecards = await openScorecardStore(
+      await new Kvm(js).create(`${topology.prefix}_qa_scorecards`, { history: 1, replicas: ctx.config.natsReplicas }),
+      log,
+    )
+    for (const line of await seedScorecards(scorecards, seedFiles)) log(`qa: scorecard ${line}`)
     const settleMs = opts.settleMs ?? 750
     const maxWaitMs = opts.maxWaitMs ?? 30_000
     const pool = createQaPool({ size: opts.workers ?? Math.max(1, availableParallelism() - 1) })
     const scorer = createQaScorer({
       warehouse,
       pool,
-      scorecardDir: opts.scorecardDir,
+      scorecards,
       policy: opts.policy,
       // Awaited by scoreAndStore, so an end event is acked only once JetStream has its result (and alert).
       async announce(result, alert) {
@@ -224,6 +239,7 @@ export function qaService(opts: QaServiceOptions = {}): (ctx: ServiceContext) =>
       warehouse,
       access: roleGate(ctx.config),
       timeZone: ctx.config.timeZone,
+      sampleShare: ctx.config.qaSampleShare,
       announce: (r) =>
         void publishQaResult(js, topology, r).catch((err) =>
           log(`qa: publishing the corrected score of ${r.interaction_id} failed: ${(err as Error).message}`),
@@ -232,10 +248,21 @@ export function qaService(opts: QaServiceOptions = {}): (ctx: ServiceContext) =>
       adminToken: () => ctx.adminToken,
     })
 
+    const scorecardHandler = createScorecardApi({
+      store: scorecards,
+      warehouse,
+      scorer,
+      pool,
+      access: roleGate(ctx.config),
+      rescore: (tenant, since, until, onProgress) =>
+        backfill(warehouse, scorer, { tenant, since, until, rescore: true, onProgress }),
+    })
+
     return {
       name: 'qa',
       scoreTranscript: transcriptScorer(scorer),
-      handlers: [handler],
+      // The scorecard routes first: the review API owns the rest of /api/qa/ (404 for paths it does not know).
+      handlers: [scorecardHandler, handler],
       banner: [`QA review desk:       ${ctx.url}/qa`],
       metrics: () => drops.prometheus(),
       health: async () => ({
@@ -252,6 +279,7 @@ export function qaService(opts: QaServiceOptions = {}): (ctx: ServiceContext) =>
         buffer.splice(0).forEach((p) => p.msg.nak())
         // Unfinished messages were not acked: they come back to the next run.
         await pool.close()
+        await scorecards.stop()
       },
     }
   }

@@ -51,6 +51,7 @@ const MATRIX: Record<string, Case> = {
   'GET /api/live': { roles: ALL, path: '/api/live' },
   'GET /api/history': { roles: ALL, path: '/api/history?date=2026-01-05' },
   'GET /api/qa/queue': { roles: QA_READ, path: '/api/qa/queue?all=1' },
+  'GET /api/qa/calls-waiting': { roles: QA_READ, path: '/api/qa/calls-waiting' },
   'POST /api/qa/backfill': { roles: ['qa_manager'], path: '/api/qa/backfill', body: { limit: 0 } },
   'GET /api/qa/interactions/:id': { roles: QA_READ, path: `/api/qa/interactions/${INTERACTION}` },
   'GET /api/qa/interactions/:id/calibration': {

@@ -70,7 +70,7 @@ export function transcriptionService(opts: TranscriptionServiceOptions): Service
     const noModelReason = () =>
       opts.model
         ? `no Whisper model at ${opts.model} (WHISPER_MODEL)`
-        : 'no Whisper model: set WHISPER_MODEL or run `mofang models pull base`'
+        : 'no Whisper model: set WHISPER_MODEL or run `mofang models pull tiny`'
 
     // Jobs from events: stored as awaiting first, so a call is visible whether or not a model is there.
     const creator = await (

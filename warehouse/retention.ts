@@ -45,6 +45,7 @@ export const TTL_RULES: readonly TtlRule[] = [
   { table: 'qa_results', kind: 'qa', from: 'toDateTime(ended_at)' },
   { table: 'qa_flags', kind: 'qa', from: 'toDateTime(ended_at)' },
   { table: 'qa_reviews', kind: 'qa', from: 'toDateTime(created_at)' },
+  { table: 'qa_assignments', kind: 'qa', from: 'toDateTime(assigned_at)' },
   { table: 'forecasts', kind: 'reports', from: 'toDateTime(interval_start)' },
   { table: 'ticket_forecasts', kind: 'reports', from: 'toDateTime(interval_start)' },
   { table: 'rosters', kind: 'reports', from: 'toDateTime(saved_at)' },

@@ -1,6 +1,9 @@
 /** The review desk's calls to /api/qa/… (qa/review-api.ts); the shapes they send and return are core/contracts'. */
 import type {
+  AgentEvaluationsAnswer,
+  AssignAnswer,
   CalibrationAnswer,
+  CallsWaitingAnswer,
   ItemDecision,
   NoteAnswer,
   QueueAnswer,
@@ -29,6 +32,8 @@ const item = (id: string, action = '') => `/api/qa/interactions/${encodeURICompo
 export const qaApi = {
   queue: (filters: Record<string, string>) =>
     call<QueueAnswer>(`/api/qa/queue?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''))}`),
+  /** Calls whose transcript waits for a Whisper model. */
+  callsWaiting: () => call<CallsWaitingAnswer>('/api/qa/calls-waiting'),
   detail: (id: string) => call<ReviewDetail>(item(id)),
   review: (id: string, items: ItemDecision[], comment: string) =>
     call<ReviewAnswer>(item(id, 'review'), { method: 'POST', body: { items, comment } }),
@@ -37,6 +42,13 @@ export const qaApi = {
   calibration: (id: string) => call<CalibrationAnswer>(item(id, 'calibration')),
   calibrate: (id: string, items: Record<string, number>, comment: string) =>
     call<CalibrationAnswer>(item(id, 'calibration'), { method: 'POST', body: { items, comment } }),
+  assign: (reviewer: string, ids: string[]) =>
+    call<AssignAnswer>('/api/qa/assign', { method: 'POST', body: { reviewer, ids } }),
+  /** The signed-in agent's own evaluations (qa/review-api.ts /api/qa/mine). */
+  mine: () => call<AgentEvaluationsAnswer>('/api/qa/mine'),
+  myDetail: (id: string) => call<ReviewDetail>(`/api/qa/mine/${encodeURIComponent(id)}`),
+  acknowledge: (id: string, comment: string) =>
+    call<NoteAnswer>(`/api/qa/mine/${encodeURIComponent(id)}/acknowledge`, { method: 'POST', body: { comment } }),
 }
 
 /** Text of a turn cut into plain, evidence (flagged span) and masked (PII) pieces, in order. */
