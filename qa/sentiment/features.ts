@@ -3,13 +3,19 @@
  * Chinese: character 1-4-grams (robust to typos and slang) plus jieba words, word bigrams and negated words.
  * English: lower-cased word tokens.
  */
-import { segment } from '../segment.js'
+import { segment, type Token } from '../segment.js'
+
+/** Text that normalising leaves as it is (CJK unified ideographs only): most jieba words, skipped cheaply. */
+const HAN_ONLY = /^[\u4e00-\u9fff]*$/
+/** Characters outside the BMP take two UTF-16 units: only then must a chunk be split into code points. */
+const SURROGATE = /[\ud800-\udfff]/
 
 /**
  * NFKC folds full-width letters, digits and punctuation (Ａ１！) onto their ASCII forms; runs of the same
  * punctuation mark (！！！, 。。。) count as one, so emphasis does not invent n-grams seen once.
  */
 export function normalize(text: string): string {
+  if (HAN_ONLY.test(text)) return text
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -20,14 +26,12 @@ export function normalize(text: string): string {
 export function charNgrams(text: string, maxN = 4): Set<string> {
   const out = new Set<string>()
   for (const chunk of normalize(text).split(/\s+/)) {
-    const chars = Array.from(chunk)
-    for (let i = 0; i < chars.length; i++) {
-      let gram = ''
-      for (let n = 0; n < maxN && i + n < chars.length; n++) {
-        gram += chars[i + n]
-        out.add(gram)
-      }
-    }
+    // Slices of the chunk itself where every character is one UTF-16 unit (no string built piece by piece).
+    const chars = SURROGATE.test(chunk) ? Array.from(chunk) : null
+    const length = chars ? chars.length : chunk.length
+    for (let i = 0; i < length; i++)
+      for (let n = 1; n <= maxN && i + n <= length; n++)
+        out.add(chars ? chars.slice(i, i + n).join('') : chunk.slice(i, i + n))
   }
   return out
 }
@@ -80,12 +84,18 @@ const ZH_NEGATION_FILLERS = new Set([
 const ZH_NEGATION_WINDOW = 3
 
 /**
+ * The words the Chinese model reads: jieba's tokens of the text as written, each normalised. Segmenting before
+ * normalising lets the pipeline hand over the tokens its segment step already made, so a turn is cut once.
+ */
+export function zhWords(text: string, tokens: readonly Token[] = segment(text)): string[] {
+  return tokens.map((t) => normalize(t.word))
+}
+
+/**
  * jieba word features of a Chinese text: `w:` word, `b:` two adjacent words, `n:` a word under a negator
  * (不/没/别/无/未… then the next word, skipping 太/很/是…). Prefixed so they never collide with character n-grams.
  */
-export function zhWordFeatures(text: string): Set<string> {
-  const words = segment(normalize(text)).map((t) => t.word)
-  const out = new Set<string>()
+export function zhWordFeatures(words: readonly string[], out = new Set<string>()): Set<string> {
   for (let i = 0; i < words.length; i++) {
     out.add('w:' + words[i])
     if (i + 1 < words.length) out.add('b:' + words[i] + '|' + words[i + 1])
@@ -97,9 +107,10 @@ export function zhWordFeatures(text: string): Set<string> {
   return out
 }
 
-/** All features the Chinese model reads: character 1-4-grams and jieba word features. */
-export function zhFeatures(text: string): Set<string> {
-  const out = charNgrams(text)
-  for (const f of zhWordFeatures(text)) out.add(f)
-  return out
+/**
+ * All features the Chinese model reads: character 1-4-grams and jieba word features. `tokens`: the text's jieba
+ * tokens when the caller has them already (segment(text)).
+ */
+export function zhFeatures(text: string, tokens?: readonly Token[]): Set<string> {
+  return zhWordFeatures(zhWords(text, tokens), charNgrams(text))
 }

