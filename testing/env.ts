@@ -69,3 +69,16 @@ export function postEvents(
     body,
   })
 }
+
+/**
+ * A whole-hour time zone in which `now` is late morning (11:00-12:00 local), with its UTC offset for the simulator:
+ * a test that simulates the last minutes of the floor sees a busy, staffed centre at whatever hour it runs, and its
+ * "today" never crosses local midnight.
+ */
+export function lateMorningZone(now = Date.now()): { timeZone: string; utcOffsetMinutes: number } {
+  const utcHours = (now % 86_400_000) / 3_600_000
+  const hours = ((((Math.round(11.5 - utcHours) + 12) % 24) + 24) % 24) - 12
+  // Etc/GMT signs are inverted (POSIX): Etc/GMT+4 is UTC-4.
+  const timeZone = hours === 0 ? 'UTC' : hours > 0 ? `Etc/GMT-${hours}` : `Etc/GMT+${-hours}`
+  return { timeZone, utcOffsetMinutes: hours * 60 }
+}

@@ -15,7 +15,15 @@ import { rootDir } from '../../core/compiled.js'
 import { startSystem, type RunningSystem } from '../../system/system.js'
 import { defaultServices } from '../../system/services.js'
 import { startSimulator } from '../../simulator/run.js'
-import { TEST_KEY, TEST_TENANT, eventually, tempDir, testConfig, uniqueNamespace } from '../../testing/env.js'
+import {
+  TEST_KEY,
+  TEST_TENANT,
+  eventually,
+  lateMorningZone,
+  tempDir,
+  testConfig,
+  uniqueNamespace,
+} from '../../testing/env.js'
 import type { Snapshot } from '../../core/contracts/index.js'
 import { count, duration, pct, signed } from '../app/src/lib/format.js'
 import { CHROMIUM, launchChromium } from '../../testing/browser.js'
@@ -35,7 +43,11 @@ const apiSnapshot = async (): Promise<Snapshot> =>
 
 describe.skipIf(!ready)('live wallboard in a browser', () => {
   beforeAll(async () => {
-    const config = testConfig(dir.path, { MOFANG_DISPLAY_TOKENS: `${TEST_TENANT}:${TOKEN}` })
+    const zone = lateMorningZone()
+    const config = testConfig(dir.path, {
+      MOFANG_DISPLAY_TOKENS: `${TEST_TENANT}:${TOKEN}`,
+      MOFANG_TIMEZONE: zone.timeZone,
+    })
     sys = await startSystem({ config, namespace: uniqueNamespace(), services: defaultServices(config), log: () => {} })
     // Forty simulated minutes ending now, at 120× (20 s): the events all lie in the past, so "today" holds them all.
     const sim = startSimulator({
@@ -43,6 +55,7 @@ describe.skipIf(!ready)('live wallboard in a browser', () => {
       apiKey: TEST_KEY,
       tenant: TEST_TENANT,
       seed: 11,
+      utcOffsetMinutes: zone.utcOffsetMinutes,
       start: Date.now() - 40 * 60_000,
       durationMs: 40 * 60_000,
       speed: 120,

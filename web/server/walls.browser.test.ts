@@ -16,7 +16,15 @@ import { wallboardService } from './service.js'
 import { liveMetricsService } from '../../live-metrics/index.js'
 import { startSimulator } from '../../simulator/run.js'
 import { hashPassword } from '../../kits/auth/index.js'
-import { TEST_KEY, TEST_TENANT, eventually, tempDir, testConfig, uniqueNamespace } from '../../testing/env.js'
+import {
+  TEST_KEY,
+  TEST_TENANT,
+  eventually,
+  lateMorningZone,
+  tempDir,
+  testConfig,
+  uniqueNamespace,
+} from '../../testing/env.js'
 import type { Snapshot, WallDefinition } from '../../core/contracts/index.js'
 import { count, duration, pct } from '../app/src/lib/format.js'
 import { CHROMIUM, launchChromium } from '../../testing/browser.js'
@@ -48,7 +56,9 @@ const put = (wall: unknown, id = (wall as { id: string }).id) =>
 describe.skipIf(!ready)('saved walls', () => {
   beforeAll(async () => {
     const hash = await hashPassword('pw', { N: 1024, r: 8, p: 1 })
+    const zone = lateMorningZone()
     const config = testConfig(dir.path, {
+      MOFANG_TIMEZONE: zone.timeZone,
       MOFANG_DISPLAY_TOKENS: `${TEST_TENANT}:${TOKEN}`,
       MOFANG_USERS: `lin:${TEST_TENANT}:supervisor:${hash},ana:${TEST_TENANT}:agent:${hash}`,
     })
@@ -64,6 +74,7 @@ describe.skipIf(!ready)('saved walls', () => {
       apiKey: TEST_KEY,
       tenant: TEST_TENANT,
       seed: 5,
+      utcOffsetMinutes: zone.utcOffsetMinutes,
       start: Date.now() - 40 * 60_000,
       durationMs: 40 * 60_000,
       speed: 120,
