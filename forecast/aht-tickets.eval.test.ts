@@ -32,10 +32,11 @@ describe('simulated centre, one week ahead from weekly origins', () => {
     const holdout = all(e.holdout)
     expect(tuning.profile.weeks).toBe(6)
     expect(holdout.profile.weeks).toBe(4)
-    // Measured: AHT WAPE 21.53 % and 21.41 % (the 28-day mean: 21.62 % and 21.58 %); the workload is a tie (arrivals'
-    // errors swamp the AHT's at these volumes).
+    // Measured: AHT WAPE 21.53 % and 21.41 % (the 28-day mean: 21.62 % and 21.58 %); with WeCom in the simulated
+    // mix (2 % of contacts) 22.0 % and 21.8 % (mean 22.1 %, 21.9 %). The workload is a tie (arrivals' errors swamp the
+    // AHT's at these volumes). The floor is loose; the comparisons below are the test.
     for (const block of [tuning, holdout]) {
-      expect(block.profile.wape).toBeLessThan(0.22)
+      expect(block.profile.wape).toBeLessThan(0.23)
       // The simulated handle times vary little by interval (who is on shift), so the margin over the mean is small.
       expect(block.profile.wape).toBeLessThan(0.998 * block.mean_28d.wape)
       expect(block.profile.mape).toBeLessThan(0.998 * block.mean_28d.mape)

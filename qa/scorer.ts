@@ -110,7 +110,7 @@ export async function backfill(
   opts: BackfillOptions,
 ): Promise<{ scored: number; skipped: number }> {
   const todo = await wh.query<{ tenant: string; interaction_id: string }>(
-    loadQuery(opts.rescore ? 'qa_finished' : 'qa_unscored'),
+    opts.rescore ? loadQuery('qa_finished') : loadQuery('qa_unscored'),
     {
       since: opts.since,
       until: opts.until ?? Date.now(),
