@@ -24,6 +24,7 @@ export {
   WALL_ID_PATTERN,
   WALL_PANELS,
   WALL_TILES,
+  CONTACT_TILES,
   WALL_WINDOWS,
   type AgentBoardSettings,
   type ColourLimits,

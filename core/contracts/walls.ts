@@ -53,6 +53,21 @@ export const WALL_TILES = [
 ] as const
 export type WallTile = (typeof WALL_TILES)[number]
 
+/** The contact tiles of a whole-centre wall, in their order: the URL overview and the default floor wall share them. */
+export const CONTACT_TILES: WallTile[] = [
+  'waiting',
+  'longest_wait',
+  'sl',
+  'asa',
+  'abandon',
+  'offered',
+  'aht',
+  'occupancy',
+  'nps',
+  'csat',
+  'qa',
+]
+
 /** The charts and tables below the tiles. */
 export const WALL_PANELS = [
   /** Offered and answered per interval today, last week and the forecast. */

@@ -3,7 +3,7 @@
  * chat channels, email and tickets) and the whole centre. The wallboard service saves them for a tenant that has no
  * wall at all (so a tenant that deletes every wall gets them back at the next start).
  */
-import { DEFAULT_AGENT_BOARD as BOARD, type WallDefinition } from '../../core/contracts/index.js'
+import { DEFAULT_AGENT_BOARD as BOARD, CONTACT_TILES, type WallDefinition } from '../../core/contracts/index.js'
 import { LIVE_CHAT_CHANNELS } from '../../core/index.js'
 import { WallConflict, type WallStore } from './wall-store.js'
 
@@ -97,20 +97,7 @@ export function defaultWalls(tenant: string, now: number): WallDefinition[] {
       id: 'floor',
       name: '全景',
       filter: {},
-      tiles: [
-        'waiting',
-        'longest_wait',
-        'sl',
-        'asa',
-        'abandon',
-        'offered',
-        'aht',
-        'occupancy',
-        'nps',
-        'csat',
-        'qa',
-        'tickets_open',
-      ],
+      tiles: [...CONTACT_TILES, 'tickets_open'],
       panels: ['volume_chart', 'channel_table', 'site_table', 'team_table'],
       agent_board: BOARD,
       rotation: { walls: ['voice', 'chat', 'email-tickets'], every_s: 30 },

@@ -14,16 +14,8 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { rootDir } from '../../core/compiled.js'
 import { startSystem, type RunningSystem } from '../../system/system.js'
 import { defaultServices } from '../../system/services.js'
-import { startSimulator } from '../../simulator/run.js'
-import {
-  TEST_KEY,
-  TEST_TENANT,
-  eventually,
-  lateMorningZone,
-  tempDir,
-  testConfig,
-  uniqueNamespace,
-} from '../../testing/env.js'
+import { simulateRecentFloor } from '../../testing/recent-floor.js'
+import { TEST_TENANT, eventually, lateMorningZone, tempDir, testConfig, uniqueNamespace } from '../../testing/env.js'
 import type { Snapshot } from '../../core/contracts/index.js'
 import { count, duration, pct, signed } from '../app/src/lib/format.js'
 import { CHROMIUM, launchChromium } from '../../testing/browser.js'
@@ -49,21 +41,7 @@ describe.skipIf(!ready)('live wallboard in a browser', () => {
       MOFANG_TIMEZONE: zone.timeZone,
     })
     sys = await startSystem({ config, namespace: uniqueNamespace(), services: defaultServices(config), log: () => {} })
-    // Forty simulated minutes ending now, at 120× (20 s): the events all lie in the past, so "today" holds them all.
-    const sim = startSimulator({
-      url: sys.url,
-      apiKey: TEST_KEY,
-      tenant: TEST_TENANT,
-      seed: 11,
-      utcOffsetMinutes: zone.utcOffsetMinutes,
-      start: Date.now() - 40 * 60_000,
-      durationMs: 40 * 60_000,
-      speed: 120,
-      ratePerHour: 900,
-      statusEveryMs: 0,
-      log: () => {},
-    })
-    await sim.done
+    await simulateRecentFloor(sys.url, { seed: 11, utcOffsetMinutes: zone.utcOffsetMinutes })
     profile = mkdtempSync(join(tmpdir(), 'wall-live-browser-'))
     ctx = await launchChromium(profile, { viewport: { width: 1920, height: 1080 } })
   }, 180_000)

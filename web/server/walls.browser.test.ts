@@ -14,17 +14,9 @@ import { rootDir } from '../../core/compiled.js'
 import { startSystem, type RunningSystem } from '../../system/system.js'
 import { wallboardService } from './service.js'
 import { liveMetricsService } from '../../live-metrics/index.js'
-import { startSimulator } from '../../simulator/run.js'
+import { simulateRecentFloor } from '../../testing/recent-floor.js'
 import { hashPassword } from '../../kits/auth/index.js'
-import {
-  TEST_KEY,
-  TEST_TENANT,
-  eventually,
-  lateMorningZone,
-  tempDir,
-  testConfig,
-  uniqueNamespace,
-} from '../../testing/env.js'
+import { TEST_TENANT, eventually, lateMorningZone, tempDir, testConfig, uniqueNamespace } from '../../testing/env.js'
 import type { Snapshot, WallDefinition } from '../../core/contracts/index.js'
 import { count, duration, pct } from '../app/src/lib/format.js'
 import { CHROMIUM, launchChromium } from '../../testing/browser.js'
@@ -68,21 +60,7 @@ describe.skipIf(!ready)('saved walls', () => {
       services: [liveMetricsService({ timeZone: config.timeZone, retentionMs: 25 * 3_600_000 }), wallboardService()],
       log: () => {},
     })
-    // Forty simulated minutes ending now, at 120× (20 s): every event lies in the past, so "today" holds them all.
-    const sim = startSimulator({
-      url: sys.url,
-      apiKey: TEST_KEY,
-      tenant: TEST_TENANT,
-      seed: 5,
-      utcOffsetMinutes: zone.utcOffsetMinutes,
-      start: Date.now() - 40 * 60_000,
-      durationMs: 40 * 60_000,
-      speed: 120,
-      ratePerHour: 900,
-      statusEveryMs: 0,
-      log: () => {},
-    })
-    await sim.done
+    await simulateRecentFloor(sys.url, { seed: 5, utcOffsetMinutes: zone.utcOffsetMinutes })
     const login = await api(
       '/api/login',
       { method: 'POST', body: JSON.stringify({ username: 'lin', password: 'pw' }) },

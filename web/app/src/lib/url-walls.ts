@@ -3,24 +3,16 @@
  * (walls/Wall.svelte) draws them and the walls supervisors save. Only the parameters a bookmark can carry: the
  * overview's channel and site, a queue, the window, the thresholds and the language.
  */
-import { DEFAULT_AGENT_BOARD, type WallDefinition, type WallTile } from '../../../../core/contracts/index.js'
+import {
+  CONTACT_TILES,
+  DEFAULT_AGENT_BOARD,
+  type WallDefinition,
+  type WallTile,
+} from '../../../../core/contracts/index.js'
 import type { Page, WallParams } from './params.js'
 import { parseLimits } from './thresholds.js'
 import type { Dict } from './i18n.js'
 
-const CONTACT_TILES: WallTile[] = [
-  'waiting',
-  'longest_wait',
-  'sl',
-  'asa',
-  'abandon',
-  'offered',
-  'aht',
-  'occupancy',
-  'nps',
-  'csat',
-  'qa',
-]
 const AGENT_TILES: WallTile[] = [
   'agents_on_contact',
   'agents_ready',
