@@ -9,7 +9,8 @@
  *   kits/<name>/          shared kits (kits/sim: seeded randomness, time heap; kits/erlang: staffing maths): import
  *                         core/ and kits/ only; other folders use a kit through its index.ts
  *   runtime parts         bus/ ingest/ sink/ live-metrics/ warehouse/ qa/ transcribe/ forecast/ routing/ roster/
- *                         reports/ privacy/ channels/ simulator/ web/
+ *                         reports/ privacy/ channels/ ocr/ conversations/ assist/
+ *                         simulator/ web/
  *   web/app/src/          the browser app: imports only itself, core/contracts and the browser-safe kits (BROWSER)
  *   system/               the composition root: starts the parts and wires them explicitly
  *   cli/, loadtest/       entry points: may import anything
@@ -19,7 +20,7 @@
  * commands.ts); within a folder, files import each other directly.
  */
 const PARTS =
-  '^(ingest|bus|sink|live-metrics|warehouse|qa|transcribe|forecast|routing|roster|reports|privacy|channels|simulator|web)/'
+  '^(ingest|bus|sink|live-metrics|warehouse|qa|transcribe|forecast|routing|roster|reports|privacy|channels|ocr|conversations|assist|simulator|web)/'
 /** A `to` that matches any import of our own code outside `allowed` (node built-ins and packages are always fine). */
 const onlyOurs = (allowed) => ({
   pathNot: [allowed, 'node_modules', '^node:'],
@@ -35,7 +36,7 @@ const FOLDER = '^(core|kits/[^/]+|web/[^/]+|[^/]+)/'
 const PUBLIC = ['^[^/]+/index\\.ts$', '^(core|kits|web)/[^/]+/index\\.ts$']
 /** Our own code (everything else is a package or a node built-in). */
 const OURS =
-  '^(core|kits|bus|ingest|sink|live-metrics|warehouse|qa|transcribe|forecast|routing|roster|reports|privacy|channels|simulator|web|system|cli|loadtest|testing)/'
+  '^(core|kits|bus|ingest|sink|live-metrics|warehouse|qa|transcribe|forecast|routing|roster|reports|privacy|channels|ocr|conversations|assist|simulator|web|system|cli|loadtest|testing)/'
 /** Tests, their helpers and fixtures, and the browser app (checked by its own rule) may reach into other folders. */
 const TEST_CODE = [TESTS, '^testing/', '/test-helpers/', '/fixtures/', '^web/app/']
 /** cli/ also imports each part's commands.ts: declarations only, so `mofang --help` loads no part. */

@@ -4,10 +4,13 @@
  * connected right now, so ingest can answer 503 at once instead of waiting.
  */
 import { connect, type NatsConnection } from '@nats-io/transport-node'
-import { type NatsLink, NatsUnavailableError } from '../core/index.js'
+import { type NatsLink, NatsUnavailableError, parseList } from '../core/index.js'
 
 export interface NatsOptions {
-  /** Server URL(s), comma separated. */
+  /**
+   * Server URL(s), comma separated: on a cluster, list every node. The client tries them in random order (spreading
+   * many Mofang processes over the nodes) and, when its server dies, moves to another listed or gossiped one.
+   */
   servers: string
   user?: string
   pass?: string
@@ -22,7 +25,7 @@ export async function connectNats(opts: NatsOptions, log: (msg: string) => void 
   let nc: NatsConnection
   try {
     nc = await connect({
-      servers: opts.servers.split(',').map((s) => s.trim()),
+      servers: parseList(opts.servers),
       user: opts.user,
       pass: opts.pass,
       token: opts.token,
@@ -41,10 +44,11 @@ export async function connectNats(opts: NatsOptions, log: (msg: string) => void 
     for await (const s of nc.status()) {
       if (s.type === 'disconnect') {
         connected = false
-        log('NATS disconnected; reconnecting…')
+        log(`NATS disconnected from ${s.server}; reconnecting…`)
       } else if (s.type === 'reconnect') {
         connected = true
-        log('NATS reconnected')
+        // Which node: on a cluster the client may have moved to another server.
+        log(`NATS reconnected to ${s.server}`)
       }
     }
   })()

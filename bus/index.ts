@@ -4,6 +4,7 @@
  * Other folders import only this file.
  */
 export { connectNats } from './connect.js'
+export { openKvBucket } from './kv.js'
 export { watchJetStream } from './jetstream-watch.js'
 export { startLocalNats } from './nats-server.js'
 export type { LocalNats } from './nats-server.js'

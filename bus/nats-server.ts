@@ -30,6 +30,8 @@ export interface LocalNatsOptions {
   maxRestartDelayMs?: number
   /** Told about restarts and failed restart attempts. */
   log?: (msg: string) => void
+  /** More nats-server flags, e.g. a cluster member's --server_name, --cluster_name, -cluster and -routes. */
+  extraArgs?: string[]
 }
 
 export interface LocalNats {
@@ -81,10 +83,14 @@ async function launch(opts: LocalNatsOptions, host: string, port: number): Promi
   try {
     // Its own process group: a Ctrl-C in the terminal goes to Mofang, which drains through NATS and then stops
     // the server itself; otherwise the server died first and the drain could not ack (and the supervisor restarted it).
-    child = spawn('nats-server', ['-js', '-sd', opts.storeDir, '-a', host, '-p', String(port)], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      detached: true,
-    })
+    child = spawn(
+      'nats-server',
+      ['-js', '-sd', opts.storeDir, '-a', host, '-p', String(port), ...(opts.extraArgs ?? [])],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        detached: true,
+      },
+    )
   } catch (err) {
     throw new MofangError('NATS_SERVER_MISSING', 'could not start nats-server', { cause: err })
   }

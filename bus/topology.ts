@@ -29,12 +29,17 @@ export function topologyNames(namespace = ''): Topology {
     qaAlertStream: `${up}CX_QA_ALERTS`,
     identityBucket: `${low}identities`,
     wallBucket: `${low}walls`,
+    liveMembersBucket: `${low}live_members`,
     channelBucket: `${low}channels`,
     sinkConsumer: `${low}warehouse-sink`,
     liveSubject: `${low}live.snapshot`,
     qaSubject: `${low}qa.result`,
     alertSubject: `${low}alert`,
     alarmSubject: `${low}alarm`,
+    conversationSubject: `${low}conversation`,
+    ocrSubject: `${low}ocr.result`,
+    incidentSubject: `${low}incident`,
+    knowledgeBucket: `${low}knowledge`,
   }
 }
 
@@ -50,18 +55,31 @@ export interface TopologyOptions {
    * to today and the 25 h before it (system/services.ts).
    */
   qaAlertMaxAgeHours?: number
+  /**
+   * Most bytes the event stream holds, bytes; -1 or absent = no limit. Past it JetStream refuses publishes (discard
+   * New) and ingest answers 503 (ingest/admission-backlog.ts). Never applied below what the stream holds already.
+   */
+  maxBytes?: number
 }
 
 const NS_PER_S = 1_000_000_000
 
+/**
+ * Creates the stream, or updates it in place (its discard policy and limits included). A byte limit is never set
+ * below what the stream holds: nats-server applies a lowered max_bytes by deleting the oldest messages at once,
+ * whatever the discard policy (measured on 2.9.10), and those may be events a consumer has not had yet. The stream
+ * then stays full until its consumers' acknowledged messages are trimmed (ingest/admission-backlog.ts).
+ */
 async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
+  let held: number
   try {
-    await jsm.streams.info(config.name)
-    await jsm.streams.update(config.name, config)
+    held = (await jsm.streams.info(config.name)).state.bytes
   } catch (err) {
-    if ((err as { message?: string }).message?.includes('stream not found')) await jsm.streams.add(config)
-    else throw err
+    if ((err as { message?: string }).message?.includes('stream not found')) return void (await jsm.streams.add(config))
+    throw err
   }
+  const limit = config.max_bytes
+  await jsm.streams.update(config.name, limit && limit > 0 && held > limit ? { ...config, max_bytes: held } : config)
 }
 
 export async function ensureTopology(jsm: JetStreamManager, t: Topology, opts: TopologyOptions): Promise<void> {
@@ -73,7 +91,10 @@ export async function ensureTopology(jsm: JetStreamManager, t: Topology, opts: T
     num_replicas: opts.replicas,
     max_age: opts.maxAgeHours * 3600 * NS_PER_S,
     duplicate_window: (opts.duplicateWindowSeconds ?? 120) * NS_PER_S,
-    discard: DiscardPolicy.Old,
+    // Discard New, never Old: at the byte limit JetStream refuses the publish (ingest answers 503) instead of
+    // deleting the oldest events, which the sink may not have stored yet.
+    max_bytes: opts.maxBytes ?? -1,
+    discard: DiscardPolicy.New,
   })
   await ensureStream(jsm, {
     name: t.dlqStream,

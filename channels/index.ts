@@ -5,6 +5,7 @@
  */
 export { PLATFORMS, type ChannelAdapter, type Platform, type PlatformRequest, type SampleMessage } from './adapter.js'
 export { ADAPTERS } from './registry.js'
+export { createAttachmentStore, sniffContentType, type AttachmentStore } from './attachments.js'
 export { loadChannelCredentials, DEV_TENANT, type ChannelCredentials } from './config.js'
 export { eventIdOf, threadInteractionId } from './endpoint.js'
 export { sessionInteractionId } from './sessions.js'

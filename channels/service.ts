@@ -3,7 +3,7 @@
  * (channels/config.ts), their attachments and conversations, and the status board /healthz and the wall show.
  */
 import { join } from 'node:path'
-import { Kvm } from '@nats-io/kv'
+import { openKvBucket } from '../bus/index.js'
 import type { Handler, Service, ServiceContext, ServiceFactory } from '../core/index.js'
 import type { ChannelAdapter, Platform } from './adapter.js'
 import { createAttachmentStore } from './attachments.js'
@@ -61,7 +61,7 @@ export function channelsService(opts: ChannelsServiceOptions = {}): ServiceFacto
     const { config, js, topology, log } = ctx
     const adapters = opts.adapters ?? ADAPTERS
     const credentials = opts.credentials ?? loadChannelCredentials(config, adapters)
-    const kv = await new Kvm(js).create(topology.channelBucket, { history: 1, replicas: config.natsReplicas })
+    const kv = await openKvBucket(js, topology.channelBucket, { history: 1, replicas: config.natsReplicas })
     const board = new ChannelStatusBoard(
       [...credentials].flatMap(([tenant, platforms]) =>
         [...platforms.keys()].map((p) => [tenant, p] as [string, Platform]),

@@ -12,6 +12,7 @@ import { routingCommands } from '../routing/commands.js'
 import { rosterCommands } from '../roster/commands.js'
 import { transcribeCommands } from '../transcribe/commands.js'
 import { reportCommands } from '../reports/commands.js'
+import { ocrCommands } from '../ocr/commands.js'
 
 export const commands: Command[] = [
   ...wallboardCommands,
@@ -26,5 +27,6 @@ export const commands: Command[] = [
   ...qaCommands,
   ...reportCommands,
   ...transcribeCommands,
+  ...ocrCommands,
   ...simulatorCommands,
 ]

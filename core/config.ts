@@ -44,7 +44,7 @@ export const SETTINGS = {
   natsUrl: s({
     env: 'NATS_URL',
     kind: 'url',
-    doc: 'external NATS server(s), comma separated; unset = start a local nats-server',
+    doc: 'external NATS server(s), comma separated (a cluster: every node, nats://a:4222,nats://b:4222,…); unset = start a local nats-server',
   }),
   natsUser: s({ env: 'NATS_USER', kind: 'string', doc: 'NATS user' }),
   natsPassword: s({ env: 'NATS_PASSWORD', kind: 'string', doc: 'NATS password' }),
@@ -55,7 +55,7 @@ export const SETTINGS = {
     default: 1,
     min: 1,
     max: 5,
-    doc: 'JetStream stream replicas (3 on a cluster)',
+    doc: 'replicas of every JetStream stream and KV bucket (3 on a three-node cluster; at most the number of nodes)',
   }),
   streamMaxAgeHours: s({
     env: 'MOFANG_STREAM_MAX_AGE_HOURS',
@@ -63,6 +63,20 @@ export const SETTINGS = {
     default: 168,
     min: 1,
     doc: 'how long the event stream keeps events, hours',
+  }),
+  streamMaxBytes: s({
+    env: 'MOFANG_STREAM_MAX_BYTES',
+    kind: 'int',
+    default: 0,
+    min: 0,
+    doc: 'most bytes the event stream holds; when full ingest answers 503 (0 = half the free space of the data directory with the managed nats-server, no limit with NATS_URL); at least 1 MiB',
+  }),
+  sinkMaxLagSeconds: s({
+    env: 'MOFANG_SINK_MAX_LAG_S',
+    kind: 'int',
+    default: 0,
+    min: 0,
+    doc: "ingest answers 503 while the sink's oldest unstored event is older than this, seconds (0 = half of MOFANG_STREAM_MAX_AGE_HOURS); below the stream's max age",
   }),
   qaStreamMaxAgeHours: s({
     env: 'MOFANG_QA_STREAM_MAX_AGE_HOURS',
@@ -342,6 +356,14 @@ export const SETTINGS = {
     kind: 'string',
     doc: 'Whisper ggml model file for call transcription; unset = the largest ggml-*.bin in <data>/models (`mofang models pull tiny`)',
   }),
+  ocrWorkers: s({
+    env: 'MOFANG_OCR_WORKERS',
+    kind: 'int',
+    default: 1,
+    min: 0,
+    max: 16,
+    doc: 'OCR worker threads reading images on chat messages and ticket comments (~1.7 s of CPU a screenshot, ~60 MB each); 0 = OCR off',
+  }),
   forecastEveryMin: s({
     env: 'MOFANG_FORECAST_EVERY_MIN',
     kind: 'int',
@@ -458,6 +480,49 @@ export const SETTINGS = {
     default: true,
     doc: "check the SMTP server's certificate; false for a relay with a self-signed one",
   }),
+  livePartitioning: s({
+    env: 'MOFANG_LIVE_PARTITIONING',
+    kind: 'string',
+    default: 'off',
+    doc: 'off (this live metrics instance follows every tenant) or kv (the instances that are up share the tenants out through a NATS KV bucket of members)',
+  }),
+  liveReplyLimitSeconds: s({
+    env: 'MOFANG_LIVE_REPLY_LIMIT_SECONDS',
+    kind: 'int',
+    default: 60,
+    min: 5,
+    max: 3600,
+    doc: "a customer message unanswered by the conversation's agent this long flags it agent_not_replying on /live, seconds",
+  }),
+  liveSilenceSeconds: s({
+    env: 'MOFANG_LIVE_SILENCE_SECONDS',
+    kind: 'int',
+    default: 180,
+    min: 10,
+    max: 86400,
+    doc: 'nobody writing this long in a chat with an agent flags it long_silence on /live, seconds',
+  }),
+  incidentMinConversations: s({
+    env: 'MOFANG_INCIDENT_MIN_CONVERSATIONS',
+    kind: 'int',
+    default: 5,
+    min: 2,
+    max: 10000,
+    doc: 'conversations sharing an error code (or an incident rule) within MOFANG_INCIDENT_WINDOW_MINUTES that raise an incident',
+  }),
+  incidentWindowMinutes: s({
+    env: 'MOFANG_INCIDENT_WINDOW_MINUTES',
+    kind: 'int',
+    default: 10,
+    min: 1,
+    max: 1440,
+    doc: 'the incident window, minutes; an incident clears once its rate stayed below the threshold for as long',
+  }),
+  incidentRules: s({
+    env: 'MOFANG_INCIDENT_RULES',
+    kind: 'string',
+    doc: "incident rules beside shared error codes: name: word|word|/regex/; …, e.g. login: 无法登录|can't log in; unset = error codes only",
+  }),
 } as const
 
 type Settings = typeof SETTINGS
@@ -506,10 +571,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   for (const [key, setting] of Object.entries(SETTINGS)) out[key] = parseOne(setting as Setting<Kind>, env[setting.env])
   const cfg = out as Config
   if (cfg.apiKeys !== undefined) parseApiKeys(cfg.apiKeys)
+  checkNatsServers(cfg)
   checkAccessSettings(cfg)
   checkMailSettings(cfg)
   checkRetentionSettings(cfg)
   out.streamMaxAgeHours = eventStreamHours(cfg, env)
+  checkBackpressureSettings(cfg)
+  if (!['off', 'kv'].includes(cfg.livePartitioning))
+    throw new ConfigError('MOFANG_LIVE_PARTITIONING', `expected off or kv, got "${cfg.livePartitioning}"`)
   if (env.MOFANG_SUPERVISORS !== undefined)
     throw new ConfigError(
       'MOFANG_SUPERVISORS',
@@ -532,6 +601,29 @@ export const parseList = (raw: string | undefined): string[] =>
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean)
+
+/**
+ * NATS_URL: the servers the client connects to and reconnects among, each nats://host:port or tls://host:port (what
+ * the Node client takes). Checked here because a typo would otherwise only show as reconnect attempts that never
+ * succeed, and a listed node that is a duplicate gives no redundancy.
+ */
+function checkNatsServers(cfg: Config): void {
+  if (cfg.natsUrl === undefined) return
+  const servers = cfg.natsUrl.split(',').map((p) => p.trim())
+  const seen = new Set<string>()
+  for (const server of servers) {
+    if (!/^(nats|tls):\/\/([^@/\s]+@)?(\[[0-9a-fA-F:.]+\]|[^:/\s@[\]]+)(:\d{1,5})?\/?$/.test(server))
+      throw new ConfigError(
+        'NATS_URL',
+        `expected nats://host[:port] (or tls://host[:port]) for every server, comma separated, got "${server}"`,
+      )
+    const { hostname, port } = new URL(server)
+    // 4222: the port a server without one gets, in the client as in nats-server.
+    const address = `${hostname}:${port || 4222}`
+    if (seen.has(address)) throw new ConfigError('NATS_URL', `lists ${address} twice`)
+    seen.add(address)
+  }
+}
 
 /** The sign-in and monitoring secrets and switches, each refused with a message naming its variable. */
 function checkAccessSettings(cfg: Config): void {
@@ -575,6 +667,23 @@ function checkRetentionSettings(cfg: Config): void {
     throw new ConfigError(
       'MOFANG_RETENTION_RECORDINGS_DAYS',
       'needs MOFANG_RECORDINGS_DIR, the directory whose recordings Mofang may delete',
+    )
+}
+
+/** Smallest MOFANG_STREAM_MAX_BYTES: room for one packed message (900 KiB, ingest/publish.ts) and a little more. */
+const MIN_STREAM_BYTES = 2 ** 20
+
+/** The event stream's limits (ingest/admission-backlog.ts): a stream that can hold a message, a lag under its age. */
+function checkBackpressureSettings(cfg: Config): void {
+  if (cfg.streamMaxBytes !== 0 && cfg.streamMaxBytes < MIN_STREAM_BYTES)
+    throw new ConfigError(
+      'MOFANG_STREAM_MAX_BYTES',
+      `must be 0 (auto) or at least ${MIN_STREAM_BYTES} (1 MiB), got ${cfg.streamMaxBytes}`,
+    )
+  if (cfg.sinkMaxLagSeconds >= cfg.streamMaxAgeHours * 3600)
+    throw new ConfigError(
+      'MOFANG_SINK_MAX_LAG_S',
+      `${cfg.sinkMaxLagSeconds} s is not below the stream's max age (MOFANG_STREAM_MAX_AGE_HOURS = ${cfg.streamMaxAgeHours} h): events would age out of the stream before ingest refuses`,
     )
 }
 

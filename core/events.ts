@@ -87,8 +87,14 @@ export const MAX_ATTACHMENTS = 10
 /** Largest attachment Mofang keeps, bytes (platforms cap theirs lower: WeChat images 10 MB, LINE 10 MB). */
 export const MAX_ATTACHMENT_BYTES = 25 * 2 ** 20
 /**
+ * Largest inline attachment (`data`, decoded), bytes. An event batch travels as one NATS message (ingest packs at most
+ * ~900 KiB, the server's default max_payload is 1 MiB), so bigger files go by URL.
+ */
+export const MAX_INLINE_ATTACHMENT_BYTES = 512 * 1024
+/**
  * A file on a message (a screenshot, a voice note, a document), stored once by its content (channels/attachments.ts)
  * and referenced here; `error` says why it could not be kept (unreachable URL, too large, empty), the message stays.
+ * A small file may come inline as base64 `data` instead (a chat widget's screenshot; OCR reads it from there).
  */
 export const Attachment = Type.Object(
   {
@@ -100,6 +106,14 @@ export const Attachment = Type.Object(
     size: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_ATTACHMENT_BYTES })),
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
     error: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
+    /** The bytes, base64, at most MAX_INLINE_ATTACHMENT_BYTES decoded. */
+    data: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: Math.ceil(MAX_INLINE_ATTACHMENT_BYTES / 3) * 4,
+        pattern: '^[A-Za-z0-9+/]+={0,2}$',
+      }),
+    ),
   },
   { additionalProperties: false },
 )

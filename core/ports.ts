@@ -46,6 +46,8 @@ export interface Topology {
   identityBucket: string
   /** KV of the saved walls, keyed `<tenant>.<wall id>` (web/server/wall-store.ts). */
   wallBucket: string
+  /** KV of the live metrics instances that are up, when they share the tenants out (live-metrics/membership.ts). */
+  liveMembersBucket: string
   /** KV of the channels part: open conversations per platform user, and adapters' cursors (channels/sessions.ts). */
   channelBucket: string
   sinkConsumer: string
@@ -63,4 +65,12 @@ export interface Topology {
   alertSubject: string
   /** threshold alarms raised, acknowledged and ended (AlarmChange; kept in qaAlertStream) */
   alarmSubject: string
+  /** open conversations' changes: mood, flags, facts, messages (ConversationUpdate; core NATS, not stored) */
+  conversationSubject: string
+  /** what OCR read from a message's images (OcrResult; core NATS, also stored in the warehouse) */
+  ocrSubject: string
+  /** incidents raised and cleared (Incident; core NATS, also stored in the warehouse) */
+  incidentSubject: string
+  /** KV of the knowledge base's articles, keyed `<tenant>.<article id>` (assist/) */
+  knowledgeBucket: string
 }

@@ -139,6 +139,7 @@ describe('POST /v1/events: refusals and their counters', () => {
       'validate',
       'broker',
       'storage',
+      'backlog',
       'accept',
     ])
   })
@@ -197,6 +198,7 @@ describe('POST /v1/events: refusals and their counters', () => {
       unavailable: 0,
       busy: 0,
       insufficient_storage: 0,
+      backpressure: 0,
     })
   })
 

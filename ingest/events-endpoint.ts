@@ -5,9 +5,9 @@
  * every bad event's index, field and reason (up to 100), and nothing is stored.
  * A client fixes the batch and sends it again; no partial state to reconcile.
  * 202 comes only after JetStream has acknowledged every accepted event. Refusals before publishing
- * (429 busy, 503 broker down, 507 disk full) mean nothing of the batch was kept; a 503 after a
- * partial publish lists the indexes of the events not kept, and of those JetStream may hold though it
- * never said so (see ingest/accept.ts): resending either with their event_id stores nothing twice.
+ * (429 busy, 503 broker down or stream full (ingest/admission-backlog.ts), 507 disk full) mean nothing of the batch
+ * was kept; a 503 after a partial publish lists the indexes of the events not kept, and of those JetStream may hold
+ * though it never said so (see ingest/accept.ts): resending either with their event_id stores nothing twice.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
@@ -50,6 +50,11 @@ export interface IngestDeps extends IngestLimits, AcceptDeps {
   brokerUp(): boolean
   /** Why events cannot be stored now for lack of disk space (answered 507), or undefined. */
   storageProblem?(): string | undefined
+  /**
+   * Why the event stream cannot take events now without risking one (answered 503 with Retry-After), or undefined:
+   * ingest/admission-backlog.ts watchBacklog(…).problem.
+   */
+  backlogProblem?(): string | undefined
   log?: (msg: string) => void
 }
 
@@ -64,6 +69,7 @@ export const INGEST_OUTCOMES = [
   'unavailable',
   'busy',
   'insufficient_storage',
+  'backpressure',
 ] as const
 export type IngestOutcome = (typeof INGEST_OUTCOMES)[number]
 
@@ -86,6 +92,7 @@ export const INGEST_REFUSALS = [
   'rejected_service_type',
   'unavailable',
   'insufficient_storage',
+  'backpressure',
 ] as const
 export type IngestRefusal = (typeof INGEST_REFUSALS)[number]
 
@@ -199,7 +206,8 @@ function parseBody(text: string, format: string): Parsed {
 /**
  * The steps of one request, from the request to JetStream's answer:
  * method → auth → content_type → read_body → admit → decode_utf8 → parse → batch_size → validate (every event
- * through `eventPipeline`) → broker → storage → accept (dedup claim, identity, pack, publish: ingest/accept.ts).
+ * through `eventPipeline`) → broker → storage → backlog → accept (dedup claim, identity, pack, publish:
+ * ingest/accept.ts).
  */
 function requestPipeline(deps: IngestDeps, admission: Admission) {
   const tsRange = deps.tsRange ?? DEFAULT_TS_RANGE
@@ -272,6 +280,10 @@ function requestPipeline(deps: IngestDeps, admission: Admission) {
       const problem = deps.storageProblem?.()
       return problem ? drop('insufficient_storage', { message: problem }) : ok(r)
     })
+    .step('backlog', (r) => {
+      const problem = deps.backlogProblem?.()
+      return problem ? drop('backpressure', { message: problem }) : ok(r)
+    })
     .step('accept', async ({ events, clientSupplied }) =>
       ok({ events, outcome: await acceptEvents(events, clientSupplied, deps) }),
     )
@@ -299,6 +311,11 @@ export function createEventsEndpoint(deps: IngestDeps) {
     counters.add('insufficient_storage')
     const why = `insufficient storage: ${reason}; nothing was accepted, retry later`
     answer(res, 507, 'insufficient_storage', why, {}, { 'retry-after': '10' })
+  }
+  const backpressure = (res: ServerResponse, reason: string) => {
+    counters.add('backpressure')
+    const why = `${reason}; nothing was accepted, retry later`
+    answer(res, 503, 'unavailable', why, {}, { 'retry-after': String(BACKPRESSURE_RETRY_S) })
   }
   /**
    * Refuses a request whose body was not read: discarded first, as an answer mid-upload reaches the client as a
@@ -396,6 +413,8 @@ export function createEventsEndpoint(deps: IngestDeps) {
         return unavailable(res, facts.message ?? '')
       case 'insufficient_storage':
         return insufficientStorage(res, facts.message ?? '')
+      case 'backpressure':
+        return backpressure(res, facts.message ?? '')
     }
   }
 
@@ -425,8 +444,11 @@ export function createEventsEndpoint(deps: IngestDeps) {
     counters.add('accepted', accepted)
     if (failed.length || unconfirmed.length) {
       deps.log?.(error?.message ?? 'publish failed')
-      if (accepted === 0 && duplicates === 0 && unconfirmed.length === 0 && isStorageError(error))
-        return insufficientStorage(res, error!.message)
+      const keptNone = accepted === 0 && duplicates === 0 && unconfirmed.length === 0
+      if (keptNone && isStorageError(error)) return insufficientStorage(res, error!.message)
+      // The stream filled between the backlog watch's looks: JetStream refused every message of the batch.
+      if (keptNone && isStreamFull(error))
+        return backpressure(res, 'the event stream is full (MOFANG_STREAM_MAX_BYTES)')
       // Say exactly what was kept: the client resends only the listed events.
       const indexesOf = (list: StoredEvent[]) => {
         const set = new Set(list)
@@ -461,6 +483,8 @@ export function createEventsEndpoint(deps: IngestDeps) {
     if (!deps.brokerUp()) throw new SubmitError('unavailable', 'not connected to NATS')
     const problem = deps.storageProblem?.()
     if (problem) throw new SubmitError('insufficient_storage', problem)
+    const backlog = deps.backlogProblem?.()
+    if (backlog) throw new SubmitError('unavailable', backlog)
     const { accepted, duplicates, failed, unconfirmed, error } = await acceptEvents(events, batch.clientSupplied, deps)
     counters.add('duplicate_event_id', duplicates)
     counters.add('accepted', accepted)
@@ -487,6 +511,14 @@ export class SubmitError extends Error {
 
 /** What connectors get to store events with: createEventsEndpoint(…).submit. */
 export type SubmitEvents = ReturnType<typeof createEventsEndpoint>['submit']
+
+/** Seconds a client waits while the stream is full or the sink too far behind (the watch looks each second). */
+const BACKPRESSURE_RETRY_S = 5
+
+/** JetStream's refusal of a publish past the stream's own limits (discard New): nothing of the message was stored. */
+function isStreamFull(err: Error | undefined): boolean {
+  return /maximum (bytes|messages) exceeded/i.test(String(err?.message ?? ''))
+}
 
 /** JetStream's answer when its store is full (nats-server: "insufficient resources"), or a full disk. */
 function isStorageError(err: Error | undefined): boolean {

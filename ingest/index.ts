@@ -3,6 +3,8 @@
  * publishing to JetStream).
  * Other folders import only this file.
  */
+export { reserveFor, watchBacklog } from './admission-backlog.js'
+export type { BacklogWatch, StreamBacklog } from './admission-backlog.js'
 export { DedupWindow } from './dedup.js'
 export { SubmitError, createEventsEndpoint } from './events-endpoint.js'
 export type { SubmitEvents } from './events-endpoint.js'

@@ -20,7 +20,7 @@ import {
 import { publishAlarmChange } from '../bus/index.js'
 import { createAlarmEvaluator, type RuleSet } from './alarms.js'
 import type { GroupRules } from './alarms-settings.js'
-import { loadActiveAlarms, writeAlarmChange } from './alarms-store.js'
+import { loadActiveAlarms, writeAlarmChange, type StoredAlarm } from './alarms-store.js'
 
 /** The walls' alarm rules, as the composition root hands them over (web/server's wall store behind it). */
 export interface AlarmRuleSource {
@@ -46,15 +46,25 @@ export interface AlarmRunner {
    * (ms).
    */
   evaluate(snap: Snapshot, now: number, settled: boolean): void
+  /**
+   * Reads the tenant's active alarms back from the warehouse, as another instance left them: this instance judges
+   * the tenant from now on (partitions.ts).
+   */
+  takeOver(tenant: string): Promise<void>
   health(): Record<string, number>
   stop(): Promise<void>
 }
 
-/** Starts once the active alarms are read back; `changed(tenant)` hears of anything that changes its alarms. */
+/**
+ * Starts once the active alarms are read back; `changed(tenant)` hears of anything that changes its alarms. With
+ * several live metrics instances, only the owner of a tenant (`owns`) answers its acknowledgements: every instance
+ * hears the request, and the first answer is the one the wallboard gets.
+ */
 export async function startAlarms(
   ctx: ServiceContext,
   opts: AlarmOptions,
   changed: (tenant: string) => void,
+  owns: (tenant: string) => boolean = () => true,
 ): Promise<AlarmRunner> {
   const { warehouse, js, nats, topology, log } = ctx
   const evaluator = createAlarmEvaluator({ updateEveryMs: opts.updateEveryMs })
@@ -63,9 +73,12 @@ export async function startAlarms(
   const idOf = ({ alarm: a }: AlarmChange) => `${a.tenant} ${a.key} ${a.started_at}`
   const counts = { raised: 0, ended: 0, store_failures: 0, publish_failures: 0, rules_unknown: 0 }
 
+  const takeBack = (stored: StoredAlarm[]) => {
+    evaluator.restore(stored.map((s) => s.alarm))
+    for (const s of stored) versions.set(idOf({ change: 'raised', alarm: s.alarm }), s.version)
+  }
   const stored = await loadActiveAlarms(warehouse)
-  evaluator.restore(stored.map((s) => s.alarm))
-  for (const s of stored) versions.set(`${s.alarm.tenant} ${s.alarm.key} ${s.alarm.started_at}`, s.version)
+  takeBack(stored)
   if (stored.length) log(`live metrics: ${stored.length} active alarms taken back`)
 
   // One change at a time, in order: a later change of an alarm must not be stored or published before an earlier.
@@ -97,6 +110,7 @@ export async function startAlarms(
       const reply = (answer: AlarmAckReply) => msg.respond(encoder.encode(JSON.stringify(answer)))
       void (async () => {
         const tenant = msg.subject.slice(ackPrefix.length)
+        if (!owns(tenant)) return
         const req = JSON.parse(decoder.decode(msg.data)) as AlarmAckRequest
         const acked = evaluator.acknowledge(tenant, req.key, req.by, Date.now())
         if (!acked) return reply({ error: 'not_found' })
@@ -120,6 +134,13 @@ export async function startAlarms(
         if (changes.length) void record(changes)
       } else if (settled) counts.rules_unknown++
       snap.alarms = evaluator.active(snap.tenant)
+    },
+    async takeOver(tenant) {
+      // After this instance's own pending changes; another instance's may still be on their way (README).
+      await queue
+      evaluator.forget(tenant)
+      for (const id of versions.keys()) if (id.startsWith(`${tenant} `)) versions.delete(id)
+      takeBack((await loadActiveAlarms(warehouse)).filter((s) => s.alarm.tenant === tenant))
     },
     health: () => ({ ...counts, active: versions.size }),
     async stop() {

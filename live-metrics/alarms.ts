@@ -34,6 +34,8 @@ export interface AlarmEvaluator {
   acknowledge(tenant: string, key: string, by: string, at: number): { alarm: Alarm; changed: boolean } | undefined
   /** Takes back alarms that were active before a restart (as stored); they end like any other once clear. */
   restore(alarms: readonly Alarm[]): void
+  /** Drops everything kept about the tenant's alarms (another live metrics instance judges them now). */
+  forget(tenant: string): void
 }
 
 /** One rule on one row: pending (condition true since `since`) or active (`alarm`). */
@@ -158,6 +160,9 @@ export function createAlarmEvaluator(opts: AlarmEvaluatorOptions = {}): AlarmEva
       return { alarm: { ...alarm }, changed: true }
     },
 
+    forget(tenant) {
+      tenants.delete(tenant)
+    },
     restore(alarms) {
       for (const a of alarms) {
         if (a.ended_at !== undefined) continue

@@ -44,6 +44,8 @@ export interface LiveMetrics {
   snapshot(tenant: string, now?: number): Snapshot
   /** Tenants that have sent anything. */
   tenants(): string[]
+  /** Drops everything kept about the tenant (another live metrics instance took it over); listeners stay. */
+  forget(tenant: string): void
   /** Where a replay must start to rebuild today's and the rolling windows' metrics at `now`, ms since the epoch. */
   replayFrom(now: number): number
   /** Records a QA evaluation; a later result for the same interaction replaces the earlier one. */
@@ -380,6 +382,9 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
       return buildSnapshot(t, now, opts, timelineOf)
     },
     tenants: () => [...tenants.keys()],
+    forget(tenant) {
+      tenants.delete(tenant)
+    },
     replayFrom(now) {
       return Math.min(dayStartOf(now, opts.timeZone), now - longestWindowMs) - opts.retentionMs
     },

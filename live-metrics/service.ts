@@ -21,14 +21,19 @@
  * minute) are kept per tenant and merged into the snapshot with each agent's schedule adherence.
  *
  * With `alarms`, each snapshot is also judged against the tenant's threshold alarm rules (alarms-runner.ts).
+ *
+ * Alone (the default), the instance follows every tenant with one consumer per stream. With `partitions`
+ * (MOFANG_LIVE_PARTITIONING=kv) the instances that are up share the tenants out, each following its own with
+ * per-tenant consumers (partitions.ts); the wallboard servers take each tenant's snapshots from whichever publishes.
  */
-import { DeliverPolicy, type StreamInfo } from '@nats-io/jetstream'
-import { createYielder, type Service, type ServiceContext, type ServiceFactory } from '../core/index.js'
+import type { Service, ServiceContext, ServiceFactory } from '../core/index.js'
 import { decodeEvents, wallPlanSubject, type WallPlan } from '../core/contracts/index.js'
 import { readQaAlertMessage } from '../bus/index.js'
-import { createLiveMetrics } from './engine.js'
+import { createLiveMetrics, type LiveMetrics } from './engine.js'
 import type { LiveMetricsOptions } from './options.js'
 import { startAlarms, type AlarmOptions } from './alarms-runner.js'
+import { startFeed } from './feed.js'
+import { followOwnTenants, type FeedHandlers, type Following, type PartitionOptions } from './partitions.js'
 
 export interface LiveServiceOptions extends LiveMetricsOptions {
   /** Longest gap between two snapshots of a tenant, ms. Default 1,000. */
@@ -37,34 +42,136 @@ export interface LiveServiceOptions extends LiveMetricsOptions {
   minGapMs?: number
   /** Threshold alarms from the walls' and the group rules; absent = none. */
   alarms?: AlarmOptions
+  /** Share the tenants out with the other live metrics instances (partitions.ts); absent = follow every tenant. */
+  partitions?: PartitionOptions
 }
 
 const encoder = new TextEncoder()
 
-/** True when the stream holds nothing at or after `from` (ms): a replay from there has nothing to catch up on. */
-const nothingSince = (info: StreamInfo, from: number) =>
-  info.state.messages === 0 || Date.parse(info.state.last_ts) < from
+/** Every tenant, from one consumer over the event stream and one over the QA stream. */
+async function followEverything(ctx: ServiceContext, engine: LiveMetrics, apply: FeedHandlers): Promise<Following> {
+  const { topology, log } = ctx
+  const from = engine.replayFrom(Date.now())
+  const since = new Date(from).toISOString()
+  const events = await startFeed(
+    ctx,
+    {
+      stream: topology.eventStream,
+      from,
+      handle: apply.events,
+      onCaughtUp: (n) => n && log(`live metrics: rebuilt from ${n} messages since ${since}`),
+    },
+    'stream',
+  )
+  // QA results and alerts: replayed from the same start (today's results, alerts raised up to their ttl ago), then
+  // live, in stream order. An alert raised again with ttl_ms 0, or past its ttl, stays cleared: the engine expires
+  // it from its own ts and ttl, not from when it arrived.
+  const qa = await startFeed(
+    ctx,
+    {
+      stream: topology.qaAlertStream,
+      from,
+      handle: apply.qaAlerts,
+      onCaughtUp: (n) => n && log(`live metrics: ${n} QA results and alerts replayed since ${since}`),
+    },
+    'QA and alerts stream',
+  )
+  const rebuilt = () => events.caughtUp && qa.caughtUp
+  return {
+    tenants: () => engine.tenants(),
+    settled: rebuilt,
+    owns: () => true,
+    rebuilt,
+    health: () => ({}),
+    stop: async () => void (await Promise.all([events.stop(), qa.stop()])),
+  }
+}
 
 export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactory {
   return async (ctx: ServiceContext): Promise<Service> => {
-    const { js, nats, topology, log } = ctx
+    const { nats, topology, log } = ctx
     const engine = createLiveMetrics(opts)
     const dirty = new Set<string>()
-    const watched = new Set<string>()
+    const watched = new Map<string, () => void>()
     const lastSent = new Map<string, number>()
-    let replayed = 0
-    let caughtUp = false
-    let qaReplayed = 0
-    let qaCaughtUp = false
     let qaBad = 0
     let plansBad = 0
+    /**
+     * With partitions, a tenant's active alarms are read back when its replay has caught up, before it is judged here
+     * for the first time: another instance may have raised or ended some since this one started.
+     */
+    const alarmsTaken = new Map<string, 'reading' | 'ready'>()
+    // The newest plan of every tenant, so a tenant taken over shows its plan at once, not after the next re-send.
+    const plansByTenant = new Map<string, WallPlan>()
+    const handlers: FeedHandlers = {
+      async events(msg, maybeYield) {
+        for (const e of decodeEvents(msg.data)) {
+          engine.apply(e)
+          await maybeYield()
+        }
+      },
+      qaAlerts(msg) {
+        try {
+          const m = readQaAlertMessage(topology, msg.subject, msg.data)
+          if (m?.kind === 'qa') engine.applyQa(m.result)
+          else if (m?.kind === 'alert') engine.raiseAlert(m.alert)
+        } catch (err) {
+          if (qaBad++ === 0)
+            log(`live metrics: skipping unreadable ${msg.subject} #${msg.seq}: ${(err as Error).message}`)
+        }
+      },
+    }
+    const following = await (opts.partitions
+      ? followOwnTenants(ctx, opts.partitions, {
+          ...handlers,
+          replayFrom: () => engine.replayFrom(Date.now()),
+          taken(tenant) {
+            const plan = plansByTenant.get(tenant)
+            if (plan) engine.setPlan(plan)
+          },
+          forget(tenant) {
+            engine.forget(tenant)
+            watched.get(tenant)?.()
+            watched.delete(tenant)
+            lastSent.delete(tenant)
+            dirty.delete(tenant)
+            alarmsTaken.delete(tenant)
+          },
+        })
+      : followEverything(ctx, engine, handlers))
 
-    const alarms = opts.alarms && (await startAlarms(ctx, opts.alarms, (tenant) => dirty.add(tenant)))
+    // Nothing is judged before the active alarms are read back; a start that fails there is retried, and the feeds
+    // of this try must not outlive it.
+    const alarms =
+      opts.alarms &&
+      (await startAlarms(ctx, opts.alarms, (tenant) => dirty.add(tenant), following.owns).catch(
+        async (err: unknown) => {
+          await following.stop()
+          throw err
+        },
+      ))
 
+    const judging = (tenant: string) => {
+      if (!following.settled(tenant)) return false
+      if (!alarms || !opts.partitions || alarmsTaken.get(tenant) === 'ready') return true
+      if (!alarmsTaken.has(tenant)) {
+        alarmsTaken.set(tenant, 'reading')
+        alarms.takeOver(tenant).then(
+          () => alarmsTaken.get(tenant) && alarmsTaken.set(tenant, 'ready'),
+          (err: unknown) => {
+            alarmsTaken.delete(tenant) // tried again with the next snapshot
+            log(`live metrics: reading the alarms of ${tenant} back failed: ${(err as Error).message}`)
+          },
+        )
+      }
+      return false
+    }
     const publish = (tenant: string, now: number) => {
       const snap = engine.snapshot(tenant, now)
-      alarms?.evaluate(snap, now, caughtUp && qaCaughtUp)
-      nats.nc.publish(`${topology.liveSubject}.${tenant}`, encoder.encode(JSON.stringify(snap)))
+      alarms?.evaluate(snap, now, judging(tenant))
+      nats.nc.publish(`${topology.liveSubject}.${tenant}`, encoder.encode(JSON.stringify(snap)), {
+        headers: following.snapshotHeaders,
+      })
       lastSent.set(tenant, now)
       dirty.delete(tenant)
     }
@@ -72,11 +179,12 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
       () => {
         if (!nats.isConnected()) return
         const now = Date.now()
-        for (const tenant of engine.tenants()) {
-          if (!watched.has(tenant)) {
-            watched.add(tenant)
-            engine.subscribe(tenant, () => dirty.add(tenant))
-          }
+        for (const tenant of following.tenants()) {
+          if (!watched.has(tenant))
+            watched.set(
+              tenant,
+              engine.subscribe(tenant, () => dirty.add(tenant)),
+            )
           const since = now - (lastSent.get(tenant) ?? 0)
           if (since >= (opts.publishEveryMs ?? 1_000) || (dirty.has(tenant) && since >= (opts.minGapMs ?? 250)))
             publish(tenant, now)
@@ -89,7 +197,9 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
     const plans = nats.nc.subscribe(wallPlanSubject(topology, '*'), {
       callback: (_err, msg) => {
         try {
-          engine.setPlan(JSON.parse(decoder.decode(msg.data)) as WallPlan)
+          const plan = JSON.parse(decoder.decode(msg.data)) as WallPlan
+          plansByTenant.set(plan.tenant, plan)
+          if (following.owns(plan.tenant)) engine.setPlan(plan)
         } catch (err) {
           if (plansBad++ === 0)
             log(`live metrics: skipping unreadable plan on ${msg.subject}: ${(err as Error).message}`)
@@ -97,70 +207,17 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
       },
     })
 
-    const from = engine.replayFrom(Date.now())
-    const startAt = { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(from).toISOString() }
-    const info = await ctx.jsm.streams.info(topology.eventStream)
-    if (nothingSince(info, from)) caughtUp = true
-    const qaInfo = await ctx.jsm.streams.info(topology.qaAlertStream)
-    const consumer = await js.consumers.get(topology.eventStream, startAt)
-    const messages = await consumer.consume({ max_messages: 512 })
-    // Replaying a busy day takes seconds: in slices of ~50 ms, or NATS cuts the client off as a slow consumer.
-    const maybeYield = createYielder(50)
-    const loop = (async () => {
-      for await (const msg of messages) {
-        for (const e of decodeEvents(msg.data)) {
-          engine.apply(e)
-          await maybeYield()
-        }
-        if (!caughtUp) {
-          replayed++
-          if (msg.seq >= info.state.last_seq) {
-            caughtUp = true
-            log(`live metrics: rebuilt from ${replayed} messages since ${new Date(from).toISOString()}`)
-          }
-        }
-      }
-    })().catch((err) => log(`live metrics: stream ended: ${(err as Error).message}`))
-
-    // QA results and alerts: replayed from the same start (today's results, alerts raised up to their ttl ago), then
-    // live, in stream order. An alert raised again with ttl_ms 0, or past its ttl, stays cleared: the engine expires
-    // it from its own ts and ttl, not from when it arrived.
-    qaCaughtUp = nothingSince(qaInfo, from)
-    const qaConsumer = await js.consumers.get(topology.qaAlertStream, startAt)
-    const qaMessages = await qaConsumer.consume({ max_messages: 512 })
-    const qaYield = createYielder(50)
-    const qaLoop = (async () => {
-      for await (const msg of qaMessages) {
-        try {
-          const m = readQaAlertMessage(topology, msg.subject, msg.data)
-          if (m?.kind === 'qa') engine.applyQa(m.result)
-          else if (m?.kind === 'alert') engine.raiseAlert(m.alert)
-        } catch (err) {
-          if (qaBad++ === 0)
-            log(`live metrics: skipping unreadable ${msg.subject} #${msg.seq}: ${(err as Error).message}`)
-        }
-        await qaYield()
-        if (!qaCaughtUp) {
-          qaReplayed++
-          if (msg.seq >= qaInfo.state.last_seq) {
-            qaCaughtUp = true
-            log(`live metrics: ${qaReplayed} QA results and alerts replayed since ${new Date(from).toISOString()}`)
-          }
-        }
-      }
-    })().catch((err) => log(`live metrics: QA and alerts stream ended: ${(err as Error).message}`))
-
     return {
       name: 'live_metrics',
       health: async () => ({
         ok: true,
         detail: {
           tenants: engine.tenants().length,
-          rebuilt: (caughtUp || nothingSince(info, from)) && qaCaughtUp,
-          qa_alerts_replayed: qaReplayed,
+          rebuilt: following.rebuilt(),
           qa_alerts_unreadable: qaBad,
           plans_unreadable: plansBad,
           dropped: engine.drops.snapshot(),
+          ...following.health(),
           ...(alarms && { alarms: alarms.health() }),
         },
       }),
@@ -168,8 +225,7 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
       async stop() {
         clearInterval(tick)
         plans.unsubscribe()
-        await Promise.all([messages.close(), qaMessages.close()])
-        await Promise.all([loop, qaLoop])
+        await following.stop()
         await alarms?.stop()
       },
     }

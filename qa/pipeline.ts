@@ -6,7 +6,7 @@
 import { ok, pipeline } from '../core/index.js'
 import { redact } from '../kits/pii/index.js'
 import { detectLanguage, hanShare } from './language.js'
-import { segment } from './segment.js'
+import { segment } from '../kits/words/index.js'
 import { sentimentModel } from './sentiment/model.js'
 import { surnameOf } from './surname.js'
 import { defaultScorecard, CHECK_NAMES, type CheckName, type Scorecard, type ScorecardSpec } from './scorecard.js'

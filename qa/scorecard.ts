@@ -10,6 +10,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { parse as parseYaml } from 'yaml'
 import { BadInputError, rootDir } from '../core/index.js'
 import { QA_CHECK_IDS } from '../core/contracts/index.js'
+import { compileWords, isRegexEntry } from '../kits/words/index.js'
 import type { Language } from './language.js'
 
 /** A literal phrase, or a regular expression written as "/source/" (flags i and u are always on). */
@@ -144,11 +145,6 @@ export interface ScorecardProblem {
   reason: string
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** A "/…/" entry is a regular expression, everything else a literal phrase. */
-const isRegexEntry = (entry: string) => entry.length > 2 && entry.startsWith('/') && entry.endsWith('/')
-
 /** Every pattern list of a (schema-valid) scorecard by its field path, e.g. `checks.blame.phrases`. */
 function patternLists(spec: ScorecardSpec): [string, string[]][] {
   const out: [string, string[]][] = []
@@ -202,23 +198,14 @@ export function scorecardProblems(value: unknown): ScorecardProblem[] {
   return out
 }
 
-/** Joins a (checked) pattern list into one alternation; "/…/" entries are regexes, everything else a literal. */
-function compilePatterns(list: string[]): RegExp {
-  const parts = list.map((entry) => {
-    const isRegex = isRegexEntry(entry)
-    const body = isRegex ? entry.slice(1, -1) : escapeRegex(entry)
-    // Latin literals match on word boundaries ("damn" not in "damnation"); Han has no spaces to bound on.
-    return !isRegex && /^[A-Za-z]/.test(entry) ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : `(?:${body})`
-  })
-  return new RegExp(parts.join('|'), 'giu')
-}
-
 /** Validates a parsed scorecard object; `source` names it in errors (a file name). */
 export function compileScorecard(value: unknown, source = '(inline)'): Scorecard {
   const [problem] = scorecardProblems(value)
   if (problem) throw new BadInputError(`scorecard ${source}: ${problem.field}: ${problem.reason}`)
   const spec = value as ScorecardSpec
-  return { spec, patterns: new Map(patternLists(spec).map(([field, list]) => [field, compilePatterns(list)])) }
+  // Every list has at least one entry (the schema says so), so each compiles to one alternation.
+  const patterns = new Map(patternLists(spec).map(([field, list]) => [field, compileWords(list) as RegExp]))
+  return { spec, patterns }
 }
 
 /** Reads a .json, .yaml or .yml scorecard file. */

@@ -51,10 +51,18 @@ export interface QaScorer {
 
 export function createQaScorer(deps: QaScorerDeps): QaScorer {
   const sql = loadQuery('qa_interaction_events')
+  const ocrSql = loadQuery('qa_interaction_ocr')
   return {
     async loadEvents(tenant, ids) {
       if (ids.length === 0) return new Map()
-      return groupByInteraction(await deps.warehouse.query<InteractionEventRow>(sql, { tenant, ids: [...ids] }))
+      const params = { tenant, ids: [...ids] }
+      const [rows, ocr] = await Promise.all([
+        deps.warehouse.query<InteractionEventRow>(sql, params),
+        deps.warehouse.query<{ event_id: string; ocr_text: string }>(ocrSql, params),
+      ])
+      const ocrText = new Map(ocr.map((o) => [o.event_id, o.ocr_text]))
+      for (const row of rows) if (ocrText.has(row.event_id)) row.ocr_text = ocrText.get(row.event_id)
+      return groupByInteraction(rows)
     },
 
     async scoreAndStore(items) {

@@ -19,7 +19,7 @@
 import { availableParallelism } from 'node:os'
 import type { Consumer, JsMsg } from '@nats-io/jetstream'
 import { createYielder, type Service, type ServiceContext, type StoredEvent } from '../core/index.js'
-import { ensureConsumer, publishAlert, publishQaResult } from '../bus/index.js'
+import { ensureConsumer, openKvBucket, publishAlert, publishQaResult } from '../bus/index.js'
 import { createQaPool } from './pool.js'
 import { qaDropCounters, qaInteractionPipeline, qaMessagePipeline } from './intake.js'
 import { backfill, createQaScorer, type QaScorer, type ScoredRow } from './scorer.js'
@@ -28,7 +28,6 @@ import type { FlagPolicy } from './store.js'
 import type { Turn } from './types.js'
 import { roleGate } from '../kits/auth/index.js'
 import { createReviewApi } from './review-api.js'
-import { Kvm } from '@nats-io/kv'
 import { openScorecardStore } from './scorecard-store.js'
 import { readScorecardDir, seedScorecards } from './scorecard-seed.js'
 import { createScorecardApi } from './scorecard-api.js'
@@ -115,7 +114,7 @@ export function qaService(opts: QaServiceOptions = {}): (ctx: ServiceContext) =>
     // A bad file stops the start before anything runs, with a message naming the setting.
     const seedFiles = opts.scorecardDir ? readScorecardDir(opts.scorecardDir) : []
     const scorecards = await openScorecardStore(
-      await new Kvm(js).create(`${topology.prefix}_qa_scorecards`, { history: 1, replicas: ctx.config.natsReplicas }),
+      await openKvBucket(js, `${topology.prefix}_qa_scorecards`, { history: 1, replicas: ctx.config.natsReplicas }),
       log,
     )
     for (const line of await seedScorecards(scorecards, seedFiles)) log(`qa: scorecard ${line}`)

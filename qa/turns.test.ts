@@ -21,6 +21,17 @@ const row = (
 })
 
 describe('buildInteraction', () => {
+  it("adds what OCR read from a message's screenshot to its turn, so facts and checks see it", () => {
+    const rows = [
+      row('chat.message', 100, { role: 'customer', text: '[image]' }, { ocr_text: 'Stop code: 0x0000007B' }),
+      row('chat.message', 200, { role: 'customer', text: '开不了机' }),
+    ]
+    expect(buildInteraction('acme', rows)!.interaction.turns.map((t) => t.text)).toEqual([
+      '[image]\nStop code: 0x0000007B',
+      '开不了机',
+    ])
+  })
+
   it('orders chat messages into turns and keeps the name, queue, agent and survey', () => {
     const rows = [
       row('chat.ended', 400, { ended_by: 'customer' }, { agent_id: 'a7', queue: 'repair' }),

@@ -20,6 +20,8 @@ export interface InteractionEventRow {
   queue: string
   /** The event's payload as JSON text. */
   payload: string
+  /** What OCR read from the message's images (sql/queries/qa_interaction_ocr.sql), when any. */
+  ocr_text?: string
 }
 
 /** An interaction ready to score, with what the QA tables store beside the result. */
@@ -49,7 +51,9 @@ function turnOf(row: InteractionEventRow, payload: Record<string, unknown>): Tur
   if (row.type !== 'chat.message' && row.type !== 'ticket.comment') return null
   if (row.type === 'ticket.comment' && payload.public === false) return null
   const role = String(payload.role ?? '')
-  const text = typeof payload.text === 'string' ? payload.text : ''
+  const said = typeof payload.text === 'string' ? payload.text : ''
+  // A screenshot's text reads as part of the message (on its own line), so facts and checks see it.
+  const text = row.ocr_text ? `${said}\n${row.ocr_text}` : said
   if (!SPEAKERS.has(role) || !text.trim()) return null
   return { role: role as Speaker, text, ts: row.ts }
 }

@@ -10,6 +10,7 @@ export { RosterInputError, RosterInfeasibleError } from './errors.js'
 export {
   coverageToCsv,
   parseAgents,
+  parseCsv,
   parseRequirementsCsv,
   parseRules,
   rosterInput,

@@ -8,7 +8,7 @@
  *   GET  /api/routing/config                      the tenant's configuration in force and router state
  *   POST /api/routing/config                      re-read the file (admin); 400 with every problem when invalid
  */
-import { Kvm } from '@nats-io/kv'
+import { openKvBucket } from '../bus/index.js'
 import { BadInputError, type Service, type ServiceContext, type ServiceFactory } from '../core/index.js'
 import { BadRequest, HttpError, idFrom, routes, type RouteContext } from '../kits/http/index.js'
 import { loadRoutingConfigFile } from './validate-config.js'
@@ -42,7 +42,7 @@ export function routingService(opts: RoutingServiceOptions): ServiceFactory {
     const profile = { ...PROFILE_DEFAULTS, ...opts.profile }
     const read = () => tenantsOf(loadRoutingConfigFile(opts.configPath), new Set(ctx.apiKeys.values()))
     const initial = read() // a bad file stops the start with every problem listed
-    const kv = await new Kvm(js).create(`${topology.prefix}_routing`, { history: 1, replicas: ctx.config.natsReplicas })
+    const kv = await openKvBucket(js, `${topology.prefix}_routing`, { history: 1, replicas: ctx.config.natsReplicas })
     const routers = new Map<string, TenantRouter>()
     const startRouter = async (tenant: string, config: TenantRoutingConfig) =>
       routers.set(

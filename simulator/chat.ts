@@ -10,22 +10,28 @@ import { contactEvent, conversationOf, maybeSurvey, meetAgent, wrapMs, type Cont
 import { agentLeg, botPhase, openingLine, type Turn } from './transcript.js'
 import { MINUTE } from './calendar.js'
 import type { FlowHooks } from './voice.js'
+import { screenshotAttachment, sendsScreenshot } from './screenshots.js'
 
 /** Channels whose accounts front every chat with a bot; others reach it less often. */
 const BOT_FIRST = new Set(['wechat', 'app', 'webchat'])
 
 export class ChatFlow {
+  /** Contacts whose next customer message carries a screenshot of their error. */
+  private readonly screenshots = new Set<string>()
+
   constructor(
     private readonly ctx: SimContext,
     private readonly floor: Floor,
     private readonly hooks: FlowHooks,
   ) {}
 
-  start(c: Contact): void {
+  /** `burst`: one of an incident burst's chats (simulator/incidents.ts), more likely to send a screenshot. */
+  start(c: Contact, burst = false): void {
     const { ctx } = this
     const rng = ctx.rng
     const entries = CHAT_ENTRIES[c.channel]
     ctx.emit(contactEvent(ctx, c, 'chat.started', entries ? { entry: rng.pick(entries) } : {}))
+    if (c.scenario === 'repair' && sendsScreenshot(c.id, burst)) this.screenshots.add(c.id)
     if (!rng.chance(BOT_FIRST.has(c.channel) ? 0.9 : 0.5)) {
       const end = this.say(
         c,
@@ -53,7 +59,13 @@ export class ChatFlow {
     let t = t0
     for (const turn of turns) {
       t += turn.gapMs
-      const payload = { role: turn.role, text: turn.text, message_id: `${c.id}-m${++c.messages}` }
+      const payload: Record<string, unknown> = {
+        role: turn.role,
+        text: turn.text,
+        message_id: `${c.id}-m${++c.messages}`,
+      }
+      if (turn.role === 'customer' && this.screenshots.delete(c.id))
+        payload.attachments = [screenshotAttachment(c.slots.error, c.customer.language)]
       this.ctx.emit(contactEvent(this.ctx, c, 'chat.message', payload, agent, t))
     }
     return t

@@ -50,6 +50,10 @@ export const simulatorCommands: Command[] = [
         description: 'live start as an ISO time, e.g. 2024-05-06T09:00:00+08:00 (default: now)',
       },
       'dry-run': { type: 'boolean', description: 'write NDJSON events to stdout instead of posting' },
+      incidents: {
+        type: 'boolean',
+        description: 'every few simulated hours, a burst of 8–12 chats about one error code within 10 minutes',
+      },
     },
     async run(args) {
       const common = simulationArgs(args)
@@ -103,6 +107,7 @@ function simulationArgs(args: ParsedArgs) {
     maxChats: numberOption(args, 'max-chats', { min: 1, max: 10, integer: true }),
     tenant: String(args.values.tenant),
     start,
+    incidents: args.values.incidents === true,
   }
 }
 

@@ -7,7 +7,16 @@
 import { BadInputError, type Channel, type IncomingEvent } from '../core/index.js'
 import { Random, TimeHeap } from '../kits/sim/index.js'
 import { LocalClock, HOUR, MINUTE, patternOf, seasonality } from './calendar.js'
-import { CHANNEL_MIX, CHAT_CHANNELS, DEFAULT_ENGLISH_SHARE, ENGLISH_SHARE, REVEALS, type QueueDef } from './catalog.js'
+import {
+  CHANNEL_MIX,
+  CHAT_CHANNELS,
+  DEFAULT_ENGLISH_SHARE,
+  ENGLISH_SHARE,
+  QUEUE_BY_ID,
+  REVEALS,
+  type QueueDef,
+} from './catalog.js'
+import { scheduleIncidentBursts, type IncidentHost } from './incidents.js'
 import { CustomerBase, createAgents, type SimulatedAgent, type Customer, type Identities } from './population.js'
 import { Floor } from './floor.js'
 import { longestIdle, type AssignmentStrategy } from './assignment.js'
@@ -43,6 +52,11 @@ export interface SimulationOptions {
   weather?: SimWeather
   /** Speaks finished calls into WAV recordings (simulator/recordings.ts). Default: none (placeholder URLs). */
   recorder?: CallRecorder
+  /**
+   * Incident bursts (simulator/incidents.ts): every few simulated hours, 8–12 chats about one error code within
+   * 10 minutes. Default false (the live simulator turns them on): a burst's contacts draw from the main stream.
+   */
+  incidents?: boolean
 }
 
 /** What tests can check downstream inferences against. */
@@ -77,7 +91,7 @@ export interface SimStats {
   events: number
 }
 
-export class Simulation implements SimContext {
+export class Simulation implements SimContext, IncidentHost {
   readonly rng: Random
   readonly tenant: string
   readonly clock: LocalClock
@@ -138,6 +152,12 @@ export class Simulation implements SimContext {
     this.tickets = new TicketFlow(this, this.floor)
     this.floor.startPlanning()
     this.scheduleArrival(this.nowMs)
+    if (opts.incidents) scheduleIncidentBursts(this, seed, this.nowMs)
+  }
+
+  /** One chat of an incident burst: a customer on `channel` writes to repair about `error`. */
+  arriveWithError(channel: Channel, error: string): void {
+    if (!this.finishingFlag) this.arrive(channel, this.pickCustomer(channel), QUEUE_BY_ID.get('repair'), error)
   }
 
   get now(): number {
@@ -260,7 +280,8 @@ export class Simulation implements SimContext {
     return this.customers.create(english ? 'en' : 'zh', this.nowMs)
   }
 
-  private arrive(channel: Channel, customer: Customer, followsUp?: QueueDef): void {
+  /** `error`: an incident burst's chat, about this error. */
+  private arrive(channel: Channel, customer: Customer, followsUp?: QueueDef, error?: string): void {
     const identities = this.customers.reveal(customer, REVEALS[channel])
     customer.channels.add(channel)
     customer.contacts++
@@ -268,12 +289,13 @@ export class Simulation implements SimContext {
     this.contacts++
     const prefix = channel === 'voice' ? 'call' : CHAT_CHANNELS.has(channel) ? 'chat' : 'tkt'
     const c = newContact(this, this.newId(prefix), channel, customer, identities, followsUp)
+    if (error !== undefined) c.slots.error = error
     if (channel === 'voice') {
       this.liveCalls++
       this.voice.start(c)
     } else if (CHAT_CHANNELS.has(channel)) {
       this.liveChats++
-      this.chat.start(c)
+      this.chat.start(c, error !== undefined)
     } else this.tickets.start(c)
   }
 

@@ -15,7 +15,9 @@
  * retried a few times, then the batch is written message by message and the message that still
  * fails goes to the dead-letter stream with the reason, while the rest are written and acked.
  * Every chunk carries an insert deduplication token, so a retry after a half-done insert (rows in
- * events, a materialized view's write failed) adds no duplicates.
+ * events, a materialized view's write failed) adds no duplicates. The token names the stream by its creation
+ * time too: a new stream (a move to a NATS cluster, a recreated stream, another namespace) numbers its messages
+ * from 1 again, and ClickHouse would drop its blocks as inserted before.
  *
  * Exactly once: a message redelivered after a crash may already be stored (the
  * sink died between insert and ack). For a redelivered message the sink asks
@@ -260,6 +262,8 @@ export async function startWarehouseSink(deps: {
   const maxSuspect = options.maxSuspectAttempts ?? 3
   const maxBackoffMs = options.maxBackoffMs ?? 10_000
   const consumer: Consumer = await js.consumers.get(topology.eventStream, topology.sinkConsumer)
+  // This incarnation of the stream: its sequences are unique only within it (see the insert token).
+  const { created: streamCreated } = await (await js.streams.get(topology.eventStream)).info()
   const drops = new Counters<SinkDrop>('sink_drops', SINK_DROPS)
   let written = 0
   let deadLettered = 0
@@ -303,8 +307,12 @@ export async function startWarehouseSink(deps: {
 
   /** Inserts one chunk; retries transient failures until they pass (or the drain's deadline), others a few times. */
   const insertChunk = async (chunk: DayRows[], owners: Pending[]): Promise<void> => {
-    // The same rows of the same messages give the same token, so a retry is idempotent (see event-rows.ts).
-    const token = digest(`${table}|${chunk.map((p) => `${p.seq}:${p.day}:${p.count}`).join(',')}`, 32)
+    // The same rows of the same messages give the same token, so a retry is idempotent (see event-rows.ts); another
+    // stream's messages of the same sequences do not.
+    const token = digest(
+      `${table}|${topology.eventStream}@${streamCreated}|${chunk.map((p) => `${p.seq}:${p.day}:${p.count}`).join(',')}`,
+      32,
+    )
     for (let attempt = 0, suspect = 0; ; attempt++) {
       if (abort.signal.aborted) throw new DrainDeadline()
       try {

@@ -37,3 +37,15 @@ export function diskSpace(dir: string, minFreeBytes: number, cacheMs = 1_000): D
     },
   }
 }
+
+/**
+ * The event stream's byte limit (bus/topology.ts): MOFANG_STREAM_MAX_BYTES when set; else, where Mofang runs the
+ * nats-server itself, half the data directory's free space at start, leaving the rest to chDB's parts; else none
+ * (-1): an external NATS's disk is not ours to see, and its own limits apply (JetStream answers "insufficient
+ * resources", which ingest answers 507).
+ */
+export function streamByteLimit(setting: number, disk: DiskSpace | undefined, managedNats: boolean): number {
+  if (setting > 0) return setting
+  const free = disk?.freeBytes() ?? Infinity
+  return managedNats && Number.isFinite(free) ? Math.floor(free / 2) : -1
+}

@@ -8,6 +8,7 @@
 import { bearerToken, HttpError, routes, sendJson } from '../kits/http/index.js'
 import { sameSecret } from '../kits/auth/index.js'
 import type { Handler, HealthCheck } from '../core/index.js'
+import type { StreamBacklog } from '../ingest/index.js'
 
 const CHECK_TIMEOUT_MS = 2_000
 
@@ -59,4 +60,28 @@ export function healthHandler(checks: HealthCheck[], metrics: () => string, acce
       res.end(metrics() + '\n')
     },
   })
+}
+
+/**
+ * The event stream's fill and each durable consumer's lag, for the jetstream component of /healthz: what ingest's
+ * backpressure (ingest/admission-backlog.ts) decides on. `oldest_pending_s` is the age of the first message a
+ * consumer has not acknowledged (for a consumer with a filter, an upper bound: the message there may be another
+ * subject's).
+ */
+export function consumerLagDetail(b: StreamBacklog) {
+  return {
+    messages: b.messages,
+    bytes: b.bytes,
+    max_bytes: b.maxBytes,
+    consumers: Object.fromEntries(
+      b.consumers.map((c) => [
+        c.name,
+        {
+          pending: c.pending,
+          ack_pending: c.ackPending,
+          ...(c.oldestAgeMs !== undefined ? { oldest_pending_s: Math.round(c.oldestAgeMs / 1000) } : {}),
+        },
+      ]),
+    ),
+  }
 }

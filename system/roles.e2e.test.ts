@@ -20,6 +20,8 @@ import { routingService } from '../routing/index.js'
 import { privacyService } from '../privacy/index.js'
 import { channelsService } from '../channels/index.js'
 import { reportsService } from '../reports/index.js'
+import { conversationsService, conversationsSettings } from '../conversations/index.js'
+import { assistService } from '../assist/index.js'
 import { ROLES, SESSION_COOKIE, SessionSigner, type Role } from '../kits/auth/index.js'
 import { tempDir, testConfig, uniqueNamespace } from '../testing/env.js'
 import { historyEvents } from '../forecast/test-helpers/history-events.js'
@@ -37,6 +39,10 @@ const ALL: readonly Role[] = ROLES
 const QA_READ: Role[] = ['qa_reviewer', 'qa_manager', 'supervisor']
 const QA_SCORE: Role[] = ['qa_reviewer', 'qa_manager']
 const PLAN_READ: Role[] = ['planner', 'supervisor']
+const KB_READ: Role[] = ['agent', 'supervisor', 'qa_reviewer', 'qa_manager', 'admin']
+const KB_WRITE: Role[] = ['supervisor', 'qa_manager', 'admin']
+const ASSIST: Role[] = ['agent', 'supervisor']
+const LIVE_WATCH: Role[] = ['supervisor', 'qa_manager', 'admin']
 
 interface Case {
   roles: readonly Role[]
@@ -124,6 +130,25 @@ const MATRIX: Record<string, Case> = {
   'GET /api/alarms': { roles: ['supervisor'], path: '/api/alarms?state=ended' },
   'POST /api/alarms/:key/ack': { roles: ['supervisor'], path: '/api/alarms/none/ack' },
   'GET /api/alarms/stream': { roles: ['supervisor'], path: '/api/alarms/stream' },
+  // Live conversations: supervisors watch the floor (QA managers and admins too); an agent reads their own.
+  'GET /api/live/conversations': { roles: LIVE_WATCH, path: '/api/live/conversations' },
+  'GET /api/live/conversations/:interaction_id': {
+    roles: [...LIVE_WATCH, 'agent'],
+    path: `/api/live/conversations/${INTERACTION}`,
+  },
+  'GET /api/live/stream': { roles: [...LIVE_WATCH, 'agent'], path: '/api/live/stream' },
+  'GET /api/incidents': { roles: LIVE_WATCH, path: '/api/incidents' },
+  // Knowledge base: agents and QA read it, supervisors, QA managers and admins write it; agents use assist.
+  'GET /api/kb/articles': { roles: KB_READ, path: '/api/kb/articles' },
+  'POST /api/kb/articles': { roles: KB_WRITE, path: '/api/kb/articles', body: { title: '' } },
+  'GET /api/kb/articles/:id': { roles: KB_READ, path: '/api/kb/articles/none' },
+  'PUT /api/kb/articles/:id': { roles: KB_WRITE, path: '/api/kb/articles/none', body: { title: '' } },
+  'DELETE /api/kb/articles/:id': { roles: KB_WRITE, path: '/api/kb/articles/none' },
+  'POST /api/kb/import': { roles: KB_WRITE, path: '/api/kb/import', body: { format: 'csv', text: '' } },
+  'GET /api/assist/suggestions': { roles: ASSIST, path: `/api/assist/suggestions?interaction_id=${INTERACTION}` },
+  'GET /api/assist/stream': { roles: ASSIST, path: `/api/assist/stream?interaction_id=${INTERACTION}` },
+  'POST /api/assist/send': { roles: ['agent'], path: '/api/assist/send', body: {} },
+  'GET /api/customers/:id/profile': { roles: KB_READ, path: '/api/customers/none/profile' },
   // Saved walls: every role reads them (a display opens its wall), supervisors design them.
   'GET /api/walls': { roles: ALL, path: '/api/walls' },
   'GET /api/walls/:id': { roles: ALL, path: '/api/walls/voice' },
@@ -184,6 +209,8 @@ beforeAll(async () => {
       privacyService(),
       channelsService(),
       reportsService({ timeZone: config.timeZone, repeatDays: config.reportRepeatDays, refreshEveryMin: 0 }),
+      conversationsService(conversationsSettings(config)),
+      assistService(),
     ],
     log: () => {},
   })

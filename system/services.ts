@@ -15,6 +15,9 @@ import {
 } from '../reports/index.js'
 import { privacyService } from '../privacy/index.js'
 import { ADAPTERS, channelsService, loadChannelCredentials, parseAmiFeeds } from '../channels/index.js'
+import { ocrService } from '../ocr/index.js'
+import { conversationsService, conversationsSettings } from '../conversations/index.js'
+import { assistService } from '../assist/index.js'
 
 /**
  * The live engine keeps (and accepts late events for) a whole local day, so "today" is complete after a back-fill or
@@ -39,11 +42,19 @@ export function defaultServices(config: Config): ServiceFactory[] {
   const channels = { credentials: loadChannelCredentials(config, ADAPTERS), pbx: parseAmiFeeds(config.pbxAmi) }
   // Threshold alarms: the walls' rules (followed in the wall store) and MOFANG_ALARM_RULES, checked here at start.
   const group = alarmGroupRules(config)
+  // The live conversations' limits and MOFANG_INCIDENT_RULES, checked here at start.
+  const conversations = conversationsSettings(config)
   return [
     namedService('live_metrics', async (ctx) => {
       const log = (msg: string) => ctx.log(`live metrics: ${msg}`)
       const walls = await wallAlarmRules(await openWallStore(ctx.js, ctx.topology.wallBucket, log), log)
-      const live = { timeZone: config.timeZone, retentionMs: TODAY_AND_A_BIT, alarms: { walls, group } }
+      const live = {
+        timeZone: config.timeZone,
+        retentionMs: TODAY_AND_A_BIT,
+        alarms: { walls, group },
+        // MOFANG_LIVE_PARTITIONING=kv: the live metrics instances that are up share the tenants out.
+        ...(config.livePartitioning === 'kv' && { partitions: {} }),
+      }
       // A start that fails is retried: the watch of this try must not outlive it.
       return liveMetricsService(live)(ctx).catch((err: unknown) => {
         walls.close()
@@ -64,5 +75,10 @@ export function defaultServices(config: Config): ServiceFactory[] {
     ...(delivery ? [namedService('report_delivery', reportDeliveryService({ ...delivery, render }))] : []),
     namedService('privacy', privacyService()),
     namedService('channels', channelsService(channels)),
+    // Screenshots on messages read to text and key facts (MOFANG_OCR_WORKERS; 0 = off).
+    ...(config.ocrWorkers > 0 ? [namedService('ocr', ocrService({ workers: config.ocrWorkers }))] : []),
+    namedService('conversations', conversationsService(conversations)),
+    // Agent assist: the knowledge base (seeded for the dev tenant), suggestions, one-click send, the draft check.
+    namedService('assist', assistService()),
   ]
 }

@@ -194,6 +194,8 @@ async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: P
     flushTimeoutMs: 5_000,
     assignment: config.routingConfig ? routingAssignmentFromFile(config.routingConfig, tenant) : undefined,
     channels: await demoChannels(sys, tenant),
+    // Every few hours a burst of chats about one error code, so the live view's incident alert shows on a first run.
+    incidents: true,
     // Live calls are spoken into WAV files for transcription; back-filled ones are not (their events are posted at
     // once, before any file could be written, and a day of them would take minutes of CPU).
     recorder: new RecordingWriter({

@@ -15,7 +15,6 @@ import { join, resolve } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { Server } from 'node:http'
 import { jetstream, jetstreamManager } from '@nats-io/jetstream'
-import { Kvm } from '@nats-io/kv'
 import {
   type Config,
   type Handler,
@@ -33,6 +32,7 @@ import {
   ensureConsumer,
   ensureTopology,
   type LocalNats,
+  openKvBucket,
   startLocalNats,
   topologyNames,
   watchJetStream,
@@ -49,9 +49,11 @@ import {
   DedupWindow,
   packEvents,
   publishMessages,
+  reserveFor,
+  watchBacklog,
 } from '../ingest/index.js'
-import { healthHandler } from './health.js'
-import { diskSpace } from './disk-space.js'
+import { consumerLagDetail, healthHandler } from './health.js'
+import { diskSpace, streamByteLimit } from './disk-space.js'
 import { startServices } from './service-starter.js'
 
 export type { Service, ServiceContext, ServiceFactory, SystemParts } from '../core/index.js'
@@ -134,6 +136,9 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     const topology = topologyNames(opts.namespace)
     const jsm = await jetstreamManager(nats.nc)
     const js = jetstream(nats.nc)
+    // Free space matters where Mofang keeps the data itself: the managed JetStream store and chDB.
+    const disk = !config.natsUrl || !config.clickhouseUrl ? diskSpace(dataDir, config.minFreeMb * 2 ** 20) : undefined
+    const streamMaxBytes = streamByteLimit(config.streamMaxBytes, disk, Boolean(localNats))
     const kv = await retryWithBackoff(
       async () => {
         // JetStream drops a republished message (same Nats-Msg-Id) as long as ingest may republish one: the dedup
@@ -143,14 +148,15 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           maxAgeHours: config.streamMaxAgeHours,
           duplicateWindowSeconds: config.dedupWindowSeconds,
           qaAlertMaxAgeHours: config.qaStreamMaxAgeHours,
+          maxBytes: streamMaxBytes,
         })
         await ensureConsumer(jsm, topology, topology.sinkConsumer, {
           maxAckPending: 4_000,
           ackWaitMs: config.sinkAckWaitMs,
         })
         // Saved walls (web/server/wall-store.ts); each wall's last 5 versions stay readable (`nats kv history`).
-        await new Kvm(js).create(topology.wallBucket, { history: 5, replicas: config.natsReplicas })
-        return new Kvm(js).create(topology.identityBucket, { history: 1, replicas: config.natsReplicas })
+        await openKvBucket(js, topology.wallBucket, { history: 5, replicas: config.natsReplicas })
+        return openKvBucket(js, topology.identityBucket, { history: 1, replicas: config.natsReplicas })
       },
       { ...untilStarted, what: 'declaring the JetStream topology' },
     )
@@ -161,8 +167,6 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     const applied = await migrate(warehouse, { cluster: config.clickhouseCluster, retention: tableRetention(config) })
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`)
 
-    // Free space matters where Mofang keeps the data itself: the managed JetStream store and chDB.
-    const disk = !config.natsUrl || !config.clickhouseUrl ? diskSpace(dataDir, config.minFreeMb * 2 ** 20) : undefined
     const jetstreamWatch = localNats
       ? watchJetStream({
           jsm,
@@ -179,6 +183,18 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     const adminToken = randomBytes(24).toString('hex')
     const apiKeys = dev ? new Map([[dev, 'demo']]) : parseApiKeys(config.apiKeys!)
     const publishOpts = { prefix: topology.prefix }
+    // Backpressure (ingest/admission-backlog.ts): the stream's fill and every durable consumer's lag, read each second.
+    const backlog = watchBacklog({
+      jsm,
+      stream: topology.eventStream,
+      limits: {
+        sinkConsumer: topology.sinkConsumer,
+        sinkMaxLagMs: (config.sinkMaxLagSeconds || (config.streamMaxAgeHours * 3600) / 2) * 1000,
+        reserveBytes: reserveFor(streamMaxBytes, config.maxBodyBytes),
+      },
+      log,
+    })
+    cleanups.push(async () => backlog.stop())
     const identity = createIdentityResolver(kv)
     cleanups.push(() => identity.close())
     const ingest = createEventsEndpoint({
@@ -192,6 +208,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       redaction: redactionPolicy(config.redactTenants),
       brokerUp: () => nats.isConnected(),
       storageProblem: () => disk?.problem(),
+      backlogProblem: () => backlog.problem(),
       log,
       pack: (events) => packEvents(events, publishOpts),
       publish: (messages) => publishMessages(js, messages, publishOpts),
@@ -240,15 +257,14 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       {
         name: 'jetstream',
         check: async () => {
-          const info = await jsm.streams.info(topology.eventStream)
-          const consumer = await jsm.consumers.info(topology.eventStream, topology.sinkConsumer)
+          const now = await backlog.refresh()
+          const problem = backlog.problem()
           return {
-            ok: true,
+            ok: !problem,
             detail: {
               stream: topology.eventStream,
-              messages: info.state.messages,
-              sink_pending: consumer.num_pending,
-              sink_unacked: consumer.num_ack_pending,
+              ...consumerLagDetail(now),
+              ...(problem ? { reason: problem } : {}),
             },
           }
         },
@@ -288,6 +304,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         () =>
           [
             ingest.counters.prometheus(),
+            backlog.prometheus(),
             sink?.drops.prometheus() ?? '',
             ...services.map((svc) => svc.metrics?.() ?? ''),
           ].join('\n'),

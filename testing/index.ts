@@ -3,4 +3,6 @@
  * Other folders import only this file.
  */
 export { launchChromium } from './browser.js'
-export { TEST_KEY, TEST_TENANT, tempDir, testConfig, uniqueNamespace } from './env.js'
+export { startNatsCluster } from './nats-cluster.js'
+export type { ClusterNode, NatsCluster, NatsClusterOptions } from './nats-cluster.js'
+export { TEST_KEY, TEST_TENANT, eventually, tempDir, testConfig, uniqueNamespace } from './env.js'

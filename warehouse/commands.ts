@@ -89,16 +89,13 @@ export const warehouseCommands: Command[] = [
     },
     async run(args) {
       const config = loadConfig()
-      const { loadMigrations, clusterStatements, migrate } = await import('./migrate.js')
+      const { loadMigrations, clusterMigrations, migrate } = await import('./migrate.js')
       if (args.values.print) {
         const cluster = (args.values.cluster as string | undefined) ?? config.clickhouseCluster
-        const tables = new Set<string>()
-        for (const m of loadMigrations()) {
-          const stmts = cluster
-            ? clusterStatements(m.statements, { cluster, database: config.clickhouseDatabase }, tables)
-            : m.statements
-          console.log(`-- ${m.name}\n${stmts.join(';\n\n')};\n`)
-        }
+        const migrations = cluster
+          ? clusterMigrations({ cluster, database: config.clickhouseDatabase })
+          : loadMigrations()
+        for (const m of migrations) console.log(`-- ${m.name}\n${m.statements.join(';\n\n')};\n`)
         return
       }
       if (readLiveLock(config.dataDir) && !config.clickhouseUrl) {

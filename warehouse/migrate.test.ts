@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clusterStatements, loadMigrations, splitStatements } from './migrate.js'
+import { clusterStatements, type ClusterTables, loadMigrations, splitStatements } from './migrate.js'
 
 describe('migrations', () => {
   it('are numbered, ordered and idempotent', () => {
@@ -14,7 +14,7 @@ describe('migrations', () => {
   })
 
   it('become Replicated local tables, Distributed fronts and shard-local views in cluster mode', () => {
-    const tables = new Set<string>()
+    const tables: ClusterTables = new Map()
     const out = loadMigrations().flatMap((m) =>
       clusterStatements(m.statements, { cluster: 'cx', database: 'mofang' }, tables),
     )

@@ -52,6 +52,9 @@ export const TTL_RULES: readonly TtlRule[] = [
   { table: 'report_daily', kind: 'reports', from: 'toDateTime(day)' },
   { table: 'surge_alerts', kind: 'reports', from: 'toDateTime(raised_at)' },
   { table: 'alarms', kind: 'reports', from: 'toDateTime(started_at)' },
+  // Text read from the images customers send is message content: it goes with the transcripts.
+  { table: 'message_ocr', kind: 'transcripts', from: 'toDateTime(ts)' },
+  { table: 'incidents', kind: 'reports', from: 'toDateTime(started_at)' },
 ]
 
 /** The table retention the settings ask for. */

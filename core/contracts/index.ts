@@ -123,3 +123,22 @@ export {
   type WallPlan,
 } from './plan.js'
 export * from './report.js'
+export type {
+  AssistCheckAnswer,
+  AssistUpdate,
+  ConversationFlag,
+  ConversationUpdate,
+  CustomerProfile,
+  Incident,
+  KbArticle,
+  KbArticleList,
+  KbImportAnswer,
+  KbSuggestion,
+  LiveConversation,
+  LiveConversationDetail,
+  LiveConversationsAnswer,
+  LiveFact,
+  LiveMessage,
+  MoodPoint,
+  OcrResult,
+} from './live.js'

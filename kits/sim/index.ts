@@ -11,3 +11,10 @@ export {
   SIMULATED_MAX_RAIN_MM_H,
   SIMULATED_UPLIFT_PER_10MM,
 } from './weather.js'
+export {
+  renderScreenshot,
+  cjkFontAvailable,
+  type ScreenshotSpec,
+  type ScreenshotOptions,
+  type ScreenshotLanguage,
+} from './screenshot.js'

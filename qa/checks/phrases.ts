@@ -2,7 +2,7 @@
  * Phrase-list checks on what the company says: blame and buck-passing (推诿), and forbidden or sensitive
  * words. Each hit is a flag carrying the matched span as evidence.
  */
-import { boundaries } from '../segment.js'
+import { boundaries } from '../../kits/words/index.js'
 import type { ScorecardSpec } from '../scorecard.js'
 import {
   agentTurns,

@@ -3,7 +3,7 @@
  * Chinese: character 1-4-grams (robust to typos and slang) plus jieba words, word bigrams and negated words.
  * English: lower-cased word tokens.
  */
-import { segment, type Token } from '../segment.js'
+import { segment, type Token } from '../../kits/words/index.js'
 
 /** Text that normalising leaves as it is (CJK unified ideographs only): most jieba words, skipped cheaply. */
 const HAN_ONLY = /^[\u4e00-\u9fff]*$/

@@ -9,7 +9,7 @@ import {
 import { defaultWeightsPath, loadSentimentModel } from './model.js'
 import { readFileSync, statSync } from 'node:fs'
 import { hanShare } from '../language.js'
-import { segment } from '../segment.js'
+import { segment } from '../../kits/words/index.js'
 
 const JUDGEMENTS = new Set(['label-supported', 'label-contradicted', 'no-clear-sentiment'])
 const READER_LABELS = new Set(['pos', 'neg', 'unclear'])

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { rootDir } from '../../core/index.js'
 import { hanShare } from '../language.js'
-import type { Token } from '../segment.js'
+import type { Token } from '../../kits/words/index.js'
 import { wordTokens, zhFeatures } from './features.js'
 
 export interface SentimentWeights {

@@ -5,7 +5,7 @@
  * there but keeps the component ok: mail is not what the load balancer probes for, and the rest of the system runs
  * on.
  */
-import { Kvm } from '@nats-io/kv'
+import { openKvBucket } from '../../bus/index.js'
 import type { Service, ServiceContext, ServiceFactory } from '../../core/index.js'
 import { createDelivery, type BackoffOptions, type Delivery, type RenderReport } from './delivery.js'
 import { kvLedger } from './ledger.js'
@@ -37,7 +37,7 @@ export type ReportDeliveryService = Service & {
 export function reportDeliveryService(opts: ReportDeliveryOptions): ServiceFactory {
   return async (ctx: ServiceContext): Promise<ReportDeliveryService> => {
     const now = opts.now ?? Date.now
-    const kv = await new Kvm(ctx.js).create(opts.bucket ?? `${ctx.topology.prefix}_report_deliveries`, {
+    const kv = await openKvBucket(ctx.js, opts.bucket ?? `${ctx.topology.prefix}_report_deliveries`, {
       history: 1,
       replicas: ctx.config.natsReplicas,
     })
