@@ -74,7 +74,7 @@ export async function startReportsBrowser(name: string): Promise<ReportsBrowser>
     users.set(user, { passwordHash: await hashPassword(PASSWORD), tenant: 'demo', roles })
   const requests: URL[] = []
   const stub = reportStub(requests)
-  const { handler } = demoServer(appDir, Date.now(), users)
+  const { handler } = demoServer(appDir, { users })
   const server = createServer(async (req, res) => {
     if (stub(req, res) || (await handler(req, res))) return
     json(res, 404, { error: 'not_found', reason: `no route for ${req.method} ${req.url}` })

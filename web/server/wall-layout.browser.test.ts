@@ -18,7 +18,7 @@ import { Kvm } from '@nats-io/kv'
 import type { BrowserContext, Page } from 'playwright-core'
 import { rootDir } from '../../core/compiled.js'
 import { CHROMIUM, launchChromium } from '../../testing/browser.js'
-import { tempDir, testNats, uniqueNamespace } from '../../testing/env.js'
+import { lateMorningZone, tempDir, testNats, uniqueNamespace } from '../../testing/env.js'
 import type { LocalNats } from '../../bus/nats-server.js'
 import { demoServer } from './test-helpers/serve-demo.js'
 import { openWallStore } from './wall-store.js'
@@ -83,7 +83,7 @@ describe.skipIf(!ready)('walls that fit the screen', () => {
     await new Kvm(jetstream(nc)).create(bucket, { history: 5 })
     const walls = await openWallStore(jetstream(nc), bucket)
     await seedDefaultWalls(walls, ['demo'], Date.now())
-    server = demoServer(appDir, Date.now(), undefined, walls).server
+    server = demoServer(appDir, { walls, timeZone: lateMorningZone().timeZone }).server
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     profile = mkdtempSync(join(tmpdir(), 'wall-layout-'))

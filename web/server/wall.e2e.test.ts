@@ -14,6 +14,7 @@ import { rootDir } from '../../core/compiled.js'
 import { hashPassword, type UserAccount } from '../../kits/auth/index.js'
 import { demoServer } from './test-helpers/serve-demo.js'
 import { CHROMIUM, launchChromium } from '../../testing/browser.js'
+import { lateMorningZone } from '../../testing/env.js'
 
 const appDir = join(rootDir(), 'dist', 'web-app')
 const ready = existsSync(join(appDir, 'index.html')) && existsSync(CHROMIUM)
@@ -33,7 +34,7 @@ describe.skipIf(!ready)('wallboard in a browser', () => {
         { passwordHash: await hashPassword('pw', { N: 1024, r: 8, p: 1 }), tenant: 'demo', roles: ['supervisor'] },
       ],
     ])
-    const demo = demoServer(appDir, Date.now(), users)
+    const demo = demoServer(appDir, { users, timeZone: lateMorningZone().timeZone })
     server = demo.server
     close = () => demo.handler.close()
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))

@@ -11,15 +11,23 @@ import type { UserAccount } from '../../../kits/auth/index.js'
 import type { WallStore } from '../wall-store.js'
 import { demoDay } from './demo-day.js'
 
-/** `walls`: a store for /api/walls (saved walls), else the demo has URL-configured walls only. */
-export function demoServer(
-  staticDir: string,
-  now = Date.now(),
-  users = new Map<string, UserAccount>(),
-  walls?: WallStore,
-) {
-  const engine = createLiveMetrics({ timeZone: 'Asia/Shanghai' })
-  const dayStart = dayStartOf(now, 'Asia/Shanghai')
+export interface DemoServerOptions {
+  /** The demo day runs up to here, ms. Default now. */
+  now?: number
+  users?: Map<string, UserAccount>
+  /** A store for /api/walls (saved walls); without one the demo has URL-configured walls only. */
+  walls?: WallStore
+  /**
+   * The centre's time zone. Default Asia/Shanghai; a test passes testing/env.ts lateMorningZone() so its day is busy
+   * whatever the hour it runs.
+   */
+  timeZone?: string
+}
+
+export function demoServer(staticDir: string, opts: DemoServerOptions = {}) {
+  const { now = Date.now(), users = new Map<string, UserAccount>(), walls, timeZone = 'Asia/Shanghai' } = opts
+  const engine = createLiveMetrics({ timeZone })
+  const dayStart = dayStartOf(now, timeZone)
   engine.rebuild(demoDay(now, dayStart))
   engine.raiseAlert({
     tenant: 'demo',
