@@ -22,7 +22,7 @@
  * desktop: the tenant's API key as a bearer token (as `/v1/events`: a desktop integration that holds the key on a
  * server), or a signed-in agent's or supervisor's session (the `/assist` page).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage } from 'node:http'
 import type {
   AssistCheckAnswer,
   AssistUpdate,
@@ -40,6 +40,7 @@ import {
   BadRequest,
   BodyTooLarge,
   bearerToken,
+  EventStreams,
   HttpError,
   idFrom,
   intParam,
@@ -85,8 +86,6 @@ const MAX_SUGGEST_TEXT = 4_000
 const MAX_FACTS = 50
 /** Articles written to the bucket at once during an import. */
 const IMPORT_CONCURRENCY = 64
-/** A comment line this often keeps proxies from closing a quiet stream, ms. */
-const KEEPALIVE_MS = 15_000
 
 const IMPORT_TYPES: Record<string, ImportFormat> = {
   'text/markdown': 'markdown',
@@ -175,7 +174,7 @@ async function importBody(req: IncomingMessage, url: URL): Promise<{ format: Imp
 export function createAssistApi(deps: AssistApiDeps): RoutesHandler & { close(): void } {
   const { store, feed } = deps
   const { index } = store
-  const streams = new Set<ServerResponse>()
+  const streams = new EventStreams()
 
   /**
    * Whether the caller may follow the conversation: a supervisor any of the tenant's, an agent (without the
@@ -272,26 +271,10 @@ export function createAssistApi(deps: AssistApiDeps): RoutesHandler & { close():
 
   function stream({ req, res, url, who }: RouteContext<Caller>) {
     const id = interactionOf(url)
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    })
-    res.write('retry: 2000\n\n')
-    const send = (u: ConversationUpdate) => res.write(`event: assist\ndata: ${JSON.stringify(updateOf(u))}\n\n`)
+    const send = streams.start(req, res, () => unlisten())
     const known = feed.get(who.tenant, id)
-    if (known && mayFollow(who, known)) send({ conversation: known, ended: false })
-    streams.add(res)
-    const unlisten = feed.listen(who.tenant, id, (u) => mayFollow(who, u.conversation) && send(u))
-    const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS)
-    const close = () => {
-      clearInterval(keepalive)
-      unlisten()
-      streams.delete(res)
-    }
-    req.on('close', close)
-    res.on('error', close)
+    if (known && mayFollow(who, known)) send('assist', updateOf({ conversation: known, ended: false }))
+    const unlisten = feed.listen(who.tenant, id, (u) => mayFollow(who, u.conversation) && send('assist', updateOf(u)))
   }
 
   async function send({ req, who }: RouteContext<Caller>) {
@@ -397,8 +380,6 @@ export function createAssistApi(deps: AssistApiDeps): RoutesHandler & { close():
   }
   return Object.assign(handler, {
     routes: tables.flatMap((t) => t.routes),
-    close() {
-      for (const res of streams) res.end()
-    },
+    close: () => streams.closeAll(),
   })
 }

@@ -25,7 +25,7 @@ import type {
   LiveConversationsAnswer,
 } from '../core/contracts/index.js'
 import type { Principal, Role } from '../kits/auth/index.js'
-import { BadRequest, HttpError, idFrom, intParam, type RouteContext } from '../kits/http/index.js'
+import { BadRequest, EventStreams, HttpError, idFrom, intParam, type RouteContext } from '../kits/http/index.js'
 
 /** What the routes read: the service's open conversations, its updates and the stored incidents. */
 export interface LiveFeed {
@@ -45,8 +45,6 @@ const FLAGS: readonly ConversationFlag[] = [
   'escalation',
 ]
 const SORTS = ['waiting', 'duration', 'mood'] as const
-/** A comment line this often keeps proxies from closing a quiet stream, ms. */
-const KEEPALIVE_MS = 15_000
 
 /** The signed-in agent's user name when the caller may only see their own conversations, else undefined. */
 const onlyOwn = (who: Principal): string | undefined =>
@@ -93,7 +91,7 @@ export function selectConversations(all: readonly LiveConversation[], url: URL):
 
 /** The routes for the conversations service's table, and `close()` to end the open streams (server shutdown). */
 export function liveRoutes(feed: LiveFeed) {
-  const streams = new Set<ServerResponse>()
+  const streams = new EventStreams()
 
   function list({ url, who }: RouteContext<Principal>): LiveConversationsAnswer {
     return { asOf: Date.now(), conversations: selectConversations(feed.list(who.tenant), url) }
@@ -111,29 +109,12 @@ export function liveRoutes(feed: LiveFeed) {
 
   function stream(req: IncomingMessage, res: ServerResponse, who: Principal) {
     const own = onlyOwn(who)
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    })
-    res.write('retry: 2000\n\n')
+    const send = streams.start(req, res, () => unsubscribe())
     const rows = feed.list(who.tenant).filter((c) => own === undefined || c.agent_id === own)
-    const first: LiveConversationsAnswer = { asOf: Date.now(), conversations: rows }
-    res.write(`event: conversations\ndata: ${JSON.stringify(first)}\n\n`)
+    send('conversations', { asOf: Date.now(), conversations: rows } satisfies LiveConversationsAnswer)
     const unsubscribe = feed.subscribe(who.tenant, (u) => {
-      if (own === undefined || u.conversation.agent_id === own)
-        res.write(`event: conversation\ndata: ${JSON.stringify(u)}\n\n`)
+      if (own === undefined || u.conversation.agent_id === own) send('conversation', u)
     })
-    streams.add(res)
-    const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS)
-    const close = () => {
-      clearInterval(keepalive)
-      unsubscribe()
-      streams.delete(res)
-    }
-    req.on('close', close)
-    res.on('error', close)
   }
 
   async function incidents({ url, who }: RouteContext<Principal>): Promise<{ incidents: Incident[] }> {
@@ -156,8 +137,6 @@ export function liveRoutes(feed: LiveFeed) {
       },
       'GET /api/incidents': { needs: WATCHERS, handle: incidents },
     },
-    close() {
-      for (const res of streams) res.end()
-    },
+    close: () => streams.closeAll(),
   }
 }

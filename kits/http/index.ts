@@ -17,3 +17,4 @@
 export * from './helpers.js'
 export * from './routes.js'
 export * from './server.js'
+export * from './event-streams.js'

@@ -23,7 +23,7 @@ import {
 import type { ServiceContext } from '../../core/index.js'
 import { listAlarms, type AlarmFilter } from '../../live-metrics/index.js'
 import type { Principal } from '../../kits/auth/index.js'
-import { BadRequest, HttpError, idFrom, intParam, type RouteContext } from '../../kits/http/index.js'
+import { BadRequest, EventStreams, HttpError, idFrom, intParam, type RouteContext } from '../../kits/http/index.js'
 
 export interface AlarmApi {
   list(tenant: string, filter: AlarmFilter): Promise<Alarm[]>
@@ -57,14 +57,12 @@ export interface AlarmFeed {
 
 const STATES = ['active', 'acknowledged', 'ended'] as const
 const SUPERVISOR = ['supervisor'] as const
-/** A comment line this often keeps proxies from closing a quiet stream, ms. */
-const KEEPALIVE_MS = 15_000
 /** Keys are `<wall>:<rule id>:<row>`: rows are queue, channel and team names. */
 const MAX_KEY = 300
 
 /** The alarm routes for the wallboard's table, and `close()` to end the open streams (server shutdown). */
 export function alarmRoutes(api: AlarmApi, feed: AlarmFeed) {
-  const streams = new Set<ServerResponse>()
+  const streams = new EventStreams()
 
   async function list({ url, who }: RouteContext<Principal>): Promise<AlarmListAnswer> {
     const asked = (url.searchParams.get('state') ?? STATES.join(',')).split(',')
@@ -97,33 +95,18 @@ export function alarmRoutes(api: AlarmApi, feed: AlarmFeed) {
   }
 
   function stream(req: IncomingMessage, res: ServerResponse, tenant: string) {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    })
-    res.write('retry: 2000\n\n')
+    const send = streams.start(req, res, () => unsubscribe())
     let last = ''
-    const send = () => {
+    const sendAlarms = () => {
       const alarms = feed.getSnapshot(tenant).alarms ?? []
       // Sent when an alarm comes, goes or is acknowledged; a value moving on is the wall's business.
       const shape = JSON.stringify(alarms.map((a) => [a.key, a.started_at, a.acknowledged_at]))
       if (shape === last) return
       last = shape
-      res.write(`event: alarms\ndata: ${JSON.stringify({ alarms } satisfies AlarmListAnswer)}\n\n`)
+      send('alarms', { alarms } satisfies AlarmListAnswer)
     }
-    send()
-    streams.add(res)
-    const unsubscribe = feed.subscribe(tenant, send)
-    const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS)
-    const close = () => {
-      clearInterval(keepalive)
-      unsubscribe()
-      streams.delete(res)
-    }
-    req.on('close', close)
-    res.on('error', close)
+    sendAlarms()
+    const unsubscribe = feed.subscribe(tenant, sendAlarms)
   }
 
   return {
@@ -135,8 +118,6 @@ export function alarmRoutes(api: AlarmApi, feed: AlarmFeed) {
         handle: ({ req, res, who }: RouteContext<Principal>) => stream(req, res, who.tenant),
       },
     },
-    close() {
-      for (const res of streams) res.end()
-    },
+    close: () => streams.closeAll(),
   }
 }

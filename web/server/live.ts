@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Snapshot } from '../../core/contracts/index.js'
+import { EVENT_STREAM_HEADERS } from '../../kits/http/index.js'
 
 export interface LiveOptions {
   getSnapshot(tenant: string): Snapshot
@@ -40,12 +41,7 @@ export class LiveHub {
   constructor(private readonly opts: LiveOptions) {}
 
   open(tenant: string, req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no', // tell nginx-style proxies not to buffer the stream
-    })
+    res.writeHead(200, EVENT_STREAM_HEADERS)
     res.write(`retry: ${this.opts.retryMs}\n\n`)
     req.socket.setNoDelay(true)
     const client: Client = { res, blocked: false }
