@@ -45,6 +45,26 @@ export const runCommands: Command[] = [
     },
   },
   {
+    path: ['run'],
+    summary: 'run some of the parts alone (e.g. qa, ocr, forecast), against a shared NATS and ClickHouse server',
+    details: [
+      'For a part on its own machine or process: needs NATS_URL (the parts meet on its streams) and CLICKHOUSE_URL',
+      '(the embedded chDB has one owner process per data directory, `mofang start`; parts elsewhere share a server).',
+      'Parts: live_metrics, wallboard, qa, transcription, forecast, reports, privacy, channels, ocr, conversations,',
+      'assist (and routing, report_delivery when configured). The process serves the parts’ HTTP routes, /healthz',
+      'and the ingest API on MOFANG_PORT; the warehouse sink runs where `mofang start` or `mofang sink` runs.',
+      'Example: NATS_URL=nats://n1:4222 CLICKHOUSE_URL=http://ch:8123 mofang run qa ocr',
+    ].join('\n'),
+    positionals: 'PART…',
+    options: {
+      namespace: { type: 'string', description: 'stream/consumer name prefix (tests use a unique one)', default: '' },
+    },
+    async run(args) {
+      const { runParts } = await import('./start.js')
+      return runParts(loadConfig(), args.positionals, String(args.values.namespace ?? ''))
+    },
+  },
+  {
     path: ['sink'],
     summary: 'run only the warehouse sink (NATS → ClickHouse), e.g. as its own process at scale',
     details: 'Needs NATS_URL (the stream and consumer are declared if missing). ClickHouse as for `start`.',

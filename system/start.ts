@@ -1,6 +1,6 @@
 /** `mofang start` and `mofang sink`: run the system until a signal, then drain. */
 import { join } from 'node:path'
-import { type Config, MofangError, SETTINGS } from '../core/index.js'
+import { BadInputError, type Config, MofangError, SETTINGS, type ServiceFactory } from '../core/index.js'
 import { numberOption, type ParsedArgs } from '../kits/cli/index.js'
 import { startSystem, type RunningSystem } from './system.js'
 import { defaultServices } from './services.js'
@@ -264,6 +264,45 @@ async function startBuiltInSimulator(sys: RunningSystem, apiKey: string, args: P
       .then((r) => log(`forecast: recomputed after the history back-fill (${r.series} series, ${r.rows} rows)`))
       .catch((err) => log(`forecast: run after the history back-fill failed: ${(err as Error).message}`))
   }
+}
+
+/**
+ * `mofang run PART…`: some of the default services alone, e.g. QA scoring or OCR on a machine of their own. They
+ * meet the rest on NATS and read and write the shared ClickHouse server: the embedded chDB has one owner process per
+ * data directory (the one `mofang start` runs), so a part elsewhere cannot open it.
+ */
+export async function runParts(config: Config, names: readonly string[], namespace: string): Promise<number> {
+  const parts = partsNamed(config, names)
+  if (!config.natsUrl)
+    throw new MofangError('CONFIG', 'NATS_URL: required for `mofang run` (the parts join an existing NATS)')
+  if (!config.clickhouseUrl)
+    throw new MofangError(
+      'CONFIG',
+      'CLICKHOUSE_URL: required for `mofang run`: the embedded chDB belongs to the `mofang start` process that owns its data directory; parts elsewhere share a ClickHouse server',
+    )
+  const sys = await startSystem({ config, namespace, sink: false, services: parts, log })
+  const lines = [
+    `Mofang parts running: ${names.join(', ')} at ${sys.url}`,
+    ...sys.services.flatMap((s) => s.banner ?? []),
+  ]
+  console.log(['', ...lines.map((l) => '  ' + l), ''].join('\n'))
+  await untilSignal((s) => log(`${s}: draining…`))
+  await sys.stop()
+  exitSoon()
+  return 0
+}
+
+/** The default services named, in their start order; an unknown or missing name stops the command, naming them. */
+export function partsNamed(config: Config, names: readonly string[]): ServiceFactory[] {
+  const all = defaultServices(config)
+  const known = all.map((f) => f.serviceName ?? '')
+  if (names.length === 0) throw new BadInputError(`PART: name at least one of ${known.join(', ')}`)
+  const unknown = names.filter((n) => !known.includes(n))
+  if (unknown.length)
+    throw new BadInputError(
+      `PART: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a part here; the parts are ${known.join(', ')}`,
+    )
+  return all.filter((f) => names.includes(f.serviceName ?? ''))
 }
 
 export async function runSinkOnly(config: Config, namespace: string): Promise<number> {
