@@ -146,6 +146,16 @@ export const SETTINGS = {
     kind: 'url',
     doc: 'ClickHouse HTTP endpoint; unset = embedded chDB under <data>/clickhouse',
   }),
+  warehouseUrl: s({
+    env: 'MOFANG_WAREHOUSE_URL',
+    kind: 'url',
+    doc: "for `mofang run` beside a `mofang start` on embedded chDB: that server's URL, whose chDB the parts then use through it (with MOFANG_WAREHOUSE_TOKEN)",
+  }),
+  warehouseToken: s({
+    env: 'MOFANG_WAREHOUSE_TOKEN',
+    kind: 'string',
+    doc: 'the admin token of the server MOFANG_WAREHOUSE_URL names (its <data>/mofang.lock.json)',
+  }),
   clickhouseUser: s({ env: 'CLICKHOUSE_USER', kind: 'string', default: 'default', doc: 'ClickHouse user' }),
   clickhousePassword: s({ env: 'CLICKHOUSE_PASSWORD', kind: 'string', default: '', doc: 'ClickHouse password' }),
   clickhouseDatabase: s({
@@ -577,6 +587,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   checkRetentionSettings(cfg)
   out.streamMaxAgeHours = eventStreamHours(cfg, env)
   checkBackpressureSettings(cfg)
+  checkWarehouseOwner(cfg)
   if (!['off', 'kv'].includes(cfg.livePartitioning))
     throw new ConfigError('MOFANG_LIVE_PARTITIONING', `expected off or kv, got "${cfg.livePartitioning}"`)
   if (env.MOFANG_SUPERVISORS !== undefined)
@@ -623,6 +634,24 @@ function checkNatsServers(cfg: Config): void {
     if (seen.has(address)) throw new ConfigError('NATS_URL', `lists ${address} twice`)
     seen.add(address)
   }
+}
+
+/** MOFANG_WAREHOUSE_URL and its token come together, and never beside a ClickHouse server of its own. */
+function checkWarehouseOwner(cfg: Config): void {
+  if (cfg.warehouseUrl === undefined) {
+    if (cfg.warehouseToken !== undefined)
+      throw new ConfigError('MOFANG_WAREHOUSE_TOKEN', 'set only with MOFANG_WAREHOUSE_URL')
+    return
+  }
+  if (!/^https?:\/\/[^\s]+$/.test(cfg.warehouseUrl))
+    throw new ConfigError('MOFANG_WAREHOUSE_URL', `expected http(s)://host:port, got "${cfg.warehouseUrl}"`)
+  if (!cfg.warehouseToken)
+    throw new ConfigError(
+      'MOFANG_WAREHOUSE_TOKEN',
+      'required with MOFANG_WAREHOUSE_URL: the admin token of that server',
+    )
+  if (cfg.clickhouseUrl !== undefined)
+    throw new ConfigError('MOFANG_WAREHOUSE_URL', 'set it or CLICKHOUSE_URL, not both')
 }
 
 /** The sign-in and monitoring secrets and switches, each refused with a message naming its variable. */

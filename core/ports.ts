@@ -8,7 +8,11 @@ import type { NatsConnection } from '@nats-io/transport-node'
 export type Params = Record<string, unknown>
 
 export interface Warehouse {
-  readonly kind: 'chdb' | 'http'
+  /**
+   * `chdb` embedded, `http` a ClickHouse server, `owner` the embedded chDB of another Mofang process through its HTTP
+   * API (`mofang run` beside `mofang start`: chDB allows one owner process per data directory).
+   */
+  readonly kind: 'chdb' | 'http' | 'owner'
   readonly database: string
   /** Runs a SELECT and returns its rows as objects. */
   query<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>

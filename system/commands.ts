@@ -48,12 +48,16 @@ export const runCommands: Command[] = [
     path: ['run'],
     summary: 'run some of the parts alone (e.g. qa, ocr, forecast), against a shared NATS and ClickHouse server',
     details: [
-      'For a part on its own machine or process: needs NATS_URL (the parts meet on its streams) and CLICKHOUSE_URL',
-      '(the embedded chDB has one owner process per data directory, `mofang start`; parts elsewhere share a server).',
+      'For a part in a process or on a machine of its own: needs NATS_URL (the parts meet on its streams) and',
+      'CLICKHOUSE_URL, or beside a `mofang start` on embedded chDB MOFANG_WAREHOUSE_URL + MOFANG_WAREHOUSE_TOKEN',
+      '(chDB has one owner process per data directory: the parts use it through that server). Give it its own',
+      'MOFANG_DATA_DIR and MOFANG_PORT.',
       'Parts: live_metrics, wallboard, qa, transcription, forecast, reports, privacy, channels, ocr, conversations,',
       'assist (and routing, report_delivery when configured). The process serves the parts’ HTTP routes, /healthz',
       'and the ingest API on MOFANG_PORT; the warehouse sink runs where `mofang start` or `mofang sink` runs.',
       'Example: NATS_URL=nats://n1:4222 CLICKHOUSE_URL=http://ch:8123 mofang run qa ocr',
+      'Beside `mofang start`: NATS_URL=<its nats url> MOFANG_WAREHOUSE_URL=http://127.0.0.1:8080 \\',
+      '  MOFANG_WAREHOUSE_TOKEN=<adminToken of its mofang.lock.json> MOFANG_DATA_DIR=./data-ocr MOFANG_PORT=8081 mofang run ocr',
     ].join('\n'),
     positionals: 'PART…',
     options: {

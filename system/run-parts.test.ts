@@ -17,7 +17,7 @@ describe('mofang run PART…', () => {
   it('needs a shared NATS and a ClickHouse server, each named when missing', async () => {
     await expect(runParts(config(), ['qa'], '')).rejects.toThrow(/^NATS_URL: required for `mofang run`/)
     await expect(runParts(config({ NATS_URL: 'nats://127.0.0.1:4222' }), ['qa'], '')).rejects.toThrow(
-      /^CLICKHOUSE_URL: required for `mofang run`: the embedded chDB/,
+      /^CLICKHOUSE_URL or MOFANG_WAREHOUSE_URL: required for `mofang run`: the embedded chDB/,
     )
   })
 })

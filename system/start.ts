@@ -275,10 +275,10 @@ export async function runParts(config: Config, names: readonly string[], namespa
   const parts = partsNamed(config, names)
   if (!config.natsUrl)
     throw new MofangError('CONFIG', 'NATS_URL: required for `mofang run` (the parts join an existing NATS)')
-  if (!config.clickhouseUrl)
+  if (!config.clickhouseUrl && !config.warehouseUrl)
     throw new MofangError(
       'CONFIG',
-      'CLICKHOUSE_URL: required for `mofang run`: the embedded chDB belongs to the `mofang start` process that owns its data directory; parts elsewhere share a ClickHouse server',
+      'CLICKHOUSE_URL or MOFANG_WAREHOUSE_URL: required for `mofang run`: the embedded chDB belongs to the `mofang start` process that owns its data directory; parts use it through that server (MOFANG_WAREHOUSE_URL + MOFANG_WAREHOUSE_TOKEN) or share a ClickHouse server',
     )
   const sys = await startSystem({ config, namespace, sink: false, services: parts, log })
   const lines = [

@@ -164,8 +164,12 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     const warehouse = await openWarehouse(warehouseOptions({ ...config, dataDir }))
     cleanups.push(() => warehouse.close())
     // The retention settings become the tables' TTLs here, so a changed setting applies at the next start.
-    const applied = await migrate(warehouse, { cluster: config.clickhouseCluster, retention: tableRetention(config) })
-    if (applied.length) log(`migrations applied: ${applied.join(', ')}`)
+    // A part using another process's chDB (MOFANG_WAREHOUSE_URL) leaves the migrations to that owner.
+    if (warehouse.kind !== 'owner') {
+      const retention = tableRetention(config)
+      const applied = await migrate(warehouse, { cluster: config.clickhouseCluster, retention })
+      if (applied.length) log(`migrations applied: ${applied.join(', ')}`)
+    }
 
     const jetstreamWatch = localNats
       ? watchJetStream({

@@ -13,6 +13,7 @@ import { Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { resolve } from 'node:path'
 import { type Params, type RawInsertOptions, type Warehouse, WarehouseError } from '../core/index.js'
+import { ownerWarehouse } from './owner.js'
 
 export interface WarehouseOptions {
   /** HTTP endpoint; when absent, embedded chDB under `chdbPath`. */
@@ -25,6 +26,8 @@ export interface WarehouseOptions {
   chdbPath?: string
   /** Connections in the embedded pool. Default 4. */
   poolSize?: number
+  /** Another Mofang process's embedded chDB, through its HTTP API (owner.ts); takes precedence over the rest. */
+  owner?: { url: string; token: string }
 }
 
 export type { Params, RawInsertOptions, Warehouse } from '../core/index.js'
@@ -103,6 +106,7 @@ function wrap(what: string, err: unknown): WarehouseError {
 export async function openWarehouse(opts: WarehouseOptions): Promise<Warehouse> {
   const database = opts.database ?? 'mofang'
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(database)) throw new WarehouseError(`bad database name "${database}"`)
+  if (opts.owner) return ownerWarehouse({ ...opts.owner, database })
   const kind = opts.url ? 'http' : 'chdb'
   const make = async (db: string | undefined) =>
     opts.url

@@ -12,6 +12,7 @@ export function warehouseOptions(config: Config, poolSize?: number): WarehouseOp
     database: config.clickhouseDatabase,
     chdbPath: join(config.dataDir, 'clickhouse'),
     poolSize,
+    owner: config.warehouseUrl ? { url: config.warehouseUrl, token: config.warehouseToken ?? '' } : undefined,
   }
 }
 

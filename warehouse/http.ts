@@ -2,12 +2,14 @@
  * Warehouse endpoints of the running server:
  *  - POST /v1/sql: the admin channel behind `mofang sql` while the server owns
  *    the chDB directory (chDB allows one owner process); admin token only.
+ *  - POST /v1/warehouse/*: the Warehouse port for parts run beside this server (owner.ts); admin token only.
  *  - GET /v1/customers/<id>/history: a customer's cross-channel history (tenant API key).
  */
 import { sameSecret } from '../kits/auth/index.js'
 import { bearerToken, HttpError, idFrom, intParam, readBody, routes, type Handler } from '../kits/http/index.js'
 import type { Warehouse } from './client.js'
 import { customerHistory } from './customers.js'
+import { ownerRoutes } from './owner.js'
 import { runStatement } from './statement.js'
 
 export function warehouseHandlers(deps: {
@@ -17,6 +19,7 @@ export function warehouseHandlers(deps: {
 }): Handler {
   const sql = routes(
     {
+      ...ownerRoutes(deps),
       'POST /v1/sql': async ({ req }) => {
         const token = bearerToken(req)
         if (!token || !sameSecret(token, deps.adminToken))
