@@ -157,10 +157,12 @@ export function ocrService(opts: OcrServiceOptions = {}): ServiceFactory {
         ].join('\n'),
       async stop() {
         stopping = true
+        // The workers go first: closing the pool fails the images in progress, whose messages stay unacknowledged
+        // for the next run, and it must happen even when closing a consumer hangs on a NATS that just restarted
+        // (the drain's deadline then moves on): a worker thread left inside onnxruntime can hold process.exit.
+        await pool.close()
         await Promise.all(streams.map((s) => s.close()))
         await Promise.all(loops)
-        // Closing the pool fails the images in progress; their messages stay unacknowledged for the next run.
-        await pool.close()
         await Promise.allSettled(inFlight)
       },
     }
