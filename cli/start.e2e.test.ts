@@ -1,7 +1,8 @@
 /**
  * Smoke test of `mofang start` (what `npm start` runs after its set-up): the
- * simulator's events reach ClickHouse within 30 s, and SIGINT stops everything,
- * the managed nats-server included.
+ * simulator's events reach ClickHouse within 30 s, the parts in processes of their own
+ * (MOFANG_PART_PROCESSES) run and are restarted after a crash, and SIGINT stops everything,
+ * the managed nats-server and those processes included.
  */
 import { afterAll, expect, it } from 'vitest'
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
@@ -27,9 +28,36 @@ const processesUsing = (path: string) => {
   }
 }
 
+type PartState = { state: string; pid: number; restarts: number }
+
+/** The supervised part processes, as the admin's /healthz shows them. */
+async function partProcesses(url: string, dataDir: string): Promise<Record<string, PartState>> {
+  const res = await fetch(`${url}/healthz`, {
+    headers: { authorization: `Bearer ${readLiveLock(dataDir)!.adminToken}` },
+  })
+  const body = (await res.json()) as { components: Record<string, { detail: Record<string, PartState> }> }
+  return body.components.part_processes.detail
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
 function startCli(dataDir: string, args: string[]) {
   const child = spawn(process.execPath, [join(rootDir(), 'dist', 'cli', 'mofang.js'), 'start', ...args], {
-    env: { ...process.env, MOFANG_DATA_DIR: dataDir, MOFANG_PORT: '0', MOFANG_API_KEYS: '' },
+    env: {
+      ...process.env,
+      MOFANG_DATA_DIR: dataDir,
+      MOFANG_PORT: '0',
+      MOFANG_API_KEYS: '',
+      // What `auto` does on 4 or more cores, here on any machine.
+      MOFANG_PART_PROCESSES: 'live_metrics,ocr',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)
@@ -61,6 +89,20 @@ it('starts the whole system with the simulator and stops it all on SIGINT', asyn
   expect(Date.now() - started).toBeLessThan(30_000)
   expect(processesUsing(join(dir.path, 'nats'))).not.toEqual([])
 
+  // Live metrics run in a process of their own: killed, it is started again and the wall's numbers come back.
+  const before = await partProcesses(String(url), dir.path)
+  expect(before.live_metrics).toMatchObject({ state: 'running', restarts: 0 })
+  process.kill(before.live_metrics.pid, 'SIGKILL')
+  const after = await eventually<PartState | undefined>(
+    async () => {
+      const now = (await partProcesses(String(url), dir.path)).live_metrics
+      return now.state === 'running' && now.restarts === 1 ? now : undefined
+    },
+    { timeoutMs: 30_000, what: 'the live metrics process started again' },
+  )
+  expect(after!.pid).not.toBe(before.live_metrics.pid)
+  expect(out.stderr).toMatch(/\[mofang:live_metrics\] .*rebuilt from \d+ messages/)
+
   child.kill('SIGINT')
   expect(await exited).toBe(0)
   expect(out.stderr).toMatch(/stopped \(SIGINT\)/)
@@ -69,17 +111,23 @@ it('starts the whole system with the simulator and stops it all on SIGINT', asyn
     what: 'no orphan nats-server',
   })
   expect(readLiveLock(dir.path)).toBeUndefined()
+  expect(alive(after!.pid)).toBe(false)
 }, 120_000)
 
 it('leaves no orphan nats-server when the process is SIGKILLed', async () => {
   const killed = tempDir('start-kill')
   const { child, exited, url } = startCli(killed.path, ['--no-simulator'])
-  await url
+  const parts = Object.values(await partProcesses(String(await url), killed.path))
+  expect(parts.length).toBeGreaterThan(0)
   child.kill('SIGKILL')
   await exited
   await eventually(async () => processesUsing(join(killed.path, 'nats')).length === 0, {
     timeoutMs: 5_000,
     what: 'the watchdog to stop nats-server',
+  })
+  await eventually(async () => parts.every((p) => !alive(p.pid)), {
+    timeoutMs: 15_000,
+    what: 'the part processes to stop with their parent',
   })
   killed.remove()
 })

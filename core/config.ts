@@ -490,6 +490,12 @@ export const SETTINGS = {
     default: true,
     doc: "check the SMTP server's certificate; false for a relay with a self-signed one",
   }),
+  partProcesses: s({
+    env: 'MOFANG_PART_PROCESSES',
+    kind: 'string',
+    default: 'auto',
+    doc: '`mofang start` only: parts run as supervised processes of their own (`mofang run PART`, restarted on a crash), comma-separated (live_metrics, ocr), so they use other cores; none = every part in the one process; auto = live_metrics,ocr on 4 or more cores, none below (on 2 cores the split measured no faster and slower to store). Parts with routes stay in the start process',
+  }),
   livePartitioning: s({
     env: 'MOFANG_LIVE_PARTITIONING',
     kind: 'string',

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util'
 import { rootDir } from '../core/index.js'
 import { SERVER_NODE_FLAGS } from '../cli/index.js'
 import { measureChdbInsertCeiling, measureJetStreamCeiling } from './ceilings.js'
-import { openLoop, percentile, syntheticEvents } from './bench-util.js'
+import { cpuShares, openLoop, percentile, processTreeCpu, syntheticEvents } from './bench-util.js'
 
 const HELP = `Usage: npm run bench:ingest -- [--duration 60] [--connections 3] [--batch 1000] [--rate N] [--with-services]
 
@@ -51,7 +51,7 @@ const batch = Number(values.batch)
 const KEY = 'bench-key-0123456789abcdef'
 const dir = mkdtempSync(join(tmpdir(), 'mofang-bench-'))
 
-async function startServer(): Promise<{ url: string; admin: string; stop(): Promise<void> }> {
+async function startServer(): Promise<{ url: string; admin: string; pid: number; stop(): Promise<void> }> {
   const args = ['start', '--no-simulator', ...(values['with-services'] ? [] : ['--no-services'])]
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(rootDir(), 'dist', 'cli', 'mofang.js'), ...args], {
     env: {
@@ -78,6 +78,7 @@ async function startServer(): Promise<{ url: string; admin: string; stop(): Prom
   return {
     url,
     admin,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((r) => {
         child.once('exit', () => r())
@@ -122,6 +123,7 @@ async function main() {
   const latencies: number[] = []
   const deadline = Date.now() + durationS * 1000
   const started = Date.now()
+  const cpuBefore = processTreeCpu(server.pid)
   const closedLoop = async () => {
     await Promise.all(
       Array.from({ length: connections }, async (_, w) => {
@@ -173,6 +175,7 @@ async function main() {
   const [{ lateTicks }] = await Promise.all([load, probes])
   clearInterval(progress)
   const elapsed = (Date.now() - started) / 1000
+  const cpu = cpuShares(cpuBefore, processTreeCpu(server.pid), elapsed)
   const drainStart = Date.now()
   for (;;) {
     const [row] = await sql(
@@ -207,6 +210,8 @@ async function main() {
   ]
   console.log('')
   for (const [k, v] of rows) console.log(`${k.padEnd(50)} ${v}`)
+  console.log('\nCPU during the load, per process of the server (2 cores = 200 %):')
+  for (const line of cpu) console.log(`  ${line}`)
   // chDB keeps its directory open until the process exits, so the scratch data goes then.
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
 }

@@ -1,4 +1,6 @@
 /** Shared pieces of the benchmarks: synthetic events and percentiles. */
+import { readdirSync, readFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import type { IncomingEvent } from '../core/index.js'
 
 const TYPES: [IncomingEvent['channel'], IncomingEvent['type'], Record<string, unknown>][] = [
@@ -80,4 +82,56 @@ export function helpOnRequest(usage: string): void {
     console.log(usage)
     process.exit(0)
   }
+}
+
+/** A process of the server's tree and the CPU it has used so far (Linux /proc; none elsewhere). */
+export interface ProcessCpu {
+  pid: number
+  /** `mofang start`, `mofang run live_metrics`, `nats-server`… */
+  label: string
+  cpuSeconds: number
+}
+
+/** The process and all its descendants with their CPU time (user + system) so far. */
+export function processTreeCpu(rootPid: number): ProcessCpu[] {
+  const ticksPerSecond = 100 // USER_HZ: 100 on every Linux the project runs on
+  const all = new Map<number, { ppid: number; cpuSeconds: number }>()
+  if (process.platform !== 'linux') return []
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      // The fields after "(comm)": state ppid … utime (14th field) stime (15th).
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      all.set(Number(pid), { ppid: Number(f[1]), cpuSeconds: (Number(f[11]) + Number(f[12])) / ticksPerSecond })
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = [rootPid]
+  for (let i = 0; i < tree.length; i++)
+    for (const [pid, p] of all) if (p.ppid === tree[i] && !tree.includes(pid)) tree.push(pid)
+  return tree.flatMap((pid) => {
+    const p = all.get(pid)
+    return p ? [{ pid, label: processLabel(pid), cpuSeconds: p.cpuSeconds }] : []
+  })
+}
+
+function processLabel(pid: number): string {
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)
+    const at = argv.findIndex((a) => a.endsWith('mofang.js'))
+    if (at >= 0) return ['mofang', ...argv.slice(at + 1)].join(' ')
+    return basename(argv[0] ?? String(pid))
+  } catch {
+    return String(pid)
+  }
+}
+
+/** Each process's share of one core between two readings of processTreeCpu, e.g. "mofang start 142 %". */
+export function cpuShares(before: ProcessCpu[], after: ProcessCpu[], seconds: number): string[] {
+  return after.flatMap((p) => {
+    const share = Math.round((100 * (p.cpuSeconds - (before.find((b) => b.pid === p.pid)?.cpuSeconds ?? 0))) / seconds)
+    // Helpers that did nothing (the nats-server watchdog's shell and its sleeps) are left out.
+    return share > 0 ? [`${p.label} (pid ${p.pid}): ${share} % of a core`] : []
+  })
 }

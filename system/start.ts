@@ -1,9 +1,20 @@
 /** `mofang start` and `mofang sink`: run the system until a signal, then drain. */
 import { join } from 'node:path'
-import { BadInputError, type Config, MofangError, SETTINGS, type ServiceFactory } from '../core/index.js'
+import { availableParallelism } from 'node:os'
+import {
+  BadInputError,
+  type Config,
+  ConfigError,
+  MofangError,
+  namedService,
+  parseList,
+  SETTINGS,
+  type ServiceFactory,
+} from '../core/index.js'
 import { numberOption, type ParsedArgs } from '../kits/cli/index.js'
 import { startSystem, type RunningSystem } from './system.js'
 import { defaultServices } from './services.js'
+import { partProcessesService } from './part-processes.js'
 import { untilSignal } from './signals.js'
 import type { ForecastService } from '../forecast/index.js'
 import type { ReportsService } from '../reports/index.js'
@@ -15,7 +26,7 @@ const log = (m: string) => console.error(`[mofang] ${m}`)
 
 export async function startWholeSystem(given: Config, args: ParsedArgs): Promise<number> {
   const config = withSimulatedWeather(withSimulatedFuture(given, args), args)
-  const sys = await startSystem({ config, log, services: args.values['no-services'] ? [] : defaultServices(config) })
+  const sys = await startSystem({ config, log, services: args.values['no-services'] ? [] : servicesForStart(config) })
   const lines = [
     `Mofang is running:   ${sys.url}`,
     ...(sys.devApiKey ? [`dev API key (tenant "demo"):  ${sys.devApiKey}`] : []),
@@ -34,6 +45,39 @@ export async function startWholeSystem(given: Config, args: ParsedArgs): Promise
   log(`stopped (${signal})`)
   exitSoon()
   return 0
+}
+
+/**
+ * Parts that run in a process of their own when MOFANG_PART_PROCESSES names them: they serve no HTTP routes and call
+ * into no other part, so nothing but NATS and the warehouse joins them to the rest.
+ */
+const SEPARABLE_PARTS = ['live_metrics', 'ocr']
+
+/**
+ * MOFANG_PART_PROCESSES as a list. `auto` splits on 4 or more cores only: on 2 cores, with the load generator beside
+ * it, the split moved CPU without adding throughput and doubled the POST → queryable p99 (README, bench:ingest).
+ */
+function partProcessesAsked(setting: string): string[] {
+  if (setting === 'none') return []
+  if (setting === 'auto') return availableParallelism() >= 4 ? SEPARABLE_PARTS : []
+  return parseList(setting)
+}
+
+/** The default services, those named in MOFANG_PART_PROCESSES replaced by their supervised processes. */
+export function servicesForStart(config: Config): ServiceFactory[] {
+  const all = defaultServices(config)
+  const asked = partProcessesAsked(config.partProcesses)
+  const refused = asked.filter((p) => !SEPARABLE_PARTS.includes(p))
+  if (refused.length)
+    throw new ConfigError(
+      'MOFANG_PART_PROCESSES',
+      `${refused.join(', ')}: only ${SEPARABLE_PARTS.join(' and ')} run in a process of their own (the other parts serve HTTP routes or call into another part; run them elsewhere with \`mofang run\`)`,
+    )
+  // A part that is off (OCR with MOFANG_OCR_WORKERS=0) gets no process either.
+  const separate = all.filter((f) => asked.includes(f.serviceName ?? ''))
+  if (!separate.length) return all
+  const parts = separate.map((f) => f.serviceName!)
+  return [namedService('part_processes', partProcessesService({ parts })), ...all.filter((f) => !separate.includes(f))]
 }
 
 /**
@@ -280,6 +324,12 @@ export async function runParts(config: Config, names: readonly string[], namespa
       'CONFIG',
       'CLICKHOUSE_URL or MOFANG_WAREHOUSE_URL: required for `mofang run`: the embedded chDB belongs to the `mofang start` process that owns its data directory; parts use it through that server (MOFANG_WAREHOUSE_URL + MOFANG_WAREHOUSE_TOKEN) or share a ClickHouse server',
     )
+  // Started by `mofang start` (system/part-processes.ts): when the IPC channel to it closes, however that comes
+  // about, this process stops too instead of running on as an orphan.
+  if (process.channel) {
+    process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'))
+    process.channel.unref()
+  }
   const sys = await startSystem({ config, namespace, sink: false, services: parts, log })
   const lines = [
     `Mofang parts running: ${names.join(', ')} at ${sys.url}`,

@@ -242,6 +242,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       apiKeys,
       devApiKey: dev,
       url,
+      natsServers: natsOptions.servers,
       adminToken,
       submitEvents: ingest.submit,
     }
