@@ -12,6 +12,8 @@ describe('mofang run PART…', () => {
   it('names an unknown part and lists the parts', () => {
     expect(() => partsNamed(config(), ['qa', 'sql'])).toThrow(/PART: sql is not a part here; the parts are .*qa.*ocr/)
     expect(() => partsNamed(config(), [])).toThrow(/PART: name at least one of live_metrics/)
+    expect(() => partsNamed(config(), ['transcription'])).toThrow(/PART: transcription .* run it with qa/)
+    expect(partsNamed(config(), ['transcription', 'qa']).map((f) => f.serviceName)).toEqual(['qa', 'transcription'])
   })
 
   it('needs a shared NATS and a ClickHouse server, each named when missing', async () => {

@@ -352,6 +352,11 @@ export function partsNamed(config: Config, names: readonly string[]): ServiceFac
     throw new BadInputError(
       `PART: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a part here; the parts are ${known.join(', ')}`,
     )
+  // system/services.ts hands QA's scorer to transcription in-process: alone, its transcripts would have nowhere to go.
+  if (names.includes('transcription') && !names.includes('qa'))
+    throw new BadInputError(
+      'PART: transcription hands each transcript to the QA scorer in its own process: run it with qa (`mofang run qa transcription`)',
+    )
   return all.filter((f) => names.includes(f.serviceName ?? ''))
 }
 
