@@ -5,8 +5,8 @@
  *   POST /v1/admin/customers/:id/erase?tenant=T[&dry_run=1]
  * Both are recorded in the audit log as done by `cli:admin`.
  */
-import { sameSecret } from '../kits/auth/index.js'
-import { bearerToken, BadRequest, HttpError, idFrom, routes, type RoutesHandler } from '../kits/http/index.js'
+import { requireAdminToken } from '../kits/auth/index.js'
+import { BadRequest, HttpError, idFrom, routes, type RoutesHandler } from '../kits/http/index.js'
 import { CLI_ADMIN } from '../warehouse/index.js'
 import { eraseCustomer } from './erase.js'
 import { ErasureBlockedError, UnknownCustomerError } from './errors.js'
@@ -44,9 +44,7 @@ export function customerRoutes(deps: CustomerApiDeps): RoutesHandler {
     },
     {
       guard(req) {
-        const token = bearerToken(req)
-        if (!token || !sameSecret(token, deps.adminToken))
-          throw new HttpError(401, 'unauthorized', 'admin token required (Authorization: Bearer <admin token>)')
+        requireAdminToken(req, deps.adminToken)
         return undefined
       },
       headers: { 'cache-control': 'no-store' },

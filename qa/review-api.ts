@@ -30,7 +30,6 @@ import type { IncomingMessage } from 'node:http'
 import { loadQuery, recordAudit, type Warehouse } from '../warehouse/index.js'
 import {
   BadRequest,
-  bearerToken,
   HttpError,
   idFrom,
   intParam,
@@ -47,7 +46,7 @@ import type {
   ReviewRow,
 } from '../core/contracts/index.js'
 import type { CheckResult } from './types.js'
-import { sameSecret, type Role, type RoleGate } from '../kits/auth/index.js'
+import { hasAdminToken, type Role, type RoleGate } from '../kits/auth/index.js'
 import type { QaResultRow } from './store.js'
 import { agreementOf, correctedScore, invalidDecision } from './review.js'
 import { satisfactionOf } from './nps.js'
@@ -430,10 +429,8 @@ export function createReviewApi(deps: ReviewApiDeps) {
       headers: { 'cache-control': 'no-store' },
       needsRequired: true,
       guard(req, url, route, needs) {
-        const admin = deps.adminToken?.()
-        const bearer = bearerToken(req)
         // The CLI (admin token from the lock file) may backfill any tenant: ?tenant= narrows it ('' = every tenant).
-        if (route === BACKFILL && admin && bearer && sameSecret(bearer, admin))
+        if (route === BACKFILL && hasAdminToken(req, deps.adminToken?.()))
           return { tenant: tenantParam(url), user: '', agent: null }
         const who = deps.access(req, url, needs ?? [])
         if (who.kind !== 'user') return { tenant: who.tenant, user: '', agent: null }

@@ -13,8 +13,8 @@
 import type { IncomingMessage } from 'node:http'
 import type { ReportFormat, ReportPeriod } from '../core/contracts/index.js'
 import type { ServiceContext, Service, Warehouse } from '../core/index.js'
-import { roleGate, sameSecret, type Caller, type Role } from '../kits/auth/index.js'
-import { BadRequest, bearerToken, HttpError, idFrom, intParam, routes, type RouteContext } from '../kits/http/index.js'
+import { hasAdminToken, roleGate, type Caller, type Role } from '../kits/auth/index.js'
+import { BadRequest, HttpError, idFrom, intParam, routes, type RouteContext } from '../kits/http/index.js'
 import { knownDimensions } from './dimensions.js'
 import { drillDown } from './drill.js'
 import { exportReport } from './export.js'
@@ -240,8 +240,7 @@ export function reportsService(opts: ReportsServiceOptions): (ctx: ServiceContex
  * with ?tenant=; anyone else is who the sign-in gate admits.
  */
 function readerOf(req: IncomingMessage, url: URL, signedIn: () => Caller, adminToken: string): Reader {
-  const bearer = bearerToken(req)
-  if (bearer && sameSecret(bearer, adminToken)) {
+  if (hasAdminToken(req, adminToken)) {
     const tenant = url.searchParams.get('tenant')
     if (!tenant) throw new BadRequest('tenant', 'required with the admin token')
     return { tenant, user: CLI_ADMIN }

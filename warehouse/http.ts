@@ -5,7 +5,7 @@
  *  - POST /v1/warehouse/*: the Warehouse port for parts run beside this server (owner.ts); admin token only.
  *  - GET /v1/customers/<id>/history: a customer's cross-channel history (tenant API key).
  */
-import { sameSecret } from '../kits/auth/index.js'
+import { requireAdminToken } from '../kits/auth/index.js'
 import { bearerToken, HttpError, idFrom, intParam, readBody, routes, type Handler } from '../kits/http/index.js'
 import type { Warehouse } from './client.js'
 import { customerHistory } from './customers.js'
@@ -21,9 +21,7 @@ export function warehouseHandlers(deps: {
     {
       ...ownerRoutes(deps),
       'POST /v1/sql': async ({ req }) => {
-        const token = bearerToken(req)
-        if (!token || !sameSecret(token, deps.adminToken))
-          throw new HttpError(401, 'unauthorized', 'admin token required (Authorization: Bearer <admin token>)')
+        requireAdminToken(req, deps.adminToken)
         const statement = (await readBody(req, 1024 * 1024)).toString('utf8').trim()
         try {
           return { rows: await runStatement(deps.warehouse, statement) }

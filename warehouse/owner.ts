@@ -12,8 +12,8 @@
  */
 import type { IncomingMessage } from 'node:http'
 import type { Params, RawInsertOptions, Warehouse } from '../core/index.js'
-import { sameSecret } from '../kits/auth/index.js'
-import { BadRequest, bearerToken, HttpError, readBody, readJsonObject, type RouteContext } from '../kits/http/index.js'
+import { requireAdminToken } from '../kits/auth/index.js'
+import { BadRequest, HttpError, readBody, readJsonObject, type RouteContext } from '../kits/http/index.js'
 
 /** Largest statement or insert body the owner takes, bytes (an insert of a day of history is ~10 MiB). */
 const MAX_INSERT_BYTES = 64 * 2 ** 20
@@ -21,13 +21,8 @@ const MAX_STATEMENT_BYTES = 1024 * 1024
 const TABLE = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/
 
 export function ownerRoutes(deps: { warehouse: Warehouse; adminToken: string }) {
-  const admin = (req: IncomingMessage) => {
-    const token = bearerToken(req)
-    if (!token || !sameSecret(token, deps.adminToken))
-      throw new HttpError(401, 'unauthorized', 'admin token required (Authorization: Bearer <admin token>)')
-  }
   const statement = async (req: IncomingMessage) => {
-    admin(req)
+    requireAdminToken(req, deps.adminToken)
     const body = await readJsonObject(req, MAX_STATEMENT_BYTES)
     if (typeof body.sql !== 'string' || !body.sql.trim()) throw new BadRequest('sql', 'required, a statement')
     if (body.params !== undefined && (typeof body.params !== 'object' || body.params === null))
@@ -46,7 +41,7 @@ export function ownerRoutes(deps: { warehouse: Warehouse; adminToken: string }) 
       return { ok: true }
     },
     'POST /v1/warehouse/insert': async ({ req, url }: RouteContext<unknown>) => {
-      admin(req)
+      requireAdminToken(req, deps.adminToken)
       const table = url.searchParams.get('table') ?? ''
       if (!TABLE.test(table)) throw new BadRequest('table', 'expected a table name')
       const columns = url.searchParams.get('columns')?.split(',').filter(Boolean)

@@ -7,6 +7,7 @@
  */
 export { hashPassword, verifyPassword } from './passwords.js'
 export { sameSecret } from './secrets.js'
+export { hasAdminToken, requireAdminToken } from './admin.js'
 export { parseCookies, SESSION_COOKIE, SessionGenerations, SessionSigner, type SessionClaims } from './session.js'
 export {
   DEFAULT_SIGN_IN_LIMITS,
