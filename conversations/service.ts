@@ -26,7 +26,7 @@ import { liveRoutes, type LiveFeed } from './api.js'
 import { IncidentDetector, rulesMatching, type IncidentChange } from './incidents.js'
 import { liveWordMatcher, type ConversationsSettings } from './settings.js'
 import { listIncidents, writeIncident } from './store.js'
-import { ConversationTracker, type Change, type Open } from './tracker.js'
+import { ConversationTracker, TRACKED_FAMILIES, type Change, type Open } from './tracker.js'
 import type { MoodOptions } from './mood.js'
 
 export interface ConversationsServiceOptions extends ConversationsSettings {
@@ -180,7 +180,10 @@ export function conversationsService(opts: ConversationsServiceOptions): Service
     const maybeYield = createYielder(50)
     const loop = (async () => {
       for await (const msg of messages) {
-        for (const e of decodeEvents(msg.data)) {
+        // A message holds the events of one subject, <prefix>.<tenant>.<channel>.<family>.<name>: those of families
+        // that make no conversation are not decoded at all.
+        const events = TRACKED_FAMILIES.has(msg.subject.split('.').at(-2) ?? '') ? decodeEvents(msg.data) : []
+        for (const e of events) {
           const change = tracker.apply(e)
           if (change) {
             publish(change, caughtUp ? Date.now() : e.ts)

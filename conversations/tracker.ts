@@ -36,6 +36,9 @@ import {
   type MoodSignal,
 } from './mood.js'
 
+/** The event families a conversation is made of; others (agent states, surveys, tickets) change none. */
+export const TRACKED_FAMILIES: ReadonlySet<string> = new Set(['chat', 'voice', 'routing'])
+
 /** A fact as the facts kit finds it in a text. */
 export interface FoundFact {
   kind: LiveFact['kind']
@@ -131,7 +134,7 @@ export class ConversationTracker {
   /** Applies one event; returns the change to publish, or null when it concerned no open conversation. */
   apply(e: StoredEvent, now = e.ts): Change | null {
     const family = e.type.slice(0, e.type.indexOf('.'))
-    if ((family !== 'chat' && family !== 'voice' && family !== 'routing') || !e.interaction_id) return null
+    if (!TRACKED_FAMILIES.has(family) || !e.interaction_id) return null
     const convs = this.byTenant.get(e.tenant)
     let c = convs?.get(e.interaction_id)
     if (!c) {
