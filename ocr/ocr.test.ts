@@ -5,12 +5,13 @@
 import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rootDir } from '../core/index.js'
 import { cjkFontAvailable, renderScreenshot } from '../kits/sim/index.js'
 import { tempDir } from '../testing/index.js'
 import { createOcrPool, type OcrPool } from './pool.js'
-import { ocrAttachment, readImageText } from './read-image.js'
+import { checkImagePixels, ocrAttachment, readImageText } from './read-image.js'
 
 const place = { tenant_id: 'acme', interaction_id: 'chat-1', event_id: 'e-1', attachment_index: 0 }
 
@@ -64,6 +65,53 @@ describe('OCR of rendered screenshots', () => {
     const result = await ocrAttachment(pool, { kind: 'image', data }, place, { tenant: 'acme' })
     expect(result).toMatchObject({ ...place, text: '', facts: [], reason: 'unreadable' })
     expect(result.error).toMatch(/^unreadable: the image could not be decoded/)
+  })
+})
+
+/** A PNG whose header declares width × height pixels, with a few bytes of compressed data after it. */
+function declaredPng(width: number, height: number): Buffer {
+  const crc32 = (bytes: Buffer) => {
+    let c = ~0
+    for (const b of bytes) {
+      c ^= b
+      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1))
+    }
+    return ~c >>> 0
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const out = Buffer.alloc(12 + data.length)
+    out.writeUInt32BE(data.length, 0)
+    body.copy(out, 4)
+    out.writeUInt32BE(crc32(body), 8 + data.length)
+    return out
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 2, 0, 0, 0], 8) // 8-bit RGB, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(4096))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+describe('an image that declares more pixels than a screenshot has (a decompression bomb)', () => {
+  it('is refused as too large from its header, before any decoding', async () => {
+    const bomb = declaredPng(50_000, 50_000)
+    expect(bomb.length).toBeLessThan(1_000)
+    const pool = { read: () => Promise.reject(new Error('the pool must not see it')) } as unknown as OcrPool
+    const result = await ocrAttachment(pool, { kind: 'image', data: bomb.toString('base64') }, place, {
+      tenant: 'acme',
+    })
+    expect(result).toMatchObject({ reason: 'too_large', text: '' })
+    expect(result.error).toBe('too_large: the image is 50000×50000 pixels (2500 million), over 40 million')
+  })
+
+  it('lets a long phone screenshot through', async () => {
+    await expect(checkImagePixels(declaredPng(1_290, 20_000))).resolves.toBeUndefined()
   })
 })
 

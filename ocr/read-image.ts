@@ -3,6 +3,7 @@
  * (AttachmentRefusal) becomes the result's `error`; anything else (the pool closed, a worker died) is thrown, so
  * the caller can retry the message.
  */
+import sharp from 'sharp'
 import type { OcrResult } from '../core/contracts/index.js'
 import type { Attachment } from '../core/index.js'
 import { factsInText, repairOcrText, type FactValue } from '../kits/facts/index.js'
@@ -18,7 +19,33 @@ export interface ImageText {
   ms: number
 }
 
+/**
+ * The most pixels an image may declare: a long scrolling phone screenshot has ~20 million. A few kilobytes of PNG
+ * can declare billions (a decompression bomb) that the decoder would try to allocate.
+ */
+export const MAX_IMAGE_PIXELS = 40_000_000
+
+/** Refuses (too_large) an image whose header declares more than MAX_IMAGE_PIXELS; reads the header only. */
+export async function checkImagePixels(bytes: Uint8Array): Promise<void> {
+  let size: { width?: number; height?: number }
+  try {
+    // sharp's own limit (268 million) would refuse the header read itself, as an undecodable image.
+    size = await sharp(bytes, { limitInputPixels: false }).metadata()
+  } catch (err) {
+    throw new AttachmentRefusal('unreadable', `the image could not be decoded: ${(err as Error).message}`, {
+      cause: err,
+    })
+  }
+  const pixels = (size.width ?? 0) * (size.height ?? 0)
+  if (pixels > MAX_IMAGE_PIXELS)
+    throw new AttachmentRefusal(
+      'too_large',
+      `the image is ${size.width}×${size.height} pixels (${Math.round(pixels / 1e6)} million), over ${MAX_IMAGE_PIXELS / 1e6} million`,
+    )
+}
+
 export async function readImageText(pool: OcrPool, bytes: Uint8Array): Promise<ImageText> {
+  await checkImagePixels(bytes)
   const { lines, ms } = await pool.read(bytes)
   const text = repairOcrText(lines.join('\n'))
   return { text, facts: factsInText(text), ms }
