@@ -80,10 +80,10 @@ export class IncidentDetector {
 
   constructor(private readonly opts: IncidentOptions) {}
 
-  /** The open incidents of a tenant. */
-  open(tenant: string): Incident[] {
+  /** The open incidents of a tenant, or of every tenant. */
+  open(tenant?: string): Incident[] {
     return [...this.keys.entries()]
-      .filter(([k, s]) => s.open && k.startsWith(`${tenant}\u0000`))
+      .filter(([k, s]) => s.open && (tenant === undefined || k.startsWith(`${tenant}\u0000`)))
       .map(([, s]) => s.open!)
   }
 

@@ -7,6 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Subscription } from '@nats-io/transport-node'
+import { jetstream } from '@nats-io/jetstream'
+import { readQaAlertMessage } from '../bus/index.js'
 import type {
   AlertInput,
   ConversationUpdate,
@@ -33,13 +35,27 @@ const as = (user: string, role: string) => ({
 })
 
 const namespace = uniqueNamespace()
-const start = () =>
+const start = (withService = true) =>
   startSystem({
     config,
     namespace,
-    services: [conversationsService({ ...conversationsSettings(config), tickMs: 200 })],
+    services: withService ? [conversationsService({ ...conversationsSettings(config), tickMs: 200 })] : [],
     log: () => {},
   })
+
+/** The wall alerts of the test tenant in the QA and alerts stream, from its start. */
+async function alertsInStream(): Promise<AlertInput[]> {
+  const consumer = await jetstream(sys.nats.nc).consumers.get(sys.topology.qaAlertStream, {
+    filter_subjects: `${sys.topology.alertSubject}.${TEST_TENANT}`,
+  })
+  const found: AlertInput[] = []
+  for await (const m of await consumer.fetch({ max_messages: 10_000, expires: 1_000 })) {
+    const read = readQaAlertMessage(sys.topology, m.subject, m.data)
+    if (read?.kind === 'alert') found.push(read.alert)
+    if (m.info.pending === 0) break
+  }
+  return found
+}
 
 let sys: RunningSystem
 const updates: ConversationUpdate[] = []
@@ -272,5 +288,21 @@ describe('a restart', () => {
     expect(rebuilt.mood).toBe(before.conversation.mood)
     expect(rebuilt.flags).toEqual(expect.arrayContaining(['angry_customer', 'escalation']))
     expect(updates.slice(seen).filter((u) => u.event_id?.startsWith(id))).toEqual([])
+  })
+
+  it('puts an incident that began while the service was down on the wall once its replay is done', async () => {
+    for (const s of subs.splice(0)) s.unsubscribe()
+    await sys.stop()
+    // Ingest runs, the conversations service does not: three chats share a code meanwhile.
+    sys = await start(false)
+    for (const n of [1, 2, 3])
+      await post(chat(`live-down-${n}`, 'bo', [`扫描仪报错，错误代码 E-7310，第${n}台`], Date.now() - 20_000))
+    await sys.stop()
+    sys = await start()
+    const raised = await until(
+      async () => (await alertsInStream()).find((a) => a.id.startsWith('incident:') && a.text.includes('E-7310')),
+      'the wall alert of the incident raised during the replay',
+    )
+    expect(raised).toMatchObject({ severity: 'critical', source: 'conversations' })
   })
 })

@@ -193,6 +193,9 @@ export function conversationsService(opts: ConversationsServiceOptions): Service
         }
         if (!caughtUp && msg.seq >= info.state.last_seq) {
           caughtUp = true
+          // The replay stored incidents but put none on the wall: those still open go up now (one raised before the
+          // restart is raised again with the same id and start, which leaves it as it was).
+          for (const open of detector.open()) incident({ incident: open, change: 'raised' })
           const open = tracker.tenants().reduce((n, t) => n + tracker.list(t).length, 0)
           log(`rebuilt ${open} open conversations from the last ${Math.round((Date.now() - from) / 60_000)} min`)
         }
