@@ -5,6 +5,8 @@
  */
 export { connectNats } from './connect.js'
 export { openKvBucket } from './kv.js'
+export { startFeed } from './replay-feed.js'
+export type { Feed, FeedOptions } from './replay-feed.js'
 export { watchJetStream } from './jetstream-watch.js'
 export { startLocalNats } from './nats-server.js'
 export type { LocalNats } from './nats-server.js'

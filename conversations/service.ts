@@ -13,11 +13,10 @@
  * angry customer who escalates, an agent's forbidden word) raise one wall alert per conversation, cleared when it
  * ends; incidents (incidents.ts) are stored, published on `<incidentSubject>.<tenant>` and put on the wall too.
  */
-import { DeliverPolicy } from '@nats-io/jetstream'
 import type { AlertInput, ConversationUpdate, Incident, OcrResult } from '../core/contracts/index.js'
 import { decodeEvents } from '../core/contracts/index.js'
-import { createYielder, type Service, type ServiceContext, type ServiceFactory } from '../core/index.js'
-import { publishAlert } from '../bus/index.js'
+import type { Service, ServiceContext, ServiceFactory } from '../core/index.js'
+import { publishAlert, startFeed } from '../bus/index.js'
 import { byRole, roleGate } from '../kits/auth/index.js'
 import { factsInText } from '../kits/facts/index.js'
 import { routes } from '../kits/http/index.js'
@@ -169,38 +168,36 @@ export function conversationsService(opts: ConversationsServiceOptions): Service
     })
 
     const from = Date.now() - (opts.replayMs ?? 4 * 3_600_000)
-    const info = await ctx.jsm.streams.info(topology.eventStream)
-    caughtUp = info.state.messages === 0 || Date.parse(info.state.last_ts) < from
-    const consumer = await js.consumers.get(topology.eventStream, {
-      deliver_policy: DeliverPolicy.StartTime,
-      opt_start_time: new Date(from).toISOString(),
-    })
-    const messages = await consumer.consume({ max_messages: 512 })
-    // Replaying hours of chats takes seconds: in slices of ~50 ms, or NATS cuts the client off as a slow consumer.
-    const maybeYield = createYielder(50)
-    const loop = (async () => {
-      for await (const msg of messages) {
-        // A message holds the events of one subject, <prefix>.<tenant>.<channel>.<family>.<name>: those of families
-        // that make no conversation are not decoded at all.
-        const events = TRACKED_FAMILIES.has(msg.subject.split('.').at(-2) ?? '') ? decodeEvents(msg.data) : []
-        for (const e of events) {
-          const change = tracker.apply(e)
-          if (change) {
-            publish(change, caughtUp ? Date.now() : e.ts)
-            observeIncidents(change)
+    const events = await startFeed(
+      ctx,
+      {
+        stream: topology.eventStream,
+        from,
+        async handle(msg, maybeYield) {
+          // A message holds the events of one subject, <prefix>.<tenant>.<channel>.<family>.<name>: those of
+          // families that make no conversation are not decoded at all.
+          if (!TRACKED_FAMILIES.has(msg.subject.split('.').at(-2) ?? '')) return
+          for (const e of decodeEvents(msg.data)) {
+            const change = tracker.apply(e)
+            if (change) {
+              publish(change, caughtUp ? Date.now() : e.ts)
+              observeIncidents(change)
+            }
+            // Replaying hours of chats takes seconds: in slices, or NATS cuts the client off as a slow consumer.
+            if (!caughtUp) await maybeYield()
           }
-          if (!caughtUp) await maybeYield()
-        }
-        if (!caughtUp && msg.seq >= info.state.last_seq) {
+        },
+        onCaughtUp() {
           caughtUp = true
           // The replay stored incidents but put none on the wall: those still open go up now (one raised before the
           // restart is raised again with the same id and start, which leaves it as it was).
           for (const open of detector.open()) incident({ incident: open, change: 'raised' })
           const open = tracker.tenants().reduce((n, t) => n + tracker.list(t).length, 0)
           log(`rebuilt ${open} open conversations from the last ${Math.round((Date.now() - from) / 60_000)} min`)
-        }
-      }
-    })().catch((err) => log(`stream ended: ${(err as Error).message}`))
+        },
+      },
+      'conversations: the event stream',
+    )
 
     const feed: LiveFeed = {
       list: (tenant) => tracker.list(tenant).map((c) => tracker.row(c, Date.now())),
@@ -235,8 +232,7 @@ export function conversationsService(opts: ConversationsServiceOptions): Service
       async stop() {
         clearInterval(tick)
         ocr.unsubscribe()
-        await messages.close()
-        await loop
+        await events.stop()
       },
     }
   }

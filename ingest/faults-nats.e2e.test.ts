@@ -8,6 +8,8 @@
  */
 import { afterAll, expect, it } from 'vitest'
 import { join } from 'node:path'
+import type { LiveConversationsAnswer } from '../core/contracts/index.js'
+import { SESSION_COOKIE, SessionSigner } from '../kits/auth/index.js'
 import { startLocalNats, freePort, type LocalNats } from '../bus/nats-server.js'
 import {
   chatMessage,
@@ -216,7 +218,11 @@ it('starts before its NATS exists and serves once it is started', async () => {
 }, 120_000)
 
 it('recovers by itself when the managed nats-server is killed, storing every acknowledged event once', async () => {
-  const m = await startMofang({ label: 'nats-kill' })
+  const secret = 'nats-kill-session-secret-0123456789abcdef'
+  const m = await startMofang({
+    label: 'nats-kill',
+    env: { MOFANG_SESSION_SECRET: secret, MOFANG_USERS: 'sup:alpha:supervisor:x' },
+  })
   const run = runId()
   const acked = new Set<string>()
   const seen = new Map<string, number>()
@@ -295,6 +301,18 @@ it('recovers by itself when the managed nats-server is killed, storing every ack
   })
   expect(t.lost, `lost e.g. ${t.lostSample.join(', ')}\n${m.out.stderr}`).toBe(0)
   expect(t.duplicates).toBe(0)
+
+  // The services that follow the stream with ordered consumers carried on too: the live conversations list has the
+  // chat sent last, after the second kill.
+  const supervisor = {
+    cookie: `${SESSION_COOKIE}=${new SessionSigner(Buffer.from(secret)).sign({ u: 'sup', t: 'alpha', r: ['supervisor'], exp: Date.now() + 600_000 })}`,
+  }
+  const live = await waitFor(async () => {
+    const res = await fetch(`${m.url}/api/live/conversations`, { headers: supervisor })
+    const body = (await res.json()) as LiveConversationsAnswer
+    return body.conversations.some((c) => c.interaction_id === `${run}-i${b - 1}`)
+  }, 30_000)
+  expect(live.ok, `the last chat is not in the live conversations (${live.error ?? 'not listed'})`).toBe(true)
 
   await m.stop()
 }, 120_000)

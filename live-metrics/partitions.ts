@@ -17,7 +17,7 @@ import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import { headers, type MsgHdrs, type Subscription } from '@nats-io/transport-node'
 import type { ServiceContext } from '../core/index.js'
-import { startFeed, type Feed, type FeedOptions } from './feed.js'
+import { startFeed, type Feed, type FeedOptions } from '../bus/index.js'
 import { joinMembers, type MemberView } from './membership.js'
 import { tenantsOf } from './ownership.js'
 
@@ -91,7 +91,7 @@ export async function followOwnTenants(
     apply.taken(tenant)
     const from = apply.replayFrom()
     const feed = (stream: string, filter: string, handle: FeedOptions['handle']) =>
-      startFeed(ctx, { stream, filter, from, handle }, `the feed of ${filter}`)
+      startFeed(ctx, { stream, filter, from, handle }, `live metrics: the feed of ${filter}`)
     const started = await Promise.allSettled([
       feed(topology.eventStream, `${topology.prefix}.${tenant}.>`, apply.events),
       feed(topology.qaAlertStream, `${topology.qaSubject}.${tenant}`, apply.qaAlerts),

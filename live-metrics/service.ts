@@ -28,11 +28,10 @@
  */
 import type { Service, ServiceContext, ServiceFactory } from '../core/index.js'
 import { decodeEvents, wallPlanSubject, type WallPlan } from '../core/contracts/index.js'
-import { readQaAlertMessage } from '../bus/index.js'
+import { readQaAlertMessage, startFeed } from '../bus/index.js'
 import { createLiveMetrics, type LiveMetrics } from './engine.js'
 import type { LiveMetricsOptions } from './options.js'
 import { startAlarms, type AlarmOptions } from './alarms-runner.js'
-import { startFeed } from './feed.js'
 import { followOwnTenants, type FeedHandlers, type Following, type PartitionOptions } from './partitions.js'
 
 export interface LiveServiceOptions extends LiveMetricsOptions {
@@ -61,7 +60,7 @@ async function followEverything(ctx: ServiceContext, engine: LiveMetrics, apply:
       handle: apply.events,
       onCaughtUp: (n) => n && log(`live metrics: rebuilt from ${n} messages since ${since}`),
     },
-    'stream',
+    'live metrics: the event stream',
   )
   // QA results and alerts: replayed from the same start (today's results, alerts raised up to their ttl ago), then
   // live, in stream order. An alert raised again with ttl_ms 0, or past its ttl, stays cleared: the engine expires
@@ -74,7 +73,7 @@ async function followEverything(ctx: ServiceContext, engine: LiveMetrics, apply:
       handle: apply.qaAlerts,
       onCaughtUp: (n) => n && log(`live metrics: ${n} QA results and alerts replayed since ${since}`),
     },
-    'QA and alerts stream',
+    'live metrics: the QA and alerts stream',
   )
   const rebuilt = () => events.caughtUp && qa.caughtUp
   return {
