@@ -6,7 +6,7 @@
 import { ok, pipeline } from '../core/index.js'
 import { redact } from '../kits/pii/index.js'
 import { detectLanguage, hanShare } from './language.js'
-import { segment } from '../kits/words/index.js'
+import { segmentEach } from '../kits/words/index.js'
 import { sentimentModel } from './sentiment/model.js'
 import { surnameOf } from './surname.js'
 import { defaultScorecard, CHECK_NAMES, type CheckName, type Scorecard, type ScorecardSpec } from './scorecard.js'
@@ -76,7 +76,11 @@ const SCORING = pipeline<State>('qa_score')
   })
   .step('segment', (s) => {
     s.hanShares = s.turns.map((t) => hanShare(t.text))
-    s.tokens = s.turns.map((t, i) => (s.hanShares[i] > 0 ? segment(t.text) : []))
+    // Only turns with Han are cut, all in one call into jieba.
+    const withHan = s.turns.flatMap((t, i) => (s.hanShares[i] > 0 ? [i] : []))
+    const cut = segmentEach(withHan.map((i) => s.turns[i].text))
+    s.tokens = s.turns.map(() => [])
+    withHan.forEach((turn, k) => (s.tokens[turn] = cut[k]))
     return ok(s)
   })
   .step('sentiment', (s) => {

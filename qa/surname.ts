@@ -46,8 +46,20 @@ const EN_TITLES = 'Mr|Mrs|Ms|Miss|Mx|Dr|Mister|Madam'
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** A global regex for the forms of address built on the surname. */
+/** Compiled address patterns by surname: compiling one (a `giu` regex) cost more than matching it in a chat. */
+const patterns = new Map<string, RegExp>()
+/** Surnames whose pattern is kept; past this the cache starts again (a stream brings endless names). */
+const CACHED_SURNAMES = 1000
+
+/** A global regex for the forms of address built on the surname (shared: callers leave `lastIndex` at 0). */
 export function addressPattern(surname: string): RegExp {
-  if (/^\p{Script=Han}/u.test(surname)) return new RegExp(`${escape(surname)}(?:${ZH_TITLES})`, 'g')
-  return new RegExp(`\\b(?:${EN_TITLES})\\.?\\s+${escape(surname)}\\b|${escape(surname)}(?:${ZH_TITLES})`, 'giu')
+  let re = patterns.get(surname)
+  if (!re) {
+    re = /^\p{Script=Han}/u.test(surname)
+      ? new RegExp(`${escape(surname)}(?:${ZH_TITLES})`, 'g')
+      : new RegExp(`\\b(?:${EN_TITLES})\\.?\\s+${escape(surname)}\\b|${escape(surname)}(?:${ZH_TITLES})`, 'giu')
+    if (patterns.size >= CACHED_SURNAMES) patterns.clear()
+    patterns.set(surname, re)
+  }
+  return re
 }

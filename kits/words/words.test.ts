@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compileWords, ESCALATION_WORDS, wordMatcher } from './index.js'
+import { compileWords, ESCALATION_WORDS, segment, segmentEach, wordMatcher } from './index.js'
 
 const matcher = wordMatcher({
   forbidden: ['滚', '闭嘴', 'shut up', 'damn'],
@@ -29,5 +29,23 @@ describe('word matcher', () => {
     expect(compileWords([])).toBeUndefined()
     expect(wordMatcher({ forbidden: [] }).find('anything')).toEqual([])
     expect(() => compileWords(['/(/'])).toThrow()
+  })
+})
+
+describe('segmentEach', () => {
+  it('gives every text the tokens segment gives it alone', () => {
+    const texts = [
+      '您好，很高兴为您服务',
+      '我的ThinkPad X1 Carbon一直蓝屏，错误代码0x0000007B',
+      'line one\n第二行 滚动条',
+      '',
+      '  好的 ',
+      '生僻字𠀀和表情😡也要对齐',
+      '王先生\r',
+      '\n请拖动滚动条',
+    ]
+    expect(segmentEach(texts)).toEqual(texts.map(segment))
+    expect(segmentEach(['你滚'])).toEqual([segment('你滚')])
+    expect(segmentEach([])).toEqual([])
   })
 })

@@ -37,16 +37,32 @@ export interface Match {
   text: string
 }
 
+/**
+ * The non-empty matches of a global regex, as `text.matchAll(re)` finds them. An exec loop on the regex itself:
+ * matchAll clones the regex on every call (8% of the scoring time in the profile, 1% as a loop). Leaves
+ * `lastIndex` at 0, as it finds it on the scorecard's shared regexes.
+ */
 export function findAll(re: RegExp | undefined, text: string): Match[] {
   if (!re) return []
-  return Array.from(text.matchAll(re), (m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] })).filter(
-    (m) => m.end > m.start,
-  )
+  if (!re.global) throw new TypeError(`findAll needs a global regex: ${re}`)
+  const out: Match[] = []
+  re.lastIndex = 0
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // An empty match moves on by one character (a code point with the u flag), as matchAll does.
+    if (m[0] === '') re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1
+    else out.push({ start: m.index, end: m.index + m[0].length, text: m[0] })
+  }
+  return out
 }
 
 /** Indexes of the turns the company speaks (agents; bots too when `withBots`). */
 export function agentTurns(ctx: CheckContext, withBots = false): number[] {
-  return ctx.turns.flatMap((t, i) => (t.role === 'agent' || (withBots && t.role === 'bot') ? [i] : []))
+  const out: number[] = []
+  for (let i = 0; i < ctx.turns.length; i++) {
+    const role = ctx.turns[i].role
+    if (role === 'agent' || (withBots && role === 'bot')) out.push(i)
+  }
+  return out
 }
 
 export function spanFlag(check: string, severity: Severity, turn: number, m: Match, reason: string): Flag {

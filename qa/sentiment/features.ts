@@ -88,7 +88,24 @@ const ZH_NEGATION_WINDOW = 3
  * normalising lets the pipeline hand over the tokens its segment step already made, so a turn is cut once.
  */
 export function zhWords(text: string, tokens: readonly Token[] = segment(text)): string[] {
-  return tokens.map((t) => normalize(t.word))
+  return tokens.map((t) => normalizeWord(t.word))
+}
+
+/** Normalised jieba words that normalising changes or had to look at (punctuation, Latin words, digits). */
+const normalizedWords = new Map<string, string>()
+/** Words kept; past this the cache starts again. Punctuation and product names recur: a few thousand suffice. */
+const CACHED_WORDS = 10_000
+
+/** normalize() of one jieba word, remembered for the words that are not Han only (NFKC is the costly part). */
+function normalizeWord(word: string): string {
+  if (HAN_ONLY.test(word)) return word
+  let out = normalizedWords.get(word)
+  if (out === undefined) {
+    out = normalize(word)
+    if (normalizedWords.size >= CACHED_WORDS) normalizedWords.clear()
+    normalizedWords.set(word, out)
+  }
+  return out
 }
 
 /**

@@ -9,6 +9,7 @@ import { rootDir } from '../../core/index.js'
 import { hanShare } from '../language.js'
 import type { Token } from '../../kits/words/index.js'
 import { wordTokens, zhFeatures } from './features.js'
+import { KeyFilter } from './key-filter.js'
 
 export interface SentimentWeights {
   format: 'mofang-sentiment/1'
@@ -80,6 +81,8 @@ const MAX_PHRASE_TOKENS = 4
 
 export class SentimentModel {
   private readonly zhWeights: Map<string, number>
+  /** Which features have a weight, asked before the Map: most features of a turn have none. */
+  private readonly zhKnown: KeyFilter
   private readonly words: Map<string, number>
   private readonly phrases: Map<string, number>
   /** First words of the phrases: only at these does `en` build candidate phrases. */
@@ -87,6 +90,7 @@ export class SentimentModel {
 
   constructor(readonly weights: SentimentWeights) {
     this.zhWeights = new Map(Object.entries(weights.zh.weights).map(([f, w]) => [f, w * weights.zh.weight_scale]))
+    this.zhKnown = new KeyFilter(this.zhWeights.keys(), this.zhWeights.size)
     this.words = new Map(Object.entries(weights.en.words))
     this.phrases = new Map(Object.entries(weights.en.phrases))
     this.phraseStarts = new Set([...this.phrases.keys()].map((p) => p.split(' ')[0]))
@@ -99,7 +103,7 @@ export class SentimentModel {
   zhLogit(text: string, tokens?: readonly Token[]): number {
     const features = zhFeatures(text, tokens)
     let z = 0
-    for (const f of features) z += this.zhWeights.get(f) ?? 0
+    for (const f of features) if (this.zhKnown.mightHave(f)) z += this.zhWeights.get(f) ?? 0
     return this.weights.zh.bias + z / Math.sqrt(features.size || 1)
   }
 
