@@ -25,7 +25,7 @@ export interface SystemParts {
   apiKeys: Map<string, string>
   devApiKey?: string
   url: string
-  /** The NATS servers this process connected to (NATS_URL, or the managed nats-server's URL), for processes it starts. */
+  /** The NATS servers this process connected to (NATS_URL, or the managed nats-server's URL), for its processes. */
   natsServers: string
   /** Bearer token of this process's admin endpoints (/v1/sql), for services that offer admin actions. */
   adminToken: string
