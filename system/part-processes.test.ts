@@ -4,16 +4,16 @@ import { eventually } from '../testing/env.js'
 import { partProcessesService } from './part-processes.js'
 
 /**
- * A stand-in for `mofang run PART`: says it runs, then, for the part "crashy", exits with 3 after 100 ms; it stops on
- * SIGTERM after printing what it got.
+ * A stand-in for `mofang run PART`: listens for SIGTERM (it drains and exits 0), says it runs, then, for the part
+ * "crashy", exits with 3 after 100 ms.
  */
 const FAKE_PART = `
 const part = process.argv[process.argv.indexOf('run') + 1]
+process.on('SIGTERM', () => { console.error('[mofang] SIGTERM: draining…'); process.exit(0) })
 console.log('Mofang parts running: ' + part)
 console.error('[mofang] ' + part + ' on ' + process.env.NATS_URL + ' as ' + process.env.MOFANG_PORT)
 if (part === 'crashy') setTimeout(() => process.exit(3), 100)
 else setInterval(() => {}, 1000)
-process.on('SIGTERM', () => { console.error('[mofang] SIGTERM: draining…'); process.exit(0) })
 `
 
 const logs: string[] = []

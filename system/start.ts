@@ -335,8 +335,10 @@ export async function runParts(config: Config, names: readonly string[], namespa
     `Mofang parts running: ${names.join(', ')} at ${sys.url}`,
     ...sys.services.flatMap((s) => s.banner ?? []),
   ]
+  // Listening before the banner: a supervisor may stop this process as soon as it reads it.
+  const signalled = untilSignal((s) => log(`${s}: draining…`))
   console.log(['', ...lines.map((l) => '  ' + l), ''].join('\n'))
-  await untilSignal((s) => log(`${s}: draining…`))
+  await signalled
   await sys.stop()
   exitSoon()
   return 0
