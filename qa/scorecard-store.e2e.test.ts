@@ -63,7 +63,13 @@ describe('scorecard store', () => {
     expect(here.cardFor('other', 'vip', 'wechat')).toBeUndefined()
 
     // Another QA service (same bucket) applies the saves without a restart.
-    await eventually(async () => there.cardFor('acme', 'vip', 'email')?.spec.version === 2, { what: 'the watch' })
+    // The watch delivers the saves in order: the vip scope's, saved last, means all three are there.
+    await eventually(
+      async () =>
+        there.cardFor('acme', 'vip', 'wechat')?.spec.id === 'acme/vip/wechat' &&
+        there.cardFor('acme', 'vip', 'email')?.spec.version === 2,
+      { what: 'the watch' },
+    )
     expect(there.versions('acme', vip).map((v) => v.version)).toEqual([1])
 
     // A service starting later reads every version back.
