@@ -28,9 +28,12 @@ export interface Fact {
  * Row keys a fact counts in: `all`, `channel:…` (first leg only), `queue:…`, `chq:<channel>/<queue>` (the queue on
  * that channel), `team:…`, `site:…`.
  */
-export function rowKeys(f: Pick<Fact, 'contactLevel' | 'channel' | 'queue' | 'team' | 'site'>): string[] {
+export function rowKeys(
+  f: Pick<Fact, 'channel' | 'queue' | 'team' | 'site'> & Partial<Pick<Fact, 'contactLevel'>>,
+  contactLevel = f.contactLevel,
+): string[] {
   const keys: string[] = []
-  if (f.contactLevel) keys.push('all', `channel:${f.channel}`)
+  if (contactLevel) keys.push('all', `channel:${f.channel}`)
   if (f.queue !== undefined) keys.push(`queue:${f.queue}`, `chq:${f.channel}/${f.queue}`)
   if (f.team !== undefined) keys.push(`team:${f.team}`)
   if (f.site !== undefined) keys.push(`site:${f.site}`)

@@ -126,14 +126,14 @@ export function buildSnapshot(
   for (const w of t.waiting.values()) {
     const waitedMs = Math.max(0, now - w.since)
     if (waitedMs > opts.maxWaitMs) continue
-    for (const key of rowKeys({ ...w, contactLevel: true })) {
+    for (const key of rowKeys(w, true)) {
       const r = row(key)
       r.waiting++
       r.longestWaitMs = Math.max(r.longestWaitMs, waitedMs)
     }
   }
   for (const ticket of t.openTickets.values()) {
-    for (const key of rowKeys({ ...ticket, contactLevel: true })) {
+    for (const key of rowKeys(ticket, true)) {
       const r = row(key)
       r.ticketsOpen++
       if (ticket.deadline !== null && now > ticket.deadline) r.ticketsOverdue++

@@ -21,7 +21,8 @@ export function extractFacts(turns: readonly Turn[], card: Scorecard): Fact[] {
           const key = `${kind}\u0000${m.value.toLowerCase()}`
           if (seen.has(key)) continue
           seen.add(key)
-          facts.push({ ...m, turn: i })
+          // Field by field: in this V8, a spread followed by a new property builds a fresh hidden class every time.
+          facts.push({ kind: m.kind, value: m.value, start: m.start, end: m.end, turn: i })
         }
       }
     }

@@ -4,6 +4,7 @@
  * every part finds the same facts in the same words. A pattern's first capture group, when it has one, is the value.
  */
 import { normalise, numberKind } from '../pii/index.js'
+import { forEachMatch } from '../words/index.js'
 
 export type FactKind = 'error_code' | 'product_model' | 'order_number'
 
@@ -51,19 +52,25 @@ const isPiiNumber = (value: string) =>
     true,
   ) !== undefined
 
+/** The first capture group that took part in the match, else the whole match. */
+function firstGroup(m: RegExpExecArray): string {
+  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return m[g]
+  return m[0]
+}
+
 /**
  * The matches of one pattern (a built-in one or a tenant's) in a text, in order. A value that touches a masked
  * span (`*`), or an order number that verifies as PII by the redaction's rules, is never a fact.
  */
 export function matchFacts(text: string, kind: FactKind, re: RegExp): FactMatch[] {
   const found: FactMatch[] = []
-  for (const m of text.matchAll(re)) {
-    const value = (m.slice(1).find((g) => g !== undefined) ?? m[0]).trim()
+  forEachMatch(re, text, (m) => {
+    const value = firstGroup(m).trim()
     const end = m.index + m[0].length
-    if (!value || value.includes('*') || text[end] === '*') continue
-    if (kind === 'order_number' && isPiiNumber(value)) continue
+    if (!value || value.includes('*') || text[end] === '*') return
+    if (kind === 'order_number' && isPiiNumber(value)) return
     found.push({ kind, value, start: m.index, end })
-  }
+  })
   return found
 }
 

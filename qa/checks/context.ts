@@ -1,7 +1,7 @@
 /** What every check sees: the redacted turns and what earlier pipeline steps derived from them. */
 import type { Language } from '../language.js'
 import type { Scorecard } from '../scorecard.js'
-import type { Token } from '../../kits/words/index.js'
+import { forEachMatch, type Token } from '../../kits/words/index.js'
 import type { Flag, Interaction, Severity, Turn } from '../types.js'
 
 export interface CheckContext {
@@ -44,14 +44,8 @@ export interface Match {
  */
 export function findAll(re: RegExp | undefined, text: string): Match[] {
   if (!re) return []
-  if (!re.global) throw new TypeError(`findAll needs a global regex: ${re}`)
   const out: Match[] = []
-  re.lastIndex = 0
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    // An empty match moves on by one character (a code point with the u flag), as matchAll does.
-    if (m[0] === '') re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1
-    else out.push({ start: m.index, end: m.index + m[0].length, text: m[0] })
-  }
+  forEachMatch(re, text, (m) => out.push({ start: m.index, end: m.index + m[0].length, text: m[0] }))
   return out
 }
 
