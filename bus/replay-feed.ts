@@ -96,6 +96,8 @@ export async function startFeed(ctx: FeedContext, opts: FeedOptions, describe: s
         log: ctx.log,
         stopped: () => stopped,
       })
+      // stop() closed the consumer before this one: close the one it never saw, or it pulls until NATS goes.
+      if (stopped) await messages.close()
     }
   })().catch((err) => ctx.log(`${describe} ended: ${(err as Error).message}`))
   if (caughtUp) opts.onCaughtUp?.(0)

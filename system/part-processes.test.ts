@@ -13,7 +13,9 @@ process.on('SIGTERM', () => { console.error('[mofang] SIGTERM: draining…'); pr
 console.log('Mofang parts running: ' + part)
 console.error('[mofang] ' + part + ' on ' + process.env.NATS_URL + ' as ' + process.env.MOFANG_PORT)
 if (part === 'crashy') setTimeout(() => process.exit(3), 100)
-else setInterval(() => {}, 1000)
+// "hung" says it runs, then its event loop never turns again (no heartbeat, no exit, deaf to SIGTERM).
+else if (part === 'hung') setTimeout(() => { for (;;); }, 50)
+else setInterval(() => process.send('mofang:alive'), 50)
 `
 
 const logs: string[] = []
@@ -39,6 +41,7 @@ const start = (parts: string[]) =>
     command: { file: process.execPath, args: ['-e', FAKE_PART, '--'] },
     restartDelayMs: 50,
     maxRestartDelayMs: 200,
+    hangAfterMs: 600,
   })(ctx)
 
 type Detail = Record<string, { state: string; pid: number; restarts: number; last_exit?: string }>
@@ -67,4 +70,16 @@ it('stops every part with SIGTERM and waits for it', async () => {
   await svc.stop()
   expect(() => process.kill(pid, 0)).toThrow()
   expect((await detail(svc)).live_metrics).toMatchObject({ state: 'stopped', last_exit: 'exit code 0' })
+})
+
+it('kills a part whose heartbeats stop and starts it again; parts that beat are left alone', async () => {
+  running = await start(['hung', 'live_metrics'])
+  const first = (await detail(running)).hung.pid
+  await eventually(async () => (await detail(running!)).hung.restarts >= 1, { what: 'the hung part restarted' })
+  const parts = await detail(running)
+  expect(parts.hung.last_exit).toBe('no heartbeat for 600 ms: killed')
+  expect(parts.hung.pid).not.toBe(first)
+  expect(() => process.kill(first, 0)).toThrow()
+  expect(logs.some((l) => /hung process \(pid \d+\) sent no heartbeat for 600 ms/.test(l))).toBe(true)
+  expect(parts.live_metrics.restarts).toBe(0)
 })

@@ -10,6 +10,10 @@
  * `[mofang:PART]`. The stop sends SIGTERM to every child and waits for its drain (SIGKILL past the drain timeout);
  * as a service started first it is stopped after the in-process services and before the HTTP server and NATS the
  * children use. A child whose parent dies without a stop notices the IPC channel closing and stops itself.
+ *
+ * A child that hangs without exiting (a blocked event loop, a deadlock in a native module) would hold its part
+ * forever: each child sends a heartbeat over the IPC channel from its event loop every 5 s, and one silent for
+ * `hangAfterMs` is killed (SIGKILL) and started again like one that crashed.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
@@ -31,6 +35,27 @@ export interface PartProcessOptions {
   healthyAfterMs?: number
   /** How long the first start waits for a child's "running" line before going on without it, ms. Default 30,000. */
   readyTimeoutMs?: number
+  /**
+   * A running child whose heartbeats (every HEARTBEAT_EVERY_MS) stop for this long is killed and started again, ms.
+   * Default 30,000; 0 turns the watch off.
+   */
+  hangAfterMs?: number
+}
+
+/** What a `mofang run` child started by this service sends over IPC while its event loop turns. */
+export const HEARTBEAT_MESSAGE = 'mofang:alive'
+export const HEARTBEAT_EVERY_MS = 5_000
+
+/**
+ * The child's side: heartbeats to the parent while this process runs, when it has an IPC channel (started by
+ * `mofang start`); otherwise nothing. Returns the stop.
+ */
+export function sendHeartbeats(everyMs = HEARTBEAT_EVERY_MS): () => void {
+  if (!process.send) return () => {}
+  const beat = () => process.send?.(HEARTBEAT_MESSAGE)
+  beat()
+  const timer = setInterval(beat, everyMs).unref()
+  return () => clearInterval(timer)
 }
 
 /** A child's state, as /healthz shows it. */
@@ -40,6 +65,10 @@ interface PartState {
   restarts: number
   startedAt?: number
   lastExit?: string
+  /** When the child last sent a heartbeat, ms since the epoch. */
+  lastBeat?: number
+  /** Set when the watch killed it: its exit is reported as a hang. */
+  hung?: boolean
 }
 
 /** What the child prints on stdout once its parts run (system/start.ts runParts). */
@@ -50,6 +79,7 @@ export function partProcessesService(opts: PartProcessOptions) {
     const restartDelayMs = opts.restartDelayMs ?? 1_000
     const maxRestartDelayMs = opts.maxRestartDelayMs ?? 30_000
     const healthyAfterMs = opts.healthyAfterMs ?? 60_000
+    const hangAfterMs = opts.hangAfterMs ?? 30_000
     const command = opts.command ?? {
       file: process.execPath,
       args: [...process.execArgv, process.argv[1]],
@@ -86,7 +116,10 @@ export function partProcessesService(opts: PartProcessOptions) {
         },
       )
       children.set(part, child)
-      Object.assign(state, { state: 'starting', pid: child.pid, startedAt: Date.now() })
+      Object.assign(state, { state: 'starting', pid: child.pid, startedAt: Date.now(), hung: false })
+      child.on('message', (m) => {
+        if (m === HEARTBEAT_MESSAGE) state.lastBeat = Date.now()
+      })
       const tag = `[mofang:${part}]`
       let ready: () => void = () => {}
       const readyOrNot = new Promise<void>((resolve) => {
@@ -97,6 +130,7 @@ export function partProcessesService(opts: PartProcessOptions) {
         createInterface({ input: stream }).on('line', (line) => {
           if (isStdout && READY_LINE.test(line)) {
             state.state = 'running'
+            state.lastBeat = Math.max(state.lastBeat ?? 0, Date.now())
             ready()
           }
           if (line.trim()) process.stderr.write(`${tag} ${line.replace(/^\s*\[mofang\] /, '').trim()}\n`)
@@ -108,7 +142,11 @@ export function partProcessesService(opts: PartProcessOptions) {
         children.delete(part)
         ready()
         const ranMs = Date.now() - (state.startedAt ?? Date.now())
-        state.lastExit = signal ? `signal ${signal}` : `exit code ${code}`
+        state.lastExit = state.hung
+          ? `no heartbeat for ${hangAfterMs} ms: killed`
+          : signal
+            ? `signal ${signal}`
+            : `exit code ${code}`
         if (stopping) return void (state.state = 'stopped')
         state.restarts++
         state.state = 'restarting'
@@ -127,6 +165,22 @@ export function partProcessesService(opts: PartProcessOptions) {
       return readyOrNot
     }
     await Promise.all(opts.parts.map(launch))
+    if (hangAfterMs > 0) {
+      const watch = setInterval(
+        () => {
+          const now = Date.now()
+          for (const [part, child] of children) {
+            const state = states.get(part)!
+            if (state.state !== 'running' || state.hung || now - (state.lastBeat ?? now) < hangAfterMs) continue
+            state.hung = true
+            ctx.log(`${part} process (pid ${child.pid}) sent no heartbeat for ${hangAfterMs} ms: killing it`)
+            child.kill('SIGKILL')
+          }
+        },
+        Math.min(HEARTBEAT_EVERY_MS, Math.max(10, hangAfterMs / 4)),
+      ).unref()
+      timers.add(watch)
+    }
     ctx.log(`parts in processes of their own: ${opts.parts.map((p) => `${p} (pid ${states.get(p)!.pid})`).join(', ')}`)
 
     return {

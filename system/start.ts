@@ -14,7 +14,7 @@ import {
 import { numberOption, type ParsedArgs } from '../kits/cli/index.js'
 import { startSystem, type RunningSystem } from './system.js'
 import { defaultServices } from './services.js'
-import { partProcessesService } from './part-processes.js'
+import { partProcessesService, sendHeartbeats } from './part-processes.js'
 import { untilSignal } from './signals.js'
 import type { ForecastService } from '../forecast/index.js'
 import type { ReportsService } from '../reports/index.js'
@@ -329,6 +329,8 @@ export async function runParts(config: Config, names: readonly string[], namespa
   if (process.channel) {
     process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'))
     process.channel.unref()
+    // …and it tells the parent its event loop still turns, or the parent kills and restarts it as hung.
+    sendHeartbeats()
   }
   const sys = await startSystem({ config, namespace, sink: false, services: parts, log })
   const lines = [
