@@ -31,6 +31,7 @@ export {
 } from './events.js'
 export type { Attachment, Channel, IdentityKind, IncomingEvent, StoredEvent } from './events.js'
 export { digest, newId } from './ids.js'
+export { forEachMatch } from './matches.js'
 export { Counters, dlq, drop, ok, pipeline } from './pipeline.js'
 export type { Drop } from './pipeline.js'
 export type { NatsLink, Params, RawInsertOptions, Topology, Warehouse } from './ports.js'

@@ -4,7 +4,7 @@
  * every part finds the same facts in the same words. A pattern's first capture group, when it has one, is the value.
  */
 import { normalise, numberKind } from '../pii/index.js'
-import { forEachMatch } from '../words/index.js'
+import { forEachMatch } from '../../core/index.js'
 
 export type FactKind = 'error_code' | 'product_model' | 'order_number'
 

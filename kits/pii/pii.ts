@@ -18,6 +18,7 @@
  * label (订单号, order number) is masked only when it verifies under stricter rules (`ORDER_LABEL`), never
  * exempted by the label alone.
  */
+import { forEachMatch } from '../../core/index.js'
 
 /** What a span holds. */
 export type PiiKind = 'phone' | 'cn_id' | 'bank_card' | 'email'
@@ -290,24 +291,24 @@ function chainPii(text: string, groups: Group[], out: Found[]): void {
 function detect(text: string): Found[] {
   const found: Found[] = []
   const taken = (start: number, end: number) => found.some((s) => start < s.end && s.start < end)
-  for (const m of text.matchAll(EMAIL)) found.push({ start: m.index, end: m.index + m[0].length, kind: 'email' })
+  forEachMatch(EMAIL, text, (m) => found.push({ start: m.index, end: m.index + m[0].length, kind: 'email' }))
   const numbers: Found[] = []
-  for (const m of text.matchAll(CHAIN)) {
+  forEachMatch(CHAIN, text, (m) => {
     const groups = groupsOf(m[0], m.index)
     // A last group run into a word (2pm, 0x7B) is part of that word.
     if (WORD.test(text[m.index + m[0].length] ?? '')) groups.pop()
     chainPii(text, groups, numbers)
-  }
+  })
   for (const f of numbers) if (!taken(f.start, f.end)) found.push(f)
-  for (const m of text.matchAll(PHONE)) {
+  forEachMatch(PHONE, text, (m) => {
     const start = m.index
     const end = start + m[0].length
-    if (taken(start, end)) continue
+    if (taken(start, end)) return
     const digits = m[0].replace(/\D/g, '').length
-    if (digits < 7 || digits > 15) continue
-    if (ORDER_LABEL.test(text.slice(Math.max(0, start - LABEL_LOOKBEHIND), start))) continue
+    if (digits < 7 || digits > 15) return
+    if (ORDER_LABEL.test(text.slice(Math.max(0, start - LABEL_LOOKBEHIND), start))) return
     found.push({ start, end, kind: 'phone' })
-  }
+  })
   return found.sort((x, y) => x.start - y.start)
 }
 

@@ -4,6 +4,5 @@
  * and agent assist (the draft check).
  */
 export { compileWords, ESCALATION_WORDS, isRegexEntry, wordBoundaries, wordMatcher } from './words.js'
-export { forEachMatch } from './matches.js'
 export { boundaries, segment, segmentEach, type Token } from './segment.js'
 export type { WordHit, WordKind, WordLists, WordMatcher } from './words.js'

@@ -7,6 +7,7 @@
  * and end on jieba word boundaries, as QA's forbidden-word check does (the forbidden 滚 must not fire inside 滚动条),
  * and the text is only cut into words when a Han entry matched, so most messages cost one regex test.
  */
+import { forEachMatch } from '../../core/index.js'
 import { boundaries, segment } from './segment.js'
 
 /** What a list is for; the matcher reports it with each hit. */
@@ -88,16 +89,15 @@ export function wordMatcher(lists: WordLists): WordMatcher {
       const hits: WordHit[] = []
       let bounds: ReturnType<typeof wordBoundaries> | undefined
       for (const { kind, re } of compiled) {
-        for (const m of text.matchAll(re)) {
-          if (m[0] === '') continue
+        forEachMatch(re, text, (m) => {
           const start = m.index
           const end = start + m[0].length
           if (HAN_START.test(m[0])) {
             bounds ??= wordBoundaries(text)
-            if (!bounds.starts.has(start) || !bounds.ends.has(end)) continue
+            if (!bounds.starts.has(start) || !bounds.ends.has(end)) return
           }
           hits.push({ start, end, word: m[0], kind })
-        }
+        })
       }
       return hits.sort((a, b) => a.start - b.start || a.end - b.end)
     },

@@ -1,7 +1,8 @@
 /** What every check sees: the redacted turns and what earlier pipeline steps derived from them. */
 import type { Language } from '../language.js'
 import type { Scorecard } from '../scorecard.js'
-import { forEachMatch, type Token } from '../../kits/words/index.js'
+import { forEachMatch } from '../../core/index.js'
+import type { Token } from '../../kits/words/index.js'
 import type { Flag, Interaction, Severity, Turn } from '../types.js'
 
 export interface CheckContext {
