@@ -43,19 +43,18 @@ export interface PartProcessOptions {
 }
 
 /** What a `mofang run` child started by this service sends over IPC while its event loop turns. */
-export const HEARTBEAT_MESSAGE = 'mofang:alive'
-export const HEARTBEAT_EVERY_MS = 5_000
+const HEARTBEAT_MESSAGE = 'mofang:alive'
+const HEARTBEAT_EVERY_MS = 5_000
 
 /**
- * The child's side: heartbeats to the parent while this process runs, when it has an IPC channel (started by
- * `mofang start`); otherwise nothing. Returns the stop.
+ * The child's side: heartbeats to the parent for as long as this process runs, when it has an IPC channel (started
+ * by `mofang start`); otherwise nothing.
  */
-export function sendHeartbeats(everyMs = HEARTBEAT_EVERY_MS): () => void {
-  if (!process.send) return () => {}
+export function sendHeartbeats(): void {
+  if (!process.send) return
   const beat = () => process.send?.(HEARTBEAT_MESSAGE)
   beat()
-  const timer = setInterval(beat, everyMs).unref()
-  return () => clearInterval(timer)
+  setInterval(beat, HEARTBEAT_EVERY_MS).unref()
 }
 
 /** A child's state, as /healthz shows it. */
