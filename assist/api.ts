@@ -260,14 +260,25 @@ export function createAssistApi(deps: AssistApiDeps): RoutesHandler & { close():
     return suggestFor(c, limit)
   }
 
-  const updateOf = (u: ConversationUpdate): AssistUpdate => ({
-    interaction_id: u.conversation.interaction_id,
-    facts: u.conversation.facts,
-    mood: u.conversation.mood,
-    flags: u.conversation.flags,
-    suggestions: u.ended ? [] : suggestFor(u.conversation),
-    ended: u.ended,
-  })
+  /**
+   * The feed hands one update object to every stream that follows the conversation (its agent, supervisors): its
+   * suggestions are searched once, not once per stream. They depend on the conversation only, not on the viewer.
+   */
+  const madeFor = new WeakMap<ConversationUpdate, AssistUpdate>()
+  const updateOf = (u: ConversationUpdate): AssistUpdate => {
+    const known = madeFor.get(u)
+    if (known) return known
+    const made: AssistUpdate = {
+      interaction_id: u.conversation.interaction_id,
+      facts: u.conversation.facts,
+      mood: u.conversation.mood,
+      flags: u.conversation.flags,
+      suggestions: u.ended ? [] : suggestFor(u.conversation),
+      ended: u.ended,
+    }
+    madeFor.set(u, made)
+    return made
+  }
 
   function stream({ req, res, url, who }: RouteContext<Caller>) {
     const id = interactionOf(url)
