@@ -32,6 +32,7 @@ export {
 export type { Attachment, Channel, IdentityKind, IncomingEvent, StoredEvent } from './events.js'
 export { digest, newId } from './ids.js'
 export { forEachMatch } from './matches.js'
+export { boundedMemo } from './memo.js'
 export { Counters, dlq, drop, ok, pipeline } from './pipeline.js'
 export type { Drop } from './pipeline.js'
 export type { NatsLink, Params, RawInsertOptions, Topology, Warehouse } from './ports.js'

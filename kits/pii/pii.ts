@@ -18,7 +18,7 @@
  * label (订单号, order number) is masked only when it verifies under stricter rules (`ORDER_LABEL`), never
  * exempted by the label alone.
  */
-import { forEachMatch } from '../../core/index.js'
+import { boundedMemo, forEachMatch } from '../../core/index.js'
 
 /** What a span holds. */
 export type PiiKind = 'phone' | 'cn_id' | 'bank_card' | 'email'
@@ -91,29 +91,20 @@ function digitOf(cp: number): string {
   return String((cp - first) % 10)
 }
 
-/** Code point → its fold, or null when it stays as it is; emptied when full (a text may hold any code point). */
-const folds = new Map<number, string | null>()
-const MAX_FOLDS = 65_536
-
-/** What one code point becomes for detection: '' (invisible), its fold, or null when nothing relevant changes. */
-function fold(cp: number): string | null {
-  const known = folds.get(cp)
-  if (known !== undefined) return known
+/**
+ * What one code point becomes for detection: '' (invisible), its fold, or null when nothing relevant changes.
+ * Remembered for 65,536 code points (a text may hold any).
+ */
+const fold = boundedMemo(65_536, (cp: number): string | null => {
   const ch = String.fromCodePoint(cp)
-  let out: string | null
-  if (INVISIBLE.test(ch)) out = ''
-  else {
-    const n = ch
-      .normalize('NFKC')
-      .replace(DASHES, '-')
-      .replace(DOTS, '.')
-      .replace(/[^\p{ASCII}]/gu, (c) => (ND.test(c) ? digitOf(c.codePointAt(0)!) : /^\s$/.test(c) ? ' ' : c))
-    out = n !== ch && RELEVANT.test(n) ? n : null
-  }
-  if (folds.size >= MAX_FOLDS) folds.clear()
-  folds.set(cp, out)
-  return out
-}
+  if (INVISIBLE.test(ch)) return ''
+  const n = ch
+    .normalize('NFKC')
+    .replace(DASHES, '-')
+    .replace(DOTS, '.')
+    .replace(/[^\p{ASCII}]/gu, (c) => (ND.test(c) ? digitOf(c.codePointAt(0)!) : /^\s$/.test(c) ? ' ' : c))
+  return n !== ch && RELEVANT.test(n) ? n : null
+})
 
 /**
  * The text detection reads. ASCII, CJK ideographs and Hangul syllables pass as they are; a text in which nothing

@@ -3,6 +3,7 @@
  * Chinese: character 1-4-grams (robust to typos and slang) plus jieba words, word bigrams and negated words.
  * English: lower-cased word tokens.
  */
+import { boundedMemo } from '../../core/index.js'
 import { segment, type Token } from '../../kits/words/index.js'
 
 /** Text that normalising leaves as it is (CJK unified ideographs only): most jieba words, skipped cheaply. */
@@ -91,22 +92,14 @@ export function zhWords(text: string, tokens: readonly Token[] = segment(text)):
   return tokens.map((t) => normalizeWord(t.word))
 }
 
-/** Normalised jieba words that normalising changes or had to look at (punctuation, Latin words, digits). */
-const normalizedWords = new Map<string, string>()
-/** Words kept; past this the cache starts again. Punctuation and product names recur: a few thousand suffice. */
-const CACHED_WORDS = 10_000
+/**
+ * normalize() of the jieba words that are not Han only (punctuation, Latin words, digits), remembered for 10,000 of
+ * them (NFKC is the costly part; punctuation and product names recur, so a few thousand suffice).
+ */
+const normalizedWord = boundedMemo(10_000, normalize)
 
-/** normalize() of one jieba word, remembered for the words that are not Han only (NFKC is the costly part). */
-function normalizeWord(word: string): string {
-  if (HAN_ONLY.test(word)) return word
-  let out = normalizedWords.get(word)
-  if (out === undefined) {
-    out = normalize(word)
-    if (normalizedWords.size >= CACHED_WORDS) normalizedWords.clear()
-    normalizedWords.set(word, out)
-  }
-  return out
-}
+/** normalize() of one jieba word. */
+const normalizeWord = (word: string) => (HAN_ONLY.test(word) ? word : normalizedWord(word))
 
 /**
  * jieba word features of a Chinese text: `w:` word, `b:` two adjacent words, `n:` a word under a negator
