@@ -13,19 +13,19 @@ import type { Fact, Turn } from './types.js'
 export function extractFacts(turns: readonly Turn[], card: Scorecard): Fact[] {
   const facts: Fact[] = []
   const seen = new Set<string>()
+  // Per kind, the built-in pattern then the scorecard's: looked up once, not once per turn.
+  const patterns = FACT_KINDS.flatMap((kind) =>
+    [FACT_PATTERNS[kind], card.patterns.get(`facts.${kind}`)].flatMap((re) => (re ? [{ kind, re }] : [])),
+  )
   turns.forEach((turn, i) => {
-    for (const kind of FACT_KINDS) {
-      for (const re of [FACT_PATTERNS[kind], card.patterns.get(`facts.${kind}`)]) {
-        if (!re) continue
-        for (const m of matchFacts(turn.text, kind, re)) {
-          const key = `${kind}\u0000${m.value.toLowerCase()}`
-          if (seen.has(key)) continue
-          seen.add(key)
-          // Field by field: in this V8, a spread followed by a new property builds a fresh hidden class every time.
-          facts.push({ kind: m.kind, value: m.value, start: m.start, end: m.end, turn: i })
-        }
+    for (const { kind, re } of patterns)
+      for (const m of matchFacts(turn.text, kind, re)) {
+        const key = `${kind}\u0000${m.value.toLowerCase()}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        // Field by field: in this V8, a spread followed by a new property builds a fresh hidden class every time.
+        facts.push({ kind: m.kind, value: m.value, start: m.start, end: m.end, turn: i })
       }
-    }
   })
   return facts
 }

@@ -11,6 +11,7 @@ import { compiledSibling } from '../core/index.js'
 import type { Scorecard } from './scorecard.js'
 import type { Interaction, QaResult } from './types.js'
 import type { QaWorkerApi } from './worker.js'
+import { decodeResults } from './wire.js'
 
 export interface QaPoolOptions {
   /** Worker threads; default os.availableParallelism(), at least 1, at most 64. */
@@ -44,7 +45,7 @@ export function createQaPool(options: QaPoolOptions = {}): QaPool {
     const w = leastBusy()
     pending[w] += slice.length
     try {
-      return await remotes[w].score(slice, scorecard?.spec)
+      return decodeResults(slice, await remotes[w].score(slice, scorecard?.spec))
     } finally {
       pending[w] -= slice.length
     }

@@ -4,20 +4,25 @@ import * as Comlink from 'comlink'
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs'
 import { scoreInteraction } from './pipeline.js'
 import { compileScorecard, type Scorecard, type ScorecardSpec } from './scorecard.js'
-import type { Interaction, QaResult } from './types.js'
+import type { Interaction } from './types.js'
+import { encodeResults } from './wire.js'
 
 /** Compiled scorecards by id@version: the spec travels with each batch, the compiling happens once. */
 const compiled = new Map<string, Scorecard>()
 
 const api = {
-  score(batch: Interaction[], spec?: ScorecardSpec): QaResult[] {
+  /** The batch's results, encoded for the pool (wire.ts). */
+  score(batch: Interaction[], spec?: ScorecardSpec): string {
     let card: Scorecard | undefined
     if (spec) {
       const key = `${spec.id}@${spec.version}`
       card = compiled.get(key)
       if (!card) compiled.set(key, (card = compileScorecard(spec, key)))
     }
-    return batch.map((interaction) => scoreInteraction(interaction, card))
+    return encodeResults(
+      batch,
+      batch.map((interaction) => scoreInteraction(interaction, card)),
+    )
   },
 }
 

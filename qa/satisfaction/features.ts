@@ -96,9 +96,14 @@ function lengthUnits(tokens: readonly string[], text: string, hasHan: boolean): 
   return tokens.length + han / 1.5
 }
 
+/** Han code units are 0x3400-0x9fff; a pair of them is one small integer above every single unit. */
+const HAN_BASE = 0x3400
+const HAN_SPAN = 0xa000 - HAN_BASE
+const hanPair = (first: number, second: number) => 0x10000 + (first - HAN_BASE) * HAN_SPAN + (second - HAN_BASE)
+
 /**
  * Content tokens for repetition: English words minus stop words, and pairs of adjacent Han characters (as one
- * number each, so no strings are made for them).
+ * number each, under 2^30 so V8 keeps it unboxed: no strings or heap numbers are made for them).
  */
 function contentTokens(tokens: readonly string[], text: string, hasHan: boolean): Set<string | number> {
   const out = new Set<string | number>()
@@ -108,7 +113,7 @@ function contentTokens(tokens: readonly string[], text: string, hasHan: boolean)
       const code = text.charCodeAt(i)
       if (!isHan(code)) prev = -1
       else {
-        if (prev >= 0) out.add(prev * 0x10000 + code)
+        if (prev >= 0) out.add(hanPair(prev, code))
         else if (i + 1 >= text.length || !isHan(text.charCodeAt(i + 1))) out.add(code)
         prev = code
       }
@@ -190,11 +195,19 @@ interface CustomerTurn extends AgentTurn {
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0)
 const mean = (xs: readonly number[]) => (xs.length ? sum(xs) / xs.length : 0)
 
+/** Whether the first dialogueFeatures() call found its feature record in FEATURE_NAMES order. */
+let orderChecked = false
+
 /**
  * The feature vector (FEATURE_NAMES order) of one dialogue: its turns (redacted text is fine: masking keeps words
  * apart) and the per-turn sentiment the pipeline computed (null for bot turns; missing values count as neutral).
+ * `out`: where to write it (a scorer reuses one vector instead of allocating one per dialogue).
  */
-export function dialogueFeatures(turns: readonly Turn[], sentiment: readonly (number | null)[]): Float64Array {
+export function dialogueFeatures(
+  turns: readonly Turn[],
+  sentiment: readonly (number | null)[],
+  out = new Float64Array(FEATURE_NAMES.length),
+): Float64Array {
   const customer: CustomerTurn[] = []
   const customerSentiment: number[] = []
   const agent: AgentTurn[] = []
@@ -242,7 +255,7 @@ export function dialogueFeatures(turns: readonly Turn[], sentiment: readonly (nu
   // A failure among the last agent turns, with no success after it: the request ended unmet.
   const lateFailure = lastAgentOutcomes.includes(1) && lastOutcome === 1 ? 1 : 0
   const lateCustomer = customer.slice(-LATE_CUSTOMER_TURNS)
-  const values: Record<FeatureName, number> = {
+  const values = {
     sent_mean: mean(customerSentiment),
     sent_min: customerSentiment.length ? Math.min(...customerSentiment) : 0,
     sent_first: customerSentiment[0] ?? 0,
@@ -277,8 +290,13 @@ export function dialogueFeatures(turns: readonly Turn[], sentiment: readonly (nu
     log_customer_turns: Math.log1p(customer.length),
     log_customer_length: Math.log1p(mean(customer.map((t) => t.length))),
     log_agent_length: Math.log1p(mean(agent.map((t) => t.length))),
+  } satisfies Record<FeatureName, number>
+  // Listed in FEATURE_NAMES order, so the record's values are the vector (read by name, 34 keyed loads cost more).
+  if (!orderChecked) {
+    if (Object.keys(values).join() !== FEATURE_NAMES.join())
+      throw new Error('satisfaction features: the record must list the features in FEATURE_NAMES order')
+    orderChecked = true
   }
-  const x = new Float64Array(FEATURE_NAMES.length)
-  for (let j = 0; j < FEATURE_NAMES.length; j++) x[j] = values[FEATURE_NAMES[j]]
-  return x
+  out.set(Object.values(values))
+  return out
 }

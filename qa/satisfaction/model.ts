@@ -50,6 +50,9 @@ export class SatisfactionModel {
     this.slope = Float64Array.from(FEATURE_NAMES, (f) => weights.features[f].weight / weights.features[f].scale)
   }
 
+  /** One dialogue's features at a time: predict() fills and reads it before returning. */
+  private readonly features = new Float64Array(FEATURE_NAMES.length)
+
   /** Predicted mean rating from a feature vector (FEATURE_NAMES order), not clamped. */
   raw(x: Float64Array): number {
     let z = this.weights.intercept
@@ -62,7 +65,7 @@ export class SatisfactionModel {
    * (null for bot turns). Rounded to 0.01.
    */
   predict(turns: readonly Turn[], sentiment: readonly (number | null)[]): number {
-    const csat = Math.min(CSAT_MAX, Math.max(CSAT_MIN, this.raw(dialogueFeatures(turns, sentiment))))
+    const csat = Math.min(CSAT_MAX, Math.max(CSAT_MIN, this.raw(dialogueFeatures(turns, sentiment, this.features))))
     return Math.round(csat * 100) / 100
   }
 

@@ -8,8 +8,6 @@ import { segment, type Token } from '../../kits/words/index.js'
 
 /** Text that normalising leaves as it is (CJK unified ideographs only): most jieba words, skipped cheaply. */
 const HAN_ONLY = /^[\u4e00-\u9fff]*$/
-/** Characters outside the BMP take two UTF-16 units: only then must a chunk be split into code points. */
-const SURROGATE = /[\ud800-\udfff]/
 
 /**
  * NFKC folds full-width letters, digits and punctuation (Ａ１！) onto their ASCII forms; runs of the same
@@ -23,17 +21,56 @@ export function normalize(text: string): string {
     .replace(/([!?.~,，。、…])\1+/g, '$1')
 }
 
+/** Whether a UTF-16 unit is whitespace as \s reads it (features.test.ts checks every BMP unit). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d)
+  if (c < 0xa0) return false
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
+}
+
+/** Code point starts of the chunk being visited (scratch space of forEachCharNgram, grown as needed). */
+let starts = new Int32Array(256)
+
+/**
+ * Visits every character n-gram (n = 1..maxN) of normalised text as its range [from, to) of UTF-16 units, in the
+ * order charNgrams lists them (duplicates included). Whitespace separates chunks and is not a character; a surrogate
+ * pair is one character.
+ */
+export function forEachCharNgram(norm: string, visit: (from: number, to: number) => void, maxN = 4): void {
+  let chunk = 0
+  for (let end = 0; end <= norm.length; end++) {
+    if (end < norm.length && !isSpace(norm.charCodeAt(end))) continue
+    if (end > chunk) {
+      if (starts.length < end - chunk + 1) starts = new Int32Array(2 * (end - chunk + 1))
+      let length = 0
+      for (let i = chunk; i < end; i++) {
+        starts[length++] = i
+        const c = norm.charCodeAt(i)
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && (norm.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++
+      }
+      starts[length] = end
+      for (let i = 0; i < length; i++)
+        for (let n = 1; n <= maxN && i + n <= length; n++) visit(starts[i], starts[i + n])
+    }
+    chunk = end + 1
+  }
+}
+
 /** Distinct character n-grams (n = 1..maxN) of the text; whitespace separates but is not a character. */
 export function charNgrams(text: string, maxN = 4): Set<string> {
   const out = new Set<string>()
-  for (const chunk of normalize(text).split(/\s+/)) {
-    // Slices of the chunk itself where every character is one UTF-16 unit (no string built piece by piece).
-    const chars = SURROGATE.test(chunk) ? Array.from(chunk) : null
-    const length = chars ? chars.length : chunk.length
-    for (let i = 0; i < length; i++)
-      for (let n = 1; n <= maxN && i + n <= length; n++)
-        out.add(chars ? chars.slice(i, i + n).join('') : chunk.slice(i, i + n))
-  }
+  const norm = normalize(text)
+  forEachCharNgram(norm, (from, to) => out.add(norm.slice(from, to)), maxN)
   return out
 }
 
@@ -101,19 +138,35 @@ const normalizedWord = boundedMemo(10_000, normalize)
 /** normalize() of one jieba word. */
 const normalizeWord = (word: string) => (HAN_ONLY.test(word) ? word : normalizedWord(word))
 
+/** The prefix of each kind of word feature, so they never collide with character n-grams. */
+export type ZhWordFeatureKind = 'w:' | 'b:' | 'n:'
+
 /**
- * jieba word features of a Chinese text: `w:` word, `b:` two adjacent words, `n:` a word under a negator
- * (不/没/别/无/未… then the next word, skipping 太/很/是…). Prefixed so they never collide with character n-grams.
+ * Visits the jieba word features of a Chinese text in order: `w:` word i, `b:` words i and i+1 side by side, `n:`
+ * word i under a negator (不/没/别/无/未… then the next word, skipping 太/很/是…).
  */
-export function zhWordFeatures(words: readonly string[], out = new Set<string>()): Set<string> {
+export function forEachZhWordFeature(
+  words: readonly string[],
+  visit: (kind: ZhWordFeatureKind, i: number) => void,
+): void {
   for (let i = 0; i < words.length; i++) {
-    out.add('w:' + words[i])
-    if (i + 1 < words.length) out.add('b:' + words[i] + '|' + words[i + 1])
+    visit('w:', i)
+    if (i + 1 < words.length) visit('b:', i)
     if (!ZH_NEGATORS.has(words[i])) continue
     let j = i + 1
     while (j < words.length && ZH_NEGATION_FILLERS.has(words[j])) j++
-    if (j < words.length && j - i <= ZH_NEGATION_WINDOW) out.add('n:' + words[j])
+    if (j < words.length && j - i <= ZH_NEGATION_WINDOW) visit('n:', j)
   }
+}
+
+/** The text of one word feature (forEachZhWordFeature's kind and index). */
+export function zhWordFeature(words: readonly string[], kind: ZhWordFeatureKind, i: number): string {
+  return kind === 'b:' ? 'b:' + words[i] + '|' + words[i + 1] : kind + words[i]
+}
+
+/** jieba word features of a Chinese text (forEachZhWordFeature), added to `out`. */
+export function zhWordFeatures(words: readonly string[], out = new Set<string>()): Set<string> {
+  forEachZhWordFeature(words, (kind, i) => out.add(zhWordFeature(words, kind, i)))
   return out
 }
 

@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import { rootDir } from '../../core/index.js'
 import { hanShare } from '../language.js'
 import type { Token } from '../../kits/words/index.js'
-import { wordTokens, zhFeatures } from './features.js'
+import { ZhFeatureSum } from './feature-sum.js'
+import { wordTokens, zhWords } from './features.js'
 import { KeyFilter } from './key-filter.js'
 
 export interface SentimentWeights {
@@ -80,9 +81,9 @@ const EN_ALPHA = 15
 const MAX_PHRASE_TOKENS = 4
 
 export class SentimentModel {
-  private readonly zhWeights: Map<string, number>
-  /** Which features have a weight, asked before the Map: most features of a turn have none. */
-  private readonly zhKnown: KeyFilter
+  /** feature → weight (unscaled), what zhFeatureSum looks up. */
+  readonly zhWeights: Map<string, number>
+  private readonly zhFeatureSum: ZhFeatureSum
   private readonly words: Map<string, number>
   private readonly phrases: Map<string, number>
   /** First words of the phrases: only at these does `en` build candidate phrases. */
@@ -90,7 +91,8 @@ export class SentimentModel {
 
   constructor(readonly weights: SentimentWeights) {
     this.zhWeights = new Map(Object.entries(weights.zh.weights).map(([f, w]) => [f, w * weights.zh.weight_scale]))
-    this.zhKnown = new KeyFilter(this.zhWeights.keys(), this.zhWeights.size)
+    // Which features have a weight, asked before the Map: most features of a turn have none.
+    this.zhFeatureSum = new ZhFeatureSum(this.zhWeights, new KeyFilter(this.zhWeights.keys(), this.zhWeights.size))
     this.words = new Map(Object.entries(weights.en.words))
     this.phrases = new Map(Object.entries(weights.en.phrases))
     this.phraseStarts = new Set([...this.phrases.keys()].map((p) => p.split(' ')[0]))
@@ -101,10 +103,8 @@ export class SentimentModel {
    * text's jieba tokens (segment(text)) when the caller has them, so the text is not cut again.
    */
   zhLogit(text: string, tokens?: readonly Token[]): number {
-    const features = zhFeatures(text, tokens)
-    let z = 0
-    for (const f of features) if (this.zhKnown.mightHave(f)) z += this.zhWeights.get(f) ?? 0
-    return this.weights.zh.bias + z / Math.sqrt(features.size || 1)
+    const z = this.zhFeatureSum.sum(text, zhWords(text, tokens))
+    return this.weights.zh.bias + z / Math.sqrt(this.zhFeatureSum.count || 1)
   }
 
   /** Chinese sentiment in [-1,1]: tanh(z/2) = 2·sigmoid(z) − 1. */
