@@ -16,6 +16,14 @@ describe('factsInText', () => {
     expect(factsInText('订单号 138****5678，错误代码：E-1001')).toEqual([{ kind: 'error_code', value: 'E-1001' }])
     expect(factsInText('order number 13812345678')).toEqual([])
   })
+
+  it('takes an order number only where the value has a digit', () => {
+    expect(factsInText('Sure Mr Wang, may I have your order number please?')).toEqual([])
+    expect(factsInText('order id: verified')).toEqual([])
+    expect(factsInText('my order number is 3348917502')).toEqual([{ kind: 'order_number', value: '3348917502' }])
+    expect(factsInText('Order ID: 3348917502')).toEqual([{ kind: 'order_number', value: '3348917502' }])
+    expect(factsInText('订单号是A20240517001')).toEqual([{ kind: 'order_number', value: 'A20240517001' }])
+  })
 })
 
 describe('repairOcrText', () => {

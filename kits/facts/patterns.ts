@@ -38,7 +38,9 @@ export const FACT_PATTERNS: Readonly<Record<FactKind, RegExp>> = {
       '(?:\\s?(?:Gen\\s?\\d+|Carbon|Yoga|Nano|Extreme|Slim|Pro|Air|Plus|Ultra|[A-Z]{0,2}\\d{1,5}[A-Za-z]{0,2}|[A-Z](?=\\s|$)))+',
     'gu',
   ),
-  order_number: /(?:订单号?|单号|order\s*(?:number|no\.?|id|#))\s*(?:是|为|:|：|#)?\s*([A-Za-z0-9-]{6,32})/giu,
+  // The value has a digit: "order number please" names no order. "is"/"was" may join label and value.
+  order_number:
+    /(?:订单号?|单号|order\s*(?:number|no\.?|id|#))\s*(?:是|为|:|：|#|is\b|was\b)?\s*((?=[A-Za-z-]*\d)[A-Za-z0-9-]{6,32})/giu,
 }
 
 export const FACT_KINDS = Object.keys(FACT_PATTERNS) as FactKind[]
