@@ -21,3 +21,5 @@ export {
   readQaAlertMessage,
 } from './qa-alerts.js'
 export type { QaAlertMessage, QaAlertPublishOptions } from './qa-alerts.js'
+export { decodeStreamEvents } from './shared-decode.js'
+export type { StreamMessage } from './shared-decode.js'

@@ -14,9 +14,8 @@
  * ends; incidents (incidents.ts) are stored, published on `<incidentSubject>.<tenant>` and put on the wall too.
  */
 import type { AlertInput, ConversationUpdate, Incident, OcrResult } from '../core/contracts/index.js'
-import { decodeEvents } from '../core/contracts/index.js'
 import type { Service, ServiceContext, ServiceFactory } from '../core/index.js'
-import { publishAlert, startFeed } from '../bus/index.js'
+import { decodeStreamEvents, publishAlert, startFeed } from '../bus/index.js'
 import { byRole, roleGate } from '../kits/auth/index.js'
 import { factsInText } from '../kits/facts/index.js'
 import { routes } from '../kits/http/index.js'
@@ -177,7 +176,7 @@ export function conversationsService(opts: ConversationsServiceOptions): Service
           // A message holds the events of one subject, <prefix>.<tenant>.<channel>.<family>.<name>: those of
           // families that make no conversation are not decoded at all.
           if (!TRACKED_FAMILIES.has(msg.subject.split('.').at(-2) ?? '')) return
-          for (const e of decodeEvents(msg.data)) {
+          for (const e of decodeStreamEvents(msg)) {
             const change = tracker.apply(e)
             if (change) {
               publish(change, caughtUp ? Date.now() : e.ts)

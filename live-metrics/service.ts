@@ -27,8 +27,8 @@
  * per-tenant consumers (partitions.ts); the wallboard servers take each tenant's snapshots from whichever publishes.
  */
 import type { Service, ServiceContext, ServiceFactory } from '../core/index.js'
-import { decodeEvents, wallPlanSubject, type WallPlan } from '../core/contracts/index.js'
-import { readQaAlertMessage, startFeed } from '../bus/index.js'
+import { wallPlanSubject, type WallPlan } from '../core/contracts/index.js'
+import { decodeStreamEvents, readQaAlertMessage, startFeed } from '../bus/index.js'
 import { createLiveMetrics, type LiveMetrics } from './engine.js'
 import type { LiveMetricsOptions } from './options.js'
 import { startAlarms, type AlarmOptions } from './alarms-runner.js'
@@ -104,7 +104,7 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
     const plansByTenant = new Map<string, WallPlan>()
     const handlers: FeedHandlers = {
       async events(msg, maybeYield) {
-        for (const e of decodeEvents(msg.data)) {
+        for (const e of decodeStreamEvents(msg)) {
           engine.apply(e)
           await maybeYield()
         }
