@@ -64,7 +64,8 @@ function startCli(dataDir: string, args: string[]) {
   const out = { stdout: '', stderr: '' }
   child.stdout!.on('data', (d: Buffer) => (out.stdout += d))
   child.stderr!.on('data', (d: Buffer) => (out.stderr += d))
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+  // The signal when one ended it: a failure then says which (SIGINT unhandled, SIGSEGV…).
+  const exited = new Promise<number | string | null>((r) => child.once('exit', (code, signal) => r(code ?? signal)))
   const url = eventually(async () => /Mofang is running:\s+(\S+)/.exec(out.stdout)?.[1], { what: 'the URL' })
   return { child, out, exited, url }
 }
@@ -104,7 +105,7 @@ it('starts the whole system with the simulator and stops it all on SIGINT', asyn
   expect(out.stderr).toMatch(/\[mofang:live_metrics\] .*rebuilt from \d+ messages/)
 
   child.kill('SIGINT')
-  expect(await exited).toBe(0)
+  expect(await exited, out.stderr.slice(-4000)).toBe(0)
   expect(out.stderr).toMatch(/stopped \(SIGINT\)/)
   await eventually(async () => processesUsing(join(dir.path, 'nats')).length === 0, {
     timeoutMs: 5_000,
@@ -173,7 +174,7 @@ it('back-fills simulated history once per data directory, and forecasts exist af
     expect(history).toMatchObject({ anonymous: 0, texts: 0, raw_identities: 0 })
     expect(Number(history.answers)).toBeGreaterThan(0)
     first.child.kill('SIGINT')
-    expect(await first.exited).toBe(0)
+    expect(await first.exited, first.out.stderr.slice(-4000)).toBe(0)
 
     const second = startCli(fresh.path, small)
     await second.url
@@ -182,7 +183,7 @@ it('back-fills simulated history once per data directory, and forecasts exist af
     expect(second.out.stderr).not.toMatch(/simulated history:/)
     expect(JSON.parse(readFileSync(join(fresh.path, 'simulated-history.json'), 'utf8'))).toEqual(marker)
     second.child.kill('SIGINT')
-    expect(await second.exited).toBe(0)
+    expect(await second.exited, second.out.stderr.slice(-4000)).toBe(0)
   } finally {
     fresh.remove()
   }

@@ -27,6 +27,9 @@ const log = (m: string) => console.error(`[mofang] ${m}`)
 export async function startWholeSystem(given: Config, args: ParsedArgs): Promise<number> {
   const config = withSimulatedWeather(withSimulatedFuture(given, args), args)
   const sys = await startSystem({ config, log, services: args.values['no-services'] ? [] : servicesForStart(config) })
+  // Listening from here on: a signal while the simulator starts (seconds; minutes with a history back-fill) drains
+  // once it has started, instead of killing the process with V8's default handler and the system half stopped.
+  const signalled = untilSignal((s) => log(`${s}: draining…`))
   const lines = [
     `Mofang is running:   ${sys.url}`,
     ...(sys.devApiKey ? [`dev API key (tenant "demo"):  ${sys.devApiKey}`] : []),
@@ -39,7 +42,7 @@ export async function startWholeSystem(given: Config, args: ParsedArgs): Promise
   const simulator = args.values['no-simulator']
     ? undefined
     : await startBuiltInSimulator(sys, sys.devApiKey ?? [...sys.apiKeys.keys()][0], args)
-  const signal = await untilSignal((s) => log(`${s}: draining…`))
+  const signal = await signalled
   await simulator?.stop()
   await sys.stop()
   log(`stopped (${signal})`)
