@@ -94,7 +94,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     )
 
   const drainMs = config.drainTimeoutSeconds * 1000
-  const cleanups: (() => Promise<void>)[] = []
+  /** What stop() undoes, last first, each with the name the shutdown log gives it when it overruns. */
+  const cleanups: { step: string; run: () => Promise<void> }[] = []
   let stopping = false
   // What the drain keeps back for the steps after the sink: closing NATS, the warehouse and the nats-server.
   const afterSinkMs = Math.min(2_000, drainMs / 3)
@@ -102,24 +103,24 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
   const stopAll = async () => {
     stopping = true
     deadline = Date.now() + drainMs
-    for (const fn of cleanups.reverse()) {
+    for (const { step, run } of cleanups.reverse()) {
       // Past the deadline each remaining step still runs (nats-server must stop), but briefly.
       const budget = Math.max(500, deadline - Date.now())
       let timer: NodeJS.Timeout | undefined
       const late = new Promise<void>(
-        (r) => (timer = setTimeout(() => (log(`shutdown: a step took over ${budget} ms; moving on`), r()), budget)),
+        (r) => (timer = setTimeout(() => (log(`shutdown: ${step} took over ${budget} ms; moving on`), r()), budget)),
       )
-      await Promise.race([fn().catch((err) => log(`shutdown: ${(err as Error).message}`)), late])
+      await Promise.race([run().catch((err) => log(`shutdown: ${step}: ${(err as Error).message}`)), late])
       clearTimeout(timer)
     }
   }
-  cleanups.push(async () => rmSync(lockPath(dataDir), { force: true }))
+  cleanups.push({ step: 'the lock file', run: async () => rmSync(lockPath(dataDir), { force: true }) })
   const untilStarted = { what: '', log, deadlineMs: config.startTimeoutSeconds * 1000, stopped: () => stopping }
   try {
     let localNats: LocalNats | undefined
     if (!config.natsUrl) {
       localNats = await startLocalNats({ storeDir: join(dataDir, 'nats'), log })
-      cleanups.push(() => localNats!.stop())
+      cleanups.push({ step: 'the nats-server', run: () => localNats!.stop() })
       log(`nats-server started (${localNats.url}, JetStream in ${join(dataDir, 'nats')})`)
     }
     const natsOptions = {
@@ -132,7 +133,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       ...untilStarted,
       what: 'connecting to NATS',
     })
-    cleanups.push(() => nats.close())
+    cleanups.push({ step: 'the NATS connection', run: () => nats.close() })
     const topology = topologyNames(opts.namespace)
     const jsm = await jetstreamManager(nats.nc)
     const js = jetstream(nats.nc)
@@ -162,7 +163,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     )
 
     const warehouse = await openWarehouse(warehouseOptions({ ...config, dataDir }))
-    cleanups.push(() => warehouse.close())
+    cleanups.push({ step: 'the warehouse', run: () => warehouse.close() })
     // The retention settings become the tables' TTLs here, so a changed setting applies at the next start.
     // A part using another process's chDB (MOFANG_WAREHOUSE_URL) leaves the migrations to that owner.
     if (warehouse.kind !== 'owner') {
@@ -180,7 +181,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           log,
         })
       : undefined
-    if (jetstreamWatch) cleanups.push(async () => jetstreamWatch.stop())
+    if (jetstreamWatch) cleanups.push({ step: 'the JetStream watch', run: async () => jetstreamWatch.stop() })
 
     const dev = config.apiKeys === undefined ? devApiKey(dataDir) : undefined
     // The admin endpoints' token (/v1/sql): written to the lock file for local commands, handed to services.
@@ -198,9 +199,9 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       },
       log,
     })
-    cleanups.push(async () => backlog.stop())
+    cleanups.push({ step: 'the backlog watch', run: async () => backlog.stop() })
     const identity = createIdentityResolver(kv)
-    cleanups.push(() => identity.close())
+    cleanups.push({ step: 'identity', run: () => identity.close() })
     const ingest = createEventsEndpoint({
       apiKeys,
       maxBodyBytes: config.maxBodyBytes,
@@ -230,7 +231,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         what: 'starting the warehouse sink',
       })
       // The sink's drain gets most of the deadline; NATS and the warehouse close in what is left.
-      cleanups.push(() => sink!.stop(Math.max(500, deadline - afterSinkMs - Date.now())))
+      cleanups.push({ step: 'the sink', run: () => sink!.stop(Math.max(500, deadline - afterSinkMs - Date.now())) })
     }
 
     const url = `http://${config.host}:${config.port}`
@@ -324,7 +325,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         {
           started(service) {
             services.push(service)
-            cleanups.push(() => service.stop())
+            cleanups.push({ step: `the ${service.name} service`, run: () => service.stop() })
             if (service.health) checks.push({ name: service.name, check: service.health })
             handlers.push(...(service.handlers ?? []))
           },
@@ -361,8 +362,9 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     const port = (server.address() as { port: number }).port
     parts.url = `http://${config.host}:${port}`
     // Cleanups run last-in first-out: the server stops accepting before the sink flushes.
-    cleanups.push(
-      () =>
+    cleanups.push({
+      step: 'the HTTP server',
+      run: () =>
         new Promise<void>((done) => {
           services.forEach((svc) => svc.beforeClose?.())
           server.close(() => done())
@@ -371,7 +373,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           // drain: it was never answered 202, so its client sends it again.
           setTimeout(() => server.closeAllConnections(), Math.min(3_000, drainMs / 3)).unref()
         }),
-    )
+    })
     writeFileSync(
       lockPath(dataDir),
       JSON.stringify({ pid: process.pid, url: parts.url, adminToken } satisfies LockFile),

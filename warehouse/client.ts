@@ -38,24 +38,37 @@ interface Handle {
   chdb?: ChdbConnection['chdb']
 }
 
-/** A tiny FIFO pool: each connection serves one request at a time. */
+/** How long close() waits for queries still running, ms: past it the connections close under them. */
+const CLOSE_WAIT_MS = 5_000
+
+/**
+ * A tiny FIFO pool: each connection serves one request at a time. Closing waits for the requests in flight: chDB's
+ * close frees its native session at once, and a query still running on it then crashed the process (SIGSEGV, seen
+ * when a service overran its shutdown step and kept writing).
+ */
 class ClientPool {
   private readonly idle: Handle[]
-  private readonly waiters: ((h: Handle) => void)[] = []
+  private readonly waiters: { take: (h: Handle) => void; refuse: (err: Error) => void }[] = []
+  private closing = false
   constructor(private readonly all: Handle[]) {
     this.idle = [...all]
   }
   async use<T>(fn: (h: Handle) => Promise<T>): Promise<T> {
-    const handle = this.idle.pop() ?? (await new Promise<Handle>((r) => this.waiters.push(r)))
+    if (this.closing) throw new WarehouseError('the warehouse is closed')
+    const handle = this.idle.pop() ?? (await new Promise<Handle>((take, refuse) => this.waiters.push({ take, refuse })))
     try {
       return await fn(handle)
     } finally {
-      const next = this.waiters.shift()
-      if (next) next(handle)
+      const next = this.closing ? undefined : this.waiters.shift()
+      if (next) next.take(handle)
       else this.idle.push(handle)
     }
   }
   async close(): Promise<void> {
+    this.closing = true
+    for (const w of this.waiters.splice(0)) w.refuse(new WarehouseError('the warehouse is closed'))
+    const deadline = Date.now() + CLOSE_WAIT_MS
+    while (this.idle.length < this.all.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
     await Promise.all(this.all.map((h) => h.client.close()))
   }
 }
