@@ -376,6 +376,29 @@ describe('engine housekeeping', () => {
     expect(m.snapshot('acme', s(7 * 3600)).totals.windows.today.answered).toBe(1)
   })
 
+  it('packs interactions quiet for 10 s and unpacks one for a late or repeated event, as if it had never packed', () => {
+    const bot = { interaction_id: 'chat', channel: 'webchat' as const }
+    const events = [
+      ...call('a', s(0), 5, 60),
+      ev('chat.started', s(0), bot),
+      ev('chat.message', s(1), { ...bot, payload: { role: 'bot', text: 'hi' } }),
+      ev('chat.transferred_to_agent', s(2), { ...bot, queue: 'sales', payload: { from_bot: true } }),
+      ev('chat.message', s(8), { ...bot, agent_id: 'a2', payload: { role: 'agent', text: '您好' } }),
+      ev('agent.login', s(90), { agent_id: 'a9' }),
+    ]
+    const lateHold = [
+      ev('voice.hold', s(20), { interaction_id: 'a' }),
+      ev('voice.unhold', s(35), { interaction_id: 'a' }),
+    ]
+    const m = engineWith(events)
+    m.snapshot('acme', s(120)) // prunes, and packs what had nothing new for 10 s of ingest time
+    expect(m.held()).toEqual({ interactions: 2, packed: 2 })
+    expect(m.apply(events[1])).toBe('duplicate')
+    for (const e of lateHold) expect(m.apply(e)).toBe('applied')
+    expect(m.held()).toEqual({ interactions: 2, packed: 1 })
+    expect(m.snapshot('acme', s(120))).toEqual(engineWith([...events, ...lateHold]).snapshot('acme', s(120)))
+  })
+
   it('keeps tenants apart and serves an empty snapshot for an unknown tenant', () => {
     const m = engineWith([...call('a', s(0), 5, 60), ...call('b', s(0), 5, 60).map((e) => ({ ...e, tenant: 'other' }))])
     expect(m.tenants().sort()).toEqual(['acme', 'other'])

@@ -16,7 +16,7 @@ import { dayStartOf, intervalStartOf } from './clock.js'
 import { addInto, emptyCounters } from './counters.js'
 import { deriveInteraction, rowKeys, type Fact } from './interaction.js'
 import { resolveOptions, type LiveMetricsOptions, type ResolvedOptions } from './options.js'
-import { insertSorted, slim, type SlimEvent } from './slim.js'
+import { insertSorted, slim, unpackEvents, type SlimEvent } from './slim.js'
 import { buildSnapshot } from './snapshot.js'
 import type { AgentState, InteractionState, TenantState } from './state.js'
 import type { AlertInput, QaResultInput, Snapshot, WallPlan } from '../core/contracts/index.js'
@@ -62,6 +62,8 @@ export interface LiveMetrics {
   subscribe(tenant: string, onChange: () => void): () => void
   /** Prunes state older than the retention horizon; snapshot() calls it too, at most every 5 s. */
   prune(now: number): void
+  /** What the engine keeps, all tenants: interactions, and how many of them are packed (InteractionState.packed). */
+  held(): { interactions: number; packed: number }
   /** Events left out, by reason (all tenants). */
   readonly drops: ReasonCounters<LiveDrop>
   readonly options: ResolvedOptions
@@ -74,6 +76,14 @@ const PRUNE_EVERY_MS = 5_000
  * between events, where a replay yields to the event loop, instead of piling up into one long first snapshot.
  */
 const SETTLE_EVERY = 1_000
+/**
+ * An interaction with no event for this long, in ingest time, is packed at the next prune (InteractionState.packed);
+ * ms. What the snapshot reads of it (facts, waiting, segments, ticket) stays as it is; an event for it unpacks it
+ * (a JSON.parse of its events, a few µs).
+ */
+const PACK_QUIET_MS = 10_000
+/** A packed interaction's ids: never added to, as unpack() replaces it first (saves a Set per packed interaction). */
+const PACKED_IDS: Set<string> = new Set()
 
 function emptyTenant(tenant: string): TenantState {
   return {
@@ -195,6 +205,7 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
   function rederive(t: TenantState, iid: string): string[] {
     const it = t.interactions.get(iid)
     if (!it) return []
+    unpack(it)
     const d = deriveInteraction(it.events, opts, (agent) => t.agents.get(agent)?.wrap.get(iid) ?? 0)
     for (const f of it.facts) count(t, f, -1)
     for (const f of d.facts) count(t, f, 1)
@@ -221,14 +232,13 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     watermark = Math.max(watermark, event.received_at ?? event.ts)
     if (event.ts < watermark - opts.retentionMs) return 'late'
     const t = tenantState(event.tenant)
-    const e = slim(event)
-    const family = e.type.slice(0, e.type.indexOf('.'))
+    const family = event.type.slice(0, event.type.indexOf('.'))
     let result: ApplyResult = 'ignored'
-    if (family === 'agent') result = applyAgentEvent(t, e)
-    else if (family === 'survey') result = applySurvey(t, e)
-    else if (family === 'voice' || family === 'chat' || family === 'ticket') result = applyContactEvent(t, e)
+    if (family === 'agent') result = applyAgentEvent(t, slim(event))
+    else if (family === 'survey') result = applySurvey(t, slim(event))
+    else if (family === 'voice' || family === 'chat' || family === 'ticket') result = applyContactEvent(t, event)
     // Seen, even when no metric uses it (a customer's chat message, a survey comment): the snapshot's last_event_ts.
-    if (result === 'applied' || result === 'ignored') t.lastEventTs = Math.max(t.lastEventTs ?? 0, e.ts)
+    if (result === 'applied' || result === 'ignored') t.lastEventTs = Math.max(t.lastEventTs ?? 0, event.ts)
     if (result === 'applied') {
       if (++appliedSinceSettle >= SETTLE_EVERY) settleAll()
       notify(t.tenant)
@@ -260,16 +270,21 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     return 'applied'
   }
 
-  function applyContactEvent(t: TenantState, e: SlimEvent): ApplyResult {
-    const iid = e.interaction_id
+  function applyContactEvent(t: TenantState, event: StoredEvent): ApplyResult {
+    const iid = event.interaction_id
     if (!iid) return 'ignored'
-    // Only agent messages matter in a chat; the others would only cost memory.
-    if (e.type === 'chat.message' && e.role !== 'agent' && e.role !== 'bot') return 'ignored'
+    // Only agent messages matter in a chat; the others would only cost memory (they are not even slimmed).
+    const role = event.payload?.role
+    if (event.type === 'chat.message' && role !== 'agent' && role !== 'bot') return 'ignored'
+    const e = slim(event)
     let it = t.interactions.get(iid)
     if (!it) {
       it = {
+        id: iid,
         events: [],
         ids: new Set(),
+        packed: null,
+        touchedAt: watermark,
         hasBotMessage: false,
         facts: [],
         waiting: null,
@@ -279,6 +294,7 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
       }
       t.interactions.set(iid, it)
     }
+    unpack(it)
     if (it.ids.has(e.event_id)) return 'duplicate'
     // A bot chat keeps one bot message: enough to know a bot took part.
     if (e.role === 'bot' && it.hasBotMessage) return 'applied'
@@ -287,12 +303,30 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
       return 'dropped'
     }
     it.ids.add(e.event_id)
+    // The interaction's own copy of its id, not one per event.
+    e.interaction_id = it.id
     if (e.role === 'bot') it.hasBotMessage = true
     insertSorted(it.events, e)
     it.lastTs = Math.max(it.lastTs, e.ts)
+    it.touchedAt = watermark
     if (e.agent_id) noteAgentInfo(agentState(t, e.agent_id), e)
     t.dirtyInteractions.add(iid)
     return 'applied'
+  }
+
+  function unpack(it: InteractionState): void {
+    if (it.packed === null) return
+    it.events = unpackEvents(it.packed, it.id)
+    it.ids = new Set(it.events.map((e) => e.event_id))
+    it.packed = null
+  }
+
+  /** Packs the interaction's events if nothing came for it for PACK_QUIET_MS (it must have been derived since). */
+  function packIfQuiet(it: InteractionState): void {
+    if (it.packed !== null || watermark - it.touchedAt < PACK_QUIET_MS) return
+    it.packed = JSON.stringify(it.events)
+    it.events = []
+    it.ids = PACKED_IDS
   }
 
   /** Past the cap an interaction takes only the first event of each type, so it can still be answered and end. */
@@ -319,7 +353,10 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
         if (minute + MINUTE <= now - longestWindowMs - MINUTE) t.recent.delete(minute)
       for (const [id, f] of t.surveys) if (f.ts < horizon) t.surveys.delete(id)
       for (const [iid, it] of t.interactions) {
-        if (it.lastTs >= horizon) continue
+        if (it.lastTs >= horizon) {
+          packIfQuiet(it)
+          continue
+        }
         t.interactions.delete(iid)
         t.waiting.delete(iid)
         t.openTickets.delete(iid)
@@ -382,6 +419,15 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
       return buildSnapshot(t, now, opts, timelineOf)
     },
     tenants: () => [...tenants.keys()],
+    held() {
+      const held = { interactions: 0, packed: 0 }
+      for (const t of tenants.values())
+        for (const it of t.interactions.values()) {
+          held.interactions++
+          if (it.packed !== null) held.packed++
+        }
+      return held
+    },
     forget(tenant) {
       tenants.delete(tenant)
     },

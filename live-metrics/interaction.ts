@@ -40,6 +40,25 @@ export function rowKeys(
   return keys
 }
 
+/** A fact's dimensions: the channel, queue, team and site it counts under. */
+type Dims = Pick<Fact, 'channel' | 'queue' | 'team' | 'site'>
+
+/**
+ * A fact with every field in the object itself. Spread in (`{ ts, ...dims, delta }`), the dimensions went to a
+ * second, separate property array: one more object per fact for the garbage collector, and the live engine keeps a
+ * day of facts.
+ */
+function fact(ts: number, contactLevel: boolean, dims: Dims, delta: CounterDelta): Fact {
+  return { ts, contactLevel, channel: dims.channel, queue: dims.queue, team: dims.team, site: dims.site, delta }
+}
+
+/** The deltas that never vary, shared by every fact that counts them (frozen: addInto only reads them). */
+const OFFERED: CounterDelta = Object.freeze({ offered: 1 })
+const TRANSFERRED: CounterDelta = Object.freeze({ transferred: 1 })
+const ABANDONED: CounterDelta = Object.freeze({ abandoned: 1 })
+const ABANDONED_SHORT: CounterDelta = Object.freeze({ abandonedShort: 1 })
+const TICKET_CREATED: CounterDelta = Object.freeze({ ticketsCreated: 1 })
+
 /** An agent busy with this contact from `start` until `end` (null = still on it). */
 export interface ContactSegment {
   agent: string
@@ -122,18 +141,18 @@ function ticketFacts(events: SlimEvent[]): { facts: Fact[]; ticket: OpenTicket |
   const deadline = created ? created.ts + (TICKET_SLA_HOURS[priority] ?? TICKET_SLA_HOURS.normal) * HOUR : null
   const facts: Fact[] = []
   let open = false
-  let dims: Pick<Fact, 'channel' | 'queue' | 'team' | 'site'> = { channel: events[0].channel, queue }
+  let dims: Dims = { channel: events[0].channel, queue }
   for (const e of events) {
     const team = e.team ?? events.findLast((x) => x.team && x.ts <= e.ts)?.team
     const site = e.site ?? events.findLast((x) => x.site && x.ts <= e.ts)?.site
     dims = { channel: e.channel, queue: e.queue ?? queue, ...(team && { team }), ...(site && { site }) }
     if (e.type === 'ticket.created' || e.type === 'ticket.reopened') open = true
-    if (e.type === 'ticket.created') facts.push({ ts: e.ts, contactLevel: true, ...dims, delta: { ticketsCreated: 1 } })
+    if (e.type === 'ticket.created') facts.push(fact(e.ts, true, dims, TICKET_CREATED))
     else if (e.type === 'ticket.resolved') {
       open = false
       const timing =
         deadline === null ? {} : e.ts <= deadline ? { ticketsResolvedInSla: 1 } : { ticketsResolvedLate: 1 }
-      facts.push({ ts: e.ts, contactLevel: true, ...dims, delta: { ticketsResolved: 1, ...timing } })
+      facts.push(fact(e.ts, true, dims, { ticketsResolved: 1, ...timing }))
     }
   }
   // A ticket seen only after its creation is open from its first event on, until a resolution says otherwise.
@@ -267,32 +286,39 @@ function fromLegs(legs: Leg[], opts: ResolvedOptions, wrap: WrapLookup): Derived
   const lastSegmentOf = new Map<string, Leg>()
   for (const leg of legs) if (leg.agent && leg.answeredAt !== undefined) lastSegmentOf.set(leg.agent, leg)
   for (const leg of legs) {
-    const dims = { channel: leg.channel, queue: leg.queue, team: leg.team, site: leg.site }
+    const dims: Dims = { channel: leg.channel, queue: leg.queue, team: leg.team, site: leg.site }
     const contactLevel = leg.index === 0
-    facts.push({ ts: leg.offeredAt, contactLevel, ...dims, delta: { offered: 1 } })
+    facts.push(fact(leg.offeredAt, contactLevel, dims, OFFERED))
     if (leg.answeredAt !== undefined) {
       const waitMs = Math.max(0, leg.answeredAt - leg.waitFrom)
       const inSl = waitMs <= slTargetFor(opts, leg.channel, leg.queue).seconds * 1000
-      facts.push({
-        ts: leg.answeredAt,
-        contactLevel,
-        ...dims,
-        delta: { answered: 1, answerWaitMs: waitMs, answeredInSl: inSl ? 1 : 0 },
-      })
-      if (leg.agent) segments.push({ agent: leg.agent, start: leg.answeredAt, end: leg.closedAt ?? null, ...dims })
+      facts.push(
+        fact(leg.answeredAt, contactLevel, dims, { answered: 1, answerWaitMs: waitMs, answeredInSl: inSl ? 1 : 0 }),
+      )
+      if (leg.agent) {
+        const { channel, queue, team, site } = dims
+        segments.push({
+          agent: leg.agent,
+          start: leg.answeredAt,
+          end: leg.closedAt ?? null,
+          channel,
+          queue,
+          team,
+          site,
+        })
+      }
       if (leg.closedAt !== undefined) {
         const holdMs = leg.holdMs
         const talkMs = Math.max(0, leg.closedAt - leg.answeredAt - holdMs)
         // Wrap belongs to the agent's last segment of this contact, so a call transferred back is not charged twice.
         const wrapMs = leg.agent && lastSegmentOf.get(leg.agent) === leg ? wrap(leg.agent, leg.closedAt) : 0
-        facts.push({ ts: leg.closedAt, contactLevel: true, ...dims, delta: { handled: 1, talkMs, holdMs, wrapMs } })
+        facts.push(fact(leg.closedAt, true, dims, { handled: 1, talkMs, holdMs, wrapMs }))
       }
-      if (leg.transferredAt !== undefined)
-        facts.push({ ts: leg.transferredAt, contactLevel: true, ...dims, delta: { transferred: 1 } })
+      if (leg.transferredAt !== undefined) facts.push(fact(leg.transferredAt, true, dims, TRANSFERRED))
     } else if (leg.abandoned && leg.closedAt !== undefined) {
       const waitMs = Math.max(0, leg.closedAt - leg.waitFrom)
       const short = waitMs < opts.shortAbandonMs
-      facts.push({ ts: leg.closedAt, contactLevel, ...dims, delta: short ? { abandonedShort: 1 } : { abandoned: 1 } })
+      facts.push(fact(leg.closedAt, contactLevel, dims, short ? ABANDONED_SHORT : ABANDONED))
     } else if (leg.closedAt === undefined) {
       waiting = { since: leg.waitFrom, ...dims }
     }

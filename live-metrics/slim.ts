@@ -34,24 +34,70 @@ export interface SlimEvent {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
 
+/**
+ * One copy of each categorical string (types, channels, queues, teams, sites, agents, roles). The engine keeps a day
+ * of events, and every parsed event brought its own copies: V8's JSON.parse shares only strings of up to 10
+ * characters, so "voice.offered" was one more heap object per kept event for the garbage collector to mark over and
+ * over. Bounded: past MAX_SHARED distinct values it starts again, which costs only the sharing.
+ */
+const sharedStrings = new Map<string, string>()
+const MAX_SHARED = 50_000
+
+function shared(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  const known = sharedStrings.get(value)
+  if (known !== undefined) return known
+  if (sharedStrings.size >= MAX_SHARED) sharedStrings.clear()
+  sharedStrings.set(value, value)
+  return value
+}
+
+/** The fields every slimmed event has, whether it came parsed from the stream or was packed. */
+type CommonFields = Pick<SlimEvent, 'event_id' | 'ts' | 'type' | 'channel' | 'agent_id' | 'queue' | 'team' | 'site'>
+
+/**
+ * Every common field in one literal, set or not: the object then holds them itself. Added one by one, they went to a
+ * separate property array, a second object per kept event.
+ */
+function withCommonFields(e: CommonFields, interactionId: string | undefined, role: string | undefined): SlimEvent {
+  return {
+    event_id: e.event_id,
+    ts: e.ts,
+    type: shared(e.type)!,
+    channel: shared(e.channel)!,
+    agent_id: shared(e.agent_id),
+    interaction_id: interactionId,
+    queue: shared(e.queue),
+    team: shared(e.team),
+    site: shared(e.site),
+    role: shared(role),
+  }
+}
+
 export function slim(e: StoredEvent): SlimEvent {
   const p = e.payload ?? {}
-  const s: SlimEvent = { event_id: e.event_id, ts: e.ts, type: e.type, channel: e.channel }
-  if (e.agent_id) s.agent_id = e.agent_id
-  if (e.interaction_id) s.interaction_id = e.interaction_id
-  if (e.queue) s.queue = e.queue
-  if (e.team) s.team = e.team
-  if (e.site) s.site = e.site
+  const s = withCommonFields(e, e.interaction_id || undefined, e.type === 'chat.message' ? str(p.role) : undefined)
   if (e.skills?.length) s.skills = e.skills
   if (e.agent_name) s.agent_name = e.agent_name
-  if (e.type === 'chat.message') s.role = str(p.role)
-  else if (e.type === 'voice.transfer') s.to_queue = str(p.to_queue)
+  if (e.type === 'voice.transfer') s.to_queue = str(p.to_queue)
   else if (e.type === 'agent.not_ready') s.reason = str(p.reason) ?? 'unknown'
   else if (e.type === 'chat.transferred_to_agent') s.from_bot = p.from_bot === true
   else if (e.type === 'ticket.created') s.priority = str(p.priority)
   else if (e.type === 'survey.nps' || e.type === 'survey.csat')
     s.score = typeof p.score === 'number' ? p.score : undefined
   return s
+}
+
+/** The fields slim() sets only for some types. */
+const TYPE_FIELDS = ['skills', 'agent_name', 'to_queue', 'reason', 'from_bot', 'score', 'priority'] as const
+
+/** Events packed with JSON.stringify, as slim() makes them (same shape, shared strings), all of `interactionId`. */
+export function unpackEvents(packed: string, interactionId: string): SlimEvent[] {
+  return (JSON.parse(packed) as SlimEvent[]).map((p) => {
+    const s = withCommonFields(p, interactionId, p.role)
+    for (const k of TYPE_FIELDS) if (p[k] !== undefined) (s as unknown as Record<string, unknown>)[k] = p[k]
+    return s
+  })
 }
 
 /** Same-millisecond events sort in the order they happen in a contact's life. */

@@ -9,8 +9,20 @@ import type { SlimEvent } from './slim.js'
 import type { AlertInput, QaResultInput, WallPlan } from '../core/contracts/index.js'
 
 export interface InteractionState {
+  /** The interaction id: its events share this string. */
+  id: string
+  /** Its events in order; empty while `packed`. */
   events: SlimEvent[]
+  /** Their event ids; empty while `packed`. */
   ids: Set<string>
+  /**
+   * An interaction with nothing new for a while keeps its events as one JSON text (engine.ts): one heap object
+   * instead of a few per event, which the garbage collector would otherwise mark again and again all day. Unpacked
+   * when an event comes for it or it must be derived again.
+   */
+  packed: string | null
+  /** The engine's watermark (newest ingest time) when an event last came for it. */
+  touchedAt: number
   /** A bot message is kept already (one is enough to know a bot took part). */
   hasBotMessage: boolean
   /** Types of the kept events, built once the interaction reaches maxEventsPerInteraction. */
