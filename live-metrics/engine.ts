@@ -62,7 +62,10 @@ export interface LiveMetrics {
   subscribe(tenant: string, onChange: () => void): () => void
   /** Prunes state older than the retention horizon; snapshot() calls it too, at most every 5 s. */
   prune(now: number): void
-  /** What the engine keeps, all tenants: interactions, and how many of them are packed (InteractionState.packed). */
+  /**
+   * What the engine keeps, all tenants: interactions, and how many of them are packed (InteractionState.packed). Walks
+   * them all (a few ms per million): for health checks, not for every event.
+   */
   held(): { interactions: number; packed: number }
   /** Events left out, by reason (all tenants). */
   readonly drops: ReasonCounters<LiveDrop>

@@ -212,6 +212,7 @@ export function liveMetricsService(opts: LiveServiceOptions = {}): ServiceFactor
         ok: true,
         detail: {
           tenants: engine.tenants().length,
+          interactions: engine.held(),
           rebuilt: following.rebuilt(),
           qa_alerts_unreadable: qaBad,
           plans_unreadable: plansBad,
