@@ -58,6 +58,9 @@ it('answers 503 while JetStream is down and recovers by itself, losing nothing',
   expect(down.status).toBe(503)
   expect(down.headers.get('retry-after')).toBe('1')
   expect(((await down.json()) as { error: string }).error).toMatch(/unavailable/)
+  // The simulator's own posts are refused too, and it keeps them to send again (waited for: a restart before its next
+  // post would leave it nothing to retry, which made this test fail now and then).
+  await eventually(async () => sim.stats().retries > 0, { what: 'a simulator post refused while NATS is down' })
 
   nats = await testNats(dir.path, nats.port)
   await eventually(async () => (await probe()).status === 202, { what: 'ingest to recover', timeoutMs: 20_000 })

@@ -75,7 +75,14 @@ it('stops every part with SIGTERM and waits for it', async () => {
 it('kills a part whose heartbeats stop and starts it again; parts that beat are left alone', async () => {
   running = await start(['hung', 'live_metrics'])
   const first = (await detail(running)).hung.pid
-  await eventually(async () => (await detail(running!)).hung.restarts >= 1, { what: 'the hung part restarted' })
+  // Started again, with a new pid: the count goes up when the old one exits, the pid when the restart delay is over.
+  await eventually(
+    async () => {
+      const { hung } = await detail(running!)
+      return hung.restarts >= 1 && hung.pid !== first
+    },
+    { what: 'the hung part restarted' },
+  )
   const parts = await detail(running)
   expect(parts.hung.last_exit).toBe('no heartbeat for 600 ms: killed')
   expect(parts.hung.pid).not.toBe(first)
