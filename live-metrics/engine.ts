@@ -279,7 +279,6 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     // Only agent messages matter in a chat; the others would only cost memory (they are not even slimmed).
     const role = event.payload?.role
     if (event.type === 'chat.message' && role !== 'agent' && role !== 'bot') return 'ignored'
-    const e = slim(event)
     let it = t.interactions.get(iid)
     if (!it) {
       it = {
@@ -293,21 +292,21 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
         waiting: null,
         ticket: null,
         segments: [],
-        lastTs: e.ts,
+        lastTs: event.ts,
       }
       t.interactions.set(iid, it)
     }
     unpack(it)
-    if (it.ids.has(e.event_id)) return 'duplicate'
+    if (it.ids.has(event.event_id)) return 'duplicate'
     // A bot chat keeps one bot message: enough to know a bot took part.
-    if (e.role === 'bot' && it.hasBotMessage) return 'applied'
-    if (overCap(it, e)) {
+    if (role === 'bot' && it.hasBotMessage) return 'applied'
+    if (overCap(it, event.type)) {
       drops.add('interaction_event_cap')
       return 'dropped'
     }
+    // Slimmed only once kept, with the interaction's own copy of its id rather than one per event.
+    const e = slim(event, it.id)
     it.ids.add(e.event_id)
-    // The interaction's own copy of its id, not one per event.
-    e.interaction_id = it.id
     if (e.role === 'bot') it.hasBotMessage = true
     insertSorted(it.events, e)
     it.lastTs = Math.max(it.lastTs, e.ts)
@@ -333,11 +332,11 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
   }
 
   /** Past the cap an interaction takes only the first event of each type, so it can still be answered and end. */
-  function overCap(it: InteractionState, e: SlimEvent): boolean {
+  function overCap(it: InteractionState, type: string): boolean {
     if (it.events.length < opts.maxEventsPerInteraction) return false
     it.typesAtCap ??= new Set(it.events.map((x) => x.type))
-    if (it.typesAtCap.has(e.type)) return true
-    it.typesAtCap.add(e.type)
+    if (it.typesAtCap.has(type)) return true
+    it.typesAtCap.add(type)
     return false
   }
 

@@ -74,9 +74,10 @@ function withCommonFields(e: CommonFields, interactionId: string | undefined, ro
   }
 }
 
-export function slim(e: StoredEvent): SlimEvent {
+/** `interactionId`: the engine's own copy of the event's interaction id, shared by all its events. */
+export function slim(e: StoredEvent, interactionId = e.interaction_id || undefined): SlimEvent {
   const p = e.payload ?? {}
-  const s = withCommonFields(e, e.interaction_id || undefined, e.type === 'chat.message' ? str(p.role) : undefined)
+  const s = withCommonFields(e, interactionId, e.type === 'chat.message' ? str(p.role) : undefined)
   if (e.skills?.length) s.skills = e.skills
   if (e.agent_name) s.agent_name = e.agent_name
   if (e.type === 'voice.transfer') s.to_queue = str(p.to_queue)

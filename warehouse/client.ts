@@ -50,6 +50,8 @@ class ClientPool {
   private readonly idle: Handle[]
   private readonly waiters: { take: (h: Handle) => void; refuse: (err: Error) => void }[] = []
   private closing = false
+  /** Set while close() waits: called when the last request in flight has given its connection back. */
+  private drained?: () => void
   constructor(private readonly all: Handle[]) {
     this.idle = [...all]
   }
@@ -62,13 +64,20 @@ class ClientPool {
       const next = this.closing ? undefined : this.waiters.shift()
       if (next) next.take(handle)
       else this.idle.push(handle)
+      if (this.idle.length === this.all.length) this.drained?.()
     }
   }
   async close(): Promise<void> {
     this.closing = true
     for (const w of this.waiters.splice(0)) w.refuse(new WarehouseError('the warehouse is closed'))
-    const deadline = Date.now() + CLOSE_WAIT_MS
-    while (this.idle.length < this.all.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
+    if (this.idle.length < this.all.length) {
+      let timer: NodeJS.Timeout | undefined
+      await new Promise<void>((done) => {
+        this.drained = done
+        timer = setTimeout(done, CLOSE_WAIT_MS)
+      })
+      clearTimeout(timer)
+    }
     await Promise.all(this.all.map((h) => h.client.close()))
   }
 }
