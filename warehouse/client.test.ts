@@ -46,3 +46,29 @@ describe('warehouse over HTTP', () => {
     expect(seen).toEqual([{ query: 'INSERT INTO events (event_id, payload) FORMAT JSONEachRow', body: rows }])
   })
 })
+
+describe('closing the warehouse', () => {
+  it('waits for the requests in flight, then refuses new ones', async () => {
+    // Answers each request 300 ms late, so one is still running when close() is called.
+    const slow = createServer((req, res) => {
+      req.resume()
+      req.on('end', () => setTimeout(() => res.writeHead(200, { 'x-clickhouse-summary': '{}' }).end(), 300))
+    })
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r))
+    try {
+      const closing = await openWarehouse({
+        url: `http://127.0.0.1:${(slow.address() as AddressInfo).port}`,
+        database: 'mofang',
+      })
+      const order: string[] = []
+      const inFlight = closing.insertRaw('events', Buffer.from('{}')).then(() => order.push('insert answered'))
+      await closing.close()
+      order.push('closed')
+      await inFlight
+      expect(order).toEqual(['insert answered', 'closed'])
+      await expect(closing.insertRaw('events', Buffer.from('{}'))).rejects.toThrow(/closed/)
+    } finally {
+      slow.close()
+    }
+  })
+})
