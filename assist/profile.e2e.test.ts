@@ -190,9 +190,18 @@ describe('GET /api/customers/:id/profile', () => {
            WHERE tenant = {t:String} AND interaction_id LIKE 'pf-%' AND interaction_id != 'pf-other'`,
           { t: TEST_TENANT },
         )
-        return Number(r[0]?.n) === EVENTS.length - 1 ? r[0].customer_id : ''
+        // The contacts come from interaction_facts, which the insert fills through a materialized view: ClickHouse
+        // commits the events' part first, so a read in between sees the events without their interactions.
+        const [facts] = await sys.warehouse.query<{ n: number }>(
+          `SELECT count() AS n FROM interaction_facts
+           WHERE tenant = {t:String} AND interaction_id LIKE 'pf-%' AND interaction_id != 'pf-other'`,
+          { t: TEST_TENANT },
+        )
+        const interactions = new Set(EVENTS.map((e) => e.interaction_id).filter((id) => id !== 'pf-other')).size
+        const all = Number(r[0]?.n) === EVENTS.length - 1 && Number(facts?.n) === interactions
+        return all ? r[0].customer_id : ''
       },
-      { what: 'the events in the warehouse' },
+      { what: 'the events and their interactions in the warehouse' },
     )
     // QA's facts of the chat (the QA service would store them at the chat's end).
     await sys.warehouse.insert('qa_results', [
