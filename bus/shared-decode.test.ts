@@ -5,10 +5,10 @@ import { decodeStreamEvents } from './shared-decode.js'
 
 const event = (id: string): StoredEvent =>
   ({ event_id: id, tenant: 't1', type: 'chat.message', ts: 1, payload: { text: id } }) as unknown as StoredEvent
-const message = (stream: string, seq: number, ids: string[]) => ({
+const message = (stream: string, seq: number, ids: string[], storedAtNs = 1) => ({
   data: encodeEvents(ids.map(event)),
   seq,
-  info: { stream },
+  info: { stream, timestampNanos: storedAtNs },
 })
 
 describe('decodeStreamEvents', () => {
@@ -19,9 +19,9 @@ describe('decodeStreamEvents', () => {
     expect(first.map((e) => e.event_id)).toEqual(['a', 'b'])
   })
 
-  it('parses again when the same sequence carries other bytes (a stream made again) or another stream', () => {
-    const before = decodeStreamEvents(message('s2', 1, ['old']))
-    const after = decodeStreamEvents(message('s2', 1, ['new']))
+  it('parses again when the same sequence was stored at another time (a stream made again) or in another stream', () => {
+    const before = decodeStreamEvents(message('s2', 1, ['old'], 1))
+    const after = decodeStreamEvents(message('s2', 1, ['new'], 2))
     expect(after.map((e) => e.event_id)).toEqual(['new'])
     expect(decodeStreamEvents(message('s3', 1, ['old']))).not.toBe(before)
   })

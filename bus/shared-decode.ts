@@ -2,9 +2,12 @@
  * One decode of an event message for every consumer in this process that reads it. The live metrics and the live
  * conversations each follow the event stream with a consumer of their own, so each chat message reached this process
  * twice and was parsed twice: about a twentieth of the server's thread at 20,000 events/s with every service on. The
- * events of the last messages decoded are kept, found by stream and sequence, for the consumer that comes second (the
- * two run close together, so a small window serves). A hit is taken only when the bytes are the same too (a memcmp,
- * ~1 % of a parse): a stream deleted and made again numbers its messages from 1 once more.
+ * events of the last messages decoded are kept, found by stream, sequence and the time the stream stored the message,
+ * for the consumer that comes second (the two run close together, so a small window serves). The time tells a
+ * stream deleted and made again apart: it numbers its messages from 1 once more, but stores them later. The message's
+ * bytes are not kept for that: they are views of the NATS client's read buffers, and holding them for the window kept
+ * every buffer read in it alive past two young-generation collections, so V8 moved them to the old generation, whose
+ * growth in ArrayBuffer memory then set off a full collection every ~2 s under load (bench:ingest, `--trace-gc`).
  *
  * The consumers share the objects and must not change them: under tests (NODE_ENV=test) they are frozen, so one
  * that writes to an event fails there instead of corrupting the other's view.
@@ -15,7 +18,7 @@ import type { StoredEvent } from '../core/index.js'
 /** Events kept for a consumer that comes second; past this the oldest messages go (~1 KiB an event in memory). */
 const KEEP_EVENTS = 20_000
 
-const kept = new Map<string, { data: Buffer; events: readonly StoredEvent[] }>()
+const kept = new Map<string, readonly StoredEvent[]>()
 let keptEvents = 0
 const freeze = process.env.NODE_ENV === 'test'
 
@@ -23,19 +26,17 @@ const freeze = process.env.NODE_ENV === 'test'
 export interface StreamMessage {
   data: Uint8Array
   seq: number
-  info: { stream: string }
+  info: { stream: string; timestampNanos: number }
 }
 
 /** decodeEvents() of a stream message, parsed once per process however many consumers read it. Read-only. */
 export function decodeStreamEvents(msg: StreamMessage): readonly StoredEvent[] {
-  const key = `${msg.info.stream}\u0000${msg.seq}`
-  const data = Buffer.from(msg.data.buffer, msg.data.byteOffset, msg.data.byteLength)
+  const key = `${msg.info.stream}\u0000${msg.seq}\u0000${msg.info.timestampNanos}`
   const hit = kept.get(key)
-  if (hit?.data.equals(data)) return hit.events
+  if (hit) return hit
   const events = decodeEvents(msg.data)
   if (freeze) deepFreeze(events)
-  if (hit) forget(key)
-  kept.set(key, { data, events })
+  kept.set(key, events)
   keptEvents += events.length
   for (const oldest of kept.keys()) {
     if (keptEvents <= KEEP_EVENTS || oldest === key) break
@@ -51,6 +52,6 @@ function deepFreeze(value: unknown): void {
 }
 
 function forget(key: string): void {
-  keptEvents -= kept.get(key)!.events.length
+  keptEvents -= kept.get(key)!.length
   kept.delete(key)
 }

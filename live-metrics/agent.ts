@@ -38,34 +38,42 @@ function presenceAfter(e: SlimEvent): Presence | undefined {
 
 /** Spans in time order; adjacent spans always differ in state or reason. */
 export function deriveTimeline(events: SlimEvent[], segments: ContactSegment[]): StateSpan[] {
-  type Point = { ts: number; event?: SlimEvent; active?: 1 | -1 }
-  const points: Point[] = events.map((event) => ({ ts: event.ts, event }))
+  // The agent's events are in time order already (insertSorted), so they merge with the few contact starts (+1) and
+  // ends (-1) instead of being sorted again with them: an agent with a busy day has thousands of events.
+  const marks: { ts: number; active: 1 | -1 }[] = []
   for (const s of segments) {
-    points.push({ ts: s.start, active: 1 })
-    if (s.end !== null) points.push({ ts: s.end, active: -1 })
+    marks.push({ ts: s.start, active: 1 })
+    if (s.end !== null) marks.push({ ts: s.end, active: -1 })
   }
-  // Same instant: the contact ends before the next begins; agent events apply in their own order.
-  points.sort((a, b) => a.ts - b.ts || (a.active ?? 0) - (b.active ?? 0))
+  marks.sort((a, b) => a.ts - b.ts || a.active - b.active)
   const spans: StateSpan[] = []
   let presence: Presence | undefined
   let active = 0
-  for (let i = 0; i < points.length; i++) {
-    const p = points[i]
-    if (p.event) {
-      const next = presenceAfter(p.event)
-      // The first thing seen is not a login: assume the agent was logged in already.
-      presence = next ?? presence ?? { state: 'ready' }
-    } else {
-      active += p.active ?? 0
+  let i = 0
+  let j = 0
+  while (i < events.length || j < marks.length) {
+    const e = events[i] as SlimEvent | undefined
+    const m = marks[j] as (typeof marks)[number] | undefined
+    // Agent events apply in their own order; the state is taken once all that happened at one instant is in.
+    let ts: number
+    if (m && (!e || m.ts < e.ts || (m.ts === e.ts && m.active < 0))) {
+      ts = m.ts
+      active += m.active
       presence ??= { state: 'ready' }
+      j++
+    } else {
+      ts = e!.ts
+      // The first thing seen is not a login: assume the agent was logged in already.
+      presence = presenceAfter(e!) ?? presence ?? { state: 'ready' }
+      i++
     }
-    if (i + 1 < points.length && points[i + 1].ts === p.ts) continue
+    if ((i < events.length && events[i].ts === ts) || (j < marks.length && marks[j].ts === ts)) continue
     const state: AgentStateName = presence.state === 'offline' ? 'offline' : active > 0 ? 'on_contact' : presence.state
     const reason = state === 'not_ready' ? presence.reason : undefined
     const last = spans.at(-1)
     if (last && last.state === state && last.reason === reason) continue
-    if (last) last.end = p.ts
-    spans.push(reason === undefined ? { start: p.ts, end: null, state } : { start: p.ts, end: null, state, reason })
+    if (last) last.end = ts
+    spans.push(reason === undefined ? { start: ts, end: null, state } : { start: ts, end: null, state, reason })
   }
   return spans
 }

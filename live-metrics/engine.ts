@@ -162,7 +162,16 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     if (!a)
       t.agents.set(
         id,
-        (a = { id, events: [], ids: new Set(), contacts: new Map(), wrap: new Map(), timeline: null, lastTs: 0 }),
+        (a = {
+          id,
+          events: [],
+          ids: new Set(),
+          contacts: new Map(),
+          wrap: new Map(),
+          wrapUps: 0,
+          timeline: null,
+          lastTs: 0,
+        }),
       )
     return a
   }
@@ -194,7 +203,7 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
         const a = t.agents.get(id)
         if (!a) continue
         a.timeline = null
-        const links = wrapLinks(a.events, a.contacts, opts.wrapLinkMs)
+        const links = a.wrapUps > 0 ? wrapLinks(a.events, a.contacts, opts.wrapLinkMs) : new Map<string, number>()
         for (const iid of new Set([...links.keys(), ...a.wrap.keys()])) {
           if (links.get(iid) !== a.wrap.get(iid) && t.interactions.has(iid)) dirtyInteractions.add(iid)
         }
@@ -255,6 +264,7 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     if (a.ids.has(e.event_id)) return 'duplicate'
     a.ids.add(e.event_id)
     insertSorted(a.events, e)
+    if (e.type === 'agent.wrap_up') a.wrapUps++
     noteAgentInfo(a, e)
     t.dirtyAgents.add(a.id)
     return 'applied'
@@ -381,7 +391,10 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     const firstKept = a.events.findIndex((e) => e.ts >= horizon)
     const cut = (firstKept === -1 ? a.events.length : firstKept) - 1
     if (cut > 0) {
-      for (const e of a.events.slice(0, cut)) a.ids.delete(e.event_id)
+      for (const e of a.events.slice(0, cut)) {
+        a.ids.delete(e.event_id)
+        if (e.type === 'agent.wrap_up') a.wrapUps--
+      }
       a.events = a.events.slice(cut)
       a.timeline = null
     }

@@ -42,6 +42,8 @@ export interface AgentState {
   /** Contact segments by interaction id, as the interactions last reported them. */
   contacts: Map<string, ContactSegment[]>
   wrap: Map<string, number>
+  /** How many of `events` are agent.wrap_up: with none, there is no wrap to link (and no need to walk the day). */
+  wrapUps: number
   name?: string
   /** The channel of the newest agent.* event. */
   channel?: string
