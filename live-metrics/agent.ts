@@ -19,19 +19,24 @@ export interface StateSpan {
   reason?: string
 }
 
-type Presence = { state: 'offline' | 'ready' | 'wrap_up' | 'not_ready'; reason?: string }
+type Presence = Readonly<{ state: 'offline' | 'ready' | 'wrap_up' | 'not_ready'; reason?: string }>
+
+// Shared: a busy agent's day has thousands of events, and the timeline is derived again whenever it changes.
+const READY: Presence = { state: 'ready' }
+const WRAP_UP: Presence = { state: 'wrap_up' }
+const OFFLINE: Presence = { state: 'offline' }
 
 function presenceAfter(e: SlimEvent): Presence | undefined {
   switch (e.type) {
     case 'agent.login':
     case 'agent.ready':
-      return { state: 'ready' }
+      return READY
     case 'agent.not_ready':
       return { state: 'not_ready', reason: e.reason }
     case 'agent.wrap_up':
-      return { state: 'wrap_up' }
+      return WRAP_UP
     case 'agent.logout':
-      return { state: 'offline' }
+      return OFFLINE
   }
   return undefined
 }
@@ -59,12 +64,12 @@ export function deriveTimeline(events: SlimEvent[], segments: ContactSegment[]):
     if (m && (!e || m.ts < e.ts || (m.ts === e.ts && m.active < 0))) {
       ts = m.ts
       active += m.active
-      presence ??= { state: 'ready' }
+      presence ??= READY
       j++
     } else {
       ts = e!.ts
       // The first thing seen is not a login: assume the agent was logged in already.
-      presence = presenceAfter(e!) ?? presence ?? { state: 'ready' }
+      presence = presenceAfter(e!) ?? presence ?? READY
       i++
     }
     if ((i < events.length && events[i].ts === ts) || (j < marks.length && marks[j].ts === ts)) continue
