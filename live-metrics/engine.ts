@@ -14,7 +14,7 @@ import { Counters as ReasonCounters, type StoredEvent } from '../core/index.js'
 import { deriveTimeline, wrapLinks, type StateSpan } from './agent.js'
 import { dayStartOf, intervalStartOf } from './clock.js'
 import { addInto, emptyCounters } from './counters.js'
-import { deriveInteraction, rowKeys, type Fact } from './interaction.js'
+import { deriveInteraction, rowKeys, sameFact, type Fact } from './interaction.js'
 import { resolveOptions, type LiveMetricsOptions, type ResolvedOptions } from './options.js'
 import { insertSorted, slim, unpackEvents, type SlimEvent } from './slim.js'
 import { buildSnapshot } from './snapshot.js'
@@ -213,15 +213,27 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
     }
   }
 
+  /**
+   * Uncounts `before` and counts `after`, but a fact of `after` equal to the one at its place in `before` stays as it
+   * is: a busy interaction is derived again with every few events and most of its facts come out the same. Returns
+   * the facts now counted (the kept ones are those of `before`: the recent-minute buckets know facts by identity).
+   */
+  function recount(t: TenantState, before: Fact[], after: Fact[]): Fact[] {
+    let same = 0
+    while (same < before.length && same < after.length && sameFact(before[same], after[same])) same++
+    if (same === before.length && same === after.length) return before
+    for (let i = same; i < before.length; i++) count(t, before[i], -1)
+    for (let i = same; i < after.length; i++) count(t, after[i], 1)
+    return same === 0 ? after : [...before.slice(0, same), ...after.slice(same)]
+  }
+
   /** Swaps the interaction's facts and segments for freshly derived ones; returns the agents whose segments changed. */
   function rederive(t: TenantState, iid: string): string[] {
     const it = t.interactions.get(iid)
     if (!it) return []
     unpack(it)
     const d = deriveInteraction(it.events, opts, (agent) => t.agents.get(agent)?.wrap.get(iid) ?? 0)
-    for (const f of it.facts) count(t, f, -1)
-    for (const f of d.facts) count(t, f, 1)
-    it.facts = d.facts
+    it.facts = recount(t, it.facts, d.facts)
     it.waiting = d.waiting
     if (d.waiting) t.waiting.set(iid, d.waiting)
     else t.waiting.delete(iid)

@@ -40,6 +40,28 @@ export function rowKeys(
   return keys
 }
 
+/** Whether two facts count the same thing in the same rows (deltas compared field by field). */
+export function sameFact(a: Fact, b: Fact): boolean {
+  if (
+    a.ts !== b.ts ||
+    a.contactLevel !== b.contactLevel ||
+    a.channel !== b.channel ||
+    a.queue !== b.queue ||
+    a.team !== b.team ||
+    a.site !== b.site
+  )
+    return false
+  if (a.delta === b.delta) return true
+  let n = 0
+  for (const k in a.delta) {
+    const key = k as keyof CounterDelta
+    if (a.delta[key] !== b.delta[key]) return false
+    n++
+  }
+  for (const _ in b.delta) n--
+  return n === 0
+}
+
 /** A fact's dimensions: the channel, queue, team and site it counts under. */
 type Dims = Pick<Fact, 'channel' | 'queue' | 'team' | 'site'>
 
