@@ -50,7 +50,7 @@ export function deriveTimeline(events: SlimEvent[], segments: ContactSegment[]):
     marks.push({ ts: s.start, active: 1 })
     if (s.end !== null) marks.push({ ts: s.end, active: -1 })
   }
-  marks.sort((a, b) => a.ts - b.ts || a.active - b.active)
+  marks.sort((a, b) => a.ts - b.ts)
   const spans: StateSpan[] = []
   let presence: Presence | undefined
   let active = 0
@@ -61,7 +61,7 @@ export function deriveTimeline(events: SlimEvent[], segments: ContactSegment[]):
     const m = marks[j] as (typeof marks)[number] | undefined
     // Agent events apply in their own order; the state is taken once all that happened at one instant is in.
     let ts: number
-    if (m && (!e || m.ts < e.ts || (m.ts === e.ts && m.active < 0))) {
+    if (m && (!e || m.ts <= e.ts)) {
       ts = m.ts
       active += m.active
       presence ??= READY

@@ -87,6 +87,8 @@ const SETTLE_EVERY = 1_000
 const PACK_QUIET_MS = 10_000
 /** A packed interaction's ids: never added to, as unpack() replaces it first (saves a Set per packed interaction). */
 const PACKED_IDS: Set<string> = new Set()
+/** The wrap links of an agent with no agent.wrap_up event: none, and no day to walk for them. */
+const NO_WRAP_LINKS: ReadonlyMap<string, number> = new Map()
 
 function emptyTenant(tenant: string): TenantState {
   return {
@@ -203,7 +205,7 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
         const a = t.agents.get(id)
         if (!a) continue
         a.timeline = null
-        const links = a.wrapUps > 0 ? wrapLinks(a.events, a.contacts, opts.wrapLinkMs) : new Map<string, number>()
+        const links = a.wrapUps > 0 ? wrapLinks(a.events, a.contacts, opts.wrapLinkMs) : NO_WRAP_LINKS
         for (const iid of new Set([...links.keys(), ...a.wrap.keys()])) {
           if (links.get(iid) !== a.wrap.get(iid) && t.interactions.has(iid)) dirtyInteractions.add(iid)
         }
@@ -216,15 +218,15 @@ export function createLiveMetrics(options: LiveMetricsOptions = {}): LiveMetrics
   /**
    * Uncounts `before` and counts `after`, but a fact of `after` equal to the one at its place in `before` stays as it
    * is: a busy interaction is derived again with every few events and most of its facts come out the same. Returns
-   * the facts now counted (the kept ones are those of `before`: the recent-minute buckets know facts by identity).
+   * `after`, holding the objects of `before` where they were kept (the recent-minute buckets know facts by identity).
    */
   function recount(t: TenantState, before: Fact[], after: Fact[]): Fact[] {
     let same = 0
     while (same < before.length && same < after.length && sameFact(before[same], after[same])) same++
-    if (same === before.length && same === after.length) return before
     for (let i = same; i < before.length; i++) count(t, before[i], -1)
     for (let i = same; i < after.length; i++) count(t, after[i], 1)
-    return same === 0 ? after : [...before.slice(0, same), ...after.slice(same)]
+    for (let i = 0; i < same; i++) after[i] = before[i]
+    return after
   }
 
   /** Swaps the interaction's facts and segments for freshly derived ones; returns the agents whose segments changed. */

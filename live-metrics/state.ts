@@ -41,7 +41,7 @@ export interface AgentState {
   ids: Set<string>
   /** Contact segments by interaction id, as the interactions last reported them. */
   contacts: Map<string, ContactSegment[]>
-  wrap: Map<string, number>
+  wrap: ReadonlyMap<string, number>
   /** How many of `events` are agent.wrap_up: with none, there is no wrap to link (and no need to walk the day). */
   wrapUps: number
   name?: string
